@@ -1,0 +1,67 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import { KEY_ALG } from '../runtime/keys';
+import { ACTOR_KINDS, type Actor } from '../runtime/actor';
+import { checkIns } from '../domain/ins';
+import { PROFESSIONS, SPECIALTIES, type ProfessionCode, type SpecialtyCode } from '../domain/codes';
+import { unauthenticated } from '../runtime/errors';
+
+export interface AuthOptions {
+  issuer: string;
+  audience: string;
+  /** The local issuer's public key (embedded default) or a remote JWKS (production identity providers). */
+  key: KeyLike | JWTVerifyGetKey;
+}
+
+export function authOptions(config: { issuer: string; audience: string; jwksUrl: string | null }, localKey: KeyLike): AuthOptions {
+  return { issuer: config.issuer, audience: config.audience, key: config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : localKey };
+}
+
+/**
+ * The actor a bearer token proves, or UNAUTHENTICATED (HTTP 401) for a missing, expired, forged or
+ * wrong-audience token. The token's `actor` claim is checked field by field: a signed but malformed actor is refused too.
+ */
+export async function authenticate(authorization: string | undefined, options: AuthOptions): Promise<Actor> {
+  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(authorization ?? '');
+  if (!match) throw unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
+  let payload: Record<string, unknown>;
+  try {
+    ({ payload } = await jwtVerify(match[1], options.key as KeyLike, { issuer: options.issuer, audience: options.audience, algorithms: [KEY_ALG, 'RS256', 'ES256'] }));
+  } catch (error) {
+    const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
+    throw unauthenticated(expired ? 'The bearer token has expired' : 'The bearer token is not valid for this service');
+  }
+  const actor = toActor(payload.actor, payload.sub);
+  if (!actor) throw unauthenticated('The bearer token does not name a known kind of actor');
+  return actor;
+}
+
+function toActor(claim: unknown, subject: unknown): Actor | null {
+  if (typeof claim !== 'object' || claim === null || typeof subject !== 'string') return null;
+  const c = claim as Record<string, unknown>;
+  if (c.id !== subject || !ACTOR_KINDS.includes(c.kind as Actor['kind'])) return null;
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  switch (c.kind as Actor['kind']) {
+    case 'patient': {
+      const ins = checkIns(str(c.ins) ?? '');
+      return ins.ok ? { kind: 'patient', id: subject, ins: ins.ins } : null;
+    }
+    case 'professional': {
+      const rpps = str(c.rpps);
+      const profession = str(c.profession);
+      const specialty = str(c.specialty);
+      if (!rpps || !profession || !PROFESSIONS.has(profession as ProfessionCode)) return null;
+      if (specialty && !SPECIALTIES.has(specialty as SpecialtyCode)) return null;
+      return { kind: 'professional', id: subject, rpps, profession: profession as ProfessionCode, specialty: specialty as SpecialtyCode | null, finess: str(c.finess) };
+    }
+    case 'regulator':
+      return str(c.samuCentre) ? { kind: 'regulator', id: subject, samuCentre: str(c.samuCentre)! } : null;
+    case 'establishment':
+      return str(c.finess) ? { kind: 'establishment', id: subject, finess: str(c.finess)! } : null;
+    case 'forbidden_organisation':
+      return str(c.organisation) ? { kind: 'forbidden_organisation', id: subject, organisation: str(c.organisation) as never } : null;
+    case 'representative':
+    case 'heir':
+    case 'analyst':
+      return { kind: c.kind as 'representative' | 'heir' | 'analyst', id: subject };
+  }
+}

@@ -1,0 +1,73 @@
+import type { Server } from 'node:http';
+import { listen } from '../runtime/http-server';
+import { loadOrCreateKeyPair } from '../runtime/keys';
+import { GATEWAY_KEY, REGISTRY_KEY } from '../runtime/run-subgraph';
+import { createSubgraphServer, type SubgraphName } from '../runtime/subgraph';
+import { openStore } from '../runtime/store/open-store';
+import type { SqlStore } from '../runtime/store/sql-store';
+import type { RuntimeConfig } from '../runtime/config';
+import { loadMatrix } from '../policy/matrix';
+import { SUBGRAPHS } from '../subgraphs';
+import { authOptions } from './authenticate';
+import { createGateway } from './gateway';
+
+export const ISSUER_KEY = 'local-issuer';
+
+export interface Platform {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  stores: Record<SubgraphName, SqlStore>;
+  stop: () => Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** 0 picks a free port. @default config.gatewayPort */
+  gatewayPort?: number;
+  /** Subgraphs listen on their own ports (4001–4006), or on free ports when true. @default false */
+  ephemeralSubgraphPorts?: boolean;
+}
+
+/** Opens every subgraph's store (migrated) and the keys: what loading data and serving both need. */
+export async function openStores(config: RuntimeConfig): Promise<Record<SubgraphName, SqlStore>> {
+  const entries = await Promise.all(SUBGRAPHS.map(async (d) => [d.name, await openStore(config, d.name, d.migrationsDir)] as const));
+  return Object.fromEntries(entries) as Record<SubgraphName, SqlStore>;
+}
+
+/** The whole graph in one process: six subgraphs and the gateway. The embedded default and the end-to-end tests run this. */
+export async function startPlatform(config: RuntimeConfig, options: PlatformOptions = {}): Promise<Platform> {
+  const [gatewayKeys, registryKeys, issuerKeys] = await Promise.all([
+    loadOrCreateKeyPair(config.keysDir, GATEWAY_KEY),
+    loadOrCreateKeyPair(config.keysDir, REGISTRY_KEY),
+    loadOrCreateKeyPair(config.keysDir, ISSUER_KEY),
+  ]);
+  const matrix = loadMatrix();
+  const stores = await openStores(config);
+  const servers: { stop: () => Promise<void> }[] = [];
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const definition of SUBGRAPHS) {
+    const grantKeys = definition.name === 'patient'
+      ? { verify: registryKeys.publicKey, sign: registryKeys.privateKey }
+      : { verify: registryKeys.publicKey };
+    const subgraph = await createSubgraphServer(definition, { deps: { store: stores[definition.name], matrix, grantKeys }, gatewayKey: gatewayKeys.publicKey });
+    const port = await listen(subgraph.server, options.ephemeralSubgraphPorts ? 0 : definition.port, config.subgraphHost);
+    subgraphUrls[definition.name] = `http://${config.subgraphHost}:${port}/graphql`;
+    servers.push(subgraph);
+  }
+  const gateway = await createGateway({
+    subgraphUrls,
+    gatewayKey: gatewayKeys.privateKey,
+    auth: authOptions(config.auth, issuerKeys.publicKey),
+    production: config.production,
+  });
+  const gatewayPort = await listen(gateway.server, options.gatewayPort ?? config.gatewayPort, '0.0.0.0');
+  return {
+    gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+    subgraphUrls,
+    stores,
+    stop: async () => {
+      await gateway.stop();
+      await Promise.all(servers.map((s) => s.stop()));
+      await Promise.all(Object.values(stores).map((s) => s.close()));
+    },
+  };
+}

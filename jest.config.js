@@ -1,0 +1,12 @@
+/** Jest runs TypeScript through ts-jest without type checking (isolatedModules); `npm run typecheck` checks types. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>'],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs' } }] },
+  // graphql-request 7 exports ESM only but ships a CommonJS build; jest's CommonJS loader needs that one.
+  moduleNameMapper: { '^graphql-request$': '<rootDir>/node_modules/graphql-request/build/entrypoints/main.cjs' },
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 60000,
+};

@@ -1,0 +1,88 @@
+import type { Actor } from '../runtime/actor';
+import type { Ins } from '../domain/ins';
+import type { ProfessionCode, VisibilityLabel } from '../domain/codes';
+import type { AccessGrant } from './grant';
+
+export type DmpStatus = 'ACTIVE' | 'CLOSED' | 'DELETED';
+
+/** What the registry knows of one patient and of the actor's relation to them. */
+export interface PatientAccessFacts {
+  ins: Ins;
+  dmpStatus: DmpStatus;
+  consents: { etreat: boolean; btg: boolean; masked: boolean };
+  /** The actor is a legal representative of this patient, currently acting (minor or protected adult). */
+  isRepresentative: boolean;
+  /** Médecin traitant DMP or a DMP administrator the patient named. */
+  isTreatingDoctor: boolean;
+  isAuthorised: boolean;
+  isBlocked: boolean;
+  /** An open bris de glace grant of this professional for this patient. */
+  hasEmergencyGrant: boolean;
+}
+
+export type Decision =
+  | { allowed: true; rule: string; grant: AccessGrant }
+  | { allowed: false; rule: string; reason: string };
+
+const deny = (rule: string, reason: string): Decision => ({ allowed: false, rule, reason });
+
+/**
+ * Decides whether an actor may read a patient's record, and with which filter (domain.md §3–4). Pure: the
+ * registry gathers the facts, this returns the rule that matched. Deny unless a rule allows.
+ */
+export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
+  const allow = (rule: string, grant: Omit<AccessGrant, 'ins' | 'actorId' | 'rule'>): Decision => ({
+    allowed: true,
+    rule,
+    grant: { ins: facts.ins, actorId: actor.id, rule, ...grant },
+  });
+  const hidden = (...labels: VisibilityLabel[]) => labels;
+
+  switch (actor.kind) {
+    case 'forbidden_organisation':
+      return deny('deny.forbidden-organisation', 'L1111-18: this organisation may never read a DMP');
+    case 'establishment':
+      return deny('deny.feeding-channel', 'the feeding channel writes and never reads');
+    case 'analyst':
+      return deny('deny.analytics-person-level', 'analytics sees aggregates only, never a person');
+    case 'heir':
+      return deny('deny.heir-access-not-available', "heirs' access (L1111-18) is not served by this graph yet");
+    default:
+      break;
+  }
+  if (facts.dmpStatus !== 'ACTIVE') return deny('deny.dmp-not-active', 'the DMP is closed or deleted');
+
+  switch (actor.kind) {
+    case 'patient':
+      if (actor.ins !== facts.ins) return deny('deny.other-patient', 'a patient reads only their own DMP');
+      // R1111-53: INVISIBLE_PATIENT waits for the consultation d'annonce (revealed after a month by the filter).
+      return allow('patient.self', { mode: 'patient', matrixProfession: null, hiddenLabels: hidden('INVISIBLE_PATIENT'), maskedVisible: true, authorId: null });
+    case 'representative':
+      if (!facts.isRepresentative) return deny('deny.not-representative', 'not a legal representative of this patient');
+      // L1111-5: the minor's secret documents are hidden from representatives.
+      return allow('representative.legal', { mode: 'representative', matrixProfession: null, hiddenLabels: hidden('INVISIBLE_PATIENT', 'INVISIBLE_REPRESENTANTS_LEGAUX'), maskedVisible: true, authorId: null });
+    case 'professional':
+      if (facts.isBlocked) return deny('deny.blocked', 'the patient blocked this professional');
+      if (facts.isTreatingDoctor) {
+        return allow('professional.medecin-traitant', { mode: 'normal', matrixProfession: null, hiddenLabels: [], maskedVisible: true, authorId: actor.rpps });
+      }
+      if (facts.isAuthorised) {
+        return allow('professional.authorised', { mode: 'normal', matrixProfession: actor.profession, hiddenLabels: [], maskedVisible: false, authorId: actor.rpps });
+      }
+      if (facts.hasEmergencyGrant) {
+        if (!facts.consents.btg) return deny('deny.btg-refused', 'the patient refused bris de glace');
+        return allow('professional.bris-de-glace', { mode: 'bris_de_glace', matrixProfession: actor.profession, hiddenLabels: [], maskedVisible: facts.consents.masked, authorId: actor.rpps });
+      }
+      return deny('deny.no-authorisation', 'no authorisation from the patient and not in the care team');
+    case 'regulator':
+      if (!facts.consents.etreat) return deny('deny.etreat-refused', 'the patient refused access by the centre 15');
+      // Regulators are médecins régulateurs: the médecin column of the matrix applies.
+      return allow('regulator.centre-15', { mode: 'centre_15', matrixProfession: '10' as ProfessionCode, hiddenLabels: [], maskedVisible: facts.consents.masked, authorId: null });
+    default:
+      return exhaustive(actor);
+  }
+}
+
+function exhaustive(value: never): never {
+  throw new Error(`unhandled actor ${JSON.stringify(value)}`);
+}

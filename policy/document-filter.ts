@@ -1,0 +1,33 @@
+import type { HabilitationMatrix } from './matrix';
+import { readableTypes } from './matrix';
+import type { AccessGrant } from './grant';
+import type { TypeCode } from '../domain/codes';
+
+/**
+ * The SQL condition that keeps only the documents a grant lets its holder see. Every source table shares the
+ * document columns (type_code, visibility, author_id, deposited_at), so this one builder serves all sources.
+ * Parameters are appended to `params`; the returned text refers to them by position.
+ */
+export function visibleDocumentsCondition(grant: AccessGrant, matrix: HabilitationMatrix, params: unknown[]): string {
+  const add = (value: unknown) => `$${params.push(value)}`;
+  const conditions: string[] = [];
+  if (grant.matrixProfession !== null) conditions.push(`type_code = ANY(${add(readableTypes(matrix, grant.matrixProfession))}::text[])`);
+  const alwaysHidden = grant.hiddenLabels.filter((label) => label !== 'INVISIBLE_PATIENT');
+  if (alwaysHidden.length > 0) conditions.push(`NOT (visibility && ${add(alwaysHidden)}::text[])`);
+  if (grant.hiddenLabels.includes('INVISIBLE_PATIENT')) {
+    // R1111-53: hidden until the consultation d'annonce, and shown by itself one month after deposit.
+    conditions.push(`NOT ('INVISIBLE_PATIENT' = ANY(visibility) AND deposited_at > now() - interval '1 month')`);
+  }
+  if (!grant.maskedVisible) {
+    // Masking hides from professionals except the document's own author.
+    conditions.push(grant.authorId === null
+      ? `NOT ('MASQUE_PS' = ANY(visibility))`
+      : `(NOT ('MASQUE_PS' = ANY(visibility)) OR author_id = ${add(grant.authorId)})`);
+  }
+  return conditions.length > 0 ? conditions.join(' AND ') : 'TRUE';
+}
+
+/** Whether a grant lets its holder read documents of this type (for data a source holds outside document rows). */
+export function grantAllowsType(grant: AccessGrant, matrix: HabilitationMatrix, typeCode: TypeCode): boolean {
+  return grant.matrixProfession === null || (matrix.readable.get(grant.matrixProfession)?.has(typeCode) ?? false);
+}

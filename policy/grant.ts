@@ -1,0 +1,55 @@
+import { SignJWT, jwtVerify, type KeyLike } from 'jose';
+import { KEY_ALG } from '../runtime/keys';
+import type { Ins } from '../domain/ins';
+import type { AccessMode, ProfessionCode, VisibilityLabel } from '../domain/codes';
+
+/** How the actor reaches this record: a TRE_R248 mode for professionals, or as the patient's own side. */
+export type GrantMode = AccessMode | 'patient' | 'representative';
+
+/**
+ * The registry's decision for one actor on one patient, handed to the source subgraphs through
+ * `Patient.accessGrant` (federation @requires): sources never read the registry's tables, they apply this.
+ */
+export interface AccessGrant {
+  ins: Ins;
+  actorId: string;
+  mode: GrantMode;
+  /** Whose column of the habilitation matrix applies; null: every type (the patient's side, the médecin traitant). */
+  matrixProfession: ProfessionCode | null;
+  /** Documents carrying any of these labels stay hidden (INVISIBLE_PATIENT is revealed after one month). */
+  hiddenLabels: VisibilityLabel[];
+  /** MASQUE_PS documents are shown (médecin traitant; bris de glace and centre 15 with the MASKED consent). */
+  maskedVisible: boolean;
+  /** Author id to whom their own masked documents stay visible. */
+  authorId: string | null;
+  /** The rule of decide() that allowed it, cited by the access trace. */
+  rule: string;
+}
+
+const ISSUER = 'dmp-patient-registry';
+const AUDIENCE = 'dmp-sources';
+/** One request's worth: a revoked authorisation must not outlive the request that read it. */
+const LIFETIME_SECONDS = 30;
+
+export async function signGrant(key: KeyLike, grant: AccessGrant): Promise<string> {
+  return new SignJWT({ g: grant })
+    .setProtectedHeader({ alg: KEY_ALG })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${LIFETIME_SECONDS}s`)
+    .sign(key);
+}
+
+/** The grant when it is the registry's, current, and issued to this actor for this patient; otherwise null. */
+export async function verifyGrant(key: KeyLike, token: unknown, expect: { actorId: string; ins: string }): Promise<AccessGrant | null> {
+  if (typeof token !== 'string' || token === '') return null;
+  try {
+    const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: [KEY_ALG] });
+    const grant = payload.g as AccessGrant | undefined;
+    if (!grant || grant.actorId !== expect.actorId || grant.ins !== expect.ins) return null;
+    return grant;
+  } catch {
+    return null;
+  }
+}

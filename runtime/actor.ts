@@ -1,0 +1,24 @@
+import type { Ins } from '../domain/ins';
+import type { ProfessionCode, SpecialtyCode } from '../domain/codes';
+
+/**
+ * Who is asking (domain.md §3). Relations to a patient (médecin traitant, authorisation, legal
+ * representation) are not part of the actor: the patient registry holds them and decides per patient.
+ */
+export type Actor =
+  | { kind: 'patient'; id: string; ins: Ins }
+  | { kind: 'representative'; id: string }
+  | { kind: 'professional'; id: string; rpps: string; profession: ProfessionCode; specialty: SpecialtyCode | null; finess: string | null }
+  | { kind: 'regulator'; id: string; samuCentre: string }
+  | { kind: 'establishment'; id: string; finess: string }
+  | { kind: 'heir'; id: string }
+  | { kind: 'analyst'; id: string }
+  | { kind: 'forbidden_organisation'; id: string; organisation: ForbiddenOrganisation };
+
+export type ActorKind = Actor['kind'];
+export const ACTOR_KINDS: readonly ActorKind[] = [
+  'patient', 'representative', 'professional', 'regulator', 'establishment', 'heir', 'analyst', 'forbidden_organisation',
+];
+
+/** L1111-18 and seed 002 §6: these may never read a DMP, whatever they are given. */
+export type ForbiddenOrganisation = 'insurer' | 'mutuelle' | 'bank' | 'employer' | 'occupational_health' | 'assurance_maladie_medical_service';

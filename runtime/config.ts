@@ -1,0 +1,36 @@
+import { join, resolve } from 'node:path';
+
+/** Everything the processes read from the environment, read once at start-up. */
+export interface RuntimeConfig {
+  /** PostgreSQL server; absent: each subgraph keeps an embedded PGlite cluster under dataDir. */
+  databaseUrl: string | null;
+  /** Where embedded stores and generated keys live. @default ./.data */
+  dataDir: string;
+  /** Where the gateway's and the registry's signing keys live. @default <dataDir>/keys */
+  keysDir: string;
+  redisUrl: string | null;
+  gatewayPort: number;
+  /** Host the subgraphs listen on and the gateway reaches them at. @default 127.0.0.1 */
+  subgraphHost: string;
+  /** Embedded issuer settings for bearer tokens; production points these at the real identity providers. */
+  auth: { issuer: string; audience: string; jwksUrl: string | null };
+  production: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const dataDir = resolve(env.DATA_DIR ?? join(process.cwd(), '.data'));
+  return {
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir,
+    keysDir: resolve(env.KEYS_DIR ?? join(dataDir, 'keys')),
+    redisUrl: env.REDIS_URL || null,
+    gatewayPort: Number(env.PORT ?? 4000),
+    subgraphHost: env.SUBGRAPH_HOST ?? '127.0.0.1',
+    auth: {
+      issuer: env.AUTH_ISSUER ?? 'urn:dmp-graph:local-issuer',
+      audience: env.AUTH_AUDIENCE ?? 'dmp-graph',
+      jwksUrl: env.AUTH_JWKS_URL || null,
+    },
+    production: env.NODE_ENV === 'production',
+  };
+}

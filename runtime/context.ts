@@ -1,0 +1,21 @@
+import type { Actor } from './actor';
+
+/** Per-request context every subgraph resolver receives. Per-request caches hang off it in WeakMaps. */
+export interface RequestContext<Deps = unknown> {
+  actor: Actor;
+  requestId: string;
+  deps: Deps;
+}
+
+/** One instance of `make()` per request context: DataLoaders and the like. */
+export function perRequest<T>(make: (ctx: RequestContext<any>) => T): (ctx: RequestContext<any>) => T {
+  const cache = new WeakMap<object, T>();
+  return (ctx) => {
+    let value = cache.get(ctx);
+    if (value === undefined) {
+      value = make(ctx);
+      cache.set(ctx, value);
+    }
+    return value;
+  };
+}

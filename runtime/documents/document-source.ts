@@ -1,0 +1,77 @@
+import DataLoader from 'dataloader';
+import { perRequest } from '../context';
+import { badInput, forbidden } from '../errors';
+import { decodeCursor, pageSize, toConnection, type Connection } from '../graphql/connection';
+import type { SubgraphContext } from '../subgraph';
+import { verifyGrant, type AccessGrant } from '../../policy/grant';
+import { DOCUMENT_TYPES, type TypeCode } from '../../domain/codes';
+import { createDocumentRepo, type DocumentFilterValue, type DocumentQuery, type DocumentRow, type DocumentTable } from './document-repo';
+import type { PatientRef } from './patient-ref.type';
+
+interface PageKey extends DocumentQuery { ins: string }
+interface CountKey { ins: string; grant: AccessGrant; filter: DocumentFilterValue }
+
+/** Requests that differ only by patient share one SQL statement. */
+const shapeOf = (key: { ins: string; grant: AccessGrant }) => JSON.stringify({ ...key, ins: undefined, grant: { ...key.grant, ins: undefined, rule: undefined } });
+
+function batchBy<K extends { ins: string; grant: AccessGrant }, V>(run: (insList: string[], sample: K) => Promise<Map<string, V>>) {
+  return async (keys: readonly K[]): Promise<V[]> => {
+    const groups = new Map<string, K[]>();
+    for (const key of keys) {
+      const shape = shapeOf(key);
+      groups.set(shape, [...(groups.get(shape) ?? []), key]);
+    }
+    const results = new Map<K, V>();
+    await Promise.all([...groups.values()].map(async (group) => {
+      const found = await run([...new Set(group.map((k) => k.ins))], group[0]);
+      for (const key of group) results.set(key, found.get(key.ins) as V);
+    }));
+    return keys.map((key) => results.get(key) as V);
+  };
+}
+
+/**
+ * A source's document list on `Patient`: checks the registry's grant, then pages and counts with one
+ * DataLoader each per request, so N patients or N aliases cost one statement per distinct list shape.
+ */
+export function createDocumentSource<T>(table: DocumentTable, toNode: (row: DocumentRow) => T) {
+  const loaders = perRequest((ctx: SubgraphContext) => {
+    const repo = createDocumentRepo(ctx.deps.store, ctx.deps.matrix, table);
+    return {
+      pages: new DataLoader<PageKey, DocumentRow[], string>(batchBy((insList, sample) => repo.pages(insList, sample)), { cacheKeyFn: (k) => JSON.stringify(k) }),
+      counts: new DataLoader<CountKey, number, string>(batchBy((insList, sample) => repo.counts(insList, sample)), { cacheKeyFn: (k) => JSON.stringify(k) }),
+    };
+  });
+
+  return {
+    async connection(ctx: SubgraphContext, patient: PatientRef, args: { first?: number | null; after?: string | null; filter?: DocumentFilterValue | null }): Promise<Connection<T>> {
+      const grant = await grantFor(ctx, patient);
+      const size = pageSize(args.first);
+      const after = args.after ? decodeCursor(args.after) : null;
+      const filter = checkFilter(args.filter ?? {});
+      const { pages, counts } = loaders(ctx);
+      return toConnection(
+        () => pages.load({ ins: patient.ins, grant, filter, size, after }).then((list) => list.map(toNode)),
+        size,
+        args.after,
+        (node) => ({ at: (node as { effectiveAt: Date }).effectiveAt.toISOString(), id: (node as { id: string }).id }),
+        () => counts.load({ ins: patient.ins, grant, filter }),
+      );
+    },
+  };
+}
+
+/** The registry's grant for this actor and patient, or FORBIDDEN: a source never decides access itself. */
+export async function grantFor(ctx: SubgraphContext, patient: PatientRef): Promise<AccessGrant> {
+  const grant = await verifyGrant(ctx.deps.grantKeys.verify, patient.accessGrant, { actorId: ctx.actor.id, ins: patient.ins });
+  if (!grant) throw forbidden('No access to this record');
+  return grant;
+}
+
+function checkFilter(filter: DocumentFilterValue): DocumentFilterValue {
+  for (const code of filter.typeCodes ?? []) {
+    if (!DOCUMENT_TYPES.has(code as TypeCode)) throw badInput('filter.typeCodes', `${code} is not a JDV_J07 type code`);
+  }
+  if (filter.from && filter.to && filter.from >= filter.to) throw badInput('filter.to', 'must be after filter.from');
+  return filter;
+}

@@ -1,0 +1,99 @@
+import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import type { ClassType } from 'type-graphql';
+import { badInput } from '../errors';
+
+@ObjectType({ description: 'Relay page information (forward pagination).' })
+@Directive('@shareable')
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => Boolean) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor!: string | null;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE}. Default ${DEFAULT_PAGE_SIZE}.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge already read.' })
+  after?: string | null;
+}
+
+/** A decoded keyset position: documents are listed newest first, ties broken by id. */
+export interface Position { at: string; id: string }
+
+export function encodeCursor(position: Position): string {
+  return Buffer.from(JSON.stringify([position.at, position.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): Position {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) return { at, id };
+  } catch {
+    // fall through to the coded error
+  }
+  throw badInput('after', 'not a cursor this list gave out');
+}
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
+  return first;
+}
+
+/**
+ * What a connection resolves to. Fields are getters, so each is computed only when a query asks for it:
+ * totalCount runs its own count statement, the page is fetched once for edges, nodes and pageInfo.
+ */
+export interface Connection<T> {
+  readonly edges: Promise<{ cursor: string; node: T }[]>;
+  readonly nodes: Promise<T[]>;
+  readonly pageInfo: Promise<PageInfo>;
+  readonly totalCount: Promise<number>;
+}
+
+/** Builds the `<Name>Connection` and `<Name>Edge` types for a node type. */
+export function connectionTypes<T extends object>(name: string, node: ClassType<T>) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String) cursor!: string;
+    @Field(() => node) node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items, newest first.` })
+  class ConnectionType {
+    @Field(() => [Edge]) edges!: Edge[];
+    @Field(() => [node]) nodes!: T[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => Int, { description: 'How many items match the filters, counting only what the caller may see.' })
+    totalCount!: number;
+  }
+  return { Edge, Connection: ConnectionType };
+}
+
+/** Turns one fetched page (size + 1 rows, to know whether more follow) into a lazy connection. */
+export function toConnection<T>(rows: () => Promise<T[]>, size: number, after: string | null | undefined, position: (row: T) => Position, count: () => Promise<number>): Connection<T> {
+  let page: Promise<{ edges: { cursor: string; node: T }[]; items: T[]; pageInfo: PageInfo }> | undefined;
+  const load = () => (page ??= rows().then((all) => {
+    const items = all.slice(0, size);
+    const edges = items.map((node) => ({ cursor: encodeCursor(position(node)), node }));
+    const pageInfo: PageInfo = {
+      hasNextPage: all.length > size,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    };
+    return { edges, items, pageInfo };
+  }));
+  return {
+    get edges() { return load().then((p) => p.edges); },
+    get nodes() { return load().then((p) => p.items); },
+    get pageInfo() { return load().then((p) => p.pageInfo); },
+    get totalCount() { return count(); },
+  };
+}

@@ -1,0 +1,118 @@
+import 'reflect-metadata';
+import { parse, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { buildSchemaSync, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import type { KeyLike } from 'jose';
+import type { IncomingMessage, Server } from 'node:http';
+import { ACTOR_HEADER, verifyActorCredential } from './credential';
+import { unauthenticated } from './errors';
+import { createHttpServer } from './http-server';
+import { logger } from './logger';
+import type { RequestContext } from './context';
+import type { SqlStore } from './store/sql-store';
+import type { HabilitationMatrix } from '../policy/matrix';
+
+export const SUBGRAPH_NAMES = ['patient', 'reimbursement', 'pharmacy', 'oncology', 'hospital', 'personal-space'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+/** What every subgraph's resolvers receive as `ctx.deps`. */
+export interface SubgraphDeps {
+  store: SqlStore;
+  matrix: HabilitationMatrix;
+  /** The registry signs access grants with `sign`; every source verifies them with `verify`. */
+  grantKeys: { verify: KeyLike; sign?: KeyLike };
+}
+
+export type SubgraphContext = RequestContext<SubgraphDeps>;
+
+type ReferenceResolver = (reference: any, ctx: SubgraphContext, info: unknown) => unknown;
+
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  /** Port in the embedded default and in the checked-in supergraph's URLs. */
+  port: number;
+  migrationsDir: string;
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity; merged after type-graphql builds, so they wrap their own policy. */
+  references?: Record<string, ReferenceResolver>;
+}
+
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])\n`;
+
+/** Builds the federated schema of a subgraph from its type-graphql classes. Importable by tests; never listens. */
+export function buildFederatedSchema(definition: SubgraphDefinition): GraphQLSchema {
+  const schema = buildSchemaSync({
+    resolvers: definition.resolvers,
+    orphanedTypes: definition.orphanedTypes,
+    skipCheck: true,
+    validate: false,
+  });
+  const typeDefs = parse(FEDERATION_LINK + printSchemaWithDirectives(schema));
+  const resolvers = createResolversMap(schema) as Record<string, any>;
+  for (const [typeName, resolve] of Object.entries(definition.references ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), __resolveReference: resolve };
+  }
+  return buildSubgraphSchema({ typeDefs, resolvers });
+}
+
+/** The SDL the composition script feeds to composeServices. */
+export function subgraphSdl(definition: SubgraphDefinition): string {
+  const schema = buildSchemaSync({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes, skipCheck: true, validate: false });
+  return FEDERATION_LINK + printSchemaWithDirectives(schema);
+}
+
+const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'SERVICE_UNAVAILABLE', 'AUDIT_UNAVAILABLE']);
+
+/** Keeps coded errors as they are; anything else leaves as a bare INTERNAL_SERVER_ERROR and is logged here. */
+export function maskError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+    const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions };
+  }
+  logger.error({ err: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original), path: formatted.path }, 'unexpected error');
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+export interface SubgraphServerOptions {
+  deps: SubgraphDeps;
+  /** The gateway's public key: the only credential a subgraph accepts. */
+  gatewayKey: KeyLike;
+}
+
+/** An HTTP server for one subgraph that refuses every request, `_service` and `_entities` included, without the gateway's credential. */
+export async function createSubgraphServer(definition: SubgraphDefinition, options: SubgraphServerOptions): Promise<{ server: Server; stop: () => Promise<void> }> {
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema: buildFederatedSchema(definition),
+    introspection: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    formatError: maskError,
+    // Per-field timings would tell a caller how much work a hidden branch cost.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+  const server = createHttpServer(apollo, {
+    context: async (req: IncomingMessage) => {
+      const header = req.headers[ACTOR_HEADER];
+      const forwarded = await verifyActorCredential(options.gatewayKey, Array.isArray(header) ? undefined : header);
+      if (!forwarded) throw unauthenticated('This service answers only requests signed by the DMP gateway');
+      return { actor: forwarded.actor, requestId: forwarded.requestId, deps: options.deps };
+    },
+    ready: async () => {
+      await options.deps.store.query('SELECT 1');
+      return true;
+    },
+  });
+  return {
+    server,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}

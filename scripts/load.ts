@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { readConfig } from '../runtime/config';
+import { openStores } from '../gateway/platform';
+import { fail, parseArgs } from './cli';
+import { loadScenario } from './scenario/load';
+import { ScenarioError } from './scenario/validate';
+
+/** npm run load -- <scenario.json>: validates the whole file, then loads it; a bad file loads nothing. */
+async function main() {
+  const [file] = parseArgs().positional;
+  if (!file) fail('usage: npm run load -- <scenario.json>');
+  let scenario: unknown;
+  try {
+    scenario = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    fail(`${file}: not readable JSON (${(error as Error).message})`);
+  }
+  const stores = await openStores(readConfig());
+  try {
+    const index = await loadScenario(stores, scenario);
+    console.log(`loaded ${file}: ${(scenario as { patients?: unknown[] }).patients?.length ?? 0} patients, ${index.professionals.size} professionals, ${index.accounts.size} accounts`);
+  } catch (error) {
+    fail(error instanceof ScenarioError ? `${file}: ${error.message}` : `load failed: ${(error as Error).message}`);
+  } finally {
+    await Promise.all(Object.values(stores).map((s) => s.close()));
+  }
+}
+
+void main();

@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { DOCUMENT_TYPES, spaceOf, type TypeCode } from '../../domain/codes';
+import { DOCUMENT_COLUMNS } from '../../runtime/documents/document-repo';
+import type { DocumentSpec, PatientSpec, ScenarioIndex } from './scenario';
+
+/** A stable id for a document stated without one: same patient, source and position, same id. */
+export function documentId(prefix: string, ins: string, position: number): string {
+  return `${prefix}-${createHash('sha256').update(`${ins}|${prefix}|${position}`).digest('hex').slice(0, 20)}`;
+}
+
+export const patientDisplayName = (p: PatientSpec) => `${p.identity.firstName} ${p.identity.usedName ?? p.identity.birthName}`;
+
+/** The shared document columns, in DOCUMENT_COLUMNS order, with the author denormalised as DMP metadata carries it. */
+export function documentRow(prefix: string, patient: PatientSpec, doc: DocumentSpec, position: number, index: ScenarioIndex): unknown[] {
+  const type = DOCUMENT_TYPES.get(doc.typeCode as TypeCode)!;
+  let author: [string, string | null, string | null, string | null, string | null, string | null, string | null];
+  if ('rpps' in doc.author) {
+    const p = index.professionals.get(doc.author.rpps)!;
+    const title = p.profession === '10' || p.profession === '40' ? 'Dr ' : '';
+    author = ['PROFESSIONAL', p.rpps, `${title}${p.firstName} ${p.familyName}`, p.profession, p.specialty ?? null, p.establishment?.finess ?? null, p.establishment?.name ?? null];
+  } else if (doc.author.kind === 'PATIENT') {
+    author = ['PATIENT', patient.ins, patientDisplayName(patient), null, null, null, null];
+  } else if (doc.author.kind === 'ALIM_AM') {
+    author = ['ALIM_AM', 'ALIM_AM', 'Assurance maladie', null, null, null, null];
+  } else {
+    author = ['ESTABLISHMENT', doc.author.finess, doc.author.name, null, null, doc.author.finess, doc.author.name];
+  }
+  const row = [
+    doc.id ?? documentId(prefix, patient.ins, position), patient.ins, doc.typeCode, type.classCode, spaceOf(doc.typeCode as TypeCode), doc.title,
+    ...author, doc.effectiveAt, doc.depositedAt ?? doc.effectiveAt, doc.visibility ?? [],
+  ];
+  if (row.length !== DOCUMENT_COLUMNS.length) throw new Error('document row does not match DOCUMENT_COLUMNS');
+  return row;
+}

@@ -1,0 +1,37 @@
+import type { SqlStore } from '../../runtime/store/sql-store';
+import type { SubgraphName } from '../../runtime/subgraph';
+import { indexOf, type Scenario, type ScenarioIndex } from './scenario';
+import { ScenarioError, validateScenario } from './validate';
+import { ingest as patient } from '../../subgraphs/patient/ingest';
+import { ingest as reimbursement } from '../../subgraphs/reimbursement/ingest';
+import { ingest as pharmacy } from '../../subgraphs/pharmacy/ingest';
+import { ingest as oncology } from '../../subgraphs/oncology/ingest';
+import { ingest as hospital } from '../../subgraphs/hospital/ingest';
+import { ingest as personalSpace } from '../../subgraphs/personal-space/ingest';
+
+const INGESTERS: Record<SubgraphName, typeof patient> = {
+  patient, reimbursement, pharmacy, oncology, hospital, 'personal-space': personalSpace,
+};
+
+export interface LoadOptions {
+  /** Professionals and accounts loaded earlier that this scenario may refer to. */
+  known?: ScenarioIndex;
+  /** Generated data is valid by construction; skipping the check speeds up large seeds. @default false */
+  trusted?: boolean;
+}
+
+/**
+ * Validates a scenario whole, then writes each subgraph's part in one transaction per store. A file with any
+ * problem is refused before anything is written.
+ */
+export async function loadScenario(stores: Record<SubgraphName, SqlStore>, input: unknown, options: LoadOptions = {}): Promise<ScenarioIndex> {
+  if (!options.trusted) {
+    const problems = validateScenario(input, options.known);
+    if (problems.length > 0) throw new ScenarioError(problems);
+  }
+  const scenario = input as Scenario;
+  const index = indexOf(scenario, options.known);
+  await Promise.all(Object.entries(INGESTERS).map(([name, ingest]) =>
+    stores[name as SubgraphName].transaction((tx) => ingest(tx, scenario, index))));
+  return index;
+}

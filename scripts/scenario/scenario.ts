@@ -1,0 +1,110 @@
+/**
+ * Scenario files: one JSON document that states a whole situation of the graph (README, "Scenario files").
+ * `npm run load -- <file>` validates all of it, then loads it into every subgraph's store.
+ */
+export interface Scenario {
+  version: 1;
+  professionals?: ProfessionalSpec[];
+  accounts?: AccountSpec[];
+  patients?: PatientSpec[];
+}
+
+export interface EstablishmentSpec { finess: string; name: string }
+
+export interface ProfessionalSpec {
+  /** 11 digits. The actor id is `ps:<rpps>`. */
+  rpps: string;
+  familyName: string;
+  firstName: string;
+  /** TRE_G15 code. */
+  profession: string;
+  /** TRE_R38 code. */
+  specialty?: string | null;
+  establishment?: EstablishmentSpec | null;
+}
+
+export type AccountKind = 'representative' | 'regulator' | 'establishment' | 'heir' | 'analyst' | 'forbidden_organisation';
+export const ACCOUNT_KINDS: readonly AccountKind[] = ['representative', 'regulator', 'establishment', 'heir', 'analyst', 'forbidden_organisation'];
+
+export interface AccountSpec {
+  /** The actor id tokens are minted for, e.g. `samu:75`. */
+  id: string;
+  kind: AccountKind;
+  displayName: string;
+  /** regulator: samuCentre; establishment: finess; forbidden_organisation: organisation. */
+  attributes?: Record<string, string>;
+}
+
+export type AuthorSpec =
+  | { rpps: string }
+  | { kind: 'PATIENT' }
+  | { kind: 'ALIM_AM' }
+  | { kind: 'ESTABLISHMENT'; finess: string; name: string };
+
+export interface DocumentSpec {
+  /** Stable id; derived from the patient, the source and the position when absent. */
+  id?: string;
+  typeCode: string;
+  title: string;
+  author: AuthorSpec;
+  /** ISO 8601 instant of the care. */
+  effectiveAt: string;
+  /** ISO 8601 instant of deposit; defaults to effectiveAt. */
+  depositedAt?: string;
+  visibility?: string[];
+}
+
+export interface HospitalReportSpec extends DocumentSpec { stayStart?: string; stayEnd?: string; careUnit?: string; summary?: string }
+export interface DccRecordSpec extends DocumentSpec { tumourSiteCode?: string; tumourSiteLabel?: string; meetingDate?: string; decision?: string; summary?: string }
+export interface DispensationSpec extends DocumentSpec {
+  cip13: string; atc: string; productName: string; productCategory: 'STANDARD' | 'VACCINE' | 'BIOLOGICAL'; quantity: number; prescribed: boolean;
+}
+export interface CareLineSpec extends DocumentSpec {
+  actSystem: 'CCAM' | 'NGAP' | 'NABM' | 'CIP13'; actCode: string; actLabel: string; boxes?: number | null;
+  executor?: { rpps: string } | null; prescriber?: { rpps: string } | null; amountCents: number; reimbursedCents: number;
+}
+export interface PersonalDocumentSpec extends DocumentSpec { mimeType?: 'text/plain' | 'application/pdf' | 'text/xml'; body?: string }
+
+export interface PersonalSpaceSpec {
+  documents?: PersonalDocumentSpec[];
+  allergies?: { substance: string; reaction?: string; severity: 'MILD' | 'MODERATE' | 'SEVERE' | 'UNKNOWN'; recordedAt: string }[];
+  antecedents?: { kind: 'MEDICAL' | 'SURGICAL' | 'FAMILY'; label: string; sinceYear?: number; recordedAt: string }[];
+  vaccinations?: { vaccine: string; administeredOn: string; lot?: string; recordedAt: string }[];
+  emergencyContacts?: { name: string; relation: string; phone: string; isTrustedPerson?: boolean }[];
+  organDonation?: 'NOT_STATED' | 'NO_OBJECTION' | 'OBJECTS';
+}
+
+export interface PatientSpec {
+  ins: string;
+  /** Which register issued the INS. @default NIR */
+  insKind?: 'NIR' | 'NIA' | 'TEST' | 'DEMO';
+  identity: {
+    birthName: string; usedName?: string | null; firstName: string; givenNames?: string[];
+    sex: 'F' | 'M'; birthDate: string; birthplaceCode: string; status?: 'PROV' | 'RECUP' | 'VALI' | 'QUAL';
+  };
+  dmp?: {
+    status?: 'ACTIVE' | 'CLOSED' | 'DELETED'; createdAt?: string; closedAt?: string | null;
+    consents?: { etreat?: boolean; btg?: boolean; masked?: boolean };
+    secondaryUse?: boolean; heirsObjection?: boolean;
+  };
+  careTeam?: { medecinTraitant?: string | null; administrators?: string[]; authorised?: string[]; blocked?: string[] };
+  representatives?: { account: string; relation: string; until?: string | null }[];
+  hospitalReports?: HospitalReportSpec[];
+  oncologyRecords?: DccRecordSpec[];
+  dispensations?: DispensationSpec[];
+  careLines?: CareLineSpec[];
+  personalSpace?: PersonalSpaceSpec;
+}
+
+/** Professionals and accounts already known (earlier chunks of a seed), so references to them are valid. */
+export interface ScenarioIndex {
+  professionals: Map<string, ProfessionalSpec>;
+  accounts: Map<string, AccountSpec>;
+}
+
+export function indexOf(scenario: Scenario, base?: ScenarioIndex): ScenarioIndex {
+  return {
+    professionals: new Map([...(base?.professionals ?? []), ...(scenario.professionals ?? []).map((p) => [p.rpps, p] as const)]),
+    accounts: new Map([...(base?.accounts ?? []), ...(scenario.accounts ?? []).map((a) => [a.id, a] as const)]),
+  };
+}

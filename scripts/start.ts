@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { readConfig } from '../runtime/config';
+import { logger } from '../runtime/logger';
+import { startPlatform } from '../gateway/platform';
+import { isEmpty, seedStores } from './seed-stores';
+
+/**
+ * npm start: the whole graph in one process on the embedded default (or on PostgreSQL when DATABASE_URL is
+ * set). An empty store is first filled with generated data (SEED_PATIENTS, default 1,000).
+ */
+async function main() {
+  const config = readConfig();
+  const platform = await startPlatform(config);
+  if (await isEmpty(platform.stores)) {
+    const patients = Number(process.env.SEED_PATIENTS ?? 1000);
+    console.log(`empty store: generating ${patients} patients…`);
+    await seedStores(platform.stores, { patients });
+  }
+  console.log(`DMP gateway ready at ${platform.gatewayUrl.replace('127.0.0.1', 'localhost')}`);
+  console.log('Get a token: npm run token -- --list, then npm run token -- <actor id>');
+  const shutdown = async () => {
+    logger.info('shutting down');
+    await platform.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  console.error(`start failed: ${(error as Error).message}`);
+  process.exit(1);
+});

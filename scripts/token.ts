@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { readConfig } from '../runtime/config';
+import { loadOrCreateKeyPair } from '../runtime/keys';
+import { openStore } from '../runtime/store/open-store';
+import { ISSUER_KEY } from '../gateway/platform';
+import { mintToken } from '../gateway/local-issuer';
+import { findActor } from '../subgraphs/patient/actor.repo';
+import { patient } from '../subgraphs/patient/schema';
+import { PERSONAS } from './generate/personas';
+import { fail, parseArgs } from './cli';
+
+/** npm run token -- <actor id> | --list: a bearer token from the embedded issuer, for any actor of the loaded data. */
+async function main() {
+  const args = parseArgs();
+  if (args.flags.has('list')) {
+    for (const [id, kind, description] of PERSONAS) console.log(`${id} ${kind} ${description}`);
+    return;
+  }
+  const [id] = args.positional;
+  if (!id) fail('usage: npm run token -- <actor id>   (npm run token -- --list shows the demo personas)');
+  const config = readConfig();
+  if (config.auth.jwksUrl) fail('AUTH_JWKS_URL is set: tokens come from your identity provider, not from the local issuer');
+  const store = await openStore(config, patient.name, patient.migrationsDir);
+  try {
+    const actor = await findActor(store, id);
+    if (!actor) fail(`no actor ${id} in the loaded data (patient:<INS>, ps:<RPPS> or an account id; --list shows the personas)`);
+    const { privateKey } = await loadOrCreateKeyPair(config.keysDir, ISSUER_KEY);
+    console.log(await mintToken(privateKey, actor, config.auth));
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((error) => fail(`token failed: ${(error as Error).message}`));

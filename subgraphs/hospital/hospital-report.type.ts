@@ -1,0 +1,14 @@
+import { Field, ObjectType } from 'type-graphql';
+import { DmpDocumentFields } from '../../runtime/documents/document.type';
+import { connectionTypes } from '../../runtime/graphql/connection';
+import { LocalDate } from '../../schema/scalars';
+
+@ObjectType({ implements: DmpDocumentFields, description: "A hospital report: lettre de liaison, CR d'hospitalisation, opératoire, imagerie, biologie, urgences…" })
+export class HospitalReport extends DmpDocumentFields {
+  @Field(() => LocalDate, { nullable: true }) stayStart!: string | null;
+  @Field(() => LocalDate, { nullable: true }) stayEnd!: string | null;
+  @Field(() => String, { nullable: true, description: 'Care unit (service) that wrote it.' }) careUnit!: string | null;
+  @Field(() => String, { nullable: true, description: 'The report text.' }) summary!: string | null;
+}
+
+export const { Connection: HospitalReportConnection, Edge: HospitalReportEdge } = connectionTypes('HospitalReport', HospitalReport);

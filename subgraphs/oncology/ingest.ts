@@ -1,0 +1,13 @@
+import type { SqlExecutor } from '../../runtime/store/sql-store';
+import { DOCUMENT_COLUMNS } from '../../runtime/documents/document-repo';
+import { documentRow } from '../../scripts/scenario/document-rows';
+import type { Scenario, ScenarioIndex } from '../../scripts/scenario/scenario';
+import { DCC_RECORD_COLUMNS } from './dcc-record.repo';
+
+/** Writes a validated scenario's DCC records into this subgraph's store. */
+export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex): Promise<void> {
+  const rows = (scenario.patients ?? []).flatMap((patient) => (patient.oncologyRecords ?? []).map((doc, i) => [
+    ...documentRow('dcc', patient, doc, i, index), doc.tumourSiteCode ?? null, doc.tumourSiteLabel ?? null, doc.meetingDate ?? null, doc.decision ?? null, doc.summary ?? null,
+  ]));
+  await tx.copyRows('dcc_record', [...DOCUMENT_COLUMNS, ...DCC_RECORD_COLUMNS], rows);
+}

@@ -1,0 +1,37 @@
+import type { SqlExecutor } from '../../runtime/store/sql-store';
+import { INS_OIDS } from '../../domain/ins';
+import type { Scenario, ScenarioIndex } from '../../scripts/scenario/scenario';
+
+/** Writes a validated scenario's registry part: patients, professionals, accounts and relations. */
+export async function ingest(tx: SqlExecutor, scenario: Scenario, _index: ScenarioIndex): Promise<void> {
+  const now = new Date().toISOString();
+  const patients = scenario.patients ?? [];
+  await tx.copyRows('professional', ['rpps', 'family_name', 'first_name', 'profession_code', 'specialty_code', 'establishment_finess', 'establishment_name'],
+    (scenario.professionals ?? []).map((p) => [p.rpps, p.familyName, p.firstName, p.profession, p.specialty ?? null, p.establishment?.finess ?? null, p.establishment?.name ?? null]));
+  await tx.copyRows('account', ['id', 'kind', 'display_name', 'attributes'],
+    (scenario.accounts ?? []).map((a) => [a.id, a.kind, a.displayName, a.attributes ?? {}]));
+  await tx.copyRows('patient', [
+    'ins', 'ins_oid', 'birth_name', 'used_name', 'first_name', 'given_names', 'sex', 'birth_date', 'birthplace_code', 'identity_status',
+    'dmp_status', 'dmp_created_at', 'dmp_closed_at', 'consent_etreat', 'consent_btg', 'consent_masked', 'secondary_use', 'heirs_objection',
+  ], patients.map((p) => {
+    const consents = p.dmp?.consents ?? {};
+    return [
+      p.ins, INS_OIDS[p.insKind ?? 'NIR'], p.identity.birthName, p.identity.usedName ?? null, p.identity.firstName,
+      p.identity.givenNames ?? [p.identity.firstName], p.identity.sex, p.identity.birthDate, p.identity.birthplaceCode, p.identity.status ?? 'QUAL',
+      p.dmp?.status ?? 'ACTIVE', p.dmp?.createdAt ?? now, p.dmp?.closedAt ?? null,
+      // Creation proposes the three emergency consents ticked (domain.md §4).
+      consents.etreat ?? true, consents.btg ?? true, consents.masked ?? true, p.dmp?.secondaryUse ?? false, p.dmp?.heirsObjection ?? false,
+    ];
+  }));
+  await tx.copyRows('care_relation', ['patient_ins', 'rpps', 'relation', 'since'], patients.flatMap((p) => {
+    const team = p.careTeam ?? {};
+    return [
+      ...(team.medecinTraitant ? [[p.ins, team.medecinTraitant, 'MEDECIN_TRAITANT', now]] : []),
+      ...(team.administrators ?? []).map((r) => [p.ins, r, 'ADMINISTRATOR', now]),
+      ...(team.authorised ?? []).map((r) => [p.ins, r, 'AUTHORISED', now]),
+      ...(team.blocked ?? []).map((r) => [p.ins, r, 'BLOCKED', now]),
+    ];
+  }));
+  await tx.copyRows('legal_representative', ['patient_ins', 'account_id', 'relation', 'until'],
+    patients.flatMap((p) => (p.representatives ?? []).map((r) => [p.ins, r.account, r.relation, r.until ?? null])));
+}

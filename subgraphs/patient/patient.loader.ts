@@ -1,0 +1,39 @@
+import DataLoader from 'dataloader';
+import { perRequest } from '../../runtime/context';
+import type { SubgraphContext } from '../../runtime/subgraph';
+import { decide, type Decision } from '../../policy/decide';
+import type { Ins } from '../../domain/ins';
+import { findCareRelations, findPatientFacts, findRepresentatives, type CareRelationRow, type PatientRow, type RepresentativeRow } from './patient.repo';
+
+/** A patient the actor may see, with the decision that let them. */
+export interface VisiblePatient { ins: string; insOid: string; row: PatientRow; decision: Extract<Decision, { allowed: true }> }
+
+const groupBy = <R extends { patient_ins: string }>(keys: readonly string[], rows: R[]) => {
+  const map = new Map<string, R[]>(keys.map((k) => [k, []]));
+  for (const row of rows) map.get(row.patient_ins)?.push(row);
+  return keys.map((k) => map.get(k)!);
+};
+
+export const registryLoaders = perRequest((ctx: SubgraphContext) => ({
+  /** null for a patient that does not exist and for one the actor may not see: the two are indistinguishable. */
+  visible: new DataLoader<string, VisiblePatient | null>(async (insList) => {
+    const rows = await findPatientFacts(ctx.deps.store, ctx.actor, insList);
+    return insList.map((ins) => {
+      const row = rows.find((r) => r.ins === ins);
+      if (!row) return null;
+      const decision = decide(ctx.actor, {
+        ins: row.ins as Ins,
+        dmpStatus: row.dmp_status,
+        consents: { etreat: row.consent_etreat, btg: row.consent_btg, masked: row.consent_masked },
+        isRepresentative: row.is_representative,
+        isTreatingDoctor: row.is_treating,
+        isAuthorised: row.is_authorised,
+        isBlocked: row.is_blocked,
+        hasEmergencyGrant: row.has_emergency_grant,
+      });
+      return decision.allowed ? { ins: row.ins, insOid: row.ins_oid, row, decision } : null;
+    });
+  }),
+  careRelations: new DataLoader<string, CareRelationRow[]>(async (insList) => groupBy(insList, await findCareRelations(ctx.deps.store, insList))),
+  representatives: new DataLoader<string, RepresentativeRow[]>(async (insList) => groupBy(insList, await findRepresentatives(ctx.deps.store, insList))),
+}));

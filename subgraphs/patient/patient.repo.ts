@@ -1,0 +1,58 @@
+import type { SqlStore } from '../../runtime/store/sql-store';
+import type { Actor } from '../../runtime/actor';
+
+export interface PatientRow {
+  ins: string; ins_oid: string; birth_name: string; used_name: string | null; first_name: string; given_names: string[];
+  sex: 'F' | 'M'; birth_date: string | Date; birthplace_code: string; identity_status: 'PROV' | 'RECUP' | 'VALI' | 'QUAL';
+  dmp_status: 'ACTIVE' | 'CLOSED' | 'DELETED'; dmp_created_at: Date; dmp_closed_at: Date | null;
+  consent_etreat: boolean; consent_btg: boolean; consent_masked: boolean;
+}
+
+/** A patient row with the asking actor's relations to that patient. */
+export interface PatientFactsRow extends PatientRow {
+  is_treating: boolean; is_authorised: boolean; is_blocked: boolean; is_representative: boolean; has_emergency_grant: boolean;
+}
+
+/**
+ * One statement: the patients asked about and, for each, how this actor relates to them. The relation
+ * columns are false for actors that have no such relation (a patient is never a professional).
+ */
+export async function findPatientFacts(store: SqlStore, actor: Actor, insList: readonly string[]): Promise<PatientFactsRow[]> {
+  const rpps = actor.kind === 'professional' ? actor.rpps : null;
+  const accountId = actor.kind === 'representative' ? actor.id : null;
+  return store.query<PatientFactsRow>(
+    `SELECT p.*,
+       EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation IN ('MEDECIN_TRAITANT', 'ADMINISTRATOR')) AS is_treating,
+       EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'AUTHORISED') AS is_authorised,
+       EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'BLOCKED') AS is_blocked,
+       EXISTS (SELECT 1 FROM legal_representative l WHERE l.patient_ins = p.ins AND l.account_id = $3 AND (l.until IS NULL OR l.until > current_date)) AS is_representative,
+       EXISTS (SELECT 1 FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > now()) AS has_emergency_grant
+     FROM patient p WHERE p.ins = ANY($1::text[])`,
+    [insList, rpps, accountId],
+  );
+}
+
+export interface CareRelationRow {
+  patient_ins: string; relation: 'MEDECIN_TRAITANT' | 'ADMINISTRATOR' | 'AUTHORISED' | 'BLOCKED'; since: Date;
+  rpps: string; family_name: string; first_name: string; profession_code: string; specialty_code: string | null; establishment_name: string | null;
+}
+
+export function findCareRelations(store: SqlStore, insList: readonly string[]): Promise<CareRelationRow[]> {
+  return store.query<CareRelationRow>(
+    `SELECT r.patient_ins, r.relation, r.since, p.rpps, p.family_name, p.first_name, p.profession_code, p.specialty_code, p.establishment_name
+     FROM care_relation r JOIN professional p ON p.rpps = r.rpps
+     WHERE r.patient_ins = ANY($1::text[]) ORDER BY r.relation, r.since`,
+    [insList],
+  );
+}
+
+export interface RepresentativeRow { patient_ins: string; account_id: string; display_name: string; relation: string; until: string | Date | null }
+
+export function findRepresentatives(store: SqlStore, insList: readonly string[]): Promise<RepresentativeRow[]> {
+  return store.query<RepresentativeRow>(
+    `SELECT l.patient_ins, l.account_id, a.display_name, l.relation, l.until
+     FROM legal_representative l JOIN account a ON a.id = l.account_id
+     WHERE l.patient_ins = ANY($1::text[]) ORDER BY l.account_id`,
+    [insList],
+  );
+}

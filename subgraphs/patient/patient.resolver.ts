@@ -1,0 +1,75 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { checkIns } from '../../domain/ins';
+import { badInput, codedError, forbidden } from '../../runtime/errors';
+import type { SubgraphContext } from '../../runtime/subgraph';
+import { signGrant } from '../../policy/grant';
+import { localDate } from '../../runtime/documents/document-repo';
+import { AccessInfo, CareRelation, DmpRecord, EmergencyConsents, Identity, LegalRepresentative, Patient } from './patient.type';
+import { registryLoaders, type VisiblePatient } from './patient.loader';
+
+/** Who may read the registry's administrative parts of a record: the patient's side and the médecin traitant. */
+const RECORD_ADMINISTRATORS = new Set(['patient.self', 'representative.legal', 'professional.medecin-traitant']);
+
+function administrable(patient: VisiblePatient): void {
+  if (!RECORD_ADMINISTRATORS.has(patient.decision.rule)) throw forbidden('Only the patient, their representatives and their médecin traitant see this');
+}
+
+@Resolver(() => Patient)
+export class PatientResolver {
+  @Query(() => Patient, { nullable: true, description: 'A patient by INS. A record you may not see answers exactly like one that does not exist.' })
+  async patient(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<VisiblePatient | null> {
+    const checked = checkIns(ins);
+    if (!checked.ok) throw badInput('ins', checked.reason);
+    const found = await registryLoaders(ctx).visible.load(checked.ins);
+    if (!found) throw codedError('NOT_FOUND', 'No DMP found for this INS');
+    return found;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  accessGrant(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): Promise<string> {
+    if (!ctx.deps.grantKeys.sign) throw new Error('the registry has no grant signing key');
+    return signGrant(ctx.deps.grantKeys.sign, patient.decision.grant);
+  }
+
+  @FieldResolver(() => Identity)
+  identity(@Root() { row }: VisiblePatient): Identity {
+    return {
+      birthName: row.birth_name, usedName: row.used_name, firstName: row.first_name, givenNames: row.given_names,
+      sex: row.sex, birthDate: localDate(row.birth_date)!, birthplaceCode: row.birthplace_code, status: row.identity_status,
+    };
+  }
+
+  @FieldResolver(() => DmpRecord)
+  dmp(@Root() { row }: VisiblePatient): DmpRecord {
+    return { status: row.dmp_status, createdAt: row.dmp_created_at, closedAt: row.dmp_closed_at };
+  }
+
+  @FieldResolver(() => AccessInfo, { description: 'How you reach this record.' })
+  access(@Root() patient: VisiblePatient): AccessInfo {
+    return { mode: patient.decision.grant.mode, rule: patient.decision.rule };
+  }
+
+  @FieldResolver(() => EmergencyConsents, { nullable: true })
+  emergencyConsents(@Root() patient: VisiblePatient): EmergencyConsents {
+    administrable(patient);
+    return { etreat: patient.row.consent_etreat, btg: patient.row.consent_btg, masked: patient.row.consent_masked };
+  }
+
+  @FieldResolver(() => [CareRelation], { nullable: true, description: 'Médecin traitant, administrators, authorised and blocked professionals.' })
+  async careTeam(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): Promise<CareRelation[]> {
+    administrable(patient);
+    const rows = await registryLoaders(ctx).careRelations.load(patient.ins);
+    return rows.map((r) => ({
+      kind: r.relation,
+      since: r.since,
+      professional: { rpps: r.rpps, familyName: r.family_name, firstName: r.first_name, professionCode: r.profession_code, specialtyCode: r.specialty_code, establishmentName: r.establishment_name },
+    }));
+  }
+
+  @FieldResolver(() => [LegalRepresentative], { nullable: true })
+  async legalRepresentatives(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): Promise<LegalRepresentative[]> {
+    administrable(patient);
+    const rows = await registryLoaders(ctx).representatives.load(patient.ins);
+    return rows.map((r) => ({ accountId: r.account_id, name: r.display_name, relation: r.relation, until: localDate(r.until) }));
+  }
+}

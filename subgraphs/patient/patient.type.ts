@@ -1,0 +1,78 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTime, LocalDate } from '../../schema/scalars';
+
+export const IdentityStatusEnum = { PROV: 'PROV', RECUP: 'RECUP', VALI: 'VALI', QUAL: 'QUAL' } as const;
+registerEnumType(IdentityStatusEnum, { name: 'IdentityStatus', description: 'RNIV identity status; only QUAL identities may be shared.' });
+export const DmpStatusEnum = { ACTIVE: 'ACTIVE', CLOSED: 'CLOSED', DELETED: 'DELETED' } as const;
+registerEnumType(DmpStatusEnum, { name: 'DmpStatus' });
+export const SexEnum = { F: 'F', M: 'M' } as const;
+registerEnumType(SexEnum, { name: 'Sex' });
+export const CareRelationKindEnum = { MEDECIN_TRAITANT: 'MEDECIN_TRAITANT', ADMINISTRATOR: 'ADMINISTRATOR', AUTHORISED: 'AUTHORISED', BLOCKED: 'BLOCKED' } as const;
+registerEnumType(CareRelationKindEnum, { name: 'CareRelationKind' });
+export const AccessModeEnum = { normal: 'normal', bris_de_glace: 'bris_de_glace', centre_15: 'centre_15', patient: 'patient', representative: 'representative' } as const;
+registerEnumType(AccessModeEnum, { name: 'AccessMode', description: 'TRE_R248 mode for professionals, or the patient\'s own side.' });
+
+@ObjectType({ description: 'Strict identity traits (RNIV).' })
+export class Identity {
+  @Field(() => String) birthName!: string;
+  @Field(() => String, { nullable: true }) usedName!: string | null;
+  @Field(() => String, { description: 'First given name.' }) firstName!: string;
+  @Field(() => [String]) givenNames!: string[];
+  @Field(() => SexEnum) sex!: 'F' | 'M';
+  @Field(() => LocalDate) birthDate!: string;
+  @Field(() => String, { description: 'INSEE code of the birthplace; 99 + country code for births abroad.' }) birthplaceCode!: string;
+  @Field(() => IdentityStatusEnum) status!: keyof typeof IdentityStatusEnum;
+}
+
+@ObjectType()
+export class DmpRecord {
+  @Field(() => DmpStatusEnum) status!: keyof typeof DmpStatusEnum;
+  @Field(() => DateTime) createdAt!: Date;
+  @Field(() => DateTime, { nullable: true }) closedAt!: Date | null;
+}
+
+@ObjectType({ description: 'The three emergency consents, proposed ticked at creation.' })
+export class EmergencyConsents {
+  @Field(() => Boolean, { description: 'ETREAT: the SAMU centre 15 may read.' }) etreat!: boolean;
+  @Field(() => Boolean, { description: 'BTG: a professional may break the glass.' }) btg!: boolean;
+  @Field(() => Boolean, { description: 'MASKED: masked documents are shown in an emergency.' }) masked!: boolean;
+}
+
+@ObjectType()
+export class Professional {
+  @Field(() => ID, { description: 'RPPS.' }) rpps!: string;
+  @Field(() => String) familyName!: string;
+  @Field(() => String) firstName!: string;
+  @Field(() => String, { description: 'TRE_G15.' }) professionCode!: string;
+  @Field(() => String, { nullable: true, description: 'TRE_R38.' }) specialtyCode!: string | null;
+  @Field(() => String, { nullable: true }) establishmentName!: string | null;
+}
+
+@ObjectType()
+export class CareRelation {
+  @Field(() => CareRelationKindEnum) kind!: keyof typeof CareRelationKindEnum;
+  @Field(() => Professional) professional!: Professional;
+  @Field(() => DateTime) since!: Date;
+}
+
+@ObjectType()
+export class LegalRepresentative {
+  @Field(() => ID) accountId!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) relation!: string;
+  @Field(() => LocalDate, { nullable: true, description: 'Representation ends by itself on this day (majority).' }) until!: string | null;
+}
+
+@ObjectType({ description: 'How the caller reaches this record, and the rule that allowed it.' })
+export class AccessInfo {
+  @Field(() => AccessModeEnum) mode!: string;
+  @Field(() => String, { description: 'The policy rule that matched (cited in the access trace).' }) rule!: string;
+}
+
+@ObjectType({ description: "A patient's DMP, as the registry holds it; each source adds its own fields." })
+@Directive('@key(fields: "ins")')
+export class Patient {
+  @Field(() => ID, { description: 'INS (NIR or NIA with its key).' }) ins!: string;
+  @Field(() => String, { description: 'OID of the register that issued the INS.' }) insOid!: string;
+  @Field(() => String, { nullable: true }) @Directive('@inaccessible') accessGrant?: string | null;
+}

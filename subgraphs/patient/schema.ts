@@ -1,0 +1,12 @@
+import type { SubgraphDefinition } from '../../runtime/subgraph';
+import { projectPath } from '../../runtime/paths';
+import { PatientResolver } from './patient.resolver';
+import { resolvePatientReference } from './patient.reference';
+
+export const patient: SubgraphDefinition = {
+  name: 'patient',
+  port: 4001,
+  migrationsDir: projectPath('subgraphs', 'patient', 'migrations'),
+  resolvers: [PatientResolver],
+  references: { Patient: resolvePatientReference },
+};

@@ -1,0 +1,6 @@
+import { SourcePatient } from './patient.type';
+import { documentListResolver } from '../../runtime/documents/document-list.resolver';
+import { DispensationConnection } from './dispensation.type';
+import { dispensations } from './dispensation.repo';
+
+export const DispensationResolver = documentListResolver(SourcePatient, 'dispensations', DispensationConnection, dispensations, 'Dispensations of the pharmaceutical dossier within its retention windows, newest first.');

@@ -1,0 +1,13 @@
+import type { SqlExecutor } from '../../runtime/store/sql-store';
+import { DOCUMENT_COLUMNS } from '../../runtime/documents/document-repo';
+import { documentRow } from '../../scripts/scenario/document-rows';
+import type { Scenario, ScenarioIndex } from '../../scripts/scenario/scenario';
+import { DISPENSATION_COLUMNS } from './dispensation.repo';
+
+/** Writes a validated scenario's dispensations into this subgraph's store. */
+export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex): Promise<void> {
+  const rows = (scenario.patients ?? []).flatMap((patient) => (patient.dispensations ?? []).map((doc, i) => [
+    ...documentRow('disp', patient, doc, i, index), doc.cip13, doc.atc, doc.productName, doc.productCategory, doc.quantity, doc.prescribed,
+  ]));
+  await tx.copyRows('dispensation', [...DOCUMENT_COLUMNS, ...DISPENSATION_COLUMNS], rows);
+}

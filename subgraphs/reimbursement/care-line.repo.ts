@@ -1,0 +1,24 @@
+import { createDocumentSource } from '../../runtime/documents/document-source';
+import { documentMetadata, type DocumentRow } from '../../runtime/documents/document-repo';
+import type { ActSystem, CareLine, CareLineProfessional } from './care-line.type';
+
+export const CARE_LINE_COLUMNS = [
+  'act_system', 'act_code', 'act_label', 'boxes', 'executor_id', 'executor_name', 'executor_profession', 'executor_specialty',
+  'prescriber_id', 'prescriber_name', 'prescriber_profession', 'prescriber_specialty', 'amount_cents', 'reimbursed_cents',
+] as const;
+
+const professional = (id: unknown, name: unknown, profession: unknown, specialty: unknown): CareLineProfessional | null =>
+  id || name ? { id: id as string | null, name: name as string | null, professionCode: profession as string | null, specialtyCode: specialty as string | null } : null;
+
+// The DMP shows the last 24 months of reimbursements.
+export const careLines = createDocumentSource<CareLine>({ table: 'care_line', retention: `effective_at > now() - interval '24 months'` }, (row: DocumentRow) => ({
+  ...documentMetadata(row),
+  actSystem: row.act_system as ActSystem,
+  actCode: row.act_code as string,
+  actLabel: row.act_label as string,
+  boxes: row.boxes as number | null,
+  executor: professional(row.executor_id, row.executor_name, row.executor_profession, row.executor_specialty),
+  prescriber: professional(row.prescriber_id, row.prescriber_name, row.prescriber_profession, row.prescriber_specialty),
+  amountCents: row.amount_cents as number,
+  reimbursedCents: row.reimbursed_cents as number,
+}));
