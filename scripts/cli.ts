@@ -24,10 +24,11 @@ export function fail(message: string): never {
   process.exit(2);
 }
 
-/** A one-line progress bar on stderr (nothing when stderr is not a terminal, bar a final line). */
+/** A one-line progress bar on stderr; where stderr is not a terminal (CI logs), a line every tenth. */
 export function progress(label: string, total: number) {
   const started = Date.now();
   let last = 0;
+  let lastTenth = 0;
   let finished = false;
   return {
     update(done: number) {
@@ -40,8 +41,10 @@ export function progress(label: string, total: number) {
       const filled = Math.round((done / Math.max(total, 1)) * width);
       const rate = done / Math.max((now - started) / 1000, 0.001);
       const line = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${Math.round(rate)}/s`;
+      const tenth = Math.floor((done / Math.max(total, 1)) * 10);
       if (process.stderr.isTTY) process.stderr.write(`\r${line}${done >= total ? '\n' : ''}`);
-      else if (done >= total) process.stderr.write(`${line}\n`);
+      else if (tenth > lastTenth || done >= total) process.stderr.write(`${line}\n`);
+      lastTenth = tenth;
     },
   };
 }

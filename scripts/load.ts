@@ -4,7 +4,7 @@ import { readConfig } from '../runtime/config';
 import { openStores } from '../gateway/platform';
 import { fail, parseArgs } from './cli';
 import { loadScenario } from './scenario/load';
-import { ScenarioError } from './scenario/validate';
+import { ScenarioError, validateScenario } from './scenario/validate';
 
 /** npm run load -- <scenario.json>: validates the whole file, then loads it; a bad file loads nothing. */
 async function main() {
@@ -16,6 +16,9 @@ async function main() {
   } catch (error) {
     fail(`${file}: not readable JSON (${(error as Error).message})`);
   }
+  // A bad file is refused before any store is opened.
+  const problems = validateScenario(scenario);
+  if (problems.length > 0) fail(`${file}: ${new ScenarioError(problems).message}`);
   const stores = await openStores(readConfig());
   try {
     const index = await loadScenario(stores, scenario);

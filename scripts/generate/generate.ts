@@ -2,7 +2,7 @@ import { nirKey } from '../../domain/ins';
 import { PROFESSIONS, SPECIALTIES, type ProfessionCode } from '../../domain/codes';
 import type { DocumentSpec, PatientSpec, ProfessionalSpec, Scenario } from '../scenario/scenario';
 import { Random } from './random';
-import { DEMO_MINOR_INS, DEMO_PATIENT_INS, demoAccounts, demoPatients, demoProfessionals } from './personas';
+import { DEMO_MINOR_INS, DEMO_PATIENT_INS, demoScenario } from './personas';
 import ref from './reference-data.json';
 
 export interface GenerateOptions {
@@ -27,14 +27,15 @@ type Establishment = (typeof ref.establishments)[number];
 export function* generate(options: GenerateOptions): Generator<Scenario> {
   const random = new Random(options.seed ?? 20261123);
   const today = options.today ?? new Date(new Date().toISOString().slice(0, 10) + 'T12:00:00Z');
-  const professionals = [...demoProfessionals, ...generateProfessionals(random)];
+  const demo = demoScenario();
+  const professionals = [...demo.professionals!, ...generateProfessionals(random)];
   const byProfession = (code: string) => professionals.filter((p) => p.profession === code && !['10000000005'].includes(p.rpps));
   const doctors = byProfession('10');
   const generalists = doctors.filter((p) => p.specialty === 'SM54' || p.specialty === 'SM26');
   const pharmacists = byProfession('21');
   const oncologists = doctors.filter((p) => ['SM36', 'SM35', 'SM37'].includes(p.specialty ?? ''));
   const others = professionals.filter((p) => p.profession !== '10' && p.profession !== '21' && PROFESSIONS.get(p.profession as ProfessionCode)?.active);
-  yield { version: 1, professionals, accounts: demoAccounts, patients: demoPatients(today) };
+  yield { ...demo, professionals };
 
   const size = options.chunkSize ?? 2000;
   const daysAgo = (n: number) => new Date(today.getTime() - n * DAY - random.int(0, 86_399) * 1000).toISOString();

@@ -2,6 +2,7 @@ import type { SqlStore } from '../../runtime/store/sql-store';
 import type { SubgraphName } from '../../runtime/subgraph';
 import { indexOf, type Scenario, type ScenarioIndex } from './scenario';
 import { ScenarioError, validateScenario } from './validate';
+import { resolveRelativeDates } from './relative-dates';
 import { ingest as patient } from '../../subgraphs/patient/ingest';
 import { ingest as reimbursement } from '../../subgraphs/reimbursement/ingest';
 import { ingest as pharmacy } from '../../subgraphs/pharmacy/ingest';
@@ -29,7 +30,7 @@ export async function loadScenario(stores: Record<SubgraphName, SqlStore>, input
     const problems = validateScenario(input, options.known);
     if (problems.length > 0) throw new ScenarioError(problems);
   }
-  const scenario = input as Scenario;
+  const scenario = resolveRelativeDates(input as Scenario);
   const index = indexOf(scenario, options.known);
   await Promise.all(Object.entries(INGESTERS).map(([name, ingest]) =>
     stores[name as SubgraphName].transaction((tx) => ingest(tx, scenario, index))));

@@ -1,5 +1,6 @@
 import { checkIns } from '../../domain/ins';
 import { DOCUMENT_TYPES, PROFESSIONS, SPECIALTIES, VISIBILITY_LABELS, isDepositableType, type TypeCode } from '../../domain/codes';
+import { RELATIVE_DATE, RELATIVE_INSTANT } from './relative-dates';
 import { ACCOUNT_KINDS, indexOf, type DocumentSpec, type PatientSpec, type Scenario, type ScenarioIndex } from './scenario';
 
 /** One broken rule: where (a JSON path such as `patients[3].dispensations[0].cip13`) and what rule. */
@@ -43,11 +44,14 @@ export function validateScenario(input: unknown, base?: ScenarioIndex): Scenario
     if (typeof v !== 'string' || !allowed.includes(v)) fail(path, `must be one of ${allowed.join(', ')}`);
   };
   const date = (path: string, v: unknown, required = true) => {
-    matches(path, v, ISO_DATE, 'must be a date YYYY-MM-DD', required);
-    if (typeof v === 'string' && ISO_DATE.test(v) && Number.isNaN(Date.parse(v))) fail(path, 'is not a calendar date');
+    if (typeof v === 'string' && RELATIVE_DATE.test(v)) return;
+    matches(path, v, ISO_DATE, 'must be a date YYYY-MM-DD (or today-<n>d)', required);
+    // Date.parse rolls 31 February over to March: a calendar day must survive the round trip.
+    if (typeof v === 'string' && ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) fail(path, 'is not a calendar date');
   };
   const instant = (path: string, v: unknown, required = true) => {
-    matches(path, v, ISO_INSTANT, 'must be an ISO 8601 instant with a time zone, e.g. 2026-03-01T09:30:00Z', required);
+    if (typeof v === 'string' && RELATIVE_INSTANT.test(v)) return;
+    matches(path, v, ISO_INSTANT, 'must be an ISO 8601 instant with a time zone, e.g. 2026-03-01T09:30:00Z (or now-<n>d|h|m)', required);
     if (typeof v === 'string' && ISO_INSTANT.test(v) && Number.isNaN(Date.parse(v))) fail(path, 'is not a valid instant');
   };
   const integer = (path: string, v: unknown, min: number, required = true) => {

@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { readConfig } from '../runtime/config';
+import { listen } from '../runtime/http-server';
+import { loadOrCreateKeyPair, loadPublicKey } from '../runtime/keys';
+import { logger } from '../runtime/logger';
+import { GATEWAY_KEY } from '../runtime/run-subgraph';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../runtime/subgraph';
+import { SUBGRAPHS } from '../subgraphs';
+import { authOptions } from './authenticate';
+import { createGateway } from './gateway';
+import { ISSUER_KEY } from './platform';
+
+/** The gateway alone (docker-compose runs it beside one container per subgraph). */
+async function main() {
+  const config = readConfig();
+  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => {
+    const port = SUBGRAPHS.find((d) => d.name === name)!.port;
+    return [name, process.env[`SUBGRAPH_${name.replace('-', '_').toUpperCase()}_URL`] ?? `http://${config.subgraphHost}:${port}/graphql`];
+  })) as Record<SubgraphName, string>;
+  const gatewayKey = await loadOrCreateKeyPair(config.keysDir, GATEWAY_KEY);
+  const issuerKey = config.auth.jwksUrl ? null : await loadPublicKey(config.keysDir, ISSUER_KEY);
+  const gateway = await createGateway({
+    subgraphUrls,
+    gatewayKey: gatewayKey.privateKey,
+    auth: authOptions(config.auth, issuerKey!),
+    production: config.production,
+    subgraphTimeoutMs: Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 5000),
+  });
+  await listen(gateway.server, config.gatewayPort, process.env.HOST ?? '0.0.0.0');
+  logger.info({ port: config.gatewayPort }, 'gateway listening');
+  const shutdown = async () => { await gateway.stop(); process.exit(0); };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((error) => {
+  logger.fatal({ err: { message: (error as Error).message } }, 'gateway failed to start');
+  process.exit(1);
+});

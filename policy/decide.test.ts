@@ -1,0 +1,62 @@
+import { decide, type PatientAccessFacts } from './decide';
+import type { Actor } from '../runtime/actor';
+import type { Ins } from '../domain/ins';
+
+const INS = '284077511612365' as Ins;
+const actors: Record<string, Actor> = {
+  patient: { kind: 'patient', id: `patient:${INS}`, ins: INS },
+  otherPatient: { kind: 'patient', id: 'patient:184127645108946', ins: '184127645108946' as Ins },
+  representative: { kind: 'representative', id: 'rep:demo-parent' },
+  pharmacist: { kind: 'professional', id: 'ps:10000000002', rpps: '10000000002', profession: '21' as never, specialty: null, finess: null },
+  doctor: { kind: 'professional', id: 'ps:10000000001', rpps: '10000000001', profession: '10' as never, specialty: 'SM54' as never, finess: null },
+  regulator: { kind: 'regulator', id: 'samu:75', samuCentre: '75' },
+  establishment: { kind: 'establishment', id: 'etab:750712184', finess: '750712184' },
+  analyst: { kind: 'analyst', id: 'analyst:drees' },
+  heir: { kind: 'heir', id: 'heir:demo' },
+  insurer: { kind: 'forbidden_organisation', id: 'org:assureur', organisation: 'insurer' },
+};
+const base: PatientAccessFacts = {
+  ins: INS, dmpStatus: 'ACTIVE', consents: { etreat: true, btg: true, masked: true },
+  isRepresentative: false, isTreatingDoctor: false, isAuthorised: false, isBlocked: false, hasEmergencyGrant: false,
+};
+const facts = (over: Partial<PatientAccessFacts>): PatientAccessFacts => ({ ...base, ...over });
+
+describe('decide(): the rule that matched, for each actor and situation', () => {
+  it.each<[string, keyof typeof actors, Partial<PatientAccessFacts>, string]>([
+    ['the patient reads their own DMP', 'patient', {}, 'patient.self'],
+    ['a patient may not read another one', 'otherPatient', {}, 'deny.other-patient'],
+    ['a legal representative acting', 'representative', { isRepresentative: true }, 'representative.legal'],
+    ['a representative of someone else', 'representative', {}, 'deny.not-representative'],
+    ['the médecin traitant', 'doctor', { isTreatingDoctor: true }, 'professional.medecin-traitant'],
+    ['an authorised pharmacist', 'pharmacist', { isAuthorised: true }, 'professional.authorised'],
+    ['a professional without authorisation', 'pharmacist', {}, 'deny.no-authorisation'],
+    ['a blocked professional, even authorised', 'pharmacist', { isAuthorised: true, isBlocked: true }, 'deny.blocked'],
+    ['a blocked médecin traitant', 'doctor', { isTreatingDoctor: true, isBlocked: true }, 'deny.blocked'],
+    ['a blocked professional in bris de glace', 'doctor', { hasEmergencyGrant: true, isBlocked: true }, 'deny.blocked'],
+    ['bris de glace with BTG', 'doctor', { hasEmergencyGrant: true }, 'professional.bris-de-glace'],
+    ['bris de glace refused by the patient', 'doctor', { hasEmergencyGrant: true, consents: { etreat: true, btg: false, masked: true } }, 'deny.btg-refused'],
+    ['centre 15 with ETREAT', 'regulator', {}, 'regulator.centre-15'],
+    ['centre 15 refused by the patient', 'regulator', { consents: { etreat: false, btg: true, masked: true } }, 'deny.etreat-refused'],
+    ['a closed DMP, for its médecin traitant', 'doctor', { isTreatingDoctor: true, dmpStatus: 'CLOSED' }, 'deny.dmp-not-active'],
+    ['a deleted DMP, for its patient', 'patient', { dmpStatus: 'DELETED' }, 'deny.dmp-not-active'],
+    ['the feeding channel never reads', 'establishment', {}, 'deny.feeding-channel'],
+    ['analytics never reads a person', 'analyst', {}, 'deny.analytics-person-level'],
+    ['heirs are not served yet', 'heir', {}, 'deny.heir-access-not-available'],
+    ['an insurer, ever', 'insurer', { isAuthorised: true }, 'deny.forbidden-organisation'],
+  ])('%s → %s', (_situation, actor, over, rule) => {
+    expect(decide(actors[actor], facts(over)).rule).toBe(rule);
+  });
+
+  it.each<[string, keyof typeof actors, Partial<PatientAccessFacts>, object]>([
+    ['the patient: all types, masked shown, INVISIBLE_PATIENT hidden', 'patient', {}, { matrixProfession: null, maskedVisible: true, hiddenLabels: ['INVISIBLE_PATIENT'] }],
+    ['a representative: the minor\'s secret documents hidden too', 'representative', { isRepresentative: true }, { hiddenLabels: ['INVISIBLE_PATIENT', 'INVISIBLE_REPRESENTANTS_LEGAUX'] }],
+    ['the médecin traitant: every type, masked shown', 'doctor', { isTreatingDoctor: true }, { matrixProfession: null, maskedVisible: true, hiddenLabels: [] }],
+    ['an authorised pharmacist: the pharmacist column, masked hidden but their own', 'pharmacist', { isAuthorised: true }, { matrixProfession: '21', maskedVisible: false, authorId: '10000000002' }],
+    ['bris de glace without MASKED: masked hidden', 'doctor', { hasEmergencyGrant: true, consents: { etreat: true, btg: true, masked: false } }, { mode: 'bris_de_glace', maskedVisible: false }],
+    ['centre 15 with MASKED: masked shown, médecin column', 'regulator', {}, { mode: 'centre_15', maskedVisible: true, matrixProfession: '10' }],
+  ])('%s', (_case, actor, over, grant) => {
+    const decision = decide(actors[actor], facts(over));
+    expect(decision.allowed).toBe(true);
+    expect(decision.allowed && decision.grant).toMatchObject({ ins: INS, actorId: actors[actor].id, ...grant });
+  });
+});

@@ -1,0 +1,13 @@
+import { readConfig } from '../runtime/config';
+import { loadOrCreateKeyPair } from '../runtime/keys';
+import { GATEWAY_KEY, REGISTRY_KEY } from '../runtime/run-subgraph';
+import { ISSUER_KEY } from '../gateway/platform';
+
+/** Creates the gateway, registry and local-issuer key pairs in KEYS_DIR if they are not there yet. */
+async function main() {
+  const { keysDir } = readConfig();
+  for (const name of [GATEWAY_KEY, REGISTRY_KEY, ISSUER_KEY]) await loadOrCreateKeyPair(keysDir, name);
+  console.log(`keys ready in ${keysDir}`);
+}
+
+void main();

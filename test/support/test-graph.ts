@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GraphQLClient } from 'graphql-request';
+import { readConfig, type RuntimeConfig } from '../../runtime/config';
+import { loadOrCreateKeyPair } from '../../runtime/keys';
+import { projectPath } from '../../runtime/paths';
+import { ISSUER_KEY, startPlatform, type Platform } from '../../gateway/platform';
+import { mintToken } from '../../gateway/local-issuer';
+import { findActor } from '../../subgraphs/patient/actor.repo';
+import { loadScenario } from '../../scripts/scenario/load';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+/** Which store the end-to-end tests run on: PostgreSQL (default) or the embedded PGlite (TEST_STORE=pglite). */
+export const TEST_STORE = process.env.TEST_STORE === 'pglite' ? 'pglite' : 'postgres';
+
+export interface TestGraph extends Platform {
+  config: RuntimeConfig;
+  /** A bearer token for an actor of the loaded data (`patient:<INS>`, `ps:<RPPS>`, an account id). */
+  token(actorId: string): Promise<string>;
+  /** A graphql-request client talking to the gateway as that actor (or anonymously). */
+  client(actorId?: string): Promise<GraphQLClient>;
+  /** Sum of the statements every store has run so far. */
+  statements(): number;
+}
+
+export const scenarioFile = (name: string) => JSON.parse(readFileSync(projectPath('test', 'scenarios', name), 'utf8'));
+
+/** The whole graph on free ports over a store of its own, with the given scenarios loaded. */
+export async function startTestGraph(...scenarios: unknown[]): Promise<TestGraph> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dmp-test-'));
+  const database: TestDatabase | null = TEST_STORE === 'postgres' ? await createTestDatabase() : null;
+  const config: RuntimeConfig = { ...readConfig({}), dataDir, keysDir: join(dataDir, 'keys'), databaseUrl: database?.url ?? null };
+  const platform = await startPlatform(config, { gatewayPort: 0, ephemeralSubgraphPorts: true });
+  let known;
+  for (const scenario of scenarios) known = await loadScenario(platform.stores, scenario, { known });
+  const issuer = await loadOrCreateKeyPair(config.keysDir, ISSUER_KEY);
+  const token = async (actorId: string) => {
+    const actor = await findActor(platform.stores.patient, actorId);
+    if (!actor) throw new Error(`no actor ${actorId} in the test data`);
+    return mintToken(issuer.privateKey, actor, config.auth);
+  };
+  return {
+    ...platform,
+    config,
+    token,
+    client: async (actorId?: string) => new GraphQLClient(platform.gatewayUrl, {
+      headers: actorId ? { authorization: `Bearer ${await token(actorId)}` } : {},
+      errorPolicy: 'all',
+    }),
+    statements: () => Object.values(platform.stores).reduce((sum, store) => sum + store.statementCount, 0),
+    stop: async () => {
+      await platform.stop();
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
