@@ -14,6 +14,7 @@ import { logger } from './logger';
 import type { RequestContext } from './context';
 import type { SqlStore } from './store/sql-store';
 import type { HabilitationMatrix } from '../policy/matrix';
+import { applyFieldPolicy } from '../policy/shield';
 
 export const SUBGRAPH_NAMES = ['patient', 'reimbursement', 'pharmacy', 'oncology', 'hospital', 'personal-space'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -43,8 +44,11 @@ export interface SubgraphDefinition {
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])\n`;
 
-/** Builds the federated schema of a subgraph from its type-graphql classes. Importable by tests; never listens. */
-export function buildFederatedSchema(definition: SubgraphDefinition): GraphQLSchema {
+/**
+ * Builds the federated schema of a subgraph from its type-graphql classes, with the field policy applied
+ * (it refuses to build if any field is unclassified). Importable by tests; never listens.
+ */
+export function buildFederatedSchema(definition: SubgraphDefinition, matrix: HabilitationMatrix): GraphQLSchema {
   const schema = buildSchemaSync({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
@@ -56,7 +60,7 @@ export function buildFederatedSchema(definition: SubgraphDefinition): GraphQLSch
   for (const [typeName, resolve] of Object.entries(definition.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), __resolveReference: resolve };
   }
-  return buildSubgraphSchema({ typeDefs, resolvers });
+  return applyFieldPolicy(buildSubgraphSchema({ typeDefs, resolvers }), definition.name, matrix);
 }
 
 /** The SDL the composition script feeds to composeServices. */
@@ -87,7 +91,7 @@ export interface SubgraphServerOptions {
 /** An HTTP server for one subgraph that refuses every request, `_service` and `_entities` included, without the gateway's credential. */
 export async function createSubgraphServer(definition: SubgraphDefinition, options: SubgraphServerOptions): Promise<{ server: Server; stop: () => Promise<void> }> {
   const apollo = new ApolloServer<SubgraphContext>({
-    schema: buildFederatedSchema(definition),
+    schema: buildFederatedSchema(definition, options.deps.matrix),
     introspection: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,

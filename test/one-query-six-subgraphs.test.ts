@@ -11,7 +11,7 @@ const PATIENT_RECORD = gql`
       hospitalReports(first: 10) { totalCount nodes { id typeCode classCode space title author { kind name professionCode } } }
       oncologyRecords { totalCount nodes { id tumourSiteCode decision } }
       dispensations { totalCount nodes { id cip13 atc productCategory } }
-      careLines { totalCount nodes { id actSystem actCode amountCents reimbursedCents executor { name } } }
+      careLines { totalCount nodes { id actSystem actCode executor { name } } }
       personalSpace {
         documents { totalCount }
         advanceDirectives { nodes { title } }
@@ -43,7 +43,7 @@ describe('one query for one patient reaches all six subgraphs through the gatewa
     expect(patient.dispensations.nodes.map((n: any) => n.id).sort()).toEqual(['demo-disp-apixaban', 'demo-disp-flu']);
     // Reimbursement history: 24 months, so the 800-day-old line is gone.
     expect(patient.careLines.nodes.map((n: any) => n.id).sort()).toEqual(['demo-remb-ecg', 'demo-remb-g']);
-    expect(patient.careLines.nodes.find((n: any) => n.id === 'demo-remb-g')).toMatchObject({ actSystem: 'NGAP', actCode: 'G', amountCents: 3000, reimbursedCents: 2100, executor: { name: 'Claire Martin' } });
+    expect(patient.careLines.nodes.find((n: any) => n.id === 'demo-remb-g')).toMatchObject({ actSystem: 'NGAP', actCode: 'G', executor: { name: 'Claire Martin' } });
     expect(patient.personalSpace).toMatchObject({
       documents: { totalCount: 2 },
       advanceDirectives: { nodes: [{ title: 'Directives anticipées' }] },

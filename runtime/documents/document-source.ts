@@ -3,7 +3,9 @@ import { perRequest } from '../context';
 import { badInput, forbidden } from '../errors';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../graphql/connection';
 import type { SubgraphContext } from '../subgraph';
-import { verifyGrant, type AccessGrant } from '../../policy/grant';
+import type { AccessGrant } from '../../policy/grant';
+import { registryGrant } from '../../policy/registry-grant';
+import { carry } from '../../policy/grant-carrier';
 import { DOCUMENT_TYPES, type TypeCode } from '../../domain/codes';
 import { createDocumentRepo, type DocumentFilterValue, type DocumentQuery, type DocumentRow, type DocumentTable } from './document-repo';
 import type { PatientRef } from './patient-ref.type';
@@ -34,7 +36,7 @@ function batchBy<K extends { ins: string; grant: AccessGrant }, V>(run: (insList
  * A source's document list on `Patient`: checks the registry's grant, then pages and counts with one
  * DataLoader each per request, so N patients or N aliases cost one statement per distinct list shape.
  */
-export function createDocumentSource<T>(table: DocumentTable, toNode: (row: DocumentRow) => T) {
+export function createDocumentSource<T extends object>(table: DocumentTable, toNode: (row: DocumentRow) => T) {
   const loaders = perRequest((ctx: SubgraphContext) => {
     const repo = createDocumentRepo(ctx.deps.store, ctx.deps.matrix, table);
     return {
@@ -51,7 +53,7 @@ export function createDocumentSource<T>(table: DocumentTable, toNode: (row: Docu
       const filter = checkFilter(args.filter ?? {});
       const { pages, counts } = loaders(ctx);
       return toConnection(
-        () => pages.load({ ins: patient.ins, grant, filter, size, after }).then((list) => list.map(toNode)),
+        () => pages.load({ ins: patient.ins, grant, filter, size, after }).then((list) => list.map((row) => carry(toNode(row), grant))),
         size,
         args.after,
         (node) => ({ at: (node as { effectiveAt: Date }).effectiveAt.toISOString(), id: (node as { id: string }).id }),
@@ -61,9 +63,12 @@ export function createDocumentSource<T>(table: DocumentTable, toNode: (row: Docu
   };
 }
 
-/** The registry's grant for this actor and patient, or FORBIDDEN: a source never decides access itself. */
+/**
+ * The registry's grant for this actor and patient, or FORBIDDEN: a source never decides access itself. The
+ * field policy already checked it (registryGrant); asking again here costs nothing and keeps the resolver safe alone.
+ */
 export async function grantFor(ctx: SubgraphContext, patient: PatientRef): Promise<AccessGrant> {
-  const grant = await verifyGrant(ctx.deps.grantKeys.verify, patient.accessGrant, { actorId: ctx.actor.id, ins: patient.ins });
+  const grant = await registryGrant(ctx, patient);
   if (!grant) throw forbidden('No access to this record');
   return grant;
 }

@@ -2,11 +2,12 @@ import DataLoader from 'dataloader';
 import { perRequest } from '../../runtime/context';
 import type { SubgraphContext } from '../../runtime/subgraph';
 import { decide, type Decision } from '../../policy/decide';
+import { carry, type GrantCarrier } from '../../policy/grant-carrier';
 import type { Ins } from '../../domain/ins';
 import { findCareRelations, findPatientFacts, findRepresentatives, type CareRelationRow, type PatientRow, type RepresentativeRow } from './patient.repo';
 
-/** A patient the actor may see, with the decision that let them. */
-export interface VisiblePatient { ins: string; insOid: string; row: PatientRow; decision: Extract<Decision, { allowed: true }> }
+/** A patient the actor may see, with the decision that let them (its grant carried for the field policy). */
+export type VisiblePatient = { ins: string; insOid: string; row: PatientRow; decision: Extract<Decision, { allowed: true }> } & GrantCarrier;
 
 const groupBy = <R extends { patient_ins: string }>(keys: readonly string[], rows: R[]) => {
   const map = new Map<string, R[]>(keys.map((k) => [k, []]));
@@ -31,7 +32,7 @@ export const registryLoaders = perRequest((ctx: SubgraphContext) => ({
         isBlocked: row.is_blocked,
         hasEmergencyGrant: row.has_emergency_grant,
       });
-      return decision.allowed ? { ins: row.ins, insOid: row.ins_oid, row, decision } : null;
+      return decision.allowed ? carry({ ins: row.ins, insOid: row.ins_oid, row, decision }, decision.grant) : null;
     });
   }),
   careRelations: new DataLoader<string, CareRelationRow[]>(async (insList) => groupBy(insList, await findCareRelations(ctx.deps.store, insList))),

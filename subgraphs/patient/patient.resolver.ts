@@ -1,18 +1,11 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { checkIns } from '../../domain/ins';
-import { badInput, codedError, forbidden } from '../../runtime/errors';
+import { badInput, codedError } from '../../runtime/errors';
 import type { SubgraphContext } from '../../runtime/subgraph';
 import { signGrant } from '../../policy/grant';
 import { localDate } from '../../runtime/documents/document-repo';
 import { AccessInfo, CareRelation, DmpRecord, EmergencyConsents, Identity, LegalRepresentative, Patient } from './patient.type';
 import { registryLoaders, type VisiblePatient } from './patient.loader';
-
-/** Who may read the registry's administrative parts of a record: the patient's side and the médecin traitant. */
-const RECORD_ADMINISTRATORS = new Set(['patient.self', 'representative.legal', 'professional.medecin-traitant']);
-
-function administrable(patient: VisiblePatient): void {
-  if (!RECORD_ADMINISTRATORS.has(patient.decision.rule)) throw forbidden('Only the patient, their representatives and their médecin traitant see this');
-}
 
 @Resolver(() => Patient)
 export class PatientResolver {
@@ -51,13 +44,11 @@ export class PatientResolver {
 
   @FieldResolver(() => EmergencyConsents, { nullable: true })
   emergencyConsents(@Root() patient: VisiblePatient): EmergencyConsents {
-    administrable(patient);
     return { etreat: patient.row.consent_etreat, btg: patient.row.consent_btg, masked: patient.row.consent_masked };
   }
 
   @FieldResolver(() => [CareRelation], { nullable: true, description: 'Médecin traitant, administrators, authorised and blocked professionals.' })
   async careTeam(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): Promise<CareRelation[]> {
-    administrable(patient);
     const rows = await registryLoaders(ctx).careRelations.load(patient.ins);
     return rows.map((r) => ({
       kind: r.relation,
@@ -68,7 +59,6 @@ export class PatientResolver {
 
   @FieldResolver(() => [LegalRepresentative], { nullable: true })
   async legalRepresentatives(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): Promise<LegalRepresentative[]> {
-    administrable(patient);
     const rows = await registryLoaders(ctx).representatives.load(patient.ins);
     return rows.map((r) => ({ accountId: r.account_id, name: r.display_name, relation: r.relation, until: localDate(r.until) }));
   }

@@ -22,8 +22,8 @@ export class CareLine extends DmpDocumentFields {
   @Field(() => Int, { nullable: true, description: 'Boxes, for a drug.' }) boxes!: number | null;
   @Field(() => CareLineProfessional, { nullable: true, description: 'Who carried out the act or dispensed the drug.' }) executor!: CareLineProfessional | null;
   @Field(() => CareLineProfessional, { nullable: true }) prescriber!: CareLineProfessional | null;
-  @Field(() => Int, { description: 'Amount billed, in euro cents.' }) amountCents!: number;
-  @Field(() => Int, { description: 'Amount reimbursed, in euro cents.' }) reimbursedCents!: number;
+  @Field(() => Int, { nullable: true, description: "Amount billed, in euro cents (the patient's side only)." }) amountCents!: number;
+  @Field(() => Int, { nullable: true, description: "Amount reimbursed, in euro cents (the patient's side only)." }) reimbursedCents!: number;
 }
 
 export const { Connection: CareLineConnection } = connectionTypes('CareLine', CareLine);

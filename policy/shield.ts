@@ -1,0 +1,38 @@
+import type { GraphQLSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { allow, rule, shield } from 'graphql-shield';
+import type { IRule, IRules } from 'graphql-shield';
+import type { SubgraphContext } from '../runtime/subgraph';
+import { forbidden } from '../runtime/errors';
+import { assertEveryFieldRuled, fieldAdmits, loadFieldRules, type FieldRules } from './field-rules';
+import { grantOf } from './grant-carrier';
+import type { HabilitationMatrix } from './matrix';
+import { registryGrant } from './registry-grant';
+
+/**
+ * Applies the field policy of policy/field-rules.json to a subgraph's schema with graphql-shield. Only fields
+ * with a rule are wrapped ('inherit' fields cost nothing); the build-time check that every field is classified
+ * is what makes the default a denial. Rules return coded errors, never throw: a throwing rule would read as
+ * "Not Authorised!" and hide an outage as a denial.
+ */
+export function applyFieldPolicy(schema: GraphQLSchema, subgraph: string, matrix: HabilitationMatrix, rules: FieldRules = loadFieldRules()): GraphQLSchema {
+  assertEveryFieldRuled(schema, rules, subgraph);
+  const tree: Record<string, Record<string, IRule>> = {};
+  for (const [path, fieldRule] of Object.entries(rules.fields)) {
+    if (fieldRule === 'inherit') continue;
+    const [typeName, fieldName] = path.split('.');
+    const type = schema.getType(typeName);
+    if (!type || !('getFields' in type) || !(fieldName in type.getFields())) continue;
+    const name = typeof fieldRule === 'object' ? `carriedBy:${fieldRule.carriedBy}` : fieldRule;
+    // no_cache: shield's contextual cache once leaked one patient's field into another's object.
+    (tree[typeName] ??= {})[fieldName] = rule(`${path}:${name}`, { cache: 'no_cache' })(async (parent, _args, ctx: SubgraphContext) => {
+      try {
+        const grant = fieldRule === 'registryGrant' ? await registryGrant(ctx, parent) : grantOf(parent);
+        return fieldAdmits(fieldRule, rules, matrix, ctx.actor, grant) ? true : forbidden(fieldRule === 'registryGrant' ? 'No access to this record' : 'Your role may not read this field');
+      } catch {
+        return forbidden('No access to this record');
+      }
+    });
+  }
+  return applyMiddleware(schema, shield(tree as IRules, { fallbackRule: allow, allowExternalErrors: true, debug: false }));
+}
