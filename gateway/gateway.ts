@@ -42,7 +42,12 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: options.production ?? false,
-    formatError: maskError,
+    // Subgraph names are internals: the client gets the code and the message only.
+    formatError: (formatted, error) => {
+      const masked = maskError(formatted, error);
+      const { serviceName: _service, ...extensions } = masked.extensions ?? {};
+      return { ...masked, extensions };
+    },
     csrfPrevention: true,
   });
   await apollo.start();
