@@ -18,6 +18,8 @@ export interface PatientAccessFacts {
   isBlocked: boolean;
   /** An open bris de glace grant of this professional for this patient. */
   hasEmergencyGrant: boolean;
+  /** Documents the patient masked (MASQUE_PS). */
+  maskedDocumentIds?: string[];
 }
 
 export type Decision =
@@ -34,7 +36,7 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
   const allow = (rule: string, grant: Omit<AccessGrant, 'ins' | 'actorId' | 'rule'>): Decision => ({
     allowed: true,
     rule,
-    grant: { ins: facts.ins, actorId: actor.id, rule, ...grant },
+    grant: { ins: facts.ins, actorId: actor.id, rule, maskedDocumentIds: facts.maskedDocumentIds ?? [], ...grant },
   });
   const hidden = (...labels: VisibilityLabel[]) => labels;
 

@@ -18,11 +18,11 @@ export function visibleDocumentsCondition(grant: AccessGrant, matrix: Habilitati
     // R1111-53: hidden until the consultation d'annonce, and shown by itself one month after deposit.
     conditions.push(`NOT ('INVISIBLE_PATIENT' = ANY(visibility) AND deposited_at > now() - interval '1 month')`);
   }
-  if (!grant.maskedVisible) {
-    // Masking hides from professionals except the document's own author.
-    conditions.push(grant.authorId === null
-      ? `NOT ('MASQUE_PS' = ANY(visibility))`
-      : `(NOT ('MASQUE_PS' = ANY(visibility)) OR author_id = ${add(grant.authorId)})`);
+  const masked = grant.maskedDocumentIds ?? [];
+  if (!grant.maskedVisible && masked.length > 0) {
+    // Masking hides from professionals except the document's own author; it is not deletion.
+    const notMasked = `NOT (id = ANY(${add(masked)}::text[]))`;
+    conditions.push(grant.authorId === null ? notMasked : `(${notMasked} OR author_id = ${add(grant.authorId)})`);
   }
   return conditions.length > 0 ? conditions.join(' AND ') : 'TRUE';
 }

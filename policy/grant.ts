@@ -20,6 +20,8 @@ export interface AccessGrant {
   hiddenLabels: VisibilityLabel[];
   /** MASQUE_PS documents are shown (médecin traitant; bris de glace and centre 15 with the MASKED consent). */
   maskedVisible: boolean;
+  /** Ids of the documents the patient masked (the registry holds masks; sources filter and label with this). */
+  maskedDocumentIds?: string[];
   /** Author id to whom their own masked documents stay visible. */
   authorId: string | null;
   /** The rule of decide() that allowed it, cited by the access trace. */

@@ -36,7 +36,7 @@ function batchBy<K extends { ins: string; grant: AccessGrant }, V>(run: (insList
  * A source's document list on `Patient`: checks the registry's grant, then pages and counts with one
  * DataLoader each per request, so N patients or N aliases cost one statement per distinct list shape.
  */
-export function createDocumentSource<T extends object>(table: DocumentTable, toNode: (row: DocumentRow) => T) {
+export function createDocumentSource<T extends { id: string; visibility: string[]; effectiveAt: Date }>(table: DocumentTable, toNode: (row: DocumentRow) => T) {
   const loaders = perRequest((ctx: SubgraphContext) => {
     const repo = createDocumentRepo(ctx.deps.store, ctx.deps.matrix, table);
     return {
@@ -53,10 +53,10 @@ export function createDocumentSource<T extends object>(table: DocumentTable, toN
       const filter = checkFilter(args.filter ?? {});
       const { pages, counts } = loaders(ctx);
       return toConnection(
-        () => pages.load({ ins: patient.ins, grant, filter, size, after }).then((list) => list.map((row) => carry(toNode(row), grant))),
+        () => pages.load({ ins: patient.ins, grant, filter, size, after }).then((list) => list.map((row) => carry(labelled(toNode(row), grant), grant))),
         size,
         args.after,
-        (node) => ({ at: (node as { effectiveAt: Date }).effectiveAt.toISOString(), id: (node as { id: string }).id }),
+        (node) => ({ at: node.effectiveAt.toISOString(), id: node.id }),
         () => counts.load({ ins: patient.ins, grant, filter }),
       );
     },
@@ -71,6 +71,11 @@ export async function grantFor(ctx: SubgraphContext, patient: PatientRef): Promi
   const grant = await registryGrant(ctx, patient);
   if (!grant) throw forbidden('No access to this record');
   return grant;
+}
+
+/** The registry holds masks: a document the patient masked shows MASQUE_PS to whoever may still see it. */
+function labelled<T extends { id: string; visibility: string[] }>(node: T, grant: AccessGrant): T {
+  return grant.maskedDocumentIds?.includes(node.id) ? { ...node, visibility: [...node.visibility, 'MASQUE_PS'] } : node;
 }
 
 function checkFilter(filter: DocumentFilterValue): DocumentFilterValue {

@@ -27,8 +27,24 @@ export function documentRow(prefix: string, patient: PatientSpec, doc: DocumentS
   }
   const row = [
     doc.id ?? documentId(prefix, patient.ins, position), patient.ins, doc.typeCode, type.classCode, spaceOf(doc.typeCode as TypeCode), doc.title,
-    ...author, doc.effectiveAt, doc.depositedAt ?? doc.effectiveAt, doc.visibility ?? [],
+    // MASQUE_PS is the patient's decision and lives in the registry (maskedDocuments below), not on the row.
+    ...author, doc.effectiveAt, doc.depositedAt ?? doc.effectiveAt, (doc.visibility ?? []).filter((label) => label !== 'MASQUE_PS'),
   ];
   if (row.length !== DOCUMENT_COLUMNS.length) throw new Error('document row does not match DOCUMENT_COLUMNS');
   return row;
+}
+
+/** Where each source's documents sit in a patient spec, with the prefix of their derived ids. */
+export const DOCUMENT_SOURCES = [
+  { source: 'hospital', prefix: 'hosp', list: (p: PatientSpec) => p.hospitalReports },
+  { source: 'oncology', prefix: 'dcc', list: (p: PatientSpec) => p.oncologyRecords },
+  { source: 'pharmacy', prefix: 'disp', list: (p: PatientSpec) => p.dispensations },
+  { source: 'reimbursement', prefix: 'remb', list: (p: PatientSpec) => p.careLines },
+  { source: 'personal-space', prefix: 'perso', list: (p: PatientSpec) => p.personalSpace?.documents },
+] as const;
+
+/** The documents a scenario states as masked, with the ids the sources will give them. */
+export function maskedDocuments(patient: PatientSpec): { id: string; source: string }[] {
+  return DOCUMENT_SOURCES.flatMap(({ source, prefix, list }) =>
+    (list(patient) ?? []).flatMap((doc: DocumentSpec, i: number) => (doc.visibility?.includes('MASQUE_PS') ? [{ id: doc.id ?? documentId(prefix, patient.ins, i), source }] : [])));
 }

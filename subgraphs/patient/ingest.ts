@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { INS_OIDS } from '../../domain/ins';
 import type { Scenario, ScenarioIndex } from '../../scripts/scenario/scenario';
+import { maskedDocuments } from '../../scripts/scenario/document-rows';
 
 /** Writes a validated scenario's registry part: patients, professionals, accounts and relations. */
 export async function ingest(tx: SqlExecutor, scenario: Scenario, _index: ScenarioIndex): Promise<void> {
@@ -32,6 +33,8 @@ export async function ingest(tx: SqlExecutor, scenario: Scenario, _index: Scenar
       ...(team.blocked ?? []).map((r) => [p.ins, r, 'BLOCKED', now]),
     ];
   }));
+  await tx.copyRows('document_mask', ['patient_ins', 'document_id', 'source', 'masked_at'],
+    patients.flatMap((p) => maskedDocuments(p).map((d) => [p.ins, d.id, d.source, now])));
   await tx.copyRows('legal_representative', ['patient_ins', 'account_id', 'relation', 'until'],
     patients.flatMap((p) => (p.representatives ?? []).map((r) => [p.ins, r.account, r.relation, r.until ?? null])));
 }

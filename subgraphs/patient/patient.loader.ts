@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import { perRequest } from '../../runtime/context';
 import type { SubgraphContext } from '../../runtime/subgraph';
-import { decide, type Decision } from '../../policy/decide';
+import { decide, type Decision, type PatientAccessFacts } from '../../policy/decide';
 import { carry, type GrantCarrier } from '../../policy/grant-carrier';
 import type { Ins } from '../../domain/ins';
-import { findCareRelations, findPatientFacts, findRepresentatives, type CareRelationRow, type PatientRow, type RepresentativeRow } from './patient.repo';
+import { findCareRelations, findPatientFacts, findRepresentatives, type CareRelationRow, type PatientFactsRow, type PatientRow, type RepresentativeRow } from './patient.repo';
 
 /** A patient the actor may see, with the decision that let them (its grant carried for the field policy). */
 export type VisiblePatient = { ins: string; insOid: string; row: PatientRow; decision: Extract<Decision, { allowed: true }> } & GrantCarrier;
@@ -15,6 +15,21 @@ const groupBy = <R extends { patient_ins: string }>(keys: readonly string[], row
   return keys.map((k) => map.get(k)!);
 };
 
+/** The facts decide() and mayControl() judge by, from one registry row. */
+export function factsOf(row: PatientFactsRow): PatientAccessFacts {
+  return {
+    ins: row.ins as Ins,
+    dmpStatus: row.dmp_status,
+    consents: { etreat: row.consent_etreat, btg: row.consent_btg, masked: row.consent_masked },
+    isRepresentative: row.is_representative,
+    isTreatingDoctor: row.is_treating,
+    isAuthorised: row.is_authorised,
+    isBlocked: row.is_blocked,
+    hasEmergencyGrant: row.has_emergency_grant,
+    maskedDocumentIds: row.masked_document_ids,
+  };
+}
+
 export const registryLoaders = perRequest((ctx: SubgraphContext) => ({
   /** null for a patient that does not exist and for one the actor may not see: the two are indistinguishable. */
   visible: new DataLoader<string, VisiblePatient | null>(async (insList) => {
@@ -22,16 +37,7 @@ export const registryLoaders = perRequest((ctx: SubgraphContext) => ({
     return insList.map((ins) => {
       const row = rows.find((r) => r.ins === ins);
       if (!row) return null;
-      const decision = decide(ctx.actor, {
-        ins: row.ins as Ins,
-        dmpStatus: row.dmp_status,
-        consents: { etreat: row.consent_etreat, btg: row.consent_btg, masked: row.consent_masked },
-        isRepresentative: row.is_representative,
-        isTreatingDoctor: row.is_treating,
-        isAuthorised: row.is_authorised,
-        isBlocked: row.is_blocked,
-        hasEmergencyGrant: row.has_emergency_grant,
-      });
+      const decision = decide(ctx.actor, factsOf(row));
       return decision.allowed ? carry({ ins: row.ins, insOid: row.ins_oid, row, decision }, decision.grant) : null;
     });
   }),

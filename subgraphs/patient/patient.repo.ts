@@ -1,4 +1,4 @@
-import type { SqlStore } from '../../runtime/store/sql-store';
+import type { SqlExecutor } from '../../runtime/store/sql-store';
 import type { Actor } from '../../runtime/actor';
 
 export interface PatientRow {
@@ -11,13 +11,14 @@ export interface PatientRow {
 /** A patient row with the asking actor's relations to that patient. */
 export interface PatientFactsRow extends PatientRow {
   is_treating: boolean; is_authorised: boolean; is_blocked: boolean; is_representative: boolean; has_emergency_grant: boolean;
+  masked_document_ids: string[];
 }
 
 /**
  * One statement: the patients asked about and, for each, how this actor relates to them. The relation
  * columns are false for actors that have no such relation (a patient is never a professional).
  */
-export async function findPatientFacts(store: SqlStore, actor: Actor, insList: readonly string[]): Promise<PatientFactsRow[]> {
+export async function findPatientFacts(store: SqlExecutor, actor: Actor, insList: readonly string[], options: { forUpdate?: boolean } = {}): Promise<PatientFactsRow[]> {
   const rpps = actor.kind === 'professional' ? actor.rpps : null;
   const accountId = actor.kind === 'representative' ? actor.id : null;
   return store.query<PatientFactsRow>(
@@ -26,8 +27,9 @@ export async function findPatientFacts(store: SqlStore, actor: Actor, insList: r
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'AUTHORISED') AS is_authorised,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'BLOCKED') AS is_blocked,
        EXISTS (SELECT 1 FROM legal_representative l WHERE l.patient_ins = p.ins AND l.account_id = $3 AND (l.until IS NULL OR l.until > current_date)) AS is_representative,
-       EXISTS (SELECT 1 FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > now()) AS has_emergency_grant
-     FROM patient p WHERE p.ins = ANY($1::text[])`,
+       EXISTS (SELECT 1 FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > now()) AS has_emergency_grant,
+       ARRAY(SELECT m.document_id FROM document_mask m WHERE m.patient_ins = p.ins ORDER BY m.document_id) AS masked_document_ids
+     FROM patient p WHERE p.ins = ANY($1::text[])${options.forUpdate ? ' FOR UPDATE OF p' : ''}`,
     [insList, rpps, accountId],
   );
 }
@@ -37,7 +39,7 @@ export interface CareRelationRow {
   rpps: string; family_name: string; first_name: string; profession_code: string; specialty_code: string | null; establishment_name: string | null;
 }
 
-export function findCareRelations(store: SqlStore, insList: readonly string[]): Promise<CareRelationRow[]> {
+export function findCareRelations(store: SqlExecutor, insList: readonly string[]): Promise<CareRelationRow[]> {
   return store.query<CareRelationRow>(
     `SELECT r.patient_ins, r.relation, r.since, p.rpps, p.family_name, p.first_name, p.profession_code, p.specialty_code, p.establishment_name
      FROM care_relation r JOIN professional p ON p.rpps = r.rpps
@@ -48,7 +50,7 @@ export function findCareRelations(store: SqlStore, insList: readonly string[]): 
 
 export interface RepresentativeRow { patient_ins: string; account_id: string; display_name: string; relation: string; until: string | Date | null }
 
-export function findRepresentatives(store: SqlStore, insList: readonly string[]): Promise<RepresentativeRow[]> {
+export function findRepresentatives(store: SqlExecutor, insList: readonly string[]): Promise<RepresentativeRow[]> {
   return store.query<RepresentativeRow>(
     `SELECT l.patient_ins, l.account_id, a.display_name, l.relation, l.until
      FROM legal_representative l JOIN account a ON a.id = l.account_id

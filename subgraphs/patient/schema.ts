@@ -1,12 +1,13 @@
 import type { SubgraphDefinition } from '../../runtime/subgraph';
 import { projectPath } from '../../runtime/paths';
 import { PatientResolver } from './patient.resolver';
+import { PatientControlsResolver } from './controls.resolver';
 import { resolvePatientReference } from './patient.reference';
 
 export const patient: SubgraphDefinition = {
   name: 'patient',
   port: 4001,
   migrationsDir: projectPath('subgraphs', 'patient', 'migrations'),
-  resolvers: [PatientResolver],
+  resolvers: [PatientResolver, PatientControlsResolver],
   references: { Patient: resolvePatientReference },
 };

@@ -1,0 +1,145 @@
+import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver, registerEnumType } from 'type-graphql';
+import { checkIns } from '../../domain/ins';
+import { badInput, codedError, forbidden } from '../../runtime/errors';
+import type { SubgraphContext } from '../../runtime/subgraph';
+import type { SqlExecutor } from '../../runtime/store/sql-store';
+import { decide } from '../../policy/decide';
+import { mayControl, type PatientControl } from '../../policy/controls';
+import { Patient } from './patient.type';
+import { factsOf, registryLoaders, type VisiblePatient } from './patient.loader';
+import { findPatientFacts } from './patient.repo';
+import * as repo from './controls.repo';
+
+export const DocumentSourceEnum = { hospital: 'hospital', oncology: 'oncology', pharmacy: 'pharmacy', reimbursement: 'reimbursement', personal_space: 'personal-space' } as const;
+registerEnumType(DocumentSourceEnum, { name: 'DocumentSource', description: 'The subgraph a document comes from.' });
+
+@InputType({ description: 'Only the consents given change; the others stay as they are.' })
+export class EmergencyConsentsInput {
+  @Field(() => Boolean, { nullable: true }) etreat?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) btg?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) masked?: boolean | null;
+}
+
+const RPPS = /^\d{11}$/;
+const DOCUMENT_ID = /^[A-Za-z0-9._:-]{1,80}$/;
+
+/**
+ * Runs one control: the INS and the actor's right are checked against fresh registry facts, then `apply`
+ * runs in one transaction. A record the actor may not see answers NOT_FOUND, as reads do; bad input changes nothing.
+ */
+async function control(ctx: SubgraphContext, rawIns: string, kind: PatientControl, apply: (tx: SqlExecutor, ins: string) => Promise<void>): Promise<VisiblePatient> {
+  const checked = checkIns(rawIns);
+  if (!checked.ok) throw badInput('ins', checked.reason);
+  const ins = checked.ins;
+  await ctx.deps.store.transaction(async (tx) => {
+    const [row] = await findPatientFacts(tx, ctx.actor, [ins], { forUpdate: true });
+    if (!row) throw codedError('NOT_FOUND', 'No DMP found for this INS');
+    const facts = factsOf(row);
+    const right = mayControl(ctx.actor, facts, kind);
+    if (!right.allowed) {
+      if (!decide(ctx.actor, facts).allowed) throw codedError('NOT_FOUND', 'No DMP found for this INS');
+      throw forbidden(right.reason);
+    }
+    await apply(tx, ins);
+  });
+  const loaders = registryLoaders(ctx);
+  loaders.visible.clear(ins);
+  loaders.careRelations.clear(ins);
+  const patient = await loaders.visible.load(ins);
+  // The change may have removed the actor's own access (e.g. a médecin traitant replaced).
+  if (!patient) throw codedError('NOT_FOUND', 'No DMP found for this INS');
+  return patient;
+}
+
+async function knownProfessional(tx: SqlExecutor, rpps: string): Promise<{ profession_code: string }> {
+  if (!RPPS.test(rpps)) throw badInput('rpps', 'must be 11 digits (RPPS)');
+  const professional = await repo.professionalExists(tx, rpps);
+  if (!professional) throw badInput('rpps', 'no professional with this RPPS');
+  return professional;
+}
+
+@Resolver()
+export class PatientControlsResolver {
+  @Mutation(() => Patient, { nullable: true, description: 'Lets a professional read the DMP (per the habilitation matrix).' })
+  authoriseProfessional(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
+    return control(ctx, ins, 'authorise', async (tx) => {
+      await knownProfessional(tx, rpps);
+      if ((await repo.relationsOf(tx, ins, rpps)).has('BLOCKED')) throw badInput('rpps', 'this professional is blocked: unblock them first');
+      await repo.addRelation(tx, ins, rpps, 'AUTHORISED');
+    });
+  }
+
+  @Mutation(() => Patient, { nullable: true, description: 'Withdraws an authorisation; the professional loses access from the next request.' })
+  revokeProfessional(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
+    return control(ctx, ins, 'revoke', async (tx) => {
+      await knownProfessional(tx, rpps);
+      await repo.removeRelation(tx, ins, rpps, 'AUTHORISED');
+    });
+  }
+
+  @Mutation(() => Patient, { nullable: true, description: 'Refuses a professional in every mode, bris de glace included. The patient, a representative or the médecin traitant.' })
+  blockProfessional(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
+    return control(ctx, ins, 'block', async (tx) => {
+      await knownProfessional(tx, rpps);
+      if ((await repo.relationsOf(tx, ins, rpps)).has('MEDECIN_TRAITANT')) throw badInput('rpps', 'is the médecin traitant: name another one first');
+      await repo.addRelation(tx, ins, rpps, 'BLOCKED');
+    });
+  }
+
+  @Mutation(() => Patient, { nullable: true })
+  unblockProfessional(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
+    return control(ctx, ins, 'unblock', async (tx) => {
+      await knownProfessional(tx, rpps);
+      await repo.removeRelation(tx, ins, rpps, 'BLOCKED');
+    });
+  }
+
+  @Mutation(() => Patient, { nullable: true, description: 'Masks (MASQUE_PS) or unmasks a document of any source: hidden from professionals but its author and the médecin traitant. Not a deletion.' })
+  setDocumentMasked(
+    @Arg('ins', () => String) ins: string,
+    @Arg('documentId', () => ID) documentId: string,
+    @Arg('source', () => DocumentSourceEnum) source: string,
+    @Arg('masked', () => Boolean) masked: boolean,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return control(ctx, ins, masked ? 'mask' : 'unmask', async (tx) => {
+      if (!DOCUMENT_ID.test(documentId)) throw badInput('documentId', 'not a document id');
+      await repo.setMask(tx, ins, documentId, source, masked);
+    });
+  }
+
+  @Mutation(() => Patient, { nullable: true, description: 'ETREAT (centre 15), BTG (bris de glace), MASKED (masked documents in an emergency).' })
+  setEmergencyConsents(@Arg('ins', () => String) ins: string, @Arg('consents', () => EmergencyConsentsInput) consents: EmergencyConsentsInput, @Ctx() ctx: SubgraphContext) {
+    return control(ctx, ins, 'set-emergency-consents', async (tx) => {
+      if (consents.etreat == null && consents.btg == null && consents.masked == null) throw badInput('consents', 'give at least one of etreat, btg, masked');
+      await repo.setEmergencyConsents(tx, ins, consents);
+    });
+  }
+
+  @Mutation(() => Patient, { nullable: true, description: 'Names the médecin traitant DMP (a médecin), replacing the previous one.' })
+  nameMedecinTraitant(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
+    return control(ctx, ins, 'name-medecin-traitant', async (tx) => {
+      const professional = await knownProfessional(tx, rpps);
+      if (professional.profession_code !== '10') throw badInput('rpps', 'the médecin traitant is a médecin (TRE_G15 10)');
+      if ((await repo.relationsOf(tx, ins, rpps)).has('BLOCKED')) throw badInput('rpps', 'this professional is blocked: unblock them first');
+      await repo.replaceMedecinTraitant(tx, ins, rpps);
+    });
+  }
+
+  @Mutation(() => Patient, { nullable: true, description: 'Names a DMP administrator, who reads like the médecin traitant.' })
+  nameAdministrator(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
+    return control(ctx, ins, 'name-administrator', async (tx) => {
+      await knownProfessional(tx, rpps);
+      if ((await repo.relationsOf(tx, ins, rpps)).has('BLOCKED')) throw badInput('rpps', 'this professional is blocked: unblock them first');
+      await repo.addRelation(tx, ins, rpps, 'ADMINISTRATOR');
+    });
+  }
+
+  @Mutation(() => Patient, { nullable: true })
+  removeAdministrator(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
+    return control(ctx, ins, 'remove-administrator', async (tx) => {
+      await knownProfessional(tx, rpps);
+      await repo.removeRelation(tx, ins, rpps, 'ADMINISTRATOR');
+    });
+  }
+}
