@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { listen } from '../runtime/http-server';
 import { loadOrCreateKeyPair } from '../runtime/keys';
 import { GATEWAY_KEY, REGISTRY_KEY } from '../runtime/run-subgraph';
-import { createSubgraphServer, type SubgraphName } from '../runtime/subgraph';
+import { createSubgraphServer, type SubgraphDeps, type SubgraphName } from '../runtime/subgraph';
 import { openStore } from '../runtime/store/open-store';
 import type { SqlStore } from '../runtime/store/sql-store';
 import type { RuntimeConfig } from '../runtime/config';
@@ -25,6 +25,8 @@ export interface PlatformOptions {
   gatewayPort?: number;
   /** Subgraphs listen on their own ports (4001–4006), or on free ports when true. @default false */
   ephemeralSubgraphPorts?: boolean;
+  /** Benchmarks only: what replaces the policy when measuring its cost. */
+  benchmarkWithoutPolicy?: { decide: NonNullable<SubgraphDeps['decideOverride']> };
 }
 
 /** Opens every subgraph's store (migrated) and the keys: what loading data and serving both need. */
@@ -48,7 +50,11 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
     const grantKeys = definition.name === 'patient'
       ? { verify: registryKeys.publicKey, sign: registryKeys.privateKey }
       : { verify: registryKeys.publicKey };
-    const subgraph = await createSubgraphServer(definition, { deps: { store: stores[definition.name], matrix, grantKeys }, gatewayKey: gatewayKeys.publicKey });
+    const subgraph = await createSubgraphServer(definition, {
+      deps: { store: stores[definition.name], matrix, grantKeys, decideOverride: options.benchmarkWithoutPolicy?.decide },
+      gatewayKey: gatewayKeys.publicKey,
+      withoutFieldPolicyForBenchmark: Boolean(options.benchmarkWithoutPolicy),
+    });
     const port = await listen(subgraph.server, options.ephemeralSubgraphPorts ? 0 : definition.port, config.subgraphHost);
     subgraphUrls[definition.name] = `http://${config.subgraphHost}:${port}/graphql`;
     servers.push(subgraph);

@@ -4,7 +4,8 @@ import { allow, rule, shield } from 'graphql-shield';
 import type { IRule, IRules } from 'graphql-shield';
 import type { SubgraphContext } from '../runtime/subgraph';
 import { forbidden } from '../runtime/errors';
-import { assertEveryFieldRuled, fieldAdmits, loadFieldRules, type FieldRules } from './field-rules';
+import { assertEveryFieldRuled, fieldAdmits, loadFieldRules, type FieldRule, type FieldRules } from './field-rules';
+import type { AccessGrant } from './grant';
 import { grantOf } from './grant-carrier';
 import type { HabilitationMatrix } from './matrix';
 import { registryGrant } from './registry-grant';
@@ -17,6 +18,17 @@ import { registryGrant } from './registry-grant';
  */
 export function applyFieldPolicy(schema: GraphQLSchema, subgraph: string, matrix: HabilitationMatrix, rules: FieldRules = loadFieldRules()): GraphQLSchema {
   assertEveryFieldRuled(schema, rules, subgraph);
+  // Every node of a list shares its grant: decide once per grant and rule, not once per node.
+  const decided = new WeakMap<object, Map<string, boolean>>();
+  const admits = (fieldRule: Exclude<FieldRule, 'inherit'>, ctx: SubgraphContext, grant: AccessGrant | null) => {
+    if (!grant) return fieldAdmits(fieldRule, rules, matrix, ctx.actor, null);
+    const key = typeof fieldRule === 'object' ? `carriedBy:${fieldRule.carriedBy}` : fieldRule;
+    let forGrant = decided.get(grant);
+    if (!forGrant) decided.set(grant, (forGrant = new Map()));
+    let allowed = forGrant.get(key);
+    if (allowed === undefined) forGrant.set(key, (allowed = fieldAdmits(fieldRule, rules, matrix, ctx.actor, grant)));
+    return allowed;
+  };
   const tree: Record<string, Record<string, IRule>> = {};
   for (const [path, fieldRule] of Object.entries(rules.fields)) {
     if (fieldRule === 'inherit') continue;
@@ -28,11 +40,15 @@ export function applyFieldPolicy(schema: GraphQLSchema, subgraph: string, matrix
     (tree[typeName] ??= {})[fieldName] = rule(`${path}:${name}`, { cache: 'no_cache' })(async (parent, _args, ctx: SubgraphContext) => {
       try {
         const grant = fieldRule === 'registryGrant' ? await registryGrant(ctx, parent) : grantOf(parent);
-        return fieldAdmits(fieldRule, rules, matrix, ctx.actor, grant) ? true : forbidden(fieldRule === 'registryGrant' ? 'No access to this record' : 'Your role may not read this field');
+        return admits(fieldRule, ctx, grant) ? true : forbidden(fieldRule === 'registryGrant' ? 'No access to this record' : 'Your role may not read this field');
       } catch {
         return forbidden('No access to this record');
       }
     });
   }
-  return applyMiddleware(schema, shield(tree as IRules, { fallbackRule: allow, allowExternalErrors: true, debug: false }));
+  // shield wraps every field of the schema with its fallback rule, even `allow`: that costs 2–17× on long
+  // lists (stack.md). Keep its rule semantics but apply its middleware to the ruled fields only.
+  const generated = shield(tree as IRules, { fallbackRule: allow, allowExternalErrors: true, debug: false }).generate(schema) as Record<string, Record<string, unknown>>;
+  const ruledOnly = Object.fromEntries(Object.entries(tree).map(([typeName, fields]) => [typeName, Object.fromEntries(Object.keys(fields).map((field) => [field, generated[typeName][field]]))]));
+  return applyMiddleware(schema, ruledOnly as never);
 }

@@ -25,6 +25,11 @@ export interface SubgraphDeps {
   matrix: HabilitationMatrix;
   /** The registry signs access grants with `sign`; every source verifies them with `verify`. */
   grantKeys: { verify: KeyLike; sign?: KeyLike };
+  /**
+   * Replaces policy/decide.ts in the registry. Only bench/ sets it, to measure what the policy costs; no
+   * configuration or environment variable reaches it.
+   */
+  decideOverride?: typeof import('../policy/decide').decide;
 }
 
 export type SubgraphContext = RequestContext<SubgraphDeps>;
@@ -44,29 +49,27 @@ export interface SubgraphDefinition {
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])\n`;
 
-/**
- * Builds the federated schema of a subgraph from its type-graphql classes, with the field policy applied
- * (it refuses to build if any field is unclassified). Importable by tests; never listens.
- */
-export function buildFederatedSchema(definition: SubgraphDefinition, matrix: HabilitationMatrix): GraphQLSchema {
-  const schema = buildSchemaSync({
-    resolvers: definition.resolvers,
-    orphanedTypes: definition.orphanedTypes,
-    skipCheck: true,
-    validate: false,
-  });
-  const typeDefs = parse(FEDERATION_LINK + printSchemaWithDirectives(schema));
-  const resolvers = createResolversMap(schema) as Record<string, any>;
-  for (const [typeName, resolve] of Object.entries(definition.references ?? {})) {
-    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), __resolveReference: resolve };
-  }
-  return applyFieldPolicy(buildSubgraphSchema({ typeDefs, resolvers }), definition.name, matrix);
+function typeGraphqlSchema(definition: SubgraphDefinition): GraphQLSchema {
+  return buildSchemaSync({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes, skipCheck: true, validate: false });
 }
 
 /** The SDL the composition script feeds to composeServices. */
 export function subgraphSdl(definition: SubgraphDefinition): string {
-  const schema = buildSchemaSync({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes, skipCheck: true, validate: false });
-  return FEDERATION_LINK + printSchemaWithDirectives(schema);
+  return FEDERATION_LINK + printSchemaWithDirectives(typeGraphqlSchema(definition));
+}
+
+/**
+ * Builds the federated schema of a subgraph from its type-graphql classes, with the field policy applied
+ * (it refuses to build if any field is unclassified). Importable by tests; never listens.
+ */
+export function buildFederatedSchema(definition: SubgraphDefinition, matrix: HabilitationMatrix, options: { fieldPolicy?: boolean } = {}): GraphQLSchema {
+  const built = typeGraphqlSchema(definition);
+  const resolvers = createResolversMap(built) as Record<string, any>;
+  for (const [typeName, resolve] of Object.entries(definition.references ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), __resolveReference: resolve };
+  }
+  const schema = buildSubgraphSchema({ typeDefs: parse(FEDERATION_LINK + printSchemaWithDirectives(built)), resolvers });
+  return options.fieldPolicy === false ? schema : applyFieldPolicy(schema, definition.name, matrix);
 }
 
 const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'SERVICE_UNAVAILABLE', 'AUDIT_UNAVAILABLE']);
@@ -86,12 +89,14 @@ export interface SubgraphServerOptions {
   deps: SubgraphDeps;
   /** The gateway's public key: the only credential a subgraph accepts. */
   gatewayKey: KeyLike;
+  /** Skip the field policy. Only bench/ sets it (with deps.decideOverride). @default false */
+  withoutFieldPolicyForBenchmark?: boolean;
 }
 
 /** An HTTP server for one subgraph that refuses every request, `_service` and `_entities` included, without the gateway's credential. */
 export async function createSubgraphServer(definition: SubgraphDefinition, options: SubgraphServerOptions): Promise<{ server: Server; stop: () => Promise<void> }> {
   const apollo = new ApolloServer<SubgraphContext>({
-    schema: buildFederatedSchema(definition, options.deps.matrix),
+    schema: buildFederatedSchema(definition, options.deps.matrix, { fieldPolicy: !options.withoutFieldPolicyForBenchmark }),
     introspection: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,

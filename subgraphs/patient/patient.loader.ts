@@ -37,7 +37,7 @@ export const registryLoaders = perRequest((ctx: SubgraphContext) => ({
     return insList.map((ins) => {
       const row = rows.find((r) => r.ins === ins);
       if (!row) return null;
-      const decision = decide(ctx.actor, factsOf(row));
+      const decision = (ctx.deps.decideOverride ?? decide)(ctx.actor, factsOf(row));
       return decision.allowed ? carry({ ins: row.ins, insOid: row.ins_oid, row, decision }, decision.grant) : null;
     });
   }),
