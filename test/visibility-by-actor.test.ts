@@ -8,6 +8,8 @@ import { scenarioFile, startTestGraph, type TestGraph } from './support/test-gra
 const ADULT = '284077511612365';
 const MINOR = '115036912304567';
 const OTHER = '170057505600172';
+/** Born in Corse-du-Sud (2A), DMP closed a month ago. */
+const CLOSED = '290052A00412352';
 
 const RECORD = gql`
   query Record($ins: String!) {
@@ -46,6 +48,9 @@ const TABLE: [string, string, string, Expected][] = [
   ['rep:parent', "the minor's representative: the secret document hidden", MINOR, ['m-plain']],
   [`patient:${MINOR}`, 'the minor himself', MINOR, ['m-plain', 'm-secret']],
   ['ps:30000000001', "the minor's médecin traitant", MINOR, ['m-plain', 'm-secret']],
+  ['ps:30000000001', 'the médecin traitant of a closed DMP', CLOSED, 'NOT_FOUND'],
+  [`patient:${CLOSED}`, 'the patient of a closed DMP (archived: nobody reads it)', CLOSED, 'NOT_FOUND'],
+  ['samu:13', 'a centre 15 regulator, closed DMP', CLOSED, 'NOT_FOUND'],
 ];
 
 describe('who sees which document, in every source', () => {
