@@ -7,6 +7,8 @@ import { openStore } from '../runtime/store/open-store';
 import type { SqlStore } from '../runtime/store/sql-store';
 import type { RuntimeConfig } from '../runtime/config';
 import { loadMatrix } from '../policy/matrix';
+import { openAuditStore } from '../policy/audit/audit-store';
+import { createTraceWriter } from '../policy/audit/trace-writer';
 import { SUBGRAPHS } from '../subgraphs';
 import { authOptions } from './authenticate';
 import { createGateway } from './gateway';
@@ -17,6 +19,8 @@ export interface Platform {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   stores: Record<SubgraphName, SqlStore>;
+  /** The access traces (policy/audit). */
+  auditStore: SqlStore;
   stop: () => Promise<void>;
 }
 
@@ -44,6 +48,8 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
   ]);
   const matrix = loadMatrix();
   const stores = await openStores(config);
+  const auditStore = await openAuditStore(config);
+  const audit = { store: auditStore, writer: createTraceWriter(auditStore) };
   const servers: { stop: () => Promise<void> }[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const definition of SUBGRAPHS) {
@@ -51,7 +57,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
       ? { verify: registryKeys.publicKey, sign: registryKeys.privateKey }
       : { verify: registryKeys.publicKey };
     const subgraph = await createSubgraphServer(definition, {
-      deps: { store: stores[definition.name], matrix, grantKeys, decideOverride: options.benchmarkWithoutPolicy?.decide },
+      deps: { store: stores[definition.name], matrix, grantKeys, audit, decideOverride: options.benchmarkWithoutPolicy?.decide },
       gatewayKey: gatewayKeys.publicKey,
       withoutFieldPolicyForBenchmark: Boolean(options.benchmarkWithoutPolicy),
     });
@@ -70,10 +76,11 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
     gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
     subgraphUrls,
     stores,
+    auditStore,
     stop: async () => {
       await gateway.stop();
       await Promise.all(servers.map((s) => s.stop()));
-      await Promise.all(Object.values(stores).map((s) => s.close()));
+      await Promise.all([...Object.values(stores), auditStore].map((s) => s.close()));
     },
   };
 }

@@ -9,6 +9,7 @@ import type { AccessGrant } from './grant';
 import { grantOf } from './grant-carrier';
 import type { HabilitationMatrix } from './matrix';
 import { registryGrant } from './registry-grant';
+import { recordAccess } from './audit/trace-recorder';
 
 /**
  * Applies the field policy of policy/field-rules.json to a subgraph's schema with graphql-shield. Only fields
@@ -37,13 +38,19 @@ export function applyFieldPolicy(schema: GraphQLSchema, subgraph: string, matrix
     if (!type || !('getFields' in type) || !(fieldName in type.getFields())) continue;
     const name = typeof fieldRule === 'object' ? `carriedBy:${fieldRule.carriedBy}` : fieldRule;
     // no_cache: shield's contextual cache once leaked one patient's field into another's object.
-    (tree[typeName] ??= {})[fieldName] = rule(`${path}:${name}`, { cache: 'no_cache' })(async (parent, _args, ctx: SubgraphContext) => {
+    const entryPoint = typeName === 'Query' || typeName === 'Mutation';
+    (tree[typeName] ??= {})[fieldName] = rule(`${path}:${name}`, { cache: 'no_cache' })(async (parent, args, ctx: SubgraphContext) => {
+      let grant: AccessGrant | null = null;
       try {
-        const grant = fieldRule === 'registryGrant' ? await registryGrant(ctx, parent) : grantOf(parent);
-        return admits(fieldRule, ctx, grant) ? true : forbidden(fieldRule === 'registryGrant' ? 'No access to this record' : 'Your role may not read this field');
+        grant = fieldRule === 'registryGrant' ? await registryGrant(ctx, parent) : grantOf(parent);
+        if (admits(fieldRule, ctx, grant)) return true;
       } catch {
-        return forbidden('No access to this record');
+        // A failing rule is a refusal, traced like one.
       }
+      // Refusals are traced too (domain.md §4: forbidden organisations' attempts included).
+      const ins = typeof args?.ins === 'string' ? args.ins : grant?.ins ?? (typeof parent?.ins === 'string' ? parent.ins : null);
+      recordAccess(ctx, { patientIns: ins, action: typeName === 'Mutation' ? fieldName : 'read', touched: [path], outcome: 'denied', rule: name, mode: grant?.mode });
+      return forbidden(fieldRule === 'registryGrant' || entryPoint ? 'No access to this record' : 'Your role may not read this field');
     });
   }
   // shield wraps every field of the schema with its fallback rule, even `allow`: that costs 2–17× on long

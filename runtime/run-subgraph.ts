@@ -5,6 +5,8 @@ import { logger } from './logger';
 import { openStore } from './store/open-store';
 import { createSubgraphServer, type SubgraphDefinition } from './subgraph';
 import { loadMatrix } from '../policy/matrix';
+import { openAuditStore } from '../policy/audit/audit-store';
+import { createTraceWriter } from '../policy/audit/trace-writer';
 
 export const GATEWAY_KEY = 'gateway';
 export const REGISTRY_KEY = 'patient-registry';
@@ -18,19 +20,22 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config = r
     ? { verify: registry.publicKey, sign: registry.privateKey }
     : { verify: await loadPublicKey(config.keysDir, REGISTRY_KEY) };
   const gatewayKey = await loadPublicKey(config.keysDir, GATEWAY_KEY);
-  return createSubgraphServer(definition, { deps: { store, matrix, grantKeys }, gatewayKey }).then((s) => ({ ...s, store }));
+  const auditStore = await openAuditStore(config);
+  const audit = { store: auditStore, writer: createTraceWriter(auditStore) };
+  return createSubgraphServer(definition, { deps: { store, matrix, grantKeys, audit }, gatewayKey }).then((s) => ({ ...s, store, auditStore }));
 }
 
 /** Entry point of a subgraph process (docker-compose runs one per container). */
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
   const config = readConfig();
   const port = Number(process.env.PORT ?? definition.port);
-  const { server, stop, store } = await prepareSubgraph(definition, config);
+  const { server, stop, store, auditStore } = await prepareSubgraph(definition, config);
   await listen(server, port, process.env.HOST ?? config.subgraphHost);
   logger.info({ subgraph: definition.name, port, store: store.kind }, 'subgraph listening');
   const shutdown = async () => {
     await stop();
     await store.close();
+    await auditStore.close();
     process.exit(0);
   };
   process.once('SIGTERM', shutdown);

@@ -15,6 +15,8 @@ import type { RequestContext } from './context';
 import type { SqlStore } from './store/sql-store';
 import type { HabilitationMatrix } from '../policy/matrix';
 import { applyFieldPolicy } from '../policy/shield';
+import { accessTracePlugin } from '../policy/audit/trace-recorder';
+import type { TraceWriter } from '../policy/audit/trace-writer';
 
 export const SUBGRAPH_NAMES = ['patient', 'reimbursement', 'pharmacy', 'oncology', 'hospital', 'personal-space'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -30,6 +32,8 @@ export interface SubgraphDeps {
    * configuration or environment variable reaches it.
    */
   decideOverride?: typeof import('../policy/decide').decide;
+  /** The audit store (policy/audit) and its group-commit writer, shared by every subgraph. */
+  audit: { store: SqlStore; writer: TraceWriter };
 }
 
 export type SubgraphContext = RequestContext<SubgraphDeps>;
@@ -102,7 +106,7 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
     hideSchemaDetailsFromClientErrors: true,
     formatError: maskError,
     // Per-field timings would tell a caller how much work a hidden branch cost.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), accessTracePlugin(definition.name, options.deps.audit.writer)],
   });
   await apollo.start();
   const server = createHttpServer(apollo, {

@@ -6,6 +6,7 @@ import type { SubgraphContext } from '../subgraph';
 import type { AccessGrant } from '../../policy/grant';
 import { registryGrant } from '../../policy/registry-grant';
 import { carry } from '../../policy/grant-carrier';
+import { recordAccess, touch } from '../../policy/audit/trace-recorder';
 import { DOCUMENT_TYPES, type TypeCode } from '../../domain/codes';
 import { createDocumentRepo, type DocumentFilterValue, type DocumentQuery, type DocumentRow, type DocumentTable } from './document-repo';
 import type { PatientRef } from './patient-ref.type';
@@ -53,11 +54,18 @@ export function createDocumentSource<T extends { id: string; visibility: string[
       const filter = checkFilter(args.filter ?? {});
       const { pages, counts } = loaders(ctx);
       return toConnection(
-        () => pages.load({ ins: patient.ins, grant, filter, size, after }).then((list) => list.map((row) => carry(labelled(toNode(row), grant), grant))),
+        () => pages.load({ ins: patient.ins, grant, filter, size, after }).then((list) => {
+          // The trace names what left: the ids of the documents on this page.
+          touch(ctx, patient.ins, grant.rule, grant.mode, ...list.slice(0, size).map((row) => row.id));
+          return list.map((row) => carry(labelled(toNode(row), grant), grant));
+        }),
         size,
         args.after,
         (node) => ({ at: node.effectiveAt.toISOString(), id: node.id }),
-        () => counts.load({ ins: patient.ins, grant, filter }),
+        () => {
+          touch(ctx, patient.ins, grant.rule, grant.mode, `${table.table}:count`);
+          return counts.load({ ins: patient.ins, grant, filter });
+        },
       );
     },
   };
@@ -69,7 +77,10 @@ export function createDocumentSource<T extends { id: string; visibility: string[
  */
 export async function grantFor(ctx: SubgraphContext, patient: PatientRef): Promise<AccessGrant> {
   const grant = await registryGrant(ctx, patient);
-  if (!grant) throw forbidden('No access to this record');
+  if (!grant) {
+    recordAccess(ctx, { patientIns: typeof patient?.ins === 'string' ? patient.ins : null, outcome: 'denied', rule: 'deny.no-valid-grant' });
+    throw forbidden('No access to this record');
+  }
   return grant;
 }
 

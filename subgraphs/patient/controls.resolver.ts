@@ -9,6 +9,7 @@ import { Patient } from './patient.type';
 import { factsOf, registryLoaders, type VisiblePatient } from './patient.loader';
 import { findPatientFacts } from './patient.repo';
 import * as repo from './controls.repo';
+import { recordAccess } from '../../policy/audit/trace-recorder';
 
 export const DocumentSourceEnum = { hospital: 'hospital', oncology: 'oncology', pharmacy: 'pharmacy', reimbursement: 'reimbursement', personal_space: 'personal-space' } as const;
 registerEnumType(DocumentSourceEnum, { name: 'DocumentSource', description: 'The subgraph a document comes from.' });
@@ -27,20 +28,26 @@ const DOCUMENT_ID = /^[A-Za-z0-9._:-]{1,80}$/;
  * Runs one control: the INS and the actor's right are checked against fresh registry facts, then `apply`
  * runs in one transaction. A record the actor may not see answers NOT_FOUND, as reads do; bad input changes nothing.
  */
-async function control(ctx: SubgraphContext, rawIns: string, kind: PatientControl, apply: (tx: SqlExecutor, ins: string) => Promise<void>): Promise<VisiblePatient> {
+async function control(ctx: SubgraphContext, rawIns: string, kind: PatientControl, target: string, apply: (tx: SqlExecutor, ins: string) => Promise<void>): Promise<VisiblePatient> {
   const checked = checkIns(rawIns);
   if (!checked.ok) throw badInput('ins', checked.reason);
   const ins = checked.ins;
+  const traced = (outcome: 'allowed' | 'denied', rule: string) => recordAccess(ctx, { patientIns: ins, action: kind, touched: [target], outcome, rule });
   await ctx.deps.store.transaction(async (tx) => {
     const [row] = await findPatientFacts(tx, ctx.actor, [ins], { forUpdate: true });
-    if (!row) throw codedError('NOT_FOUND', 'No DMP found for this INS');
+    if (!row) {
+      traced('denied', 'deny.no-such-record');
+      throw codedError('NOT_FOUND', 'No DMP found for this INS');
+    }
     const facts = factsOf(row);
     const right = mayControl(ctx.actor, facts, kind);
     if (!right.allowed) {
+      traced('denied', right.rule);
       if (!decide(ctx.actor, facts).allowed) throw codedError('NOT_FOUND', 'No DMP found for this INS');
       throw forbidden(right.reason);
     }
     await apply(tx, ins);
+    traced('allowed', right.rule);
   });
   const loaders = registryLoaders(ctx);
   loaders.visible.clear(ins);
@@ -62,7 +69,7 @@ async function knownProfessional(tx: SqlExecutor, rpps: string): Promise<{ profe
 export class PatientControlsResolver {
   @Mutation(() => Patient, { nullable: true, description: 'Lets a professional read the DMP (per the habilitation matrix).' })
   authoriseProfessional(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
-    return control(ctx, ins, 'authorise', async (tx) => {
+    return control(ctx, ins, 'authorise', rpps, async (tx) => {
       await knownProfessional(tx, rpps);
       if ((await repo.relationsOf(tx, ins, rpps)).has('BLOCKED')) throw badInput('rpps', 'this professional is blocked: unblock them first');
       await repo.addRelation(tx, ins, rpps, 'AUTHORISED');
@@ -71,7 +78,7 @@ export class PatientControlsResolver {
 
   @Mutation(() => Patient, { nullable: true, description: 'Withdraws an authorisation; the professional loses access from the next request.' })
   revokeProfessional(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
-    return control(ctx, ins, 'revoke', async (tx) => {
+    return control(ctx, ins, 'revoke', rpps, async (tx) => {
       await knownProfessional(tx, rpps);
       await repo.removeRelation(tx, ins, rpps, 'AUTHORISED');
     });
@@ -79,7 +86,7 @@ export class PatientControlsResolver {
 
   @Mutation(() => Patient, { nullable: true, description: 'Refuses a professional in every mode, bris de glace included. The patient, a representative or the médecin traitant.' })
   blockProfessional(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
-    return control(ctx, ins, 'block', async (tx) => {
+    return control(ctx, ins, 'block', rpps, async (tx) => {
       await knownProfessional(tx, rpps);
       if ((await repo.relationsOf(tx, ins, rpps)).has('MEDECIN_TRAITANT')) throw badInput('rpps', 'is the médecin traitant: name another one first');
       await repo.addRelation(tx, ins, rpps, 'BLOCKED');
@@ -88,7 +95,7 @@ export class PatientControlsResolver {
 
   @Mutation(() => Patient, { nullable: true })
   unblockProfessional(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
-    return control(ctx, ins, 'unblock', async (tx) => {
+    return control(ctx, ins, 'unblock', rpps, async (tx) => {
       await knownProfessional(tx, rpps);
       await repo.removeRelation(tx, ins, rpps, 'BLOCKED');
     });
@@ -102,7 +109,7 @@ export class PatientControlsResolver {
     @Arg('masked', () => Boolean) masked: boolean,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return control(ctx, ins, masked ? 'mask' : 'unmask', async (tx) => {
+    return control(ctx, ins, masked ? 'mask' : 'unmask', documentId, async (tx) => {
       if (!DOCUMENT_ID.test(documentId)) throw badInput('documentId', 'not a document id');
       await repo.setMask(tx, ins, documentId, source, masked);
     });
@@ -110,7 +117,7 @@ export class PatientControlsResolver {
 
   @Mutation(() => Patient, { nullable: true, description: 'ETREAT (centre 15), BTG (bris de glace), MASKED (masked documents in an emergency).' })
   setEmergencyConsents(@Arg('ins', () => String) ins: string, @Arg('consents', () => EmergencyConsentsInput) consents: EmergencyConsentsInput, @Ctx() ctx: SubgraphContext) {
-    return control(ctx, ins, 'set-emergency-consents', async (tx) => {
+    return control(ctx, ins, 'set-emergency-consents', 'emergencyConsents', async (tx) => {
       if (consents.etreat == null && consents.btg == null && consents.masked == null) throw badInput('consents', 'give at least one of etreat, btg, masked');
       await repo.setEmergencyConsents(tx, ins, consents);
     });
@@ -118,7 +125,7 @@ export class PatientControlsResolver {
 
   @Mutation(() => Patient, { nullable: true, description: 'Names the médecin traitant DMP (a médecin), replacing the previous one.' })
   nameMedecinTraitant(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
-    return control(ctx, ins, 'name-medecin-traitant', async (tx) => {
+    return control(ctx, ins, 'name-medecin-traitant', rpps, async (tx) => {
       const professional = await knownProfessional(tx, rpps);
       if (professional.profession_code !== '10') throw badInput('rpps', 'the médecin traitant is a médecin (TRE_G15 10)');
       if ((await repo.relationsOf(tx, ins, rpps)).has('BLOCKED')) throw badInput('rpps', 'this professional is blocked: unblock them first');
@@ -128,7 +135,7 @@ export class PatientControlsResolver {
 
   @Mutation(() => Patient, { nullable: true, description: 'Names a DMP administrator, who reads like the médecin traitant.' })
   nameAdministrator(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
-    return control(ctx, ins, 'name-administrator', async (tx) => {
+    return control(ctx, ins, 'name-administrator', rpps, async (tx) => {
       await knownProfessional(tx, rpps);
       if ((await repo.relationsOf(tx, ins, rpps)).has('BLOCKED')) throw badInput('rpps', 'this professional is blocked: unblock them first');
       await repo.addRelation(tx, ins, rpps, 'ADMINISTRATOR');
@@ -137,7 +144,7 @@ export class PatientControlsResolver {
 
   @Mutation(() => Patient, { nullable: true })
   removeAdministrator(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
-    return control(ctx, ins, 'remove-administrator', async (tx) => {
+    return control(ctx, ins, 'remove-administrator', rpps, async (tx) => {
       await knownProfessional(tx, rpps);
       await repo.removeRelation(tx, ins, rpps, 'ADMINISTRATOR');
     });

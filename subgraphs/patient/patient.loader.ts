@@ -3,6 +3,7 @@ import { perRequest } from '../../runtime/context';
 import type { SubgraphContext } from '../../runtime/subgraph';
 import { decide, type Decision, type PatientAccessFacts } from '../../policy/decide';
 import { carry, type GrantCarrier } from '../../policy/grant-carrier';
+import { recordAccess } from '../../policy/audit/trace-recorder';
 import type { Ins } from '../../domain/ins';
 import { findCareRelations, findPatientFacts, findRepresentatives, type CareRelationRow, type PatientFactsRow, type PatientRow, type RepresentativeRow } from './patient.repo';
 
@@ -36,9 +37,17 @@ export const registryLoaders = perRequest((ctx: SubgraphContext) => ({
     const rows = await findPatientFacts(ctx.deps.store, ctx.actor, insList);
     return insList.map((ins) => {
       const row = rows.find((r) => r.ins === ins);
-      if (!row) return null;
+      if (!row) {
+        recordAccess(ctx, { patientIns: ins, outcome: 'denied', rule: 'deny.no-such-record' });
+        return null;
+      }
       const decision = (ctx.deps.decideOverride ?? decide)(ctx.actor, factsOf(row));
-      return decision.allowed ? carry({ ins: row.ins, insOid: row.ins_oid, row, decision }, decision.grant) : null;
+      if (!decision.allowed) {
+        recordAccess(ctx, { patientIns: ins, outcome: 'denied', rule: decision.rule });
+        return null;
+      }
+      recordAccess(ctx, { patientIns: ins, outcome: 'allowed', rule: decision.rule, mode: decision.grant.mode });
+      return carry({ ins: row.ins, insOid: row.ins_oid, row, decision }, decision.grant);
     });
   }),
   careRelations: new DataLoader<string, CareRelationRow[]>(async (insList) => groupBy(insList, await findCareRelations(ctx.deps.store, insList))),

@@ -1,4 +1,7 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, decodeCursor, pageSize, toConnection } from '../../runtime/graphql/connection';
+import { countTraces, findTraces } from '../../policy/audit/trace-repo';
+import { AccessTraceConnection, AccessTraceFilter, type AccessTraceEntry } from './access-trace.type';
 import { checkIns } from '../../domain/ins';
 import { badInput, codedError } from '../../runtime/errors';
 import type { SubgraphContext } from '../../runtime/subgraph';
@@ -6,6 +9,10 @@ import { signGrant } from '../../policy/grant';
 import { localDate } from '../../runtime/documents/document-repo';
 import { AccessInfo, CareRelation, DmpRecord, EmergencyConsents, Identity, LegalRepresentative, Patient } from './patient.type';
 import { registryLoaders, type VisiblePatient } from './patient.loader';
+import { touch } from '../../policy/audit/trace-recorder';
+
+/** What a registry field read, for the access trace. */
+const read = (ctx: SubgraphContext, patient: VisiblePatient, group: string) => touch(ctx, patient.ins, patient.decision.rule, patient.decision.grant.mode, group);
 
 @Resolver(() => Patient)
 export class PatientResolver {
@@ -25,7 +32,9 @@ export class PatientResolver {
   }
 
   @FieldResolver(() => Identity)
-  identity(@Root() { row }: VisiblePatient): Identity {
+  identity(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): Identity {
+    read(ctx, patient, 'identity');
+    const { row } = patient;
     return {
       birthName: row.birth_name, usedName: row.used_name, firstName: row.first_name, givenNames: row.given_names,
       sex: row.sex, birthDate: localDate(row.birth_date)!, birthplaceCode: row.birthplace_code, status: row.identity_status,
@@ -33,7 +42,9 @@ export class PatientResolver {
   }
 
   @FieldResolver(() => DmpRecord)
-  dmp(@Root() { row }: VisiblePatient): DmpRecord {
+  dmp(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): DmpRecord {
+    read(ctx, patient, 'dmp');
+    const { row } = patient;
     return { status: row.dmp_status, createdAt: row.dmp_created_at, closedAt: row.dmp_closed_at };
   }
 
@@ -43,12 +54,14 @@ export class PatientResolver {
   }
 
   @FieldResolver(() => EmergencyConsents, { nullable: true })
-  emergencyConsents(@Root() patient: VisiblePatient): EmergencyConsents {
+  emergencyConsents(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): EmergencyConsents {
+    read(ctx, patient, 'emergencyConsents');
     return { etreat: patient.row.consent_etreat, btg: patient.row.consent_btg, masked: patient.row.consent_masked };
   }
 
   @FieldResolver(() => [CareRelation], { nullable: true, description: 'Médecin traitant, administrators, authorised and blocked professionals.' })
   async careTeam(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): Promise<CareRelation[]> {
+    read(ctx, patient, 'careTeam');
     const rows = await registryLoaders(ctx).careRelations.load(patient.ins);
     return rows.map((r) => ({
       kind: r.relation,
@@ -57,8 +70,29 @@ export class PatientResolver {
     }));
   }
 
+  @FieldResolver(() => AccessTraceConnection, { nullable: true, description: 'Who accessed this record, newest first: the patient, their representatives and their médecin traitant. Reading it is traced too.' })
+  accessTraces(
+    @Root() patient: VisiblePatient,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => AccessTraceFilter, { nullable: true }) filter: AccessTraceFilter | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    read(ctx, patient, 'accessTraces');
+    const size = pageSize(page.first);
+    const after = page.after ? decodeCursor(page.after) : null;
+    const store = ctx.deps.audit.store;
+    return toConnection<AccessTraceEntry>(
+      async () => (await findTraces(store, patient.ins, filter ?? {}, size, after)).map((t) => ({ ...t, seq: String(t.seq) })),
+      size,
+      page.after,
+      (t) => ({ at: t.at.toISOString(), id: t.seq }),
+      () => countTraces(store, patient.ins, filter ?? {}),
+    );
+  }
+
   @FieldResolver(() => [LegalRepresentative], { nullable: true })
   async legalRepresentatives(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): Promise<LegalRepresentative[]> {
+    read(ctx, patient, 'legalRepresentatives');
     const rows = await registryLoaders(ctx).representatives.load(patient.ins);
     return rows.map((r) => ({ accountId: r.account_id, name: r.display_name, relation: r.relation, until: localDate(r.until) }));
   }

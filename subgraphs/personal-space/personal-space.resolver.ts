@@ -5,7 +5,8 @@ import { SourcePatient } from './patient.type';
 import { grantFor } from '../../runtime/documents/document-source';
 import { PageArgs } from '../../runtime/graphql/connection';
 import type { SubgraphContext } from '../../runtime/subgraph';
-import { carry, type GrantCarrier } from '../../policy/grant-carrier';
+import { carry, grantOf, type GrantCarrier } from '../../policy/grant-carrier';
+import { touch } from '../../policy/audit/trace-recorder';
 import { Allergy, Antecedent, EmergencyContact, OrganDonationEnum, PersonalDocumentConnection, PersonalSpace, Vaccination } from './personal-space.type';
 import { personalDocuments, personalSpaceLoaders, toAllergy, toAntecedent, toVaccination } from './personal-space.repo';
 
@@ -14,6 +15,12 @@ import { personalDocuments, personalSpaceLoaders, toAllergy, toAntecedent, toVac
  * each reader sees is stated in policy/field-rules.json (each part is carried by a DMP type of the matrix).
  */
 type SpaceRoot = { patient: PatientRef } & GrantCarrier;
+
+/** Notes the part of the personal space a field read, for the access trace. */
+function read(ctx: SubgraphContext, root: SpaceRoot, part: string): void {
+  const grant = grantOf(root)!;
+  touch(ctx, root.patient.ins, grant.rule, grant.mode, `personalSpace.${part}`);
+}
 
 @Resolver(() => SourcePatient)
 export class PersonalSpaceEntryResolver {
@@ -43,21 +50,25 @@ export class PersonalSpaceResolver {
 
   @FieldResolver(() => [Allergy], { nullable: true })
   async allergies(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<Allergy[]> {
+    read(ctx, root, 'allergies');
     return (await personalSpaceLoaders(ctx).allergies.load(root.patient.ins)).map(toAllergy);
   }
 
   @FieldResolver(() => [Antecedent], { nullable: true })
   async antecedents(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<Antecedent[]> {
+    read(ctx, root, 'antecedents');
     return (await personalSpaceLoaders(ctx).antecedents.load(root.patient.ins)).map(toAntecedent);
   }
 
   @FieldResolver(() => [Vaccination], { nullable: true })
   async vaccinations(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<Vaccination[]> {
+    read(ctx, root, 'vaccinations');
     return (await personalSpaceLoaders(ctx).vaccinations.load(root.patient.ins)).map(toVaccination);
   }
 
   @FieldResolver(() => [EmergencyContact], { nullable: true })
   async emergencyContacts(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<EmergencyContact[]> {
+    read(ctx, root, 'emergencyContacts');
     const rows = await personalSpaceLoaders(ctx).contacts.load(root.patient.ins);
     return rows.map((r) => ({ id: r.id, name: r.name, relation: r.relation, phone: r.phone, isTrustedPerson: r.is_trusted_person }));
   }
@@ -70,6 +81,7 @@ export class PersonalSpaceResolver {
 
   @FieldResolver(() => OrganDonationEnum, { nullable: true })
   async organDonation(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<string> {
+    read(ctx, root, 'organDonation');
     const [profile] = await personalSpaceLoaders(ctx).profiles.load(root.patient.ins);
     return profile?.organ_donation ?? 'NOT_STATED';
   }

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+
+/** One access to one patient's data by one actor, through one source, in one request (domain.md §4). */
+export interface AccessTrace {
+  at: Date;
+  requestId: string;
+  operationName: string | null;
+  actorId: string;
+  actorKind: string;
+  actorProfession: string | null;
+  actorSpecialty: string | null;
+  /** null when the attempt named no valid patient. */
+  patientIns: string | null;
+  /** The subgraph that served or refused it. */
+  source: string;
+  /** TRE_R248 mode, or the patient's own side (`patient`, `representative`), or `none` when refused. */
+  mode: string;
+  /** read, or the write: authorise, revoke, block, mask… */
+  action: string;
+  /** Document ids, or field groups (identity, careTeam…): never content. */
+  touched: string[];
+  outcome: 'allowed' | 'denied';
+  /** The policy rule that decided (decide() or a field rule). */
+  rule: string | null;
+  /** The emergency justification, in bris de glace. */
+  justification: string | null;
+}
+
+export interface ChainedTrace extends AccessTrace { seq: number; prevHash: string; hash: string }
+
+export const GENESIS = 'genesis';
+
+/** The chain link: sha256 over the previous hash and every field of the trace, in a fixed order. */
+export function traceHash(prevHash: string, seq: number, trace: AccessTrace): string {
+  const canonical = JSON.stringify([
+    seq, trace.at.toISOString(), trace.requestId, trace.operationName, trace.actorId, trace.actorKind, trace.actorProfession,
+    trace.actorSpecialty, trace.patientIns, trace.source, trace.mode, trace.action, trace.touched, trace.outcome, trace.rule, trace.justification,
+  ]);
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
