@@ -9,6 +9,7 @@ import type { RuntimeConfig } from '../runtime/config';
 import { loadMatrix } from '../policy/matrix';
 import { openAuditStore } from '../policy/audit/audit-store';
 import { createTraceWriter } from '../policy/audit/trace-writer';
+import { startNotifier } from '../policy/audit/start-notifier';
 import { SUBGRAPHS } from '../subgraphs';
 import { authOptions } from './authenticate';
 import { createGateway } from './gateway';
@@ -72,12 +73,14 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
     production: config.production,
   });
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? config.gatewayPort, '0.0.0.0');
+  const notifier = startNotifier(config, auditStore);
   return {
     gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
     subgraphUrls,
     stores,
     auditStore,
     stop: async () => {
+      await notifier?.stop();
       await gateway.stop();
       await Promise.all(servers.map((s) => s.stop()));
       await Promise.all([...Object.values(stores), auditStore].map((s) => s.close()));

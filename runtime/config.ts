@@ -9,6 +9,8 @@ export interface RuntimeConfig {
   /** Where the gateway's and the registry's signing keys live. @default <dataDir>/keys */
   keysDir: string;
   redisUrl: string | null;
+  /** Where notifications are POSTed; absent: they are logged (id and kind only). */
+  notifyWebhookUrl: string | null;
   gatewayPort: number;
   /** Host the subgraphs listen on and the gateway reaches them at. @default 127.0.0.1 */
   subgraphHost: string;
@@ -24,6 +26,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     dataDir,
     keysDir: resolve(env.KEYS_DIR ?? join(dataDir, 'keys')),
     redisUrl: env.REDIS_URL || null,
+    notifyWebhookUrl: env.NOTIFY_WEBHOOK_URL || null,
     gatewayPort: Number(env.PORT ?? 4000),
     subgraphHost: env.SUBGRAPH_HOST ?? '127.0.0.1',
     auth: {

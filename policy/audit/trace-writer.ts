@@ -1,5 +1,30 @@
-import type { SqlStore } from '../../runtime/store/sql-store';
+import type { SqlExecutor, SqlStore } from '../../runtime/store/sql-store';
 import { traceHash, type AccessTrace } from './trace';
+
+/**
+ * The notifications accesses cause (domain.md §4), in the trace's own transaction: the first access of each
+ * professional to a patient, and every emergency access (centre 15, bris de glace), once per request.
+ */
+async function notifyAccesses(tx: SqlExecutor, traces: AccessTrace[]): Promise<void> {
+  for (const t of traces) {
+    if (t.outcome !== 'allowed' || t.patientIns === null) continue;
+    if (t.mode === 'centre_15' || t.mode === 'bris_de_glace') {
+      await tx.query(
+        `INSERT INTO notification_outbox (patient_ins, kind, actor_id, actor_kind, actor_profession, mode, request_id, at)
+         VALUES ($1, 'EMERGENCY_ACCESS', $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+        [t.patientIns, t.actorId, t.actorKind, t.actorProfession, t.mode, t.requestId, t.at]);
+    }
+    if (t.actorKind === 'professional' || t.actorKind === 'regulator') {
+      const first = await tx.query('INSERT INTO first_access (patient_ins, actor_id, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING actor_id', [t.patientIns, t.actorId, t.at]);
+      if (first.length > 0) {
+        await tx.query(
+          `INSERT INTO notification_outbox (patient_ins, kind, actor_id, actor_kind, actor_profession, mode, request_id, at)
+           VALUES ($1, 'FIRST_ACCESS', $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+          [t.patientIns, t.actorId, t.actorKind, t.actorProfession, t.mode, t.requestId, t.at]);
+      }
+    }
+  }
+}
 
 interface Pending { traces: AccessTrace[]; resolve: () => void; reject: (error: Error) => void }
 
@@ -39,6 +64,7 @@ export function createTraceWriter(store: SqlStore, options: TraceWriterOptions =
       }
       await tx.query(`INSERT INTO access_trace (${COLUMNS.join(',')}) VALUES ${rows.join(',')}`, params);
       await tx.query('UPDATE trace_head SET seq = $1, hash = $2 WHERE id = 1', [seq, prev]);
+      await notifyAccesses(tx, traces);
     });
   }
 

@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { readConfig } from '../runtime/config';
+import { logger } from '../runtime/logger';
+import { openAuditStore } from '../policy/audit/audit-store';
+import { startNotifier } from '../policy/audit/start-notifier';
+
+/** The notifier alone (docker-compose's `notifier` service): outbox → Redis stream → sender. */
+async function main() {
+  const config = readConfig();
+  const store = await openAuditStore(config);
+  const notifier = startNotifier(config, store);
+  if (!notifier) process.exit(1);
+  logger.info('notifier running');
+  const shutdown = async () => { await notifier.stop(); await store.close(); process.exit(0); };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+void main();
