@@ -5,8 +5,8 @@ import type { Decision, PatientAccessFacts } from '../policy/decide';
 import type { Actor } from '../runtime/actor';
 
 /**
- * The graph for a benchmark, with the policy on or off (`--policy off`): off, the registry allows every
- * actor every document and no field rule is applied. Prints "ready <url>" when it listens.
+ * The graph for a benchmark: `off` lets the registry allow every actor every document and applies no field
+ * rule; `untraced` writes no access trace. Prints "ready <url>" when it listens.
  */
 const allowEverything = (actor: Actor, facts: PatientAccessFacts): Decision => ({
   allowed: true,
@@ -16,10 +16,12 @@ const allowEverything = (actor: Actor, facts: PatientAccessFacts): Decision => (
 
 async function main() {
   const off = process.argv.includes('off');
+  const untraced = process.argv.includes('untraced');
   const platform = await startPlatform(readConfig(), {
     gatewayPort: 0,
     ephemeralSubgraphPorts: true,
     benchmarkWithoutPolicy: off ? { decide: allowEverything } : undefined,
+    benchmarkTraceWriter: untraced ? { write: async () => undefined } : undefined,
   });
   console.log(`ready ${platform.gatewayUrl}`);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, async () => { await platform.stop(); process.exit(0); });

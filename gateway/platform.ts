@@ -32,6 +32,8 @@ export interface PlatformOptions {
   ephemeralSubgraphPorts?: boolean;
   /** Benchmarks only: what replaces the policy when measuring its cost. */
   benchmarkWithoutPolicy?: { decide: NonNullable<SubgraphDeps['decideOverride']> };
+  /** Benchmarks only: a writer that replaces the trace writer, to measure what tracing costs. */
+  benchmarkTraceWriter?: SubgraphDeps['audit']['writer'];
 }
 
 /** Opens every subgraph's store (migrated) and the keys: what loading data and serving both need. */
@@ -50,7 +52,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
   const matrix = loadMatrix();
   const stores = await openStores(config);
   const auditStore = await openAuditStore(config);
-  const audit = { store: auditStore, writer: createTraceWriter(auditStore) };
+  const audit = { store: auditStore, writer: options.benchmarkTraceWriter ?? createTraceWriter(auditStore) };
   const servers: { stop: () => Promise<void> }[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const definition of SUBGRAPHS) {
