@@ -1,5 +1,5 @@
-import { SignJWT, jwtVerify, type KeyLike } from 'jose';
-import { KEY_ALG } from '../runtime/keys';
+import type { KeyLike } from 'jose';
+import { signShortLived, verifyShortLived } from '../runtime/short-lived-token';
 import type { Ins } from '../domain/ins';
 import type { AccessMode, ProfessionCode, VisibilityLabel } from '../domain/codes';
 
@@ -28,30 +28,15 @@ export interface AccessGrant {
   rule: string;
 }
 
-const ISSUER = 'dmp-patient-registry';
-const AUDIENCE = 'dmp-sources';
 /** One request's worth: a revoked authorisation must not outlive the request that read it. */
-const LIFETIME_SECONDS = 30;
+const SCOPE = { issuer: 'dmp-patient-registry', audience: 'dmp-sources', seconds: 30 };
 
-export async function signGrant(key: KeyLike, grant: AccessGrant): Promise<string> {
-  return new SignJWT({ g: grant })
-    .setProtectedHeader({ alg: KEY_ALG })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${LIFETIME_SECONDS}s`)
-    .sign(key);
+export function signGrant(key: KeyLike, grant: AccessGrant): Promise<string> {
+  return signShortLived(key, { g: grant }, SCOPE);
 }
 
 /** The grant when it is the registry's, current, and issued to this actor for this patient; otherwise null. */
 export async function verifyGrant(key: KeyLike, token: unknown, expect: { actorId: string; ins: string }): Promise<AccessGrant | null> {
-  if (typeof token !== 'string' || token === '') return null;
-  try {
-    const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: [KEY_ALG] });
-    const grant = payload.g as AccessGrant | undefined;
-    if (!grant || grant.actorId !== expect.actorId || grant.ins !== expect.ins) return null;
-    return grant;
-  } catch {
-    return null;
-  }
+  const grant = (await verifyShortLived(key, token, SCOPE))?.g as AccessGrant | undefined;
+  return grant && grant.actorId === expect.actorId && grant.ins === expect.ins ? grant : null;
 }

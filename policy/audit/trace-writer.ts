@@ -1,30 +1,28 @@
-import type { SqlExecutor, SqlStore } from '../../runtime/store/sql-store';
+import type { SqlStore } from '../../runtime/store/sql-store';
 import { traceHash, type AccessTrace } from './trace';
 
 /**
- * The notifications accesses cause (domain.md §4), in the trace's own transaction: the first access of each
- * professional to a patient, and every emergency access (centre 15, bris de glace), once per request.
+ * The notifications accesses cause (domain.md §4), in the trace's own statement: the first access of each
+ * professional or regulator to a patient (first_access remembers who came), and every emergency access
+ * (centre 15, bris de glace), once per request. Candidates arrive as arrays, one element per allowed trace.
  */
-async function notifyAccesses(tx: SqlExecutor, traces: AccessTrace[]): Promise<void> {
-  for (const t of traces) {
-    if (t.outcome !== 'allowed' || t.patientIns === null) continue;
-    if (t.mode === 'centre_15' || t.mode === 'bris_de_glace') {
-      await tx.query(
-        `INSERT INTO notification_outbox (patient_ins, kind, actor_id, actor_kind, actor_profession, mode, request_id, at)
-         VALUES ($1, 'EMERGENCY_ACCESS', $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-        [t.patientIns, t.actorId, t.actorKind, t.actorProfession, t.mode, t.requestId, t.at]);
-    }
-    if (t.actorKind === 'professional' || t.actorKind === 'regulator') {
-      const first = await tx.query('INSERT INTO first_access (patient_ins, actor_id, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING actor_id', [t.patientIns, t.actorId, t.at]);
-      if (first.length > 0) {
-        await tx.query(
-          `INSERT INTO notification_outbox (patient_ins, kind, actor_id, actor_kind, actor_profession, mode, request_id, at)
-           VALUES ($1, 'FIRST_ACCESS', $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-          [t.patientIns, t.actorId, t.actorKind, t.actorProfession, t.mode, t.requestId, t.at]);
-      }
-    }
-  }
-}
+const NOTIFY = `
+  candidates AS (
+    SELECT * FROM unnest($N1::text[], $N2::text[], $N3::text[], $N4::text[], $N5::text[], $N6::text[], $N7::timestamptz[])
+      AS c(patient_ins, actor_id, actor_kind, actor_profession, mode, request_id, at)
+  ),
+  firsts AS (
+    INSERT INTO first_access (patient_ins, actor_id, at)
+    SELECT DISTINCT ON (patient_ins, actor_id) patient_ins, actor_id, at FROM candidates WHERE actor_kind IN ('professional', 'regulator')
+    ON CONFLICT DO NOTHING RETURNING patient_ins, actor_id
+  )
+  INSERT INTO notification_outbox (patient_ins, kind, actor_id, actor_kind, actor_profession, mode, request_id, at)
+  (SELECT DISTINCT ON (c.patient_ins, c.actor_id) c.patient_ins, 'FIRST_ACCESS', c.actor_id, c.actor_kind, c.actor_profession, c.mode, c.request_id, c.at
+     FROM candidates c JOIN firsts f ON f.patient_ins = c.patient_ins AND f.actor_id = c.actor_id)
+  UNION ALL
+  (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'EMERGENCY_ACCESS', actor_id, actor_kind, actor_profession, mode, request_id, at
+     FROM candidates WHERE mode IN ('centre_15', 'bris_de_glace'))
+  ON CONFLICT DO NOTHING`;
 
 interface Pending { traces: AccessTrace[]; resolve: () => void; reject: (error: Error) => void }
 
@@ -62,9 +60,17 @@ export function createTraceWriter(store: SqlStore, options: TraceWriterOptions =
         rows.push(`(${values.map((v) => `$${params.push(v)}`).join(',')})`);
         prev = hash;
       }
-      await tx.query(`INSERT INTO access_trace (${COLUMNS.join(',')}) VALUES ${rows.join(',')}`, params);
-      await tx.query('UPDATE trace_head SET seq = $1, hash = $2 WHERE id = 1', [seq, prev]);
-      await notifyAccesses(tx, traces);
+      const allowed = traces.filter((t) => t.outcome === 'allowed' && t.patientIns !== null);
+      const column = (pick: (t: AccessTrace) => unknown) => `$${params.push(allowed.map(pick))}`;
+      const notify = NOTIFY.replace('$N1', column((t) => t.patientIns)).replace('$N2', column((t) => t.actorId)).replace('$N3', column((t) => t.actorKind))
+        .replace('$N4', column((t) => t.actorProfession)).replace('$N5', column((t) => t.mode)).replace('$N6', column((t) => t.requestId)).replace('$N7', column((t) => t.at));
+      // One statement: the traces, the chain's new head, and the notifications they cause.
+      await tx.query(
+        `WITH appended AS (INSERT INTO access_trace (${COLUMNS.join(',')}) VALUES ${rows.join(',')} RETURNING seq),
+              moved AS (UPDATE trace_head SET seq = $${params.push(seq)}, hash = $${params.push(prev)} WHERE id = 1 RETURNING seq),
+              ${notify}`,
+        params,
+      );
     });
   }
 
