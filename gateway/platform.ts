@@ -60,7 +60,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
       ? { verify: registryKeys.publicKey, sign: registryKeys.privateKey }
       : { verify: registryKeys.publicKey };
     const subgraph = await createSubgraphServer(definition, {
-      deps: { store: stores[definition.name], matrix, grantKeys, audit, decideOverride: options.benchmarkWithoutPolicy?.decide },
+      deps: { store: stores[definition.name], matrix, grantKeys, audit, emergencyGrantMinutes: config.emergencyGrantMinutes, decideOverride: options.benchmarkWithoutPolicy?.decide },
       gatewayKey: gatewayKeys.publicKey,
       withoutFieldPolicyForBenchmark: Boolean(options.benchmarkWithoutPolicy),
     });

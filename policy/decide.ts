@@ -18,6 +18,8 @@ export interface PatientAccessFacts {
   isBlocked: boolean;
   /** An open bris de glace grant of this professional for this patient. */
   hasEmergencyGrant: boolean;
+  /** Its justification, when there is one. */
+  emergencyJustification?: string | null;
   /** Documents the patient masked (MASQUE_PS). */
   maskedDocumentIds?: string[];
 }
@@ -73,7 +75,7 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
       }
       if (facts.hasEmergencyGrant) {
         if (!facts.consents.btg) return deny('deny.btg-refused', 'the patient refused bris de glace');
-        return allow('professional.bris-de-glace', { mode: 'bris_de_glace', matrixProfession: actor.profession, hiddenLabels: [], maskedVisible: facts.consents.masked, authorId: actor.rpps });
+        return allow('professional.bris-de-glace', { mode: 'bris_de_glace', matrixProfession: actor.profession, hiddenLabels: [], maskedVisible: facts.consents.masked, authorId: actor.rpps, justification: facts.emergencyJustification ?? null });
       }
       return deny('deny.no-authorisation', 'no authorisation from the patient and not in the care team');
     case 'regulator':

@@ -20,6 +20,8 @@ export interface AccessGrant {
   hiddenLabels: VisibilityLabel[];
   /** MASQUE_PS documents are shown (médecin traitant; bris de glace and centre 15 with the MASKED consent). */
   maskedVisible: boolean;
+  /** The declared emergency, in bris de glace: every trace made under this grant carries it. */
+  justification?: string | null;
   /** Ids of the documents the patient masked (the registry holds masks; sources filter and label with this). */
   maskedDocumentIds?: string[];
   /** Author id to whom their own masked documents stay visible. */

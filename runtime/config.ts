@@ -17,6 +17,8 @@ export interface RuntimeConfig {
   /** Embedded issuer settings for bearer tokens; production points these at the real identity providers. */
   auth: { issuer: string; audience: string; jwksUrl: string | null };
   production: boolean;
+  /** How long a bris de glace grant lasts, in minutes. @default 60 */
+  emergencyGrantMinutes: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -35,5 +37,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
       jwksUrl: env.AUTH_JWKS_URL || null,
     },
     production: env.NODE_ENV === 'production',
+    emergencyGrantMinutes: Number(env.EMERGENCY_GRANT_MINUTES ?? 60),
   };
 }

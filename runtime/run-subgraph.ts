@@ -22,7 +22,7 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config = r
   const gatewayKey = await loadPublicKey(config.keysDir, GATEWAY_KEY);
   const auditStore = await openAuditStore(config);
   const audit = { store: auditStore, writer: createTraceWriter(auditStore) };
-  return createSubgraphServer(definition, { deps: { store, matrix, grantKeys, audit }, gatewayKey }).then((s) => ({ ...s, store, auditStore }));
+  return createSubgraphServer(definition, { deps: { store, matrix, grantKeys, audit, emergencyGrantMinutes: config.emergencyGrantMinutes }, gatewayKey }).then((s) => ({ ...s, store, auditStore }));
 }
 
 /** Entry point of a subgraph process (docker-compose runs one per container). */

@@ -32,6 +32,8 @@ export interface SubgraphDeps {
    * configuration or environment variable reaches it.
    */
   decideOverride?: typeof import('../policy/decide').decide;
+  /** How long a bris de glace grant lasts. @default 60 */
+  emergencyGrantMinutes?: number;
   /** The audit store (policy/audit) and its group-commit writer, shared by every subgraph. */
   audit: { store: SqlStore; writer: TraceWriter };
 }

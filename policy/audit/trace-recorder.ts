@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { perRequest, type RequestContext } from '../../runtime/context';
 import type { Actor } from '../../runtime/actor';
 import type { AccessTrace } from './trace';
+import type { AccessGrant } from '../grant';
 import type { TraceWriter } from './trace-writer';
 
 export interface TraceEntry {
@@ -61,9 +62,9 @@ export function recordAccess(ctx: RequestContext<unknown>, entry: TraceEntry): v
   for (const item of entry.touched ?? []) draft.touchedSet.add(item);
 }
 
-/** Adds what a field read to the allowed read trace of that patient (identity, careTeam, document ids…). */
-export function touch(ctx: RequestContext<unknown>, patientIns: string, rule: string, mode: string, ...touched: string[]): void {
-  recordAccess(ctx, { patientIns, touched, outcome: 'allowed', rule, mode });
+/** Adds what a field read under a grant to that patient's allowed read trace (identity, careTeam, document ids…). */
+export function touch(ctx: RequestContext<unknown>, grant: AccessGrant, ...touched: string[]): void {
+  recordAccess(ctx, { patientIns: grant.ins, touched, outcome: 'allowed', rule: grant.rule, mode: grant.mode, justification: grant.justification ?? null });
 }
 
 function takeTraces(ctx: RequestContext<unknown>, source: string, operationName: string | null): AccessTrace[] {

@@ -56,14 +56,14 @@ export function createDocumentSource<T extends { id: string; visibility: string[
       return toConnection(
         () => pages.load({ ins: patient.ins, grant, filter, size, after }).then((list) => {
           // The trace names what left: the ids of the documents on this page.
-          touch(ctx, patient.ins, grant.rule, grant.mode, ...list.slice(0, size).map((row) => row.id));
+          touch(ctx, grant, ...list.slice(0, size).map((row) => row.id));
           return list.map((row) => carry(labelled(toNode(row), grant), grant));
         }),
         size,
         args.after,
         (node) => ({ at: node.effectiveAt.toISOString(), id: node.id }),
         () => {
-          touch(ctx, patient.ins, grant.rule, grant.mode, `${table.table}:count`);
+          touch(ctx, grant, `${table.table}:count`);
           return counts.load({ ins: patient.ins, grant, filter });
         },
       );

@@ -27,6 +27,7 @@ export function factsOf(row: PatientFactsRow): PatientAccessFacts {
     isAuthorised: row.is_authorised,
     isBlocked: row.is_blocked,
     hasEmergencyGrant: row.has_emergency_grant,
+    emergencyJustification: row.emergency_justification,
     maskedDocumentIds: row.masked_document_ids,
   };
 }

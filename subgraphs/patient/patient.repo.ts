@@ -12,6 +12,7 @@ export interface PatientRow {
 export interface PatientFactsRow extends PatientRow {
   is_treating: boolean; is_authorised: boolean; is_blocked: boolean; is_representative: boolean; has_emergency_grant: boolean;
   masked_document_ids: string[];
+  emergency_justification: string | null;
 }
 
 /**
@@ -28,6 +29,7 @@ export async function findPatientFacts(store: SqlExecutor, actor: Actor, insList
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'BLOCKED') AS is_blocked,
        EXISTS (SELECT 1 FROM legal_representative l WHERE l.patient_ins = p.ins AND l.account_id = $3 AND (l.until IS NULL OR l.until > current_date)) AS is_representative,
        EXISTS (SELECT 1 FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > now()) AS has_emergency_grant,
+       (SELECT g.justification FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > now() ORDER BY g.opened_at DESC LIMIT 1) AS emergency_justification,
        ARRAY(SELECT m.document_id FROM document_mask m WHERE m.patient_ins = p.ins ORDER BY m.document_id) AS masked_document_ids
      FROM patient p WHERE p.ins = ANY($1::text[])${options.forUpdate ? ' FOR UPDATE OF p' : ''}`,
     [insList, rpps, accountId],

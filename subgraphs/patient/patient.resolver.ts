@@ -13,7 +13,7 @@ import { registryLoaders, type VisiblePatient } from './patient.loader';
 import { touch } from '../../policy/audit/trace-recorder';
 
 /** What a registry field read, for the access trace. */
-const read = (ctx: SubgraphContext, patient: VisiblePatient, group: string) => touch(ctx, patient.ins, patient.decision.rule, patient.decision.grant.mode, group);
+const read = (ctx: SubgraphContext, patient: VisiblePatient, group: string) => touch(ctx, patient.decision.grant, group);
 
 @Resolver(() => Patient)
 export class PatientResolver {

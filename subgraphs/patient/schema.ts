@@ -2,12 +2,13 @@ import type { SubgraphDefinition } from '../../runtime/subgraph';
 import { projectPath } from '../../runtime/paths';
 import { PatientResolver } from './patient.resolver';
 import { PatientControlsResolver } from './controls.resolver';
+import { EmergencyResolver } from './emergency.resolver';
 import { resolvePatientReference } from './patient.reference';
 
 export const patient: SubgraphDefinition = {
   name: 'patient',
   port: 4001,
   migrationsDir: projectPath('subgraphs', 'patient', 'migrations'),
-  resolvers: [PatientResolver, PatientControlsResolver],
+  resolvers: [PatientResolver, PatientControlsResolver, EmergencyResolver],
   references: { Patient: resolvePatientReference },
 };

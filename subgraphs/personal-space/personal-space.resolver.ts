@@ -19,7 +19,7 @@ type SpaceRoot = { patient: PatientRef } & GrantCarrier;
 /** Notes the part of the personal space a field read, for the access trace. */
 function read(ctx: SubgraphContext, root: SpaceRoot, part: string): void {
   const grant = grantOf(root)!;
-  touch(ctx, root.patient.ins, grant.rule, grant.mode, `personalSpace.${part}`);
+  touch(ctx, grant, `personalSpace.${part}`);
 }
 
 @Resolver(() => SourcePatient)

@@ -1,0 +1,66 @@
+import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { checkIns } from '../../domain/ins';
+import { badInput, forbidden } from '../../runtime/errors';
+import type { SubgraphContext } from '../../runtime/subgraph';
+import { decide } from '../../policy/decide';
+import { recordAccess } from '../../policy/audit/trace-recorder';
+import { DateTime } from '../../schema/scalars';
+import { Patient } from './patient.type';
+import { factsOf, registryLoaders, type VisiblePatient } from './patient.loader';
+import { findPatientFacts } from './patient.repo';
+
+/** How long a bris de glace grant lasts unless configured (an emergency episode, not a standing authorisation). */
+export const DEFAULT_EMERGENCY_GRANT_MINUTES = 60;
+
+@ObjectType({ description: 'A bris de glace grant: this professional may read this record, per the matrix, until it expires.' })
+export class EmergencyAccess {
+  @Field(() => DateTime) expiresAt!: Date;
+  @Field(() => Patient, { description: 'The record, as the grant lets you read it.' }) patient!: VisiblePatient;
+}
+
+/** A justification is a sentence about this emergency: letters, several words, not a placeholder. */
+function checkJustification(text: string): string {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const words = trimmed.split(' ').filter((w) => /\p{L}{2,}/u.test(w));
+  if (trimmed.length < 20 || words.length < 4) throw badInput('justification', 'state the emergency in a sentence (at least 4 words, 20 characters)');
+  if (trimmed.length > 1000) throw badInput('justification', 'must be at most 1,000 characters');
+  return trimmed;
+}
+
+@Resolver()
+export class EmergencyResolver {
+  @Mutation(() => EmergencyAccess, {
+    nullable: true,
+    description: 'Bris de glace: a professional facing an immediate risk declares an emergency for one patient. Refused when the patient refused BTG, blocked this professional, or the DMP is closed. Traced with the justification; the patient is notified of each emergency access.',
+  })
+  async declareEmergency(@Arg('ins', () => String) rawIns: string, @Arg('justification', () => String) rawJustification: string, @Ctx() ctx: SubgraphContext): Promise<EmergencyAccess> {
+    const checked = checkIns(rawIns);
+    if (!checked.ok) throw badInput('ins', checked.reason);
+    const justification = checkJustification(rawJustification);
+    const ins = checked.ins;
+    const minutes = ctx.deps.emergencyGrantMinutes ?? DEFAULT_EMERGENCY_GRANT_MINUTES;
+    const refused = (rule: string) => {
+      recordAccess(ctx, { patientIns: ins, action: 'break-glass', outcome: 'denied', rule, mode: 'bris_de_glace', justification });
+      // One answer for every refusal: the mutation must not tell a professional which records exist.
+      return forbidden('Bris de glace is not possible for this record');
+    };
+    const expiresAt = await ctx.deps.store.transaction(async (tx) => {
+      const [row] = await findPatientFacts(tx, ctx.actor, [ins], { forUpdate: true });
+      if (!row) throw refused('deny.no-such-record');
+      const decision = decide(ctx.actor, { ...factsOf(row), hasEmergencyGrant: true, emergencyJustification: justification });
+      if (!decision.allowed) throw refused(decision.rule);
+      if (ctx.actor.kind !== 'professional') throw refused('deny.not-a-professional');
+      const [grant] = await tx.query<{ expires_at: Date }>(
+        `INSERT INTO emergency_grant (patient_ins, rpps, justification, opened_at, expires_at)
+         VALUES ($1, $2, $3, now(), now() + $4 * interval '1 minute') RETURNING expires_at`,
+        [ins, ctx.actor.rpps, justification, minutes],
+      );
+      recordAccess(ctx, { patientIns: ins, action: 'break-glass', outcome: 'allowed', rule: decision.rule, mode: decision.allowed ? decision.grant.mode : 'bris_de_glace', justification });
+      return grant.expires_at;
+    });
+    registryLoaders(ctx).visible.clear(ins);
+    const patient = await registryLoaders(ctx).visible.load(ins);
+    if (!patient) throw forbidden('Bris de glace is not possible for this record');
+    return { expiresAt, patient };
+  }
+}
