@@ -106,6 +106,9 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
     introspection: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
+    // A bad variable is the caller's error: answer 200 with BAD_USER_INPUT, or the gateway reads the 400 as a
+    // failed fetch and the client sees an internal error.
+    status400ForVariableCoercionErrors: false,
     formatError: maskError,
     // Per-field timings would tell a caller how much work a hidden branch cost.
     plugins: [ApolloServerPluginInlineTraceDisabled(), accessTracePlugin(definition.name, options.deps.audit.writer)],

@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { INS_OIDS } from '../../domain/ins';
+import { nameKeys } from '../../domain/name-keys';
 import type { Scenario, ScenarioIndex } from '../../scripts/scenario/scenario';
 import { maskedDocuments } from '../../scripts/scenario/document-rows';
 
@@ -14,6 +15,7 @@ export async function ingest(tx: SqlExecutor, scenario: Scenario, _index: Scenar
   await tx.copyRows('patient', [
     'ins', 'ins_oid', 'birth_name', 'used_name', 'first_name', 'given_names', 'sex', 'birth_date', 'birthplace_code', 'identity_status',
     'dmp_status', 'dmp_created_at', 'dmp_closed_at', 'consent_etreat', 'consent_btg', 'consent_masked', 'secondary_use', 'heirs_objection',
+    'name_keys', 'first_name_keys',
   ], patients.map((p) => {
     const consents = p.dmp?.consents ?? {};
     return [
@@ -22,6 +24,8 @@ export async function ingest(tx: SqlExecutor, scenario: Scenario, _index: Scenar
       p.dmp?.status ?? 'ACTIVE', p.dmp?.createdAt ?? now, p.dmp?.closedAt ?? null,
       // Creation proposes the three emergency consents ticked (domain.md §4).
       consents.etreat ?? true, consents.btg ?? true, consents.masked ?? true, p.dmp?.secondaryUse ?? false, p.dmp?.heirsObjection ?? false,
+      // Birth name and used name both answer a search (RNIV).
+      nameKeys(p.identity.birthName, p.identity.usedName), nameKeys(p.identity.firstName, ...(p.identity.givenNames ?? [])),
     ];
   }));
   await tx.copyRows('care_relation', ['patient_ins', 'rpps', 'relation', 'since'], patients.flatMap((p) => {

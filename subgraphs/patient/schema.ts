@@ -3,12 +3,13 @@ import { projectPath } from '../../runtime/paths';
 import { PatientResolver } from './patient.resolver';
 import { PatientControlsResolver } from './controls.resolver';
 import { EmergencyResolver } from './emergency.resolver';
+import { IdentitySearchResolver } from './identity-search.resolver';
 import { resolvePatientReference } from './patient.reference';
 
 export const patient: SubgraphDefinition = {
   name: 'patient',
   port: 4001,
   migrationsDir: projectPath('subgraphs', 'patient', 'migrations'),
-  resolvers: [PatientResolver, PatientControlsResolver, EmergencyResolver],
+  resolvers: [PatientResolver, PatientControlsResolver, EmergencyResolver, IdentitySearchResolver],
   references: { Patient: resolvePatientReference },
 };
