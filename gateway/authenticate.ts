@@ -62,6 +62,7 @@ function toActor(claim: unknown, subject: unknown): Actor | null {
     case 'representative':
     case 'heir':
     case 'analyst':
-      return { kind: c.kind as 'representative' | 'heir' | 'analyst', id: subject };
+    case 'operator':
+      return { kind: c.kind as 'representative' | 'heir' | 'analyst' | 'operator', id: subject };
   }
 }

@@ -10,6 +10,7 @@ import { loadMatrix } from '../policy/matrix';
 import { openAuditStore } from '../policy/audit/audit-store';
 import { createTraceWriter } from '../policy/audit/trace-writer';
 import { startNotifier } from '../policy/audit/start-notifier';
+import { createRedis } from '../runtime/redis';
 import { SUBGRAPHS } from '../subgraphs';
 import { authOptions } from './authenticate';
 import { createGateway } from './gateway';
@@ -53,6 +54,8 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
   const stores = await openStores(config);
   const auditStore = await openAuditStore(config);
   const audit = { store: auditStore, writer: options.benchmarkTraceWriter ?? createTraceWriter(auditStore) };
+  const watchRedis = config.redisUrl ? createRedis(config.redisUrl) : null;
+  const emergencyWatch = watchRedis ? { redis: watchRedis, ...config.emergencyWatch } : undefined;
   const servers: { stop: () => Promise<void> }[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const definition of SUBGRAPHS) {
@@ -60,7 +63,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
       ? { verify: registryKeys.publicKey, sign: registryKeys.privateKey }
       : { verify: registryKeys.publicKey };
     const subgraph = await createSubgraphServer(definition, {
-      deps: { store: stores[definition.name], matrix, grantKeys, audit, emergencyGrantMinutes: config.emergencyGrantMinutes, decideOverride: options.benchmarkWithoutPolicy?.decide },
+      deps: { store: stores[definition.name], matrix, grantKeys, audit, emergencyGrantMinutes: config.emergencyGrantMinutes, emergencyWatch, decideOverride: options.benchmarkWithoutPolicy?.decide },
       gatewayKey: gatewayKeys.publicKey,
       withoutFieldPolicyForBenchmark: Boolean(options.benchmarkWithoutPolicy),
     });
@@ -83,6 +86,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
     auditStore,
     stop: async () => {
       await notifier?.stop();
+      watchRedis?.disconnect();
       await gateway.stop();
       await Promise.all(servers.map((s) => s.stop()));
       await Promise.all([...Object.values(stores), auditStore].map((s) => s.close()));

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import type { KeyLike } from 'jose';
 import { ACTOR_HEADER, signActorCredential } from '../runtime/credential';
 import type { GatewayContext } from './context';
@@ -21,5 +22,16 @@ export function signedDataSource(options: SignedDataSourceOptions): RemoteGraphQ
       context.credential ??= signActorCredential(options.gatewayKey, { actor: context.actor, requestId: context.requestId });
       request.http?.headers.set(ACTOR_HEADER, await context.credential);
     },
-  });
+    // A subgraph answers a bad variable with HTTP 400 and a coded error: that is the caller's mistake, to pass
+    // on as BAD_USER_INPUT. Any other failed fetch stays an opaque error (masked to INTERNAL_SERVER_ERROR).
+    async errorFromResponse(response: Response) {
+      const body = (await response.json().catch(() => null)) as { errors?: { message?: string; extensions?: { code?: string } }[] } | null;
+      const first = body?.errors?.[0];
+      if (response.status === 400 && first?.extensions?.code === 'BAD_USER_INPUT' && typeof first.message === 'string') {
+        return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+      // A subgraph refusing the gateway's own credential is our fault, not the caller's token: no UNAUTHENTICATED here.
+      return new GraphQLError(`${response.status}: ${response.statusText}`, { extensions: { code: 'SUBGRAPH_FAILED' } });
+    },
+  } as never);
 }

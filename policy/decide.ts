@@ -49,6 +49,8 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
       return deny('deny.feeding-channel', 'the feeding channel writes and never reads');
     case 'analyst':
       return deny('deny.analytics-person-level', 'analytics sees aggregates only, never a person');
+    case 'operator':
+      return deny('deny.operator-person-level', 'operators watch the service and read no patient data');
     case 'heir':
       return deny('deny.heir-access-not-available', "heirs' access (L1111-18) is not served by this graph yet");
     default:

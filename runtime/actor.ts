@@ -13,11 +13,13 @@ export type Actor =
   | { kind: 'establishment'; id: string; finess: string }
   | { kind: 'heir'; id: string }
   | { kind: 'analyst'; id: string }
-  | { kind: 'forbidden_organisation'; id: string; organisation: ForbiddenOrganisation };
+  | { kind: 'forbidden_organisation'; id: string; organisation: ForbiddenOrganisation }
+  /** DMP operations staff: watches the service (emergency-access abuse), reads no patient's data. */
+  | { kind: 'operator'; id: string };
 
 export type ActorKind = Actor['kind'];
 export const ACTOR_KINDS: readonly ActorKind[] = [
-  'patient', 'representative', 'professional', 'regulator', 'establishment', 'heir', 'analyst', 'forbidden_organisation',
+  'patient', 'representative', 'professional', 'regulator', 'establishment', 'heir', 'analyst', 'forbidden_organisation', 'operator',
 ];
 
 /** L1111-18 and seed 002 §6: these may never read a DMP, whatever they are given. */

@@ -19,6 +19,8 @@ export interface RuntimeConfig {
   production: boolean;
   /** How long a bris de glace grant lasts, in minutes. @default 60 */
   emergencyGrantMinutes: number;
+  /** Emergency-access watch: more than `limit` declarations by one professional in `windowMinutes` flags them. */
+  emergencyWatch: { limit: number; windowMinutes: number };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -38,5 +40,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     },
     production: env.NODE_ENV === 'production',
     emergencyGrantMinutes: Number(env.EMERGENCY_GRANT_MINUTES ?? 60),
+    emergencyWatch: { limit: Number(env.EMERGENCY_WATCH_LIMIT ?? 5), windowMinutes: Number(env.EMERGENCY_WATCH_WINDOW_MINUTES ?? 1440) },
   };
 }

@@ -7,6 +7,7 @@ import { createSubgraphServer, type SubgraphDefinition } from './subgraph';
 import { loadMatrix } from '../policy/matrix';
 import { openAuditStore } from '../policy/audit/audit-store';
 import { createTraceWriter } from '../policy/audit/trace-writer';
+import { createRedis } from './redis';
 
 export const GATEWAY_KEY = 'gateway';
 export const REGISTRY_KEY = 'patient-registry';
@@ -22,7 +23,8 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config = r
   const gatewayKey = await loadPublicKey(config.keysDir, GATEWAY_KEY);
   const auditStore = await openAuditStore(config);
   const audit = { store: auditStore, writer: createTraceWriter(auditStore) };
-  return createSubgraphServer(definition, { deps: { store, matrix, grantKeys, audit, emergencyGrantMinutes: config.emergencyGrantMinutes }, gatewayKey }).then((s) => ({ ...s, store, auditStore }));
+  const emergencyWatch = definition.name === 'patient' && config.redisUrl ? { redis: createRedis(config.redisUrl), ...config.emergencyWatch } : undefined;
+  return createSubgraphServer(definition, { deps: { store, matrix, grantKeys, audit, emergencyGrantMinutes: config.emergencyGrantMinutes, emergencyWatch }, gatewayKey }).then((s) => ({ ...s, store, auditStore }));
 }
 
 /** Entry point of a subgraph process (docker-compose runs one per container). */

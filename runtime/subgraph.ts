@@ -34,6 +34,8 @@ export interface SubgraphDeps {
   decideOverride?: typeof import('../policy/decide').decide;
   /** How long a bris de glace grant lasts. @default 60 */
   emergencyGrantMinutes?: number;
+  /** Counts bris de glace declarations per professional (needs Redis); absent: no watch. */
+  emergencyWatch?: import('../subgraphs/patient/emergency-watch').EmergencyWatch;
   /** The audit store (policy/audit) and its group-commit writer, shared by every subgraph. */
   audit: { store: SqlStore; writer: TraceWriter };
 }
@@ -106,9 +108,6 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
     introspection: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
-    // A bad variable is the caller's error: answer 200 with BAD_USER_INPUT, or the gateway reads the 400 as a
-    // failed fetch and the client sees an internal error.
-    status400ForVariableCoercionErrors: false,
     formatError: maskError,
     // Per-field timings would tell a caller how much work a hidden branch cost.
     plugins: [ApolloServerPluginInlineTraceDisabled(), accessTracePlugin(definition.name, options.deps.audit.writer)],

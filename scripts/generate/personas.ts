@@ -33,4 +33,5 @@ export const PERSONAS: [string, string, string][] = [
   ['org:mutuelle-exemple', 'forbidden_organisation', 'A mutuelle: may never read a DMP'],
   ['org:assureur-exemple', 'forbidden_organisation', 'An insurer: may never read a DMP'],
   ['heir:demo', 'heir', 'Ayant droit (heir) of a deceased patient'],
+  ['ops:dmp', 'operator', 'DMP operations: watches emergency-access abuse, reads no patient data'],
 ];

@@ -23,8 +23,8 @@ export interface ProfessionalSpec {
   establishment?: EstablishmentSpec | null;
 }
 
-export type AccountKind = 'representative' | 'regulator' | 'establishment' | 'heir' | 'analyst' | 'forbidden_organisation';
-export const ACCOUNT_KINDS: readonly AccountKind[] = ['representative', 'regulator', 'establishment', 'heir', 'analyst', 'forbidden_organisation'];
+export type AccountKind = 'representative' | 'regulator' | 'establishment' | 'heir' | 'analyst' | 'forbidden_organisation' | 'operator';
+export const ACCOUNT_KINDS: readonly AccountKind[] = ['representative', 'regulator', 'establishment', 'heir', 'analyst', 'forbidden_organisation', 'operator'];
 
 export interface AccountSpec {
   /** The actor id tokens are minted for, e.g. `samu:75`. */

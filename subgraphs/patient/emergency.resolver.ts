@@ -8,6 +8,7 @@ import { DateTime } from '../../schema/scalars';
 import { Patient } from './patient.type';
 import { factsOf, registryLoaders, type VisiblePatient } from './patient.loader';
 import { findPatientFacts } from './patient.repo';
+import { noteDeclaration } from './emergency-watch';
 
 /** How long a bris de glace grant lasts unless configured (an emergency episode, not a standing authorisation). */
 export const DEFAULT_EMERGENCY_GRANT_MINUTES = 60;
@@ -58,6 +59,7 @@ export class EmergencyResolver {
       recordAccess(ctx, { patientIns: ins, action: 'break-glass', outcome: 'allowed', rule: decision.rule, mode: decision.allowed ? decision.grant.mode : 'bris_de_glace', justification });
       return grant.expires_at;
     });
+    if (ctx.actor.kind === 'professional') await noteDeclaration(ctx.deps.emergencyWatch, ctx.actor.rpps, new Date());
     registryLoaders(ctx).visible.clear(ins);
     const patient = await registryLoaders(ctx).visible.load(ins);
     if (!patient) throw forbidden('Bris de glace is not possible for this record');

@@ -4,12 +4,13 @@ import { PatientResolver } from './patient.resolver';
 import { PatientControlsResolver } from './controls.resolver';
 import { EmergencyResolver } from './emergency.resolver';
 import { IdentitySearchResolver } from './identity-search.resolver';
+import { EmergencyWatchResolver } from './emergency-watch.resolver';
 import { resolvePatientReference } from './patient.reference';
 
 export const patient: SubgraphDefinition = {
   name: 'patient',
   port: 4001,
   migrationsDir: projectPath('subgraphs', 'patient', 'migrations'),
-  resolvers: [PatientResolver, PatientControlsResolver, EmergencyResolver, IdentitySearchResolver],
+  resolvers: [PatientResolver, PatientControlsResolver, EmergencyResolver, IdentitySearchResolver, EmergencyWatchResolver],
   references: { Patient: resolvePatientReference },
 };

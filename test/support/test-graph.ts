@@ -28,10 +28,15 @@ export interface TestGraph extends Platform {
 export const scenarioFile = (name: string) => JSON.parse(readFileSync(projectPath('test', 'scenarios', name), 'utf8'));
 
 /** The whole graph on free ports over a store of its own, with the given scenarios loaded. */
-export async function startTestGraph(...scenarios: unknown[]): Promise<TestGraph> {
+export function startTestGraph(...scenarios: unknown[]): Promise<TestGraph> {
+  return startTestGraphWith({}, ...scenarios);
+}
+
+/** The same, with configuration overrides (a Redis of the test's own, a short emergency window…). */
+export async function startTestGraphWith(overrides: Partial<RuntimeConfig>, ...scenarios: unknown[]): Promise<TestGraph> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dmp-test-'));
   const database: TestDatabase | null = TEST_STORE === 'postgres' ? await createTestDatabase() : null;
-  const config: RuntimeConfig = { ...readConfig({}), dataDir, keysDir: join(dataDir, 'keys'), databaseUrl: database?.url ?? null };
+  const config: RuntimeConfig = { ...readConfig({}), dataDir, keysDir: join(dataDir, 'keys'), databaseUrl: database?.url ?? null, ...overrides };
   const platform = await startPlatform(config, { gatewayPort: 0, ephemeralSubgraphPorts: true });
   let known;
   for (const scenario of scenarios) known = await loadScenario(platform.stores, scenario, { known });

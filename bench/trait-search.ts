@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import { generate } from '../scripts/generate/generate';
+import { openStore } from '../runtime/store/open-store';
+import { ingest } from '../subgraphs/patient/ingest';
+import { patient as registry } from '../subgraphs/patient/schema';
+import { findCandidates } from '../subgraphs/patient/identity-search.repo';
+import { queryKey } from '../domain/name-keys';
+import { indexOf, type PatientSpec } from '../scripts/scenario/scenario';
+import { progress } from '../scripts/cli';
+import { resolveRelativeDates } from '../scripts/scenario/relative-dates';
+import { benchEnvironment } from './support/bench-env';
+
+/**
+ * Issue 5's benchmark: centre 15 trait-search latency (p50, p95) at 100,000 and 1,000,000 patients, against
+ * the same query forced to a sequential scan, in the same run. Only the registry is loaded: search reads
+ * nothing else.   npm run bench:search [-- --sizes 100000,1000000 --queries 300]
+ */
+const argValue = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
+const SIZES = (argValue('sizes') ?? '100000,1000000').split(',').map(Number);
+const QUERIES = Number(argValue('queries') ?? 300);
+
+const percentile = (values: number[], p: number) => { const s = [...values].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
+
+/** What a caller says on the phone: the birth date, the first letters of one of the names, often the first name. */
+function spokenTraits(p: PatientSpec, i: number) {
+  const name = i % 3 === 0 && p.identity.usedName ? p.identity.usedName : p.identity.birthName;
+  return { birthDate: p.identity.birthDate, name: queryKey(name).slice(0, 3 + (i % 4)), firstName: i % 2 === 0 ? queryKey(p.identity.firstName).slice(0, 4) : null, sex: null, birthplaceCode: null, limit: 11 };
+}
+
+async function main() {
+  const env = await benchEnvironment('search');
+  const store = await openStore(env.config, registry.name, registry.migrationsDir);
+  const sample: PatientSpec[] = [];
+  let loaded = 0;
+  let known = indexOf({ version: 1 });
+  const chunks = generate({ patients: Math.max(...SIZES), seed: 11, chunkSize: 5000, documentsPerSource: 0 });
+  const bar = progress('loading the registry', Math.max(...SIZES));
+  for (const size of SIZES) {
+    while (loaded < size) {
+      const next = chunks.next();
+      if (next.done) break;
+      const chunk = resolveRelativeDates(next.value);
+      known = indexOf(chunk, known);
+      await store.transaction((tx) => ingest(tx, chunk, known));
+      for (const p of chunk.patients ?? []) if (sample.length < 5000 && Math.random() < 0.01) sample.push(p);
+      loaded += chunk.professionals ? 0 : chunk.patients!.length;
+      bar.update(loaded);
+    }
+    await store.query('ANALYZE patient');
+    const time = async (label: string, setup: string) => {
+      const latencies: number[] = [];
+      let found = 0;
+      for (let i = 0; i < QUERIES; i++) {
+        const target = sample[i % sample.length];
+        const traits = spokenTraits(target, i);
+        const started = process.hrtime.bigint();
+        const rows = await store.transaction(async (tx) => {
+          await tx.query(setup);
+          return findCandidates(tx, traits);
+        });
+        latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+        if (rows.some((r) => r.ins === target.ins)) found++;
+      }
+      console.log(`${String(size).padStart(9)} patients, ${label.padEnd(24)}: p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms (the patient among the candidates in ${found}/${QUERIES})`);
+    };
+    await time('birth-date index', 'SET LOCAL enable_seqscan = on');
+    await time('sequential scan baseline', 'SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off');
+  }
+  await store.close();
+  await env.drop();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import { Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { codedError } from '../../runtime/errors';
+import type { SubgraphContext } from '../../runtime/subgraph';
+import { DateTime } from '../../schema/scalars';
+import { flaggedProfessionals } from './emergency-watch';
+
+@ObjectType({ description: 'A professional who declared more emergencies than the watch allows in its window. Care was not blocked.' })
+export class FlaggedProfessional {
+  @Field(() => String, { description: 'RPPS.' }) rpps!: string;
+  @Field(() => Int) declarations!: number;
+  @Field(() => Int) windowMinutes!: number;
+  @Field(() => DateTime) lastDeclaredAt!: Date;
+}
+
+@Resolver()
+export class EmergencyWatchResolver {
+  @Query(() => [FlaggedProfessional], { nullable: true, description: 'Operators: professionals whose bris de glace declarations exceed the configured rate.' })
+  async emergencyAccessWatch(@Ctx() ctx: SubgraphContext): Promise<FlaggedProfessional[]> {
+    if (!ctx.deps.emergencyWatch) throw codedError('SERVICE_UNAVAILABLE', 'The emergency-access watch needs Redis (REDIS_URL)');
+    try {
+      return await flaggedProfessionals(ctx.deps.emergencyWatch);
+    } catch {
+      throw codedError('SERVICE_UNAVAILABLE', 'The emergency-access watch is not reachable right now');
+    }
+  }
+}
