@@ -82,6 +82,14 @@ export function buildFederatedSchema(definition: SubgraphDefinition, matrix: Hab
 
 const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'SERVICE_UNAVAILABLE', 'AUDIT_UNAVAILABLE']);
 
+/**
+ * Database and driver messages quote the values they choke on ("invalid input syntax…: \"…\"", key details):
+ * those may be a patient's identifiers, and logs carry no health data.
+ */
+export function scrub(text: string): string {
+  return text.replace(/"[^"\n]*"/g, '"…"').replace(/\([^()\n]*\)=\([^()\n]*\)/g, '(…)=(…)');
+}
+
 /** Keeps coded errors as they are; anything else leaves as a bare INTERNAL_SERVER_ERROR and is logged here. */
 export function maskError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
@@ -89,7 +97,7 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown): 
     const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions };
   }
-  logger.error({ err: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original), path: formatted.path }, 'unexpected error');
+  logger.error({ err: original instanceof Error ? { name: original.name, message: scrub(original.message), stack: scrub(original.stack ?? '') } : 'non-error thrown', path: formatted.path }, 'unexpected error');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
