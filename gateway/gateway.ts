@@ -10,6 +10,7 @@ import { projectPath } from '../runtime/paths';
 import { authenticate, type AuthOptions } from './authenticate';
 import { signedDataSource } from './signed-data-source';
 import type { GatewayContext } from './context';
+import { DEFAULT_QUERY_LIMITS, queryLimitOptions, tooManyTokens, type QueryLimits } from './query-limits';
 
 export interface GatewayOptions {
   /** Where each subgraph answers. */
@@ -23,6 +24,8 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** @default schema/supergraph.graphql */
   supergraphSdl?: string;
+  /** Checked before anything executes. @default DEFAULT_QUERY_LIMITS */
+  limits?: QueryLimits;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -37,8 +40,13 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
       timeoutMs: options.subgraphTimeoutMs,
     }),
   });
+  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
+  const protection = queryLimitOptions(limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    plugins: protection.plugins,
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: options.production ?? false,
@@ -56,6 +64,10 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
       const header = req.headers['x-request-id'];
       const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
       return { actor: await authenticate(req.headers.authorization, options.auth), requestId };
+    },
+    refuse: (body) => {
+      const query = (body as { query?: unknown } | null)?.query;
+      return typeof query === 'string' && tooManyTokens(query, limits.maxTokens) ? { message: 'Query is too long', code: 'QUERY_LIMIT_EXCEEDED' } : null;
     },
   });
   return {

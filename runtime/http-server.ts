@@ -8,6 +8,8 @@ export interface HttpServerOptions<Ctx extends BaseContext> {
   ready?: () => Promise<boolean>;
   /** @default 1 MiB */
   maxBodyBytes?: number;
+  /** Refuses a parsed body before Apollo sees it (e.g. too many tokens): the message and code to answer with 400. */
+  refuse?: (body: unknown) => { message: string; code: string } | null;
 }
 
 /**
@@ -49,6 +51,8 @@ export function createHttpServer<Ctx extends BaseContext>(apollo: ApolloServer<C
           body = raw.toString('utf8');
         }
       }
+      const refusal = options.refuse?.(body);
+      if (refusal) return send(400, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
         context: () => options.context(req),
