@@ -24,7 +24,7 @@ async function main() {
     gatewayKey: gatewayKey.privateKey,
     auth: authOptions(config.auth, issuerKey!),
     production: config.production,
-    subgraphTimeoutMs: Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 5000),
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
   });
   await listen(gateway.server, config.gatewayPort, process.env.HOST ?? '0.0.0.0');
   logger.info({ port: config.gatewayPort }, 'gateway listening');

@@ -23,6 +23,8 @@ export interface Platform {
   stores: Record<SubgraphName, SqlStore>;
   /** The access traces (policy/audit). */
   auditStore: SqlStore;
+  /** Each subgraph's HTTP server, for fault tests that stop one. */
+  subgraphServers: Record<SubgraphName, Server>;
   stop: () => Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
   const watchRedis = config.redisUrl ? createRedis(config.redisUrl) : null;
   const emergencyWatch = watchRedis ? { redis: watchRedis, ...config.emergencyWatch } : undefined;
   const servers: { stop: () => Promise<void> }[] = [];
+  const subgraphServers = {} as Record<SubgraphName, Server>;
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const definition of SUBGRAPHS) {
     const grantKeys = definition.name === 'patient'
@@ -70,12 +73,14 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
     const port = await listen(subgraph.server, options.ephemeralSubgraphPorts ? 0 : definition.port, config.subgraphHost);
     subgraphUrls[definition.name] = `http://${config.subgraphHost}:${port}/graphql`;
     servers.push(subgraph);
+    subgraphServers[definition.name] = subgraph.server;
   }
   const gateway = await createGateway({
     subgraphUrls,
     gatewayKey: gatewayKeys.privateKey,
     auth: authOptions(config.auth, issuerKeys.publicKey),
     production: config.production,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
   });
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? config.gatewayPort, '0.0.0.0');
   const notifier = startNotifier(config, auditStore);
@@ -84,6 +89,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
     subgraphUrls,
     stores,
     auditStore,
+    subgraphServers,
     stop: async () => {
       await notifier?.stop();
       watchRedis?.disconnect();

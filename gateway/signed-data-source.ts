@@ -11,12 +11,21 @@ export interface SignedDataSourceOptions {
   timeoutMs?: number;
 }
 
+const unavailable = () => new GraphQLError('A source of the record did not answer; its part is missing', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+
 /** Sends each subgraph fetch with the gateway-signed actor, over Node's built-in fetch, with a deadline. */
 export function signedDataSource(options: SignedDataSourceOptions): RemoteGraphQLDataSource<GatewayContext> {
   const timeoutMs = options.timeoutMs ?? 5000;
   return new RemoteGraphQLDataSource<GatewayContext>({
     url: options.url,
-    fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+    // Down, refusing or past its deadline: the source's fields are null with SERVICE_UNAVAILABLE, the rest is served.
+    fetcher: (async (input: string, init: RequestInit) => {
+      try {
+        return await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      } catch {
+        throw unavailable();
+      }
+    }) as never,
     async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
       if (!context?.actor) throw new Error('no authenticated actor for a subgraph fetch');
       context.credential ??= signActorCredential(options.gatewayKey, { actor: context.actor, requestId: context.requestId });
@@ -30,8 +39,8 @@ export function signedDataSource(options: SignedDataSourceOptions): RemoteGraphQ
       if (response.status === 400 && first?.extensions?.code === 'BAD_USER_INPUT' && typeof first.message === 'string') {
         return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
       }
-      // A subgraph refusing the gateway's own credential is our fault, not the caller's token: no UNAUTHENTICATED here.
-      return new GraphQLError(`${response.status}: ${response.statusText}`, { extensions: { code: 'SUBGRAPH_FAILED' } });
+      // Anything else (a 5xx, or even a 401: the gateway's own credential refused, not the caller's token) is an outage.
+      return unavailable();
     },
   } as never);
 }

@@ -17,6 +17,8 @@ export interface RuntimeConfig {
   /** Embedded issuer settings for bearer tokens; production points these at the real identity providers. */
   auth: { issuer: string; audience: string; jwksUrl: string | null };
   production: boolean;
+  /** A subgraph that has not answered by then fails only its own fields. @default 5000 */
+  subgraphTimeoutMs: number;
   /** How long a bris de glace grant lasts, in minutes. @default 60 */
   emergencyGrantMinutes: number;
   /** Emergency-access watch: more than `limit` declarations by one professional in `windowMinutes` flags them. */
@@ -39,6 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
       jwksUrl: env.AUTH_JWKS_URL || null,
     },
     production: env.NODE_ENV === 'production',
+    subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 5000),
     emergencyGrantMinutes: Number(env.EMERGENCY_GRANT_MINUTES ?? 60),
     emergencyWatch: { limit: Number(env.EMERGENCY_WATCH_LIMIT ?? 5), windowMinutes: Number(env.EMERGENCY_WATCH_WINDOW_MINUTES ?? 1440) },
   };
