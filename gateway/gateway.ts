@@ -1,5 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { KeyLike } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -44,7 +45,8 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
   const protection = queryLimitOptions(limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: protection.plugins,
+    // Production shows no landing page and answers no introspection; the embedded default keeps both for front ends.
+    plugins: [...protection.plugins, ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     introspection: !options.production,
