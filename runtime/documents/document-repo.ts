@@ -6,6 +6,7 @@ import type { AccessGrant } from '../../policy/grant';
 import { DOCUMENT_TYPES, type DmpSpace, type TypeCode, type VisibilityLabel } from '../../domain/codes';
 import type { Position } from '../graphql/connection';
 import type { AuthorKind, DocumentAuthor } from './document.type';
+import { groupByPatient } from './rows-by-patient';
 
 /** Columns every source's document table has (migrations repeat them: each subgraph owns its tables). */
 export const DOCUMENT_COLUMNS = [
@@ -63,9 +64,7 @@ export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, 
          ORDER BY patient_ins, effective_at DESC, id DESC`,
         params,
       );
-      const byPatient = new Map<string, DocumentRow[]>(insList.map((ins) => [ins, []]));
-      for (const row of rows) byPatient.get(row.patient_ins)?.push(row);
-      return byPatient;
+      return groupByPatient(insList, rows);
     },
 
     async counts(insList: string[], query: Omit<DocumentQuery, 'size' | 'after'>): Promise<Map<string, number>> {

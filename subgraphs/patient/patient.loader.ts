@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { perRequest } from '../../runtime/context';
+import { listsPerPatient } from '../../runtime/documents/rows-by-patient';
 import type { SubgraphContext } from '../../runtime/subgraph';
 import { decide, type Decision, type PatientAccessFacts } from '../../policy/decide';
 import { carry, type GrantCarrier } from '../../policy/grant-carrier';
@@ -10,11 +11,6 @@ import { findCareRelations, findPatientFacts, findRepresentatives, type CareRela
 /** A patient the actor may see, with the decision that let them (its grant carried for the field policy). */
 export type VisiblePatient = { ins: string; insOid: string; row: PatientRow; decision: Extract<Decision, { allowed: true }> } & GrantCarrier;
 
-const groupBy = <R extends { patient_ins: string }>(keys: readonly string[], rows: R[]) => {
-  const map = new Map<string, R[]>(keys.map((k) => [k, []]));
-  for (const row of rows) map.get(row.patient_ins)?.push(row);
-  return keys.map((k) => map.get(k)!);
-};
 
 /** The facts decide() and mayControl() judge by, from one registry row. */
 export function factsOf(row: PatientFactsRow): PatientAccessFacts {
@@ -51,6 +47,6 @@ export const registryLoaders = perRequest((ctx: SubgraphContext) => ({
       return carry({ ins: row.ins, insOid: row.ins_oid, row, decision }, decision.grant);
     });
   }),
-  careRelations: new DataLoader<string, CareRelationRow[]>(async (insList) => groupBy(insList, await findCareRelations(ctx.deps.store, insList))),
-  representatives: new DataLoader<string, RepresentativeRow[]>(async (insList) => groupBy(insList, await findRepresentatives(ctx.deps.store, insList))),
+  careRelations: new DataLoader<string, CareRelationRow[]>(async (insList) => listsPerPatient(insList, await findCareRelations(ctx.deps.store, insList))),
+  representatives: new DataLoader<string, RepresentativeRow[]>(async (insList) => listsPerPatient(insList, await findRepresentatives(ctx.deps.store, insList))),
 }));
