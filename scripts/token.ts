@@ -1,10 +1,7 @@
 import 'reflect-metadata';
 import { readConfig } from '../runtime/config';
-import { loadOrCreateKeyPair } from '../runtime/keys';
 import { openStore } from '../runtime/store/open-store';
-import { ISSUER_KEY } from '../gateway/platform';
-import { mintToken } from '../gateway/local-issuer';
-import { findActor } from '../subgraphs/patient/actor.repo';
+import { localToken } from './local-token';
 import { patient } from '../subgraphs/patient/schema';
 import { PERSONAS } from './generate/personas';
 import { fail, parseArgs } from './cli';
@@ -22,10 +19,9 @@ async function main() {
   if (config.auth.jwksUrl) fail('AUTH_JWKS_URL is set: tokens come from your identity provider, not from the local issuer');
   const store = await openStore(config, patient.name, patient.migrationsDir);
   try {
-    const actor = await findActor(store, id);
-    if (!actor) fail(`no actor ${id} in the loaded data (patient:<INS>, ps:<RPPS> or an account id; --list shows the personas)`);
-    const { privateKey } = await loadOrCreateKeyPair(config.keysDir, ISSUER_KEY);
-    console.log(await mintToken(privateKey, actor, config.auth));
+    const token = await localToken(store, config, id);
+    if (!token) fail(`no actor ${id} in the loaded data (patient:<INS>, ps:<RPPS> or an account id; --list shows the personas)`);
+    console.log(token);
   } finally {
     await store.close();
   }

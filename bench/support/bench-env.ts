@@ -3,46 +3,31 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { readConfig, type RuntimeConfig } from '../../runtime/config';
-import { loadOrCreateKeyPair } from '../../runtime/keys';
 import { projectPath } from '../../runtime/paths';
-import { ISSUER_KEY, openStores } from '../../gateway/platform';
-import { mintToken } from '../../gateway/local-issuer';
-import { findActor } from '../../subgraphs/patient/actor.repo';
+import { openStores } from '../../gateway/platform';
+import { localToken } from '../../scripts/local-token';
+import { createTestDatabase } from '../../test/support/test-database';
 import type { SqlStore } from '../../runtime/store/sql-store';
 import type { SubgraphName } from '../../runtime/subgraph';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
 /** A fresh PostgreSQL database and key directory for one benchmark run, dropped by `drop()`. */
 export async function benchEnvironment(name: string) {
-  const database = `dmp_bench_${name}`;
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
+  const database = await createTestDatabase(`dmp_bench_${name}`);
   const dataDir = mkdtempSync(join(tmpdir(), `dmp-bench-${name}-`));
-  const config: RuntimeConfig = { ...readConfig({}), databaseUrl: url.toString(), dataDir, keysDir: join(dataDir, 'keys') };
+  const config: RuntimeConfig = { ...readConfig({}), databaseUrl: database.url, dataDir, keysDir: join(dataDir, 'keys') };
   const env = { ...process.env, DATABASE_URL: config.databaseUrl!, DATA_DIR: dataDir, KEYS_DIR: config.keysDir, LOG_LEVEL: 'silent' };
   return {
     config,
     env,
     openStores: (): Promise<Record<SubgraphName, SqlStore>> => openStores(config),
     async token(stores: Record<SubgraphName, SqlStore>, actorId: string) {
-      const issuer = await loadOrCreateKeyPair(config.keysDir, ISSUER_KEY);
-      const actor = await findActor(stores.patient, actorId);
-      if (!actor) throw new Error(`no actor ${actorId}`);
-      return mintToken(issuer.privateKey, actor, config.auth);
+      const token = await localToken(stores.patient, config, actorId);
+      if (!token) throw new Error(`no actor ${actorId}`);
+      return token;
     },
     async drop() {
-      const client = new Client({ connectionString: ADMIN_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await client.end();
+      await database.drop();
     },
   };
 }

@@ -6,12 +6,16 @@ export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://post
 
 export interface TestDatabase { url: string; drop: () => Promise<void> }
 
-/** A database of its own for one test file, dropped at the end. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `dmp_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+/**
+ * A database of its own for one test file (or, with a fixed `name`, one benchmark: a run left behind by a
+ * crash is dropped first), dropped by `drop()`.
+ */
+export async function createTestDatabase(name = `dmp_test_${process.pid}_${randomBytes(4).toString('hex')}`): Promise<TestDatabase> {
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) throw new Error(`not a database name: ${name}`);
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();

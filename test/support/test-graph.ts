@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLClient } from 'graphql-request';
 import { readConfig, type RuntimeConfig } from '../../runtime/config';
-import { loadOrCreateKeyPair } from '../../runtime/keys';
 import { projectPath } from '../../runtime/paths';
-import { ISSUER_KEY, startPlatform, type Platform } from '../../gateway/platform';
-import { mintToken } from '../../gateway/local-issuer';
-import { findActor } from '../../subgraphs/patient/actor.repo';
+import { startPlatform, type Platform } from '../../gateway/platform';
+import { localToken } from '../../scripts/local-token';
 import { loadScenario } from '../../scripts/scenario/load';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -40,11 +38,10 @@ export async function startTestGraphWith(overrides: Partial<RuntimeConfig>, ...s
   const platform = await startPlatform(config, { gatewayPort: 0, ephemeralSubgraphPorts: true });
   let known;
   for (const scenario of scenarios) known = await loadScenario(platform.stores, scenario, { known });
-  const issuer = await loadOrCreateKeyPair(config.keysDir, ISSUER_KEY);
   const token = async (actorId: string) => {
-    const actor = await findActor(platform.stores.patient, actorId);
-    if (!actor) throw new Error(`no actor ${actorId} in the test data`);
-    return mintToken(issuer.privateKey, actor, config.auth);
+    const minted = await localToken(platform.stores.patient, config, actorId);
+    if (!minted) throw new Error(`no actor ${actorId} in the test data`);
+    return minted;
   };
   return {
     ...platform,
