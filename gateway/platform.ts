@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { listen } from '../runtime/http-server';
 import { loadOrCreateKeyPair } from '../runtime/keys';
-import { GATEWAY_KEY, REGISTRY_KEY } from '../runtime/run-subgraph';
+import { GATEWAY_KEY, REGISTRY_KEY, subgraphDeps } from '../runtime/run-subgraph';
 import { createSubgraphServer, type SubgraphDeps, type SubgraphName } from '../runtime/subgraph';
 import { openStore } from '../runtime/store/open-store';
 import type { SqlStore } from '../runtime/store/sql-store';
@@ -62,11 +62,10 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
   const subgraphServers = {} as Record<SubgraphName, Server>;
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const definition of SUBGRAPHS) {
-    const grantKeys = definition.name === 'patient'
-      ? { verify: registryKeys.publicKey, sign: registryKeys.privateKey }
-      : { verify: registryKeys.publicKey };
     const subgraph = await createSubgraphServer(definition, {
-      deps: { store: stores[definition.name], matrix, grantKeys, audit, emergencyGrantMinutes: config.emergencyGrantMinutes, emergencyWatch, decideOverride: options.benchmarkWithoutPolicy?.decide },
+      deps: subgraphDeps(definition.name, {
+        config, store: stores[definition.name], matrix, registryKeys, audit, emergencyWatch, decideOverride: options.benchmarkWithoutPolicy?.decide,
+      }),
       gatewayKey: gatewayKeys.publicKey,
       withoutFieldPolicyForBenchmark: Boolean(options.benchmarkWithoutPolicy),
     });

@@ -1,9 +1,14 @@
 import { readConfig } from './config';
 import { listen } from './http-server';
 import { loadOrCreateKeyPair, loadPublicKey } from './keys';
+import type { KeyLike } from 'jose';
+import type { RuntimeConfig } from './config';
+import type { SqlStore } from './store/sql-store';
+import type { SubgraphDeps } from './subgraph';
+import type { HabilitationMatrix } from '../policy/matrix';
 import { logger } from './logger';
 import { openStore } from './store/open-store';
-import { createSubgraphServer, type SubgraphDefinition } from './subgraph';
+import { createSubgraphServer, type SubgraphDefinition, type SubgraphName } from './subgraph';
 import { loadMatrix } from '../policy/matrix';
 import { openAuditStore } from '../policy/audit/audit-store';
 import { createTraceWriter } from '../policy/audit/trace-writer';
@@ -12,32 +17,62 @@ import { createRedis } from './redis';
 export const GATEWAY_KEY = 'gateway';
 export const REGISTRY_KEY = 'patient-registry';
 
-/** Opens a subgraph's store, its keys and the matrix: what a subgraph process needs before it listens. */
+/**
+ * What a subgraph's resolvers receive, from what its process opened: one assembly for a subgraph alone in
+ * its process and for the whole graph in one. Only the registry signs grants and watches emergency access.
+ */
+export function subgraphDeps(name: SubgraphName, parts: {
+  config: RuntimeConfig;
+  store: SqlStore;
+  matrix: HabilitationMatrix;
+  /** The registry's key pair; other subgraphs only need its public half. */
+  registryKeys: { publicKey: KeyLike; privateKey?: KeyLike };
+  audit: SubgraphDeps['audit'];
+  emergencyWatch?: SubgraphDeps['emergencyWatch'];
+  decideOverride?: SubgraphDeps['decideOverride'];
+}): SubgraphDeps {
+  const registry = name === 'patient';
+  if (registry && !parts.registryKeys.privateKey) throw new Error('the patient registry needs its private key to sign grants');
+  return {
+    store: parts.store,
+    matrix: parts.matrix,
+    grantKeys: registry ? { verify: parts.registryKeys.publicKey, sign: parts.registryKeys.privateKey } : { verify: parts.registryKeys.publicKey },
+    audit: parts.audit,
+    emergencyGrantMinutes: parts.config.emergencyGrantMinutes,
+    emergencyWatch: registry ? parts.emergencyWatch : undefined,
+    decideOverride: parts.decideOverride,
+  };
+}
+
+/** Opens a subgraph's store, the audit store, its keys and the matrix: what a subgraph process needs before it listens. */
 export async function prepareSubgraph(definition: SubgraphDefinition, config = readConfig()) {
-  const matrix = loadMatrix();
   const store = await openStore(config, definition.name, definition.migrationsDir);
-  const registry = definition.name === 'patient' ? await loadOrCreateKeyPair(config.keysDir, REGISTRY_KEY) : null;
-  const grantKeys = registry
-    ? { verify: registry.publicKey, sign: registry.privateKey }
-    : { verify: await loadPublicKey(config.keysDir, REGISTRY_KEY) };
-  const gatewayKey = await loadPublicKey(config.keysDir, GATEWAY_KEY);
+  const registryKeys = definition.name === 'patient'
+    ? await loadOrCreateKeyPair(config.keysDir, REGISTRY_KEY)
+    : { publicKey: await loadPublicKey(config.keysDir, REGISTRY_KEY) };
   const auditStore = await openAuditStore(config);
-  const audit = { store: auditStore, writer: createTraceWriter(auditStore) };
-  const emergencyWatch = definition.name === 'patient' && config.redisUrl ? { redis: createRedis(config.redisUrl), ...config.emergencyWatch } : undefined;
-  return createSubgraphServer(definition, { deps: { store, matrix, grantKeys, audit, emergencyGrantMinutes: config.emergencyGrantMinutes, emergencyWatch }, gatewayKey }).then((s) => ({ ...s, store, auditStore }));
+  const redis = definition.name === 'patient' && config.redisUrl ? createRedis(config.redisUrl) : null;
+  const deps = subgraphDeps(definition.name, {
+    config, store, matrix: loadMatrix(), registryKeys,
+    audit: { store: auditStore, writer: createTraceWriter(auditStore) },
+    emergencyWatch: redis ? { redis, ...config.emergencyWatch } : undefined,
+  });
+  const server = await createSubgraphServer(definition, { deps, gatewayKey: await loadPublicKey(config.keysDir, GATEWAY_KEY) });
+  return { ...server, store, auditStore, redis };
 }
 
 /** Entry point of a subgraph process (docker-compose runs one per container). */
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
   const config = readConfig();
   const port = Number(process.env.PORT ?? definition.port);
-  const { server, stop, store, auditStore } = await prepareSubgraph(definition, config);
+  const { server, stop, store, auditStore, redis } = await prepareSubgraph(definition, config);
   await listen(server, port, process.env.HOST ?? config.subgraphHost);
   logger.info({ subgraph: definition.name, port, store: store.kind }, 'subgraph listening');
   const shutdown = async () => {
     await stop();
     await store.close();
     await auditStore.close();
+    redis?.disconnect();
     process.exit(0);
   };
   process.once('SIGTERM', shutdown);
