@@ -43,3 +43,21 @@ export async function countTraces(store: SqlExecutor, ins: string, filter: Trace
   const [row] = await store.query<{ n: number }>(`SELECT count(*)::int AS n FROM access_trace WHERE ${where(ins, filter, params)}`, params);
   return row.n;
 }
+
+export interface NotificationEntry {
+  id: string; kind: string; at: Date; actorId: string | null; actorKind: string | null; actorProfession: string | null; mode: string | null; deliveredAt: Date | null;
+}
+
+/** A patient's notifications, newest first, one page (size + 1 rows to know whether more follow). */
+export async function findNotifications(store: SqlExecutor, ins: string, size: number, after: Position | null): Promise<NotificationEntry[]> {
+  const params: unknown[] = [ins];
+  const cursor = after ? ` AND (at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::bigint)` : '';
+  type Row = { id: string; kind: string; at: Date; actor_id: string | null; actor_kind: string | null; actor_profession: string | null; mode: string | null; delivered_at: Date | null };
+  const rows = await store.query<Row>(`SELECT * FROM notification_outbox WHERE patient_ins = $1${cursor} ORDER BY at DESC, id DESC LIMIT $${params.push(size + 1)}`, params);
+  return rows.map((r) => ({ id: String(r.id), kind: r.kind, at: r.at, actorId: r.actor_id, actorKind: r.actor_kind, actorProfession: r.actor_profession, mode: r.mode, deliveredAt: r.delivered_at }));
+}
+
+export async function countNotifications(store: SqlExecutor, ins: string): Promise<number> {
+  const [row] = await store.query<{ n: number }>('SELECT count(*)::int AS n FROM notification_outbox WHERE patient_ins = $1', [ins]);
+  return row.n;
+}

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, decodeCursor, pageSize, toConnection } from '../../runtime/graphql/connection';
-import { countTraces, findTraces } from '../../policy/audit/trace-repo';
+import { countNotifications, countTraces, findNotifications, findTraces } from '../../policy/audit/trace-repo';
 import { AccessTraceConnection, AccessTraceFilter, type AccessTraceEntry } from './access-trace.type';
 import { PatientNotificationConnection, type PatientNotification } from './notification.type';
 import { checkIns } from '../../domain/ins';
@@ -97,18 +97,12 @@ export class PatientResolver {
     const size = pageSize(page.first);
     const after = page.after ? decodeCursor(page.after) : null;
     const store = ctx.deps.audit.store;
-    type Row = { id: string; kind: string; at: Date; actor_id: string | null; actor_kind: string | null; actor_profession: string | null; mode: string | null; delivered_at: Date | null };
     return toConnection<PatientNotification>(
-      async () => {
-        const params: unknown[] = [patient.ins];
-        const cursor = after ? ` AND (at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::bigint)` : '';
-        const rows = await store.query<Row>(`SELECT * FROM notification_outbox WHERE patient_ins = $1${cursor} ORDER BY at DESC, id DESC LIMIT $${params.push(size + 1)}`, params);
-        return rows.map((r) => ({ id: String(r.id), kind: r.kind, at: r.at, actorId: r.actor_id, actorKind: r.actor_kind, actorProfession: r.actor_profession, mode: r.mode, deliveredAt: r.delivered_at }));
-      },
+      () => findNotifications(store, patient.ins, size, after),
       size,
       page.after,
       (n) => ({ at: n.at.toISOString(), id: n.id }),
-      async () => (await store.query<{ n: number }>('SELECT count(*)::int AS n FROM notification_outbox WHERE patient_ins = $1', [patient.ins]))[0].n,
+      () => countNotifications(store, patient.ins),
     );
   }
 
