@@ -15,7 +15,7 @@ describe('bris de glace', () => {
   let graph: TestGraph;
   beforeAll(async () => { graph = await startTestGraph(scenarioFile('visibility.json')); });
   afterAll(() => graph?.stop());
-  const as = async (actor: string) => { const c = await graph.client(actor); return (q: string, v: object) => c.rawRequest<any>(q, v); };
+  const as = (actor: string) => graph.as(actor);
 
   it('opens a time-limited grant: the matrix applies, masked documents stay hidden without MASKED, every access is traced with the justification and notified', async () => {
     const stranger = await as('ps:30000000006');

@@ -11,10 +11,7 @@ describe('patient controls hold from the very next request', () => {
   beforeAll(async () => { graph = await startTestGraph(scenarioFile("visibility.json")); });
   afterAll(() => graph?.stop());
 
-  const as = async (actor: string) => {
-    const client = await graph.client(actor);
-    return (query: string, variables: object) => client.rawRequest<any>(query, variables);
-  };
+  const as = (actor: string) => graph.as(actor);
   const reportsSeenBy = async (actor: string, ins = ADULT) => {
     const { data, errors } = await (await as(actor))(READ, { ins });
     return errors ? errors[0].extensions.code : data.patient.hospitalReports.nodes.map((n: any) => n.id).sort();

@@ -19,6 +19,8 @@ export interface TestGraph extends Platform {
   token(actorId: string): Promise<string>;
   /** A graphql-request client talking to the gateway as that actor (or anonymously). */
   client(actorId?: string): Promise<GraphQLClient>;
+  /** Sends operations as that actor; each answer comes whole (data and errors), never thrown. */
+  as(actorId: string): Promise<(query: string, variables?: object) => Promise<{ data: any; errors?: any[] }>>;
   /** Sum of the statements every store has run so far. */
   statements(): number;
 }
@@ -51,6 +53,10 @@ export async function startTestGraphWith(overrides: Partial<RuntimeConfig>, ...s
       headers: actorId ? { authorization: `Bearer ${await token(actorId)}` } : {},
       errorPolicy: 'all',
     }),
+    as: async (actorId: string) => {
+      const client = new GraphQLClient(platform.gatewayUrl, { headers: { authorization: `Bearer ${await token(actorId)}` }, errorPolicy: 'all' });
+      return (query: string, variables: object = {}) => client.rawRequest<any>(query, variables as never) as never;
+    },
     statements: () => Object.values(platform.stores).reduce((sum, store) => sum + store.statementCount, 0),
     stop: async () => {
       await platform.stop();
