@@ -57,6 +57,8 @@ function toActor(claim: unknown, subject: unknown): Actor | null {
       return str(c.samuCentre) ? { kind: 'regulator', id: subject, samuCentre: str(c.samuCentre)! } : null;
     case 'establishment':
       return str(c.finess) ? { kind: 'establishment', id: subject, finess: str(c.finess)! } : null;
+    case 'assurance_maladie_feed':
+      return { kind: 'assurance_maladie_feed', id: subject };
     case 'forbidden_organisation':
       return str(c.organisation) ? { kind: 'forbidden_organisation', id: subject, organisation: str(c.organisation) as never } : null;
     case 'representative':

@@ -4,8 +4,7 @@ import { listen } from '../runtime/http-server';
 import { loadOrCreateKeyPair, loadPublicKey } from '../runtime/keys';
 import { logger } from '../runtime/logger';
 import { GATEWAY_KEY } from '../runtime/run-subgraph';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../runtime/subgraph';
-import { SUBGRAPHS } from '../subgraphs';
+import { configuredSubgraphUrls } from '../subgraphs';
 import { authOptions } from './authenticate';
 import { createGateway } from './gateway';
 import { ISSUER_KEY } from './platform';
@@ -13,10 +12,7 @@ import { ISSUER_KEY } from './platform';
 /** The gateway alone (docker-compose runs it beside one container per subgraph). */
 async function main() {
   const config = readConfig();
-  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => {
-    const port = SUBGRAPHS.find((d) => d.name === name)!.port;
-    return [name, process.env[`SUBGRAPH_${name.replace('-', '_').toUpperCase()}_URL`] ?? `http://${config.subgraphHost}:${port}/graphql`];
-  })) as Record<SubgraphName, string>;
+  const subgraphUrls = configuredSubgraphUrls(config);
   const gatewayKey = await loadOrCreateKeyPair(config.keysDir, GATEWAY_KEY);
   const issuerKey = config.auth.jwksUrl ? null : await loadPublicKey(config.keysDir, ISSUER_KEY);
   const gateway = await createGateway({

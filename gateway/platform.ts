@@ -60,11 +60,12 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
   const emergencyWatch = watchRedis ? { redis: watchRedis, ...config.emergencyWatch } : undefined;
   const servers: { stop: () => Promise<void> }[] = [];
   const subgraphServers = {} as Record<SubgraphName, Server>;
+  // Filled as each subgraph listens; the deps share this object, so peers are known before any request.
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const definition of SUBGRAPHS) {
     const subgraph = await createSubgraphServer(definition, {
       deps: subgraphDeps(definition.name, {
-        config, store: stores[definition.name], matrix, registryKeys, audit, emergencyWatch, decideOverride: options.benchmarkWithoutPolicy?.decide,
+        config, store: stores[definition.name], matrix, registryKeys, audit, emergencyWatch, decideOverride: options.benchmarkWithoutPolicy?.decide, peers: subgraphUrls,
       }),
       gatewayKey: gatewayKeys.publicKey,
       withoutFieldPolicyForBenchmark: Boolean(options.benchmarkWithoutPolicy),

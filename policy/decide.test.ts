@@ -13,6 +13,7 @@ const actors: Record<string, Actor> = {
   establishment: { kind: 'establishment', id: 'etab:750712184', finess: '750712184' },
   analyst: { kind: 'analyst', id: 'analyst:drees' },
   heir: { kind: 'heir', id: 'heir:demo' },
+  feed: { kind: 'assurance_maladie_feed', id: 'am:alim' },
   insurer: { kind: 'forbidden_organisation', id: 'org:assureur', organisation: 'insurer' },
 };
 const base: PatientAccessFacts = {
@@ -41,7 +42,12 @@ describe('decide(): the rule that matched, for each actor and situation', () => 
     ['a deleted DMP, for its patient', 'patient', { dmpStatus: 'DELETED' }, 'deny.dmp-not-active'],
     ['the feeding channel never reads', 'establishment', {}, 'deny.feeding-channel'],
     ['analytics never reads a person', 'analyst', {}, 'deny.analytics-person-level'],
-    ['heirs are not served yet', 'heir', {}, 'deny.heir-access-not-available'],
+    ['an heir of nobody here', 'heir', { dmpStatus: 'CLOSED', deceased: true }, 'deny.not-heir'],
+    ['an heir while the patient lives', 'heir', { isHeir: true }, 'deny.patient-alive'],
+    ['an heir, the patient having objected', 'heir', { isHeir: true, dmpStatus: 'CLOSED', deceased: true, heirsObjection: true }, 'deny.heirs-objection'],
+    ['an heir of a deleted DMP', 'heir', { isHeir: true, dmpStatus: 'DELETED', deceased: true }, 'deny.dmp-not-active'],
+    ['an heir after the death', 'heir', { isHeir: true, dmpStatus: 'CLOSED', deceased: true }, 'heir.limited'],
+    ['the Assurance maladie feed never reads', 'feed', {}, 'deny.feeding-channel'],
     ['an insurer, ever', 'insurer', { isAuthorised: true }, 'deny.forbidden-organisation'],
   ])('%s → %s', (_situation, actor, over, rule) => {
     expect(decide(actors[actor], facts(over)).rule).toBe(rule);
@@ -54,6 +60,7 @@ describe('decide(): the rule that matched, for each actor and situation', () => 
     ['an authorised pharmacist: the pharmacist column, masked hidden but their own', 'pharmacist', { isAuthorised: true }, { matrixProfession: '21', maskedVisible: false, authorId: '10000000002' }],
     ['bris de glace without MASKED: masked hidden', 'doctor', { hasEmergencyGrant: true, consents: { etreat: true, btg: true, masked: false } }, { mode: 'bris_de_glace', maskedVisible: false }],
     ['centre 15 with MASKED: masked shown, médecin column', 'regulator', {}, { mode: 'centre_15', maskedVisible: true, matrixProfession: '10' }],
+    ["an heir: the types of policy/heir-access.json only, masked hidden", 'heir', { isHeir: true, dmpStatus: 'CLOSED', deceased: true }, { mode: 'heir', typeCodes: ['34112-3', '11490-0', '15507-7'], maskedVisible: false }],
   ])('%s', (_case, actor, over, grant) => {
     const decision = decide(actors[actor], facts(over));
     expect(decision.allowed).toBe(true);

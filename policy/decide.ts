@@ -2,6 +2,7 @@ import type { Actor } from '../runtime/actor';
 import type { Ins } from '../domain/ins';
 import type { ProfessionCode, VisibilityLabel } from '../domain/codes';
 import type { AccessGrant } from './grant';
+import { HEIR_TYPE_CODES } from './heir-access';
 
 export type DmpStatus = 'ACTIVE' | 'CLOSED' | 'DELETED';
 
@@ -22,6 +23,12 @@ export interface PatientAccessFacts {
   emergencyJustification?: string | null;
   /** Documents the patient masked (MASQUE_PS). */
   maskedDocumentIds?: string[];
+  /** The patient's death is recorded (the record is then closed). */
+  deceased?: boolean;
+  /** The patient objected, while alive, to access by their heirs (L1111-18). */
+  heirsObjection?: boolean;
+  /** The actor is a registered heir of this patient. */
+  isHeir?: boolean;
 }
 
 export type Decision =
@@ -51,8 +58,15 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
       return deny('deny.analytics-person-level', 'analytics sees aggregates only, never a person');
     case 'operator':
       return deny('deny.operator-person-level', 'operators watch the service and read no patient data');
+    case 'assurance_maladie_feed':
+      return deny('deny.feeding-channel', 'the Assurance maladie feed writes and never reads');
     case 'heir':
-      return deny('deny.heir-access-not-available', "heirs' access (L1111-18) is not served by this graph yet");
+      // L1111-18: after the death, unless the patient objected while alive; limited to what heirs need.
+      if (!facts.isHeir) return deny('deny.not-heir', 'not a registered heir of this patient');
+      if (facts.dmpStatus === 'DELETED') return deny('deny.dmp-not-active', 'the DMP was deleted');
+      if (!facts.deceased) return deny('deny.patient-alive', 'heirs have no access while the patient is alive');
+      if (facts.heirsObjection) return deny('deny.heirs-objection', 'the patient objected to access by heirs');
+      return allow('heir.limited', { mode: 'heir', matrixProfession: null, typeCodes: [...HEIR_TYPE_CODES], hiddenLabels: hidden('INVISIBLE_PATIENT'), maskedVisible: false, authorId: null });
     default:
       break;
   }

@@ -12,6 +12,7 @@ export function visibleDocumentsCondition(grant: AccessGrant, matrix: Habilitati
   const add = (value: unknown) => `$${params.push(value)}`;
   const conditions: string[] = [];
   if (grant.matrixProfession !== null) conditions.push(`type_code = ANY(${add(readableTypes(matrix, grant.matrixProfession))}::text[])`);
+  if (grant.typeCodes) conditions.push(`type_code = ANY(${add(grant.typeCodes)}::text[])`);
   const alwaysHidden = grant.hiddenLabels.filter((label) => label !== 'INVISIBLE_PATIENT');
   if (alwaysHidden.length > 0) conditions.push(`NOT (visibility && ${add(alwaysHidden)}::text[])`);
   if (grant.hiddenLabels.includes('INVISIBLE_PATIENT')) {
@@ -29,5 +30,6 @@ export function visibleDocumentsCondition(grant: AccessGrant, matrix: Habilitati
 
 /** Whether a grant lets its holder read documents of this type (for data a source holds outside document rows). */
 export function grantAllowsType(grant: AccessGrant, matrix: HabilitationMatrix, typeCode: TypeCode): boolean {
+  if (grant.typeCodes && !grant.typeCodes.includes(typeCode)) return false;
   return grant.matrixProfession === null || (matrix.readable.get(grant.matrixProfession)?.has(typeCode) ?? false);
 }

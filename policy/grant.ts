@@ -4,7 +4,7 @@ import type { Ins } from '../domain/ins';
 import type { AccessMode, ProfessionCode, VisibilityLabel } from '../domain/codes';
 
 /** How the actor reaches this record: a TRE_R248 mode for professionals, or as the patient's own side. */
-export type GrantMode = AccessMode | 'patient' | 'representative';
+export type GrantMode = AccessMode | 'patient' | 'representative' | 'heir';
 
 /**
  * The registry's decision for one actor on one patient, handed to the source subgraphs through
@@ -16,6 +16,8 @@ export interface AccessGrant {
   mode: GrantMode;
   /** Whose column of the habilitation matrix applies; null: every type (the patient's side, the médecin traitant). */
   matrixProfession: ProfessionCode | null;
+  /** When set, only these document types (heirs' limited access); applies on top of the matrix column. */
+  typeCodes?: string[] | null;
   /** Documents carrying any of these labels stay hidden (INVISIBLE_PATIENT is revealed after one month). */
   hiddenLabels: VisibilityLabel[];
   /** MASQUE_PS documents are shown (médecin traitant; bris de glace and centre 15 with the MASKED consent). */

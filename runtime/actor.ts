@@ -11,6 +11,8 @@ export type Actor =
   | { kind: 'professional'; id: string; rpps: string; profession: ProfessionCode; specialty: SpecialtyCode | null; finess: string | null }
   | { kind: 'regulator'; id: string; samuCentre: string }
   | { kind: 'establishment'; id: string; finess: string }
+  /** The Assurance maladie's reimbursement feed (author ALIM_AM): writes care lines, reads nothing. */
+  | { kind: 'assurance_maladie_feed'; id: string }
   | { kind: 'heir'; id: string }
   | { kind: 'analyst'; id: string }
   | { kind: 'forbidden_organisation'; id: string; organisation: ForbiddenOrganisation }
@@ -19,7 +21,7 @@ export type Actor =
 
 export type ActorKind = Actor['kind'];
 export const ACTOR_KINDS: readonly ActorKind[] = [
-  'patient', 'representative', 'professional', 'regulator', 'establishment', 'heir', 'analyst', 'forbidden_organisation', 'operator',
+  'patient', 'representative', 'professional', 'regulator', 'establishment', 'assurance_maladie_feed', 'heir', 'analyst', 'forbidden_organisation', 'operator',
 ];
 
 /** L1111-18 and seed 002 §6: these may never read a DMP, whatever they are given. */

@@ -4,6 +4,8 @@ import type { Actor } from './actor';
 export interface RequestContext<Deps = unknown> {
   actor: Actor;
   requestId: string;
+  /** The gateway's signed credential this request came with: a subgraph asking a peer within the request forwards it. */
+  credential?: string;
   deps: Deps;
 }
 

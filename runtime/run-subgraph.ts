@@ -13,6 +13,7 @@ import { loadMatrix } from '../policy/matrix';
 import { openAuditStore } from '../policy/audit/audit-store';
 import { createTraceWriter } from '../policy/audit/trace-writer';
 import { createRedis } from './redis';
+import { configuredSubgraphUrls } from '../subgraphs';
 
 export const GATEWAY_KEY = 'gateway';
 export const REGISTRY_KEY = 'patient-registry';
@@ -30,6 +31,7 @@ export function subgraphDeps(name: SubgraphName, parts: {
   audit: SubgraphDeps['audit'];
   emergencyWatch?: SubgraphDeps['emergencyWatch'];
   decideOverride?: SubgraphDeps['decideOverride'];
+  peers: SubgraphDeps['peers'];
 }): SubgraphDeps {
   const registry = name === 'patient';
   if (registry && !parts.registryKeys.privateKey) throw new Error('the patient registry needs its private key to sign grants');
@@ -41,6 +43,7 @@ export function subgraphDeps(name: SubgraphName, parts: {
     emergencyGrantMinutes: parts.config.emergencyGrantMinutes,
     emergencyWatch: registry ? parts.emergencyWatch : undefined,
     decideOverride: parts.decideOverride,
+    peers: parts.peers,
   };
 }
 
@@ -56,6 +59,7 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config = r
     config, store, matrix: loadMatrix(), registryKeys,
     audit: { store: auditStore, writer: createTraceWriter(auditStore) },
     emergencyWatch: redis ? { redis, ...config.emergencyWatch } : undefined,
+    peers: configuredSubgraphUrls(config),
   });
   const server = await createSubgraphServer(definition, { deps, gatewayKey: await loadPublicKey(config.keysDir, GATEWAY_KEY) });
   return { ...server, store, auditStore, redis };

@@ -38,6 +38,8 @@ export interface SubgraphDeps {
   emergencyWatch?: import('../subgraphs/patient/emergency-watch').EmergencyWatch;
   /** The audit store (policy/audit) and its group-commit writer, shared by every subgraph. */
   audit: { store: SqlStore; writer: TraceWriter };
+  /** Where the other subgraphs answer, for calls within a request (write permits, purges). Filled once all listen. */
+  peers: Record<SubgraphName, string>;
 }
 
 export type SubgraphContext = RequestContext<SubgraphDeps>;
@@ -126,7 +128,7 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
       const header = req.headers[ACTOR_HEADER];
       const forwarded = await verifyActorCredential(options.gatewayKey, Array.isArray(header) ? undefined : header);
       if (!forwarded) throw unauthenticated('This service answers only requests signed by the DMP gateway');
-      return { actor: forwarded.actor, requestId: forwarded.requestId, deps: options.deps };
+      return { actor: forwarded.actor, requestId: forwarded.requestId, credential: header as string, deps: options.deps };
     },
     ready: async () => {
       await options.deps.store.query('SELECT 1');

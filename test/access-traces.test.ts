@@ -11,12 +11,12 @@ const CORPUS: [string, string, string, Expected[]][] = [
   ['an authorised pharmacien reads identity and hospital reports', 'ps:30000000004',
     `{ patient(ins: "${ADULT}") { identity { firstName } hospitalReports(first: 100) { nodes { id } } } }`, [
       { source: 'patient', actorId: 'ps:30000000004', patientIns: ADULT, mode: 'normal', action: 'read', touched: ['identity'], outcome: 'allowed', rule: 'professional.authorised' },
-      { source: 'hospital', actorId: 'ps:30000000004', patientIns: ADULT, mode: 'normal', action: 'read', touched: ['h-invisible-new', 'h-invisible-old', 'h-plain'], outcome: 'allowed', rule: 'professional.authorised' },
+      { source: 'hospital', actorId: 'ps:30000000004', patientIns: ADULT, mode: 'normal', action: 'read', touched: ['h-invisible-old', 'h-plain', 'withheld:h-invisible-new'], outcome: 'allowed', rule: 'professional.authorised' },
     ]],
   ['the same pharmacien asks for a diagnosis field his role may not read', 'ps:30000000004',
     `{ patient(ins: "${ADULT}") { oncologyRecords { nodes { id tumourSiteCode } } } }`, [
       { source: 'patient', actorId: 'ps:30000000004', patientIns: ADULT, mode: 'normal', action: 'read', touched: [], outcome: 'allowed', rule: 'professional.authorised' },
-      { source: 'oncology', actorId: 'ps:30000000004', patientIns: ADULT, mode: 'normal', action: 'read', touched: ['o-invisible', 'o-plain'], outcome: 'allowed', rule: 'professional.authorised' },
+      { source: 'oncology', actorId: 'ps:30000000004', patientIns: ADULT, mode: 'normal', action: 'read', touched: ['o-plain', 'withheld:o-invisible'], outcome: 'allowed', rule: 'professional.authorised' },
       { source: 'oncology', actorId: 'ps:30000000004', patientIns: ADULT, mode: 'normal', action: 'read', touched: ['DccRecord.tumourSiteCode'], outcome: 'denied', rule: 'diagnosisReaders' },
     ]],
   ['the patient counts her care lines', `patient:${ADULT}`,
@@ -27,7 +27,7 @@ const CORPUS: [string, string, string, Expected[]][] = [
   ['a centre 15 regulator reads the hospital reports', 'samu:13',
     `{ patient(ins: "${ADULT}") { hospitalReports { nodes { id } } } }`, [
       { source: 'patient', actorId: 'samu:13', patientIns: ADULT, mode: 'centre_15', action: 'read', touched: [], outcome: 'allowed', rule: 'regulator.centre-15' },
-      { source: 'hospital', actorId: 'samu:13', patientIns: ADULT, mode: 'centre_15', action: 'read', touched: ['h-invisible-new', 'h-invisible-old', 'h-plain'], outcome: 'allowed', rule: 'regulator.centre-15' },
+      { source: 'hospital', actorId: 'samu:13', patientIns: ADULT, mode: 'centre_15', action: 'read', touched: ['h-invisible-old', 'h-plain', 'withheld:h-invisible-new'], outcome: 'allowed', rule: 'regulator.centre-15' },
     ]],
   ['a professional without authorisation is refused', 'ps:30000000006',
     `{ patient(ins: "${ADULT}") { hospitalReports { nodes { id } } } }`, [

@@ -2,7 +2,11 @@ import type { SqlExecutor } from '../../runtime/store/sql-store';
 import type { Position } from '../../runtime/graphql/connection';
 import type { ChainedTrace } from './trace';
 
-export interface TraceFilter { from?: Date | null; to?: Date | null; actorId?: string | null; mode?: string | null }
+export interface TraceFilter {
+  from?: Date | null; to?: Date | null; actorId?: string | null; mode?: string | null;
+  /** The patient's side does not see deposits withheld from them (R1111-53, a minor's secret) until they are shown. */
+  hideWithheld?: boolean;
+}
 
 export interface TraceRow {
   seq: string | number; at: Date; request_id: string; operation_name: string | null; actor_id: string; actor_kind: string;
@@ -26,6 +30,7 @@ function where(ins: string, filter: TraceFilter, params: unknown[]): string {
   if (filter.to) parts.push(`at < ${add(filter.to)}`);
   if (filter.actorId) parts.push(`actor_id = ${add(filter.actorId)}`);
   if (filter.mode) parts.push(`mode = ${add(filter.mode)}`);
+  if (filter.hideWithheld) parts.push(`action <> 'deposit-withheld'`);
   return parts.join(' AND ');
 }
 

@@ -1,19 +1,24 @@
 import type { SqlStore } from '../../runtime/store/sql-store';
 import { traceHash, type AccessTrace } from './trace';
 
+/** Writes that are not accesses to the record: they never count as a professional's first access. */
+const WRITES = ['deposit', 'deposit-withheld', 'deposit-replayed', 'deposit-own', 'write-personal-space', 'delete-document', 'create-record', 'purge'].map((a) => `'${a}'`).join(', ');
+
 /**
  * The notifications accesses cause (domain.md §4), in the trace's own statement: the first access of each
- * professional or regulator to a patient (first_access remembers who came), and every emergency access
- * (centre 15, bris de glace), once per request. Candidates arrive as arrays, one element per allowed trace.
+ * professional or regulator to a patient (first_access remembers who came), every emergency access (centre
+ * 15, bris de glace), each new document and the DMP's creation, once per request. Candidates arrive as
+ * arrays, one element per allowed trace.
  */
 const NOTIFY = `
   candidates AS (
-    SELECT * FROM unnest($N1::text[], $N2::text[], $N3::text[], $N4::text[], $N5::text[], $N6::text[], $N7::timestamptz[])
-      AS c(patient_ins, actor_id, actor_kind, actor_profession, mode, request_id, at)
+    SELECT * FROM unnest($N1::text[], $N2::text[], $N3::text[], $N4::text[], $N5::text[], $N6::text[], $N7::timestamptz[], $N8::text[])
+      AS c(patient_ins, actor_id, actor_kind, actor_profession, mode, request_id, at, action)
   ),
   firsts AS (
     INSERT INTO first_access (patient_ins, actor_id, at)
-    SELECT DISTINCT ON (patient_ins, actor_id) patient_ins, actor_id, at FROM candidates WHERE actor_kind IN ('professional', 'regulator')
+    SELECT DISTINCT ON (patient_ins, actor_id) patient_ins, actor_id, at FROM candidates
+    WHERE actor_kind IN ('professional', 'regulator') AND action NOT IN (${WRITES})
     ON CONFLICT DO NOTHING RETURNING patient_ins, actor_id
   )
   INSERT INTO notification_outbox (patient_ins, kind, actor_id, actor_kind, actor_profession, mode, request_id, at)
@@ -22,6 +27,12 @@ const NOTIFY = `
   UNION ALL
   (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'EMERGENCY_ACCESS', actor_id, actor_kind, actor_profession, mode, request_id, at
      FROM candidates WHERE mode IN ('centre_15', 'bris_de_glace'))
+  UNION ALL
+  (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'NEW_DOCUMENT', actor_id, actor_kind, actor_profession, mode, request_id, at
+     FROM candidates WHERE action = 'deposit')
+  UNION ALL
+  (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'DMP_CREATED', actor_id, actor_kind, actor_profession, mode, request_id, at
+     FROM candidates WHERE action = 'create-record')
   ON CONFLICT DO NOTHING`;
 
 interface Pending { traces: AccessTrace[]; resolve: () => void; reject: (error: Error) => void }
@@ -63,7 +74,8 @@ export function createTraceWriter(store: SqlStore, options: TraceWriterOptions =
       const allowed = traces.filter((t) => t.outcome === 'allowed' && t.patientIns !== null);
       const column = (pick: (t: AccessTrace) => unknown) => `$${params.push(allowed.map(pick))}`;
       const notify = NOTIFY.replace('$N1', column((t) => t.patientIns)).replace('$N2', column((t) => t.actorId)).replace('$N3', column((t) => t.actorKind))
-        .replace('$N4', column((t) => t.actorProfession)).replace('$N5', column((t) => t.mode)).replace('$N6', column((t) => t.requestId)).replace('$N7', column((t) => t.at));
+        .replace('$N4', column((t) => t.actorProfession)).replace('$N5', column((t) => t.mode)).replace('$N6', column((t) => t.requestId)).replace('$N7', column((t) => t.at))
+        .replace('$N8', column((t) => t.action));
       // One statement: the traces, the chain's new head, and the notifications they cause.
       await tx.query(
         `WITH appended AS (INSERT INTO access_trace (${COLUMNS.join(',')}) VALUES ${rows.join(',')} RETURNING seq),

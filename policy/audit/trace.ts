@@ -38,3 +38,19 @@ export function traceHash(prevHash: string, seq: number, trace: AccessTrace): st
   ]);
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
+
+/**
+ * A document hidden from the patient (awaiting the consultation d'annonce) or from their representatives (a
+ * minor's secret) is named in traces with this prefix: the patient's side reads traces without those names,
+ * so the history does not reveal what the record hides from them.
+ */
+export const WITHHELD = 'withheld:';
+
+export function tracedDocument(doc: { id: string; visibility: readonly string[]; depositedAt?: Date | null }, prefix = ''): string {
+  // R1111-53: INVISIBLE_PATIENT lifts by itself a month after the deposit (as policy/document-filter.ts shows it).
+  const monthAgo = new Date();
+  monthAgo.setMonth(monthAgo.getMonth() - 1);
+  const awaitingAnnonce = doc.visibility.includes('INVISIBLE_PATIENT') && !(doc.depositedAt && doc.depositedAt <= monthAgo);
+  const hidden = awaitingAnnonce || doc.visibility.includes('INVISIBLE_REPRESENTANTS_LEGAUX');
+  return `${hidden ? WITHHELD : ''}${prefix}${doc.id}`;
+}

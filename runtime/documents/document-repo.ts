@@ -40,7 +40,8 @@ export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, 
   /** WHERE clause for patients `insList` under one grant shape and one filter. */
   function where(insList: string[], query: Omit<DocumentQuery, 'size' | 'after'>, params: unknown[]): string {
     const add = (value: unknown) => `$${params.push(value)}`;
-    const parts = [`patient_ins = ANY(${add(insList)}::text[])`, visibleDocumentsCondition(query.grant, matrix, params)];
+    // A replaced version leaves every list; it stays readable as its successor's history.
+    const parts = [`patient_ins = ANY(${add(insList)}::text[])`, 'superseded_by IS NULL', visibleDocumentsCondition(query.grant, matrix, params)];
     if (table.retention) parts.push(table.retention);
     const { spaces, typeCodes, from, to } = query.filter;
     if (spaces?.length) parts.push(`space = ANY(${add(spaces)}::text[])`);
@@ -75,6 +76,17 @@ export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, 
       );
       return new Map(insList.map((ins) => [ins, rows.find((r) => r.patient_ins === ins)?.n ?? 0]));
     },
+
+    /** Earlier versions of these documents (by lineage), newest first, as the grant lets them be seen. */
+    async history(grant: AccessGrant, lineages: string[]): Promise<Map<string, DocumentRow[]>> {
+      const params: unknown[] = [grant.ins, lineages];
+      const parts = ['patient_ins = $1', 'COALESCE(lineage_id, id) = ANY($2::text[])', 'superseded_by IS NOT NULL', visibleDocumentsCondition(grant, matrix, params)];
+      if (table.retention) parts.push(table.retention);
+      const rows = await store.query<DocumentRow>(`SELECT * FROM ${name} WHERE ${parts.join(' AND ')} ORDER BY version DESC`, params);
+      const byLineage = new Map<string, DocumentRow[]>(lineages.map((l) => [l, []]));
+      for (const row of rows) byLineage.get((row.lineage_id as string | null) ?? row.id)?.push(row);
+      return byLineage;
+    },
   };
 }
 
@@ -97,6 +109,9 @@ export function documentMetadata(row: DocumentRow) {
   };
   return {
     id: row.id,
+    version: (row.version as number | undefined) ?? 1,
+    /** Not a GraphQL field: the first version's id, shared by all versions of a document. */
+    lineageId: (row.lineage_id as string | null | undefined) ?? row.id,
     typeCode: row.type_code,
     typeDisplay: DOCUMENT_TYPES.get(row.type_code as TypeCode)?.display ?? row.type_code,
     classCode: row.class_code,

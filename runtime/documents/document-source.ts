@@ -5,14 +5,16 @@ import { decodeCursor, pageSize, toConnection, type Connection } from '../graphq
 import type { SubgraphContext } from '../subgraph';
 import type { AccessGrant } from '../../policy/grant';
 import { registryGrant } from '../../policy/registry-grant';
-import { carry } from '../../policy/grant-carrier';
+import { carry, grantOf } from '../../policy/grant-carrier';
 import { recordAccess, touch } from '../../policy/audit/trace-recorder';
+import { tracedDocument } from '../../policy/audit/trace';
 import { DOCUMENT_TYPES, type TypeCode } from '../../domain/codes';
 import { createDocumentRepo, type DocumentFilterValue, type DocumentQuery, type DocumentRow, type DocumentTable } from './document-repo';
 import type { PatientRef } from './patient-ref.type';
 
 interface PageKey extends DocumentQuery { ins: string }
 interface CountKey { ins: string; grant: AccessGrant; filter: DocumentFilterValue }
+interface HistoryKey { grant: AccessGrant; lineage: string }
 
 /** Requests that differ only by patient share one SQL statement. */
 const shapeOf = (key: { ins: string; grant: AccessGrant }) => JSON.stringify({ ...key, ins: undefined, grant: { ...key.grant, ins: undefined, rule: undefined } });
@@ -43,6 +45,17 @@ export function createDocumentSource<T extends { id: string; visibility: string[
     return {
       pages: new DataLoader<PageKey, DocumentRow[], string>(batchBy((insList, sample) => repo.pages(insList, sample)), { cacheKeyFn: (k) => JSON.stringify(k) }),
       counts: new DataLoader<CountKey, number, string>(batchBy((insList, sample) => repo.counts(insList, sample)), { cacheKeyFn: (k) => JSON.stringify(k) }),
+      history: new DataLoader<HistoryKey, DocumentRow[], string>(async (keys) => {
+        // One statement per grant (in practice: per patient), whatever the number of documents asked about.
+        const byGrant = new Map<string, HistoryKey[]>();
+        for (const key of keys) byGrant.set(JSON.stringify(key.grant), [...(byGrant.get(JSON.stringify(key.grant)) ?? []), key]);
+        const found = new Map<HistoryKey, DocumentRow[]>();
+        await Promise.all([...byGrant.values()].map(async (group) => {
+          const rows = await repo.history(group[0].grant, [...new Set(group.map((k) => k.lineage))]);
+          for (const key of group) found.set(key, rows.get(key.lineage) ?? []);
+        }));
+        return keys.map((key) => found.get(key) ?? []);
+      }, { cacheKeyFn: (k) => JSON.stringify(k) }),
     };
   });
 
@@ -56,7 +69,7 @@ export function createDocumentSource<T extends { id: string; visibility: string[
       return toConnection(
         () => pages.load({ ins: patient.ins, grant, filter, size, after }).then((list) => {
           // The trace names what left: the ids of the documents on this page.
-          touch(ctx, grant, ...list.slice(0, size).map((row) => row.id));
+          touch(ctx, grant, ...list.slice(0, size).map((row) => tracedDocument({ id: row.id, visibility: row.visibility, depositedAt: row.deposited_at })));
           return list.map((row) => carry(labelled(toNode(row), grant), grant));
         }),
         size,
@@ -67,6 +80,16 @@ export function createDocumentSource<T extends { id: string; visibility: string[
           return counts.load({ ins: patient.ins, grant, filter });
         },
       );
+    },
+
+    /** The versions a document replaced, newest first, under the grant it was read with. */
+    async previousVersions(ctx: SubgraphContext, node: T): Promise<T[]> {
+      const grant = grantOf(node);
+      if (!grant) throw forbidden('No access to this record');
+      const lineage = (node as { lineageId?: string }).lineageId ?? node.id;
+      const rows = await loaders(ctx).history.load({ grant, lineage });
+      touch(ctx, grant, ...rows.map((row) => tracedDocument({ id: row.id, visibility: row.visibility, depositedAt: row.deposited_at })));
+      return rows.map((row) => carry(labelled(toNode(row), grant), grant));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, InputType, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { DMP_SPACES, VISIBILITY_LABELS, type DmpSpace, type VisibilityLabel } from '../../domain/codes';
 import { DateTime } from '../../schema/scalars';
 
@@ -26,7 +26,8 @@ export class DocumentAuthor {
 /** Metadata every DMP document carries, whatever its source; each source's document type implements it. */
 @InterfaceType('DmpDocument', { description: 'Metadata every DMP document carries, whatever its source.' })
 export abstract class DmpDocumentFields {
-  @Field(() => ID, { description: 'Stable identifier.' }) id!: string;
+  @Field(() => ID, { description: 'Stable identifier of this version.' }) id!: string;
+  @Field(() => Int, { description: '1, or n for the n-th version: lists show only the current one.' }) version!: number;
   @Field(() => String, { description: 'Type (JDV_J07: LOINC or TRE_A05).' }) typeCode!: string;
   @Field(() => String) typeDisplay!: string;
   @Field(() => String, { description: 'Class (TRE_A03), derived from the type by ASS_X16.' }) classCode!: string;

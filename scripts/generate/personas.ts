@@ -29,6 +29,7 @@ export const PERSONAS: [string, string, string][] = [
   [`ps:${DEMO.blocked}`, 'professional', 'Dr Paul Girard, médecine générale (10/SM54), blocked by Hélène'],
   ['samu:75', 'regulator', 'SAMU de Paris, centre 15 regulator'],
   ['etab:750712184', 'establishment', 'AP-HP HEGP feeding channel (writes only)'],
+  ['am:alim', 'assurance_maladie_feed', 'Assurance maladie reimbursement feed (ALIM_AM, writes care lines only)'],
   ['analyst:drees', 'analyst', 'DREES analytics team (aggregates only)'],
   ['org:mutuelle-exemple', 'forbidden_organisation', 'A mutuelle: may never read a DMP'],
   ['org:assureur-exemple', 'forbidden_organisation', 'An insurer: may never read a DMP'],

@@ -23,8 +23,8 @@ export interface ProfessionalSpec {
   establishment?: EstablishmentSpec | null;
 }
 
-export type AccountKind = 'representative' | 'regulator' | 'establishment' | 'heir' | 'analyst' | 'forbidden_organisation' | 'operator';
-export const ACCOUNT_KINDS: readonly AccountKind[] = ['representative', 'regulator', 'establishment', 'heir', 'analyst', 'forbidden_organisation', 'operator'];
+export type AccountKind = 'representative' | 'regulator' | 'establishment' | 'assurance_maladie_feed' | 'heir' | 'analyst' | 'forbidden_organisation' | 'operator';
+export const ACCOUNT_KINDS: readonly AccountKind[] = ['representative', 'regulator', 'establishment', 'assurance_maladie_feed', 'heir', 'analyst', 'forbidden_organisation', 'operator'];
 
 export interface AccountSpec {
   /** The actor id tokens are minted for, e.g. `samu:75`. */
@@ -86,9 +86,13 @@ export interface PatientSpec {
     status?: 'ACTIVE' | 'CLOSED' | 'DELETED'; createdAt?: string; closedAt?: string | null;
     consents?: { etreat?: boolean; btg?: boolean; masked?: boolean };
     secondaryUse?: boolean; heirsObjection?: boolean;
+    /** The patient's death (the record is then CLOSED). */
+    deceasedOn?: string | null;
   };
   careTeam?: { medecinTraitant?: string | null; administrators?: string[]; authorised?: string[]; blocked?: string[] };
   representatives?: { account: string; relation: string; until?: string | null }[];
+  /** Heirs registered after the death (ayants droit, concubin, partenaire de PACS). */
+  heirs?: { account: string; relation: 'AYANT_DROIT' | 'CONCUBIN' | 'PACS' }[];
   hospitalReports?: HospitalReportSpec[];
   oncologyRecords?: DccRecordSpec[];
   dispensations?: DispensationSpec[];

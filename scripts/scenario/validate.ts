@@ -173,6 +173,8 @@ export function validateScenario(input: unknown, base?: ScenarioIndex): Scenario
         }
         bool(`${at}.dmp.secondaryUse`, p.dmp.secondaryUse);
         bool(`${at}.dmp.heirsObjection`, p.dmp.heirsObjection);
+        date(`${at}.dmp.deceasedOn`, p.dmp.deceasedOn, false);
+        if (p.dmp.deceasedOn && (p.dmp.status ?? 'ACTIVE') === 'ACTIVE') fail(`${at}.dmp.status`, 'a deceased patient\'s record is CLOSED');
       }
     }
     if (p.careTeam !== undefined) {
@@ -190,6 +192,13 @@ export function validateScenario(input: unknown, base?: ScenarioIndex): Scenario
       if (index.accounts.get(r.account)?.kind !== 'representative') fail(`${rat}.account`, 'must be the id of a representative account stated in this scenario');
       text(`${rat}.relation`, r.relation);
       date(`${rat}.until`, r.until, false);
+    });
+    list(`${at}.heirs`, p.heirs).forEach((h, j) => {
+      const hat = `${at}.heirs[${j}]`;
+      if (!isObject(h)) return fail(hat, 'must be an object');
+      if (index.accounts.get(h.account)?.kind !== 'heir') fail(`${hat}.account`, 'must be the id of an heir account stated in this scenario');
+      oneOf(`${hat}.relation`, h.relation, ['AYANT_DROIT', 'CONCUBIN', 'PACS']);
+      if (!p.dmp?.deceasedOn) fail(`${hat}`, 'heirs are registered only for a deceased patient (dmp.deceasedOn)');
     });
     for (const source of ['hospitalReports', 'oncologyRecords', 'dispensations', 'careLines'] as const) {
       list(`${at}.${source}`, p[source]).forEach((d, j) => {

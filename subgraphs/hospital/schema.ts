@@ -3,12 +3,17 @@ import { projectPath } from '../../runtime/paths';
 import type { PatientRef } from '../../runtime/documents/patient-ref.type';
 import { SourcePatient } from './patient.type';
 import { HospitalReportResolver } from './hospital-report.resolver';
+import { HospitalDepositResolver } from './hospital-report.deposit';
+import { HospitalReport } from './hospital-report.type';
+import { hospitalReports } from './hospital-report.repo';
+import { documentContentResolver, documentHistoryResolver } from '../../runtime/documents/document-fields.resolver';
+import { purgeResolver } from '../../runtime/purge.resolver';
 
 export const hospital: SubgraphDefinition = {
   name: 'hospital',
   port: 4005,
   migrationsDir: projectPath('subgraphs', 'hospital', 'migrations'),
-  resolvers: [HospitalReportResolver],
+  resolvers: [HospitalReportResolver, HospitalDepositResolver, documentHistoryResolver(HospitalReport, hospitalReports), documentContentResolver(HospitalReport), purgeResolver('hospital')],
   orphanedTypes: [SourcePatient],
   references: { Patient: (reference: PatientRef) => reference },
 };

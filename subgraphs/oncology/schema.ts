@@ -3,12 +3,17 @@ import { projectPath } from '../../runtime/paths';
 import type { PatientRef } from '../../runtime/documents/patient-ref.type';
 import { SourcePatient } from './patient.type';
 import { DccRecordResolver } from './dcc-record.resolver';
+import { DccDepositResolver } from './dcc-record.deposit';
+import { DccRecord } from './dcc-record.type';
+import { dccRecords } from './dcc-record.repo';
+import { documentContentResolver, documentHistoryResolver } from '../../runtime/documents/document-fields.resolver';
+import { purgeResolver } from '../../runtime/purge.resolver';
 
 export const oncology: SubgraphDefinition = {
   name: 'oncology',
   port: 4004,
   migrationsDir: projectPath('subgraphs', 'oncology', 'migrations'),
-  resolvers: [DccRecordResolver],
+  resolvers: [DccRecordResolver, DccDepositResolver, documentHistoryResolver(DccRecord, dccRecords), documentContentResolver(DccRecord), purgeResolver('oncology')],
   orphanedTypes: [SourcePatient],
   references: { Patient: (reference: PatientRef) => reference },
 };

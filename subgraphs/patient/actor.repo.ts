@@ -24,7 +24,7 @@ export async function findActor(store: SqlExecutor, id: string): Promise<Actor |
     case 'regulator': return { kind: 'regulator', id, samuCentre: row.attributes.samuCentre ?? 'unknown' };
     case 'establishment': return { kind: 'establishment', id, finess: row.attributes.finess ?? 'unknown' };
     case 'forbidden_organisation': return { kind: 'forbidden_organisation', id, organisation: (row.attributes.organisation ?? 'insurer') as never };
-    case 'representative': case 'heir': case 'analyst': case 'operator': return { kind: row.kind, id };
+    case 'representative': case 'heir': case 'analyst': case 'operator': case 'assurance_maladie_feed': return { kind: row.kind, id };
     default: return null;
   }
 }

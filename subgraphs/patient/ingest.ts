@@ -14,14 +14,14 @@ export async function ingest(tx: SqlExecutor, scenario: Scenario, _index: Scenar
     (scenario.accounts ?? []).map((a) => [a.id, a.kind, a.displayName, a.attributes ?? {}]));
   await tx.copyRows('patient', [
     'ins', 'ins_oid', 'birth_name', 'used_name', 'first_name', 'given_names', 'sex', 'birth_date', 'birthplace_code', 'identity_status',
-    'dmp_status', 'dmp_created_at', 'dmp_closed_at', 'consent_etreat', 'consent_btg', 'consent_masked', 'secondary_use', 'heirs_objection',
+    'dmp_status', 'dmp_created_at', 'dmp_closed_at', 'deceased_on', 'consent_etreat', 'consent_btg', 'consent_masked', 'secondary_use', 'heirs_objection',
     'name_keys', 'first_name_keys',
   ], patients.map((p) => {
     const consents = p.dmp?.consents ?? {};
     return [
       p.ins, INS_OIDS[p.insKind ?? 'NIR'], p.identity.birthName, p.identity.usedName ?? null, p.identity.firstName,
       p.identity.givenNames ?? [p.identity.firstName], p.identity.sex, p.identity.birthDate, p.identity.birthplaceCode, p.identity.status ?? 'QUAL',
-      p.dmp?.status ?? 'ACTIVE', p.dmp?.createdAt ?? now, p.dmp?.closedAt ?? null,
+      p.dmp?.status ?? 'ACTIVE', p.dmp?.createdAt ?? now, p.dmp?.closedAt ?? null, p.dmp?.deceasedOn ?? null,
       // Creation proposes the three emergency consents ticked (domain.md §4).
       consents.etreat ?? true, consents.btg ?? true, consents.masked ?? true, p.dmp?.secondaryUse ?? false, p.dmp?.heirsObjection ?? false,
       // Birth name and used name both answer a search (RNIV).
@@ -41,4 +41,6 @@ export async function ingest(tx: SqlExecutor, scenario: Scenario, _index: Scenar
     patients.flatMap((p) => maskedDocuments(p).map((d) => [p.ins, d.id, d.source, now])));
   await tx.copyRows('legal_representative', ['patient_ins', 'account_id', 'relation', 'until'],
     patients.flatMap((p) => (p.representatives ?? []).map((r) => [p.ins, r.account, r.relation, r.until ?? null])));
+  await tx.copyRows('heir', ['patient_ins', 'account_id', 'relation', 'since'],
+    patients.flatMap((p) => (p.heirs ?? []).map((h) => [p.ins, h.account, h.relation, now])));
 }

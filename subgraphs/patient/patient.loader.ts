@@ -25,6 +25,9 @@ export function factsOf(row: PatientFactsRow): PatientAccessFacts {
     hasEmergencyGrant: row.has_emergency_grant,
     emergencyJustification: row.emergency_justification,
     maskedDocumentIds: row.masked_document_ids,
+    deceased: row.deceased_on !== null,
+    heirsObjection: row.heirs_objection,
+    isHeir: row.is_heir,
   };
 }
 

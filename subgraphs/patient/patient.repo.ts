@@ -4,13 +4,13 @@ import type { Actor } from '../../runtime/actor';
 export interface PatientRow {
   ins: string; ins_oid: string; birth_name: string; used_name: string | null; first_name: string; given_names: string[];
   sex: 'F' | 'M'; birth_date: string | Date; birthplace_code: string; identity_status: 'PROV' | 'RECUP' | 'VALI' | 'QUAL';
-  dmp_status: 'ACTIVE' | 'CLOSED' | 'DELETED'; dmp_created_at: Date; dmp_closed_at: Date | null;
+  dmp_status: 'ACTIVE' | 'CLOSED' | 'DELETED'; dmp_created_at: Date; dmp_closed_at: Date | null; deceased_on: string | Date | null; heirs_objection: boolean;
   consent_etreat: boolean; consent_btg: boolean; consent_masked: boolean;
 }
 
 /** A patient row with the asking actor's relations to that patient. */
 export interface PatientFactsRow extends PatientRow {
-  is_treating: boolean; is_authorised: boolean; is_blocked: boolean; is_representative: boolean; has_emergency_grant: boolean;
+  is_treating: boolean; is_authorised: boolean; is_blocked: boolean; is_representative: boolean; is_heir: boolean; has_emergency_grant: boolean;
   masked_document_ids: string[];
   emergency_justification: string | null;
 }
@@ -21,13 +21,15 @@ export interface PatientFactsRow extends PatientRow {
  */
 export async function findPatientFacts(store: SqlExecutor, actor: Actor, insList: readonly string[], options: { forUpdate?: boolean } = {}): Promise<PatientFactsRow[]> {
   const rpps = actor.kind === 'professional' ? actor.rpps : null;
-  const accountId = actor.kind === 'representative' ? actor.id : null;
+  const accountId = actor.kind === 'representative' || actor.kind === 'heir' ? actor.id : null;
   return store.query<PatientFactsRow>(
     `SELECT p.*,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation IN ('MEDECIN_TRAITANT', 'ADMINISTRATOR')) AS is_treating,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'AUTHORISED') AS is_authorised,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'BLOCKED') AS is_blocked,
-       EXISTS (SELECT 1 FROM legal_representative l WHERE l.patient_ins = p.ins AND l.account_id = $3 AND (l.until IS NULL OR l.until > current_date)) AS is_representative,
+       EXISTS (SELECT 1 FROM legal_representative l WHERE l.patient_ins = p.ins AND l.account_id = $3 AND (l.until IS NULL OR l.until > current_date)
+                 AND (l.protected_adult OR p.birth_date > current_date - interval '18 years')) AS is_representative,
+       EXISTS (SELECT 1 FROM heir h WHERE h.patient_ins = p.ins AND h.account_id = $3) AS is_heir,
        EXISTS (SELECT 1 FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > now()) AS has_emergency_grant,
        (SELECT g.justification FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > now() ORDER BY g.opened_at DESC LIMIT 1) AS emergency_justification,
        ARRAY(SELECT m.document_id FROM document_mask m WHERE m.patient_ins = p.ins ORDER BY m.document_id) AS masked_document_ids

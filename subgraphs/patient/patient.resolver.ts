@@ -11,6 +11,7 @@ import { localDate } from '../../runtime/documents/document-repo';
 import { AccessInfo, CareRelation, DmpRecord, EmergencyConsents, Identity, LegalRepresentative, Patient } from './patient.type';
 import { registryLoaders, type VisiblePatient } from './patient.loader';
 import { touch } from '../../policy/audit/trace-recorder';
+import { WITHHELD } from '../../policy/audit/trace';
 
 /** What a registry field read, for the access trace. */
 const read = (ctx: SubgraphContext, patient: VisiblePatient, group: string) => touch(ctx, patient.decision.grant, group);
@@ -46,7 +47,7 @@ export class PatientResolver {
   dmp(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): DmpRecord {
     read(ctx, patient, 'dmp');
     const { row } = patient;
-    return { status: row.dmp_status, createdAt: row.dmp_created_at, closedAt: row.dmp_closed_at };
+    return { status: row.dmp_status, createdAt: row.dmp_created_at, closedAt: row.dmp_closed_at, deceasedOn: localDate(row.deceased_on) };
   }
 
   @FieldResolver(() => AccessInfo, { description: 'How you reach this record.' })
@@ -79,15 +80,19 @@ export class PatientResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     read(ctx, patient, 'accessTraces');
+    const mode = patient.decision.grant.mode;
+    const traceFilter = { ...(filter ?? {}), hideWithheld: mode === 'patient' || mode === 'representative' };
     const size = pageSize(page.first);
     const after = page.after ? decodeCursor(page.after) : null;
     const store = ctx.deps.audit.store;
     return toConnection<AccessTraceEntry>(
-      async () => (await findTraces(store, patient.ins, filter ?? {}, size, after)).map((t) => ({ ...t, seq: String(t.seq) })),
+      async () => (await findTraces(store, patient.ins, traceFilter, size, after)).map((t) => ({
+        ...t, seq: String(t.seq), touched: traceFilter.hideWithheld ? t.touched.filter((item) => !item.startsWith(WITHHELD)) : t.touched,
+      })),
       size,
       page.after,
       (t) => ({ at: t.at.toISOString(), id: t.seq }),
-      () => countTraces(store, patient.ins, filter ?? {}),
+      () => countTraces(store, patient.ins, traceFilter),
     );
   }
 

@@ -9,7 +9,7 @@ export const SexEnum = { F: 'F', M: 'M' } as const;
 registerEnumType(SexEnum, { name: 'Sex' });
 export const CareRelationKindEnum = { MEDECIN_TRAITANT: 'MEDECIN_TRAITANT', ADMINISTRATOR: 'ADMINISTRATOR', AUTHORISED: 'AUTHORISED', BLOCKED: 'BLOCKED' } as const;
 registerEnumType(CareRelationKindEnum, { name: 'CareRelationKind' });
-export const AccessModeEnum = { normal: 'normal', bris_de_glace: 'bris_de_glace', centre_15: 'centre_15', patient: 'patient', representative: 'representative' } as const;
+export const AccessModeEnum = { normal: 'normal', bris_de_glace: 'bris_de_glace', centre_15: 'centre_15', patient: 'patient', representative: 'representative', heir: 'heir' } as const;
 registerEnumType(AccessModeEnum, { name: 'AccessMode', description: 'TRE_R248 mode for professionals, or the patient\'s own side.' });
 
 @ObjectType({ description: 'Strict identity traits (RNIV).' })
@@ -29,6 +29,7 @@ export class DmpRecord {
   @Field(() => DmpStatusEnum) status!: keyof typeof DmpStatusEnum;
   @Field(() => DateTime) createdAt!: Date;
   @Field(() => DateTime, { nullable: true }) closedAt!: Date | null;
+  @Field(() => LocalDate, { nullable: true, description: 'The death, when recorded: the record is then closed.' }) deceasedOn!: string | null;
 }
 
 @ObjectType({ description: 'The three emergency consents, proposed ticked at creation.' })

@@ -6,11 +6,12 @@ import { EmergencyResolver } from './emergency.resolver';
 import { IdentitySearchResolver } from './identity-search.resolver';
 import { EmergencyWatchResolver } from './emergency-watch.resolver';
 import { resolvePatientReference } from './patient.reference';
+import { LifecycleResolver } from './lifecycle.resolver';
 
 export const patient: SubgraphDefinition = {
   name: 'patient',
   port: 4001,
   migrationsDir: projectPath('subgraphs', 'patient', 'migrations'),
-  resolvers: [PatientResolver, PatientControlsResolver, EmergencyResolver, IdentitySearchResolver, EmergencyWatchResolver],
+  resolvers: [PatientResolver, PatientControlsResolver, EmergencyResolver, IdentitySearchResolver, EmergencyWatchResolver, LifecycleResolver],
   references: { Patient: resolvePatientReference },
 };

@@ -3,12 +3,17 @@ import { projectPath } from '../../runtime/paths';
 import type { PatientRef } from '../../runtime/documents/patient-ref.type';
 import { SourcePatient } from './patient.type';
 import { CareLineResolver } from './care-line.resolver';
+import { CareLineDepositResolver } from './care-line.deposit';
+import { CareLine } from './care-line.type';
+import { careLines } from './care-line.repo';
+import { documentHistoryResolver } from '../../runtime/documents/document-fields.resolver';
+import { purgeResolver } from '../../runtime/purge.resolver';
 
 export const reimbursement: SubgraphDefinition = {
   name: 'reimbursement',
   port: 4002,
   migrationsDir: projectPath('subgraphs', 'reimbursement', 'migrations'),
-  resolvers: [CareLineResolver],
+  resolvers: [CareLineResolver, CareLineDepositResolver, documentHistoryResolver(CareLine, careLines), purgeResolver('reimbursement')],
   orphanedTypes: [SourcePatient],
   references: { Patient: (reference: PatientRef) => reference },
 };

@@ -1,0 +1,64 @@
+import type { Actor } from '../runtime/actor';
+import type { Ins } from '../domain/ins';
+import type { PatientAccessFacts } from './decide';
+import { loadDepositRules, mayWrite, sourceAcceptsType, type WritableSource } from './deposit';
+
+const INS = '284077511612365' as Ins;
+const rules = loadDepositRules();
+const professional = (profession: string): Actor => ({ kind: 'professional', id: `ps:${profession}`, rpps: '10000000001', profession: profession as never, specialty: null, finess: null });
+const actors: Record<string, Actor> = {
+  patient: { kind: 'patient', id: `patient:${INS}`, ins: INS },
+  otherPatient: { kind: 'patient', id: 'patient:184127645108946', ins: '184127645108946' as Ins },
+  representative: { kind: 'representative', id: 'rep:parent' },
+  medecin: professional('10'),
+  pharmacien: professional('21'),
+  podologue: professional('80'),
+  establishment: { kind: 'establishment', id: 'etab:1', finess: '130786049' },
+  feed: { kind: 'assurance_maladie_feed', id: 'am:alim' },
+  regulator: { kind: 'regulator', id: 'samu:13', samuCentre: '13' },
+  heir: { kind: 'heir', id: 'heir:1' },
+  analyst: { kind: 'analyst', id: 'analyst:1' },
+};
+const base: PatientAccessFacts = {
+  ins: INS, dmpStatus: 'ACTIVE', consents: { etreat: true, btg: true, masked: true },
+  isRepresentative: false, isTreatingDoctor: false, isAuthorised: false, isBlocked: false, hasEmergencyGrant: false,
+};
+
+describe('mayWrite(): who writes what into which source (policy/deposit-rules.json)', () => {
+  it.each<[keyof typeof actors, WritableSource, string, Partial<PatientAccessFacts>, string]>([
+    ['medecin', 'hospital', '11490-0', {}, 'write.professional'],
+    ['podologue', 'hospital', '11490-0', {}, 'write.professional'],
+    ['establishment', 'hospital', '34112-3', {}, 'write.feeding-channel'],
+    ['medecin', 'oncology', '34794-8', {}, 'write.professional'],
+    ['pharmacien', 'oncology', '34794-8', {}, 'deny.writer-not-admitted'],
+    ['establishment', 'oncology', '60568-3', {}, 'write.feeding-channel'],
+    ['pharmacien', 'pharmacy', '60593-1', {}, 'write.professional'],
+    ['medecin', 'pharmacy', '60593-1', {}, 'deny.writer-not-admitted'],
+    ['establishment', 'pharmacy', '60593-1', {}, 'deny.writer-not-admitted'],
+    ['feed', 'reimbursement', 'REMB', {}, 'write.assurance-maladie-feed'],
+    ['medecin', 'reimbursement', 'REMB', {}, 'deny.writer-not-admitted'],
+    ['feed', 'hospital', '11490-0', {}, 'deny.writer-not-admitted'],
+    ['patient', 'personal-space', 'EXPPAT_3', {}, 'write.patient'],
+    ['otherPatient', 'personal-space', 'EXPPAT_3', {}, 'deny.other-patient'],
+    ['representative', 'personal-space', 'DOCPAT01', { isRepresentative: true }, 'write.representative'],
+    ['representative', 'personal-space', 'DOCPAT01', {}, 'deny.not-representative'],
+    ['patient', 'hospital', '11490-0', {}, 'deny.writer-not-admitted'],
+    ['medecin', 'personal-space', 'EXPPAT_3', {}, 'deny.writer-not-admitted'],
+    ['medecin', 'hospital', '60593-1', {}, 'deny.type-not-accepted'],
+    ['medecin', 'hospital', 'DOCPAT03', {}, 'deny.type-not-accepted'],
+    ['patient', 'personal-space', '11490-0', {}, 'deny.type-not-accepted'],
+    ['medecin', 'hospital', '11490-0', { isBlocked: true }, 'deny.blocked'],
+    ['medecin', 'hospital', '11490-0', { dmpStatus: 'CLOSED' }, 'deny.dmp-not-active'],
+    ['patient', 'personal-space', 'EXPPAT_3', { dmpStatus: 'DELETED' }, 'deny.dmp-not-active'],
+    ['regulator', 'hospital', '11490-0', {}, 'deny.not-a-writer'],
+    ['heir', 'personal-space', 'EXPPAT_3', {}, 'deny.not-a-writer'],
+    ['analyst', 'hospital', '11490-0', {}, 'deny.not-a-writer'],
+  ])('%s → %s %s %o: %s', (actor, source, type, over, rule) => {
+    expect(mayWrite(rules, actors[actor], { ...base, ...over }, source, type).rule).toBe(rule);
+  });
+
+  it('every depositable type has at least one source, and no source takes a type without an ASS_X16 class', () => {
+    expect(sourceAcceptsType(rules, 'hospital', 'NOT-A-TYPE')).toBe(false);
+    expect(sourceAcceptsType(rules, 'personal-space', 'EXPPAT_1')).toBe(true);
+  });
+});

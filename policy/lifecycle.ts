@@ -1,0 +1,63 @@
+import type { Actor } from '../runtime/actor';
+import type { PatientAccessFacts } from './decide';
+
+/** The record's lifecycle (domain.md §4, seed 002 §10). Creation is judged apart: there are no facts yet. */
+export type LifecycleChange = 'close' | 'reopen' | 'delete' | 'declare-death' | 'set-heirs-objection' | 'register-heir' | 'request-document-deletion';
+
+export type LifecycleDecision = { allowed: true; rule: string } | { allowed: false; rule: string; reason: string };
+const refuse = (rule: string, reason: string): LifecycleDecision => ({ allowed: false, rule, reason });
+
+/** The closed record stays archived ten years, during which it can be reopened whole. */
+export const ARCHIVE_YEARS = 10;
+
+const patientSide = (actor: Actor, facts: PatientAccessFacts) =>
+  (actor.kind === 'patient' && actor.ins === facts.ins) || (actor.kind === 'representative' && facts.isRepresentative);
+
+/**
+ * Who may move a record through its lifecycle. Pure; deny unless a rule allows.
+ * - close, delete, heirs' objection, deletion requests: the patient's side, on a living, active record;
+ * - reopen: the patient's side, or the professional or establishment they asked (seed 002 §10), within the
+ *   archive period and never for a record closed by death;
+ * - declare death: a médecin who treats the patient (médecin traitant, administrator or authorised), or
+ *   operations (the RNIPP death feed); register an heir: operations, after checking their claim.
+ */
+export function mayChangeLifecycle(actor: Actor, facts: PatientAccessFacts & { closedAt?: Date | null }, change: LifecycleChange, now = new Date()): LifecycleDecision {
+  if (facts.dmpStatus === 'DELETED') return refuse('deny.dmp-deleted', 'the DMP was deleted');
+  switch (change) {
+    case 'close':
+    case 'delete':
+    case 'set-heirs-objection':
+    case 'request-document-deletion':
+      if (facts.deceased) return refuse('deny.patient-deceased', 'the patient is deceased');
+      if (change !== 'delete' && facts.dmpStatus !== 'ACTIVE') return refuse('deny.dmp-not-active', 'the DMP is closed');
+      return patientSide(actor, facts) ? { allowed: true, rule: `lifecycle.${change}.patient` } : refuse('deny.not-record-controller', `only the patient or their representative may ${change.replace(/-/g, ' ')}`);
+    case 'reopen': {
+      if (facts.dmpStatus !== 'CLOSED') return refuse('deny.dmp-not-closed', 'the DMP is not closed');
+      if (facts.deceased) return refuse('deny.patient-deceased', 'a record closed by death is not reopened');
+      const limit = facts.closedAt ? new Date(facts.closedAt) : null;
+      limit?.setFullYear(limit.getFullYear() + ARCHIVE_YEARS);
+      if (limit && limit < now) return refuse('deny.archive-expired', 'the archive period of ten years is over');
+      if (patientSide(actor, facts)) return { allowed: true, rule: 'lifecycle.reopen.patient' };
+      if (actor.kind === 'professional' && !facts.isBlocked) return { allowed: true, rule: 'lifecycle.reopen.on-request' };
+      if (actor.kind === 'establishment') return { allowed: true, rule: 'lifecycle.reopen.on-request' };
+      return refuse('deny.not-record-controller', 'the patient, or a professional or establishment at their request, reopens a DMP');
+    }
+    case 'declare-death':
+      if (facts.deceased) return refuse('deny.patient-deceased', 'the death is already recorded');
+      if (actor.kind === 'operator') return { allowed: true, rule: 'lifecycle.death.rnipp' };
+      if (actor.kind === 'professional' && actor.profession === '10' && !facts.isBlocked && (facts.isTreatingDoctor || facts.isAuthorised)) {
+        return { allowed: true, rule: 'lifecycle.death.medecin' };
+      }
+      return refuse('deny.not-death-declarant', 'a médecin treating the patient, or the death feed, declares a death');
+    case 'register-heir':
+      if (!facts.deceased) return refuse('deny.patient-alive', 'heirs are registered after the death');
+      if (facts.heirsObjection) return refuse('deny.heirs-objection', 'the patient objected to access by heirs');
+      return actor.kind === 'operator' ? { allowed: true, rule: 'lifecycle.register-heir.operations' } : refuse('deny.not-operations', "operations registers an heir once their claim is checked");
+    default:
+      return exhaustive(change);
+  }
+}
+
+function exhaustive(value: never): never {
+  throw new Error(`unhandled lifecycle change ${String(value)}`);
+}

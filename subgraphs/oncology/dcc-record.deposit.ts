@@ -1,0 +1,42 @@
+import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
+import { DepositReceipt, DocumentDepositFields } from '../../runtime/documents/deposit.type';
+import { deposit, optionalText, pastDay, type DepositSpec } from '../../runtime/documents/deposit';
+import { badInput } from '../../runtime/errors';
+import type { SubgraphContext } from '../../runtime/subgraph';
+import { LocalDate } from '../../schema/scalars';
+
+@InputType({ description: 'A DCC record to deposit: fiche RCP, PPS, pathology or operative report.' })
+export class DccRecordDeposit extends DocumentDepositFields {
+  @Field(() => String, { nullable: true, description: 'ICD-10 code, e.g. C50.9.' }) tumourSiteCode?: string | null;
+  @Field(() => String, { nullable: true }) tumourSiteLabel?: string | null;
+  @Field(() => LocalDate, { nullable: true }) meetingDate?: string | null;
+  @Field(() => String, { nullable: true }) decision?: string | null;
+  @Field(() => String, { nullable: true }) summary?: string | null;
+}
+
+const ICD10 = /^[A-Z]\d{2}(\.\d{1,2})?$/;
+
+const DCC_DEPOSITS: DepositSpec<DccRecordDeposit> = {
+  source: 'oncology',
+  table: 'dcc_record',
+  idPrefix: 'dcc',
+  acceptsContent: true,
+  columns: (input) => {
+    if (input.tumourSiteCode != null && !ICD10.test(input.tumourSiteCode)) throw badInput('input.tumourSiteCode', 'must be an ICD-10 code such as C50.9');
+    return {
+      tumour_site_code: input.tumourSiteCode ?? null,
+      tumour_site_label: optionalText('input.tumourSiteLabel', input.tumourSiteLabel, 200),
+      meeting_date: pastDay('input.meetingDate', input.meetingDate),
+      decision: optionalText('input.decision', input.decision, 10_000),
+      summary: optionalText('input.summary', input.summary, 100_000),
+    };
+  },
+};
+
+@Resolver()
+export class DccDepositResolver {
+  @Mutation(() => DepositReceipt, { nullable: true, description: 'Deposits a DCC record (a médecin, or an establishment through its feeding channel). The patient is notified unless the record waits for the consultation d\'annonce (INVISIBLE_PATIENT).' })
+  depositDccRecord(@Arg('input', () => DccRecordDeposit) input: DccRecordDeposit, @Ctx() ctx: SubgraphContext): Promise<DepositReceipt> {
+    return deposit(ctx, DCC_DEPOSITS, input);
+  }
+}

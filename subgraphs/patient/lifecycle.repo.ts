@@ -1,0 +1,103 @@
+import type { SqlExecutor } from '../../runtime/store/sql-store';
+import { INS_OIDS } from '../../domain/ins';
+import { nameKeys } from '../../domain/name-keys';
+import type { Actor } from '../../runtime/actor';
+import type { PermitAuthor } from '../../policy/write-permit';
+import type { PatientRow } from './patient.repo';
+
+export interface NewRecord {
+  ins: string; insKind: keyof typeof INS_OIDS; birthName: string; usedName: string | null; firstName: string; givenNames: string[];
+  sex: 'F' | 'M'; birthDate: string; birthplaceCode: string;
+  consents: { etreat: boolean; btg: boolean; masked: boolean };
+  collectedBy: 'PATIENT' | 'PROFESSIONAL' | 'ESTABLISHMENT'; collectedById: string;
+}
+
+export async function recordExists(tx: SqlExecutor, ins: string): Promise<boolean> {
+  return (await tx.query('SELECT 1 FROM patient WHERE ins = $1', [ins])).length > 0;
+}
+
+export async function insertRecord(tx: SqlExecutor, r: NewRecord): Promise<void> {
+  await tx.query(
+    `INSERT INTO patient (ins, ins_oid, birth_name, used_name, first_name, given_names, sex, birth_date, birthplace_code, identity_status,
+       dmp_status, dmp_created_at, consent_etreat, consent_btg, consent_masked, consent_collected_by, consent_collected_by_id, name_keys, first_name_keys)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'QUAL', 'ACTIVE', now(), $10, $11, $12, $13, $14, $15, $16)`,
+    [r.ins, INS_OIDS[r.insKind], r.birthName, r.usedName, r.firstName, r.givenNames, r.sex, r.birthDate, r.birthplaceCode,
+      r.consents.etreat, r.consents.btg, r.consents.masked, r.collectedBy, r.collectedById,
+      nameKeys(r.birthName, r.usedName), nameKeys(r.firstName, ...r.givenNames)],
+  );
+}
+
+export async function setStatus(tx: SqlExecutor, ins: string, status: 'ACTIVE' | 'CLOSED' | 'DELETED'): Promise<void> {
+  await tx.query(
+    `UPDATE patient SET dmp_status = $2, dmp_closed_at = CASE WHEN $2 = 'ACTIVE' THEN NULL ELSE COALESCE(dmp_closed_at, now()) END WHERE ins = $1`,
+    [ins, status],
+  );
+}
+
+export async function recordDeath(tx: SqlExecutor, ins: string, deceasedOn: string): Promise<void> {
+  await tx.query(`UPDATE patient SET deceased_on = $2, dmp_status = 'CLOSED', dmp_closed_at = COALESCE(dmp_closed_at, now()) WHERE ins = $1`, [ins, deceasedOn]);
+  // Nobody breaks the glass on a closed record.
+  await tx.query('DELETE FROM emergency_grant WHERE patient_ins = $1', [ins]);
+}
+
+export async function setHeirsObjection(tx: SqlExecutor, ins: string, objects: boolean): Promise<void> {
+  await tx.query('UPDATE patient SET heirs_objection = $2 WHERE ins = $1', [ins, objects]);
+}
+
+export async function heirAccountExists(tx: SqlExecutor, accountId: string): Promise<boolean> {
+  return (await tx.query(`SELECT 1 FROM account WHERE id = $1 AND kind = 'heir'`, [accountId])).length > 0;
+}
+
+export async function addHeir(tx: SqlExecutor, ins: string, accountId: string, relation: string): Promise<void> {
+  await tx.query('INSERT INTO heir (patient_ins, account_id, relation, since) VALUES ($1, $2, $3, now()) ON CONFLICT (patient_ins, account_id) DO UPDATE SET relation = EXCLUDED.relation', [ins, accountId, relation]);
+}
+
+export async function addDeletionRequest(tx: SqlExecutor, ins: string, documentId: string, source: string, reason: string, by: string): Promise<{ id: string; requested_at: Date }> {
+  const [row] = await tx.query<{ id: string; requested_at: Date }>(
+    `INSERT INTO document_deletion_request (patient_ins, document_id, source, reason, requested_by, requested_at)
+     VALUES ($1, $2, $3, $4, $5, now()) RETURNING id::text AS id, requested_at`,
+    [ins, documentId, source, reason, by],
+  );
+  return row;
+}
+
+export async function addPendingPurges(tx: SqlExecutor, ins: string, sources: readonly string[]): Promise<void> {
+  await tx.query(
+    'INSERT INTO pending_purge (patient_ins, source, requested_at) SELECT $1, s, now() FROM unnest($2::text[]) AS s ON CONFLICT DO NOTHING',
+    [ins, sources],
+  );
+}
+
+export async function pendingPurges(tx: SqlExecutor, ins?: string): Promise<{ patient_ins: string; source: string }[]> {
+  return ins
+    ? tx.query('SELECT patient_ins, source FROM pending_purge WHERE patient_ins = $1 ORDER BY source', [ins])
+    : tx.query('SELECT patient_ins, source FROM pending_purge ORDER BY patient_ins, source');
+}
+
+export async function purgeDone(tx: SqlExecutor, ins: string, source: string): Promise<void> {
+  await tx.query('DELETE FROM pending_purge WHERE patient_ins = $1 AND source = $2', [ins, source]);
+}
+
+/** The writer as a document's metadata names it, from the registry's own directory. */
+export async function authorOf(tx: SqlExecutor, actor: Actor, patient: PatientRow): Promise<PermitAuthor> {
+  const none = { profession: null, specialty: null, establishmentFiness: null, establishmentName: null };
+  switch (actor.kind) {
+    case 'professional': {
+      const [p] = await tx.query<{ family_name: string; first_name: string; profession_code: string; specialty_code: string | null; establishment_finess: string | null; establishment_name: string | null }>(
+        'SELECT family_name, first_name, profession_code, specialty_code, establishment_finess, establishment_name FROM professional WHERE rpps = $1', [actor.rpps]);
+      const title = actor.profession === '10' || actor.profession === '40' ? 'Dr ' : '';
+      return {
+        kind: 'PROFESSIONAL', id: actor.rpps, name: p ? `${title}${p.first_name} ${p.family_name}` : null, profession: actor.profession, specialty: actor.specialty,
+        establishmentFiness: p?.establishment_finess ?? actor.finess, establishmentName: p?.establishment_name ?? null,
+      };
+    }
+    case 'establishment': {
+      const [a] = await tx.query<{ display_name: string }>('SELECT display_name FROM account WHERE id = $1', [actor.id]);
+      return { kind: 'ESTABLISHMENT', id: actor.finess, name: a?.display_name ?? null, profession: null, specialty: null, establishmentFiness: actor.finess, establishmentName: a?.display_name ?? null };
+    }
+    case 'assurance_maladie_feed':
+      return { kind: 'ALIM_AM', id: 'ALIM_AM', name: 'Assurance maladie', ...none };
+    default:
+      return { kind: 'PATIENT', id: patient.ins, name: `${patient.first_name} ${patient.used_name ?? patient.birth_name}`, ...none };
+  }
+}

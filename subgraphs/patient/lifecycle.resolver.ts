@@ -1,0 +1,292 @@
+import { Arg, Ctx, Directive, Field, ID, InputType, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { checkIns } from '../../domain/ins';
+import { badInput, codedError, forbidden } from '../../runtime/errors';
+import { callPeer } from '../../runtime/peer-call';
+import { purgePatientRows } from '../../runtime/purge';
+import type { SubgraphContext } from '../../runtime/subgraph';
+import type { SqlExecutor } from '../../runtime/store/sql-store';
+import { decide, type PatientAccessFacts } from '../../policy/decide';
+import { loadDepositRules, mayWrite, WRITABLE_SOURCES, type WritableSource } from '../../policy/deposit';
+import { mayChangeLifecycle, type LifecycleChange } from '../../policy/lifecycle';
+import { signPurgeOrder, signWritePermit } from '../../policy/write-permit';
+import { recordAccess } from '../../policy/audit/trace-recorder';
+import { DateTime, LocalDate } from '../../schema/scalars';
+import { DmpStatusEnum, SexEnum } from './patient.type';
+import { factsOf, registryLoaders } from './patient.loader';
+import { findPatientFacts, type PatientFactsRow } from './patient.repo';
+import { EmergencyConsentsInput } from './controls.resolver';
+import * as repo from './lifecycle.repo';
+
+const DEPOSIT_RULES = loadDepositRules();
+
+export const WritableSourceEnum = { hospital: 'hospital', oncology: 'oncology', pharmacy: 'pharmacy', reimbursement: 'reimbursement', personal_space: 'personal-space' } as const;
+registerEnumType(WritableSourceEnum, { name: 'WritableSource', description: 'A source documents are written into.' });
+export const InsKindEnum = { NIR: 'NIR', NIA: 'NIA', TEST: 'TEST', DEMO: 'DEMO' } as const;
+registerEnumType(InsKindEnum, { name: 'InsKind', description: 'The register that issued the INS.' });
+export const HeirRelationEnum = { AYANT_DROIT: 'AYANT_DROIT', CONCUBIN: 'CONCUBIN', PACS: 'PACS' } as const;
+registerEnumType(HeirRelationEnum, { name: 'HeirRelation', description: 'L1111-18: ayant droit, concubin or partenaire de PACS.' });
+
+@InputType({ description: 'Strict identity traits of a qualified identity (RNIV), with the express consent to create the DMP.' })
+export class RecordCreationInput {
+  @Field(() => String) ins!: string;
+  @Field(() => InsKindEnum, { nullable: true, defaultValue: 'NIR' }) insKind!: keyof typeof InsKindEnum;
+  @Field(() => String) birthName!: string;
+  @Field(() => String, { nullable: true }) usedName?: string | null;
+  @Field(() => String) firstName!: string;
+  @Field(() => [String], { nullable: true, description: 'Every given name, the first included.' }) givenNames?: string[] | null;
+  @Field(() => SexEnum) sex!: 'F' | 'M';
+  @Field(() => LocalDate) birthDate!: string;
+  @Field(() => String, { description: 'INSEE code of the birthplace; 99 + country code for births abroad.' }) birthplaceCode!: string;
+  @Field(() => String, { description: 'Only a qualified identity (QUAL) opens a shared record.' }) identityStatus!: string;
+  @Field(() => Boolean, { description: 'The patient expressly consented to the creation: given in person, or collected and declared by the professional or establishment.' }) expressConsent!: boolean;
+  @Field(() => EmergencyConsentsInput, { nullable: true, description: 'Proposed ticked: each omitted consent is given.' }) emergencyConsents?: EmergencyConsentsInput | null;
+}
+
+@ObjectType({ description: "Where a record stands in its lifecycle. Says nothing of its content." })
+export class RecordLifecycle {
+  @Field(() => ID) ins!: string;
+  @Field(() => DmpStatusEnum) status!: keyof typeof DmpStatusEnum;
+  @Field(() => DateTime, { nullable: true }) closedAt!: Date | null;
+  @Field(() => [WritableSourceEnum], { description: 'After a deletion: the sources not yet purged (retried by operations).' }) pendingPurges!: string[];
+}
+
+@ObjectType({ description: 'A request to delete a document a professional wrote (R1111-51), recorded for the host.' })
+export class DocumentDeletionRequest {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) documentId!: string;
+  @Field(() => WritableSourceEnum) source!: string;
+  @Field(() => DateTime) requestedAt!: Date;
+}
+
+@ObjectType({ description: 'Deletions operations resumed: those complete and those still waiting for a source.' })
+export class DeletionResumption {
+  @Field(() => [RecordLifecycle]) records!: RecordLifecycle[];
+}
+
+const NAME = /^\p{L}[\p{L}' -]*$/u;
+const BIRTHPLACE = /^(\d{5}|2[AB]\d{3}|99\d{3})$/;
+const DOCUMENT_ID = /^[A-Za-z0-9._:-]{1,80}$/;
+
+function checkedIns(raw: string, field = 'ins'): string {
+  const checked = checkIns(raw);
+  if (!checked.ok) throw badInput(field, checked.reason);
+  return checked.ins;
+}
+
+function name(field: string, value: string | null | undefined, required: boolean): string | null {
+  const text = value?.trim() ?? '';
+  if (!text) {
+    if (required) throw badInput(field, 'is required');
+    return null;
+  }
+  if (text.length > 100 || !NAME.test(text)) throw badInput(field, 'letters, spaces, hyphens and apostrophes only, at most 100 characters');
+  return text;
+}
+
+function checkCreation(input: RecordCreationInput): Omit<repo.NewRecord, 'collectedBy' | 'collectedById'> {
+  const ins = checkedIns(input.ins, 'input.ins');
+  if (input.identityStatus !== 'QUAL') throw badInput('input.identityStatus', 'only a qualified identity (QUAL) opens a shared record');
+  if (input.expressConsent !== true) throw badInput('input.expressConsent', "the patient's express consent is required to create a DMP");
+  const birthName = name('input.birthName', input.birthName, true)!;
+  const firstName = name('input.firstName', input.firstName, true)!;
+  const givenNames = (input.givenNames ?? [firstName]).map((g, i) => name(`input.givenNames[${i}]`, g, true)!);
+  if (givenNames[0] !== firstName) throw badInput('input.givenNames', 'must start with the first given name');
+  const born = Date.parse(input.birthDate);
+  if (Number.isNaN(born) || born > Date.now()) throw badInput('input.birthDate', 'must be a past date');
+  if (!BIRTHPLACE.test(input.birthplaceCode)) throw badInput('input.birthplaceCode', 'must be an INSEE commune code, or 99 + country code for births abroad');
+  const c = input.emergencyConsents ?? {};
+  return {
+    ins, insKind: input.insKind ?? 'NIR', birthName, usedName: name('input.usedName', input.usedName, false), firstName, givenNames,
+    sex: input.sex, birthDate: input.birthDate, birthplaceCode: input.birthplaceCode,
+    consents: { etreat: c.etreat ?? true, btg: c.btg ?? true, masked: c.masked ?? true },
+  };
+}
+
+const lifecycleOf = (row: { ins: string; dmp_status: 'ACTIVE' | 'CLOSED' | 'DELETED'; dmp_closed_at: Date | null }, pending: string[] = []): RecordLifecycle =>
+  ({ ins: row.ins, status: row.dmp_status, closedAt: row.dmp_closed_at, pendingPurges: pending });
+
+/**
+ * Runs one lifecycle change: fresh facts under a row lock, the rule of policy/lifecycle.ts, then `apply` in the
+ * same transaction. A record the actor may not know of answers NOT_FOUND, as reads do.
+ */
+async function change(ctx: SubgraphContext, rawIns: string, kind: LifecycleChange, touched: string, apply: (tx: SqlExecutor, ins: string, row: PatientFactsRow) => Promise<void>): Promise<PatientFactsRow> {
+  const ins = checkedIns(rawIns);
+  const traced = (outcome: 'allowed' | 'denied', rule: string) => recordAccess(ctx, { patientIns: ins, action: kind, touched: [touched], outcome, rule });
+  const row = await ctx.deps.store.transaction(async (tx) => {
+    const [found] = await findPatientFacts(tx, ctx.actor, [ins], { forUpdate: true });
+    if (!found) {
+      traced('denied', 'deny.no-such-record');
+      throw codedError('NOT_FOUND', 'No DMP found for this INS');
+    }
+    const facts = factsOf(found);
+    const right = mayChangeLifecycle(ctx.actor, { ...facts, closedAt: found.dmp_closed_at }, kind);
+    if (!right.allowed) {
+      traced('denied', right.rule);
+      if (!knowsOf(ctx, facts)) throw codedError('NOT_FOUND', 'No DMP found for this INS');
+      throw forbidden(right.reason);
+    }
+    await apply(tx, ins, found);
+    traced('allowed', right.rule);
+    const [after] = await findPatientFacts(tx, ctx.actor, [ins]);
+    return after;
+  });
+  registryLoaders(ctx).visible.clear(ins);
+  return row;
+}
+
+/** Whether a refusal may say FORBIDDEN rather than NOT_FOUND: the actor could read the record, or deals with its lifecycle. */
+function knowsOf(ctx: SubgraphContext, facts: PatientAccessFacts): boolean {
+  if (ctx.actor.kind === 'operator') return true;
+  if (ctx.actor.kind === 'patient' && ctx.actor.ins === facts.ins) return true;
+  if (ctx.actor.kind === 'representative' && facts.isRepresentative) return true;
+  return decide(ctx.actor, { ...facts, dmpStatus: 'ACTIVE' }).allowed;
+}
+
+/**
+ * Asks every source still pending to purge the patient, then, when none is left, erases the registry's own
+ * rows (the trace of the deletion stays in the audit store). Sources that fail stay pending for operations.
+ */
+async function completePurge(ctx: SubgraphContext, ins: string): Promise<string[]> {
+  const sign = ctx.deps.grantKeys.sign;
+  if (!sign) throw new Error('the registry has no signing key');
+  const pending = await repo.pendingPurges(ctx.deps.store, ins);
+  await Promise.all(pending.map(async ({ source }) => {
+    try {
+      const order = await signPurgeOrder(sign, { ins, source });
+      const { purgePatient } = await callPeer<{ purgePatient: { remaining: number } }>(ctx, source as never, 'mutation Purge($order: String!) { purgePatient(order: $order) { remaining } }', { order });
+      if (purgePatient.remaining === 0) await repo.purgeDone(ctx.deps.store, ins, source);
+    } catch {
+      // Left pending: resumeDeletions retries; the record is unreadable meanwhile.
+    }
+  }));
+  const left = (await repo.pendingPurges(ctx.deps.store, ins)).map((p) => p.source);
+  if (left.length === 0) {
+    const registry = await ctx.deps.store.transaction((tx) => purgePatientRows(tx, ins, { last: ['patient'] }));
+    const audit = await ctx.deps.audit.store.transaction((tx) => purgePatientRows(tx, ins, { keep: ['access_trace'] }));
+    recordAccess(ctx, { patientIns: ins, action: 'purge', touched: ['registry', 'notifications'], outcome: registry.remaining + audit.remaining === 0 ? 'allowed' : 'denied', rule: 'lifecycle.delete.purge' });
+  }
+  return left;
+}
+
+@Resolver()
+export class LifecycleResolver {
+  @Query(() => String, { nullable: true, description: 'For sources only (not in the public graph): the registry\'s permit for one write.' })
+  @Directive('@inaccessible')
+  async writePermit(
+    @Arg('ins', () => String) rawIns: string,
+    @Arg('source', () => WritableSourceEnum) source: WritableSource,
+    @Arg('typeCode', () => String) typeCode: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<string> {
+    const ins = checkedIns(rawIns);
+    if (!WRITABLE_SOURCES.includes(source)) throw badInput('source', 'not a writable source');
+    const [row] = await findPatientFacts(ctx.deps.store, ctx.actor, [ins]);
+    const refused = (rule: string) => recordAccess(ctx, { patientIns: ins, action: 'deposit', touched: [source], outcome: 'denied', rule });
+    if (!row) {
+      refused('deny.no-such-record');
+      throw codedError('NOT_FOUND', 'No DMP found for this INS');
+    }
+    const right = mayWrite(DEPOSIT_RULES, ctx.actor, factsOf(row), source, typeCode);
+    if (!right.allowed) {
+      refused(right.rule);
+      // A closed or deleted record takes nothing, whoever asks; it does not say which.
+      if (right.rule === 'deny.dmp-not-active') throw forbidden('This DMP takes no new documents (closed or deleted)');
+      if (right.rule === 'deny.type-not-accepted') throw badInput('input.typeCode', right.reason);
+      throw forbidden(right.reason);
+    }
+    return signWritePermit(ctx.deps.grantKeys.sign!, { ins, actorId: ctx.actor.id, source, typeCode, rule: right.rule, author: await repo.authorOf(ctx.deps.store, ctx.actor, row) });
+  }
+
+  @Mutation(() => RecordLifecycle, { nullable: true, description: "Creates a DMP with the patient's express consent (the patient, or the professional or establishment who collected it). The three emergency consents are proposed ticked. The patient is notified." })
+  async createRecord(@Arg('input', () => RecordCreationInput) input: RecordCreationInput, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
+    const actor = ctx.actor;
+    const by = actor.kind === 'patient' ? 'PATIENT' : actor.kind === 'professional' ? 'PROFESSIONAL' : actor.kind === 'establishment' ? 'ESTABLISHMENT' : null;
+    const record = checkCreation(input);
+    if (!by || (actor.kind === 'patient' && actor.ins !== record.ins)) {
+      recordAccess(ctx, { patientIns: record.ins, action: 'create-record', outcome: 'denied', rule: 'deny.not-record-creator' });
+      throw forbidden('A DMP is created by the patient, or by the professional or establishment who collected their consent');
+    }
+    await ctx.deps.store.transaction(async (tx) => {
+      if (await repo.recordExists(tx, record.ins)) throw badInput('input.ins', 'a DMP already exists for this INS');
+      await repo.insertRecord(tx, { ...record, collectedBy: by, collectedById: actor.id });
+    });
+    recordAccess(ctx, { patientIns: record.ins, action: 'create-record', touched: ['dmp'], outcome: 'allowed', rule: `lifecycle.create.${by.toLowerCase()}` });
+    return { ins: record.ins, status: 'ACTIVE', closedAt: null, pendingPurges: [] };
+  }
+
+  @Mutation(() => RecordLifecycle, { nullable: true, description: 'Closes the DMP: archived ten years, read by nobody, reopened whole on request.' })
+  async closeRecord(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
+    return lifecycleOf(await change(ctx, ins, 'close', 'dmp', (tx, id) => repo.setStatus(tx, id, 'CLOSED')));
+  }
+
+  @Mutation(() => RecordLifecycle, { nullable: true, description: 'Reopens a closed DMP with everything it held (the patient, or a professional or establishment at their request), within ten years of its closure.' })
+  async reopenRecord(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
+    return lifecycleOf(await change(ctx, ins, 'reopen', 'dmp', (tx, id) => repo.setStatus(tx, id, 'ACTIVE')));
+  }
+
+  @Mutation(() => RecordLifecycle, { nullable: true, description: 'Deletes the DMP for good: nobody reads it from now on, every row about the patient is erased from every source, and only the trace of the deletion remains. Irreversible.' })
+  async deleteRecord(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
+    const row = await change(ctx, ins, 'delete', 'dmp', async (tx, id) => {
+      await repo.setStatus(tx, id, 'DELETED');
+      await repo.addPendingPurges(tx, id, WRITABLE_SOURCES);
+    });
+    const pending = await completePurge(ctx, row.ins);
+    return lifecycleOf(row, pending);
+  }
+
+  @Mutation(() => DeletionResumption, { nullable: true, description: 'Operations: retries the purges of deletions some source has not confirmed.' })
+  async resumeDeletions(@Ctx() ctx: SubgraphContext): Promise<DeletionResumption> {
+    if (ctx.actor.kind !== 'operator') throw forbidden('Operations resume deletions');
+    const insList = [...new Set((await repo.pendingPurges(ctx.deps.store)).map((p) => p.patient_ins))];
+    const records: RecordLifecycle[] = [];
+    for (const ins of insList) records.push({ ins, status: 'DELETED', closedAt: null, pendingPurges: await completePurge(ctx, ins) });
+    return { records };
+  }
+
+  @Mutation(() => RecordLifecycle, { nullable: true, description: "Records the patient's death: the DMP closes, and heirs may be granted limited access unless the patient objected." })
+  async declareDeath(@Arg('ins', () => String) ins: string, @Arg('deceasedOn', () => LocalDate) deceasedOn: string, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
+    const day = Date.parse(deceasedOn);
+    if (Number.isNaN(day) || day > Date.now()) throw badInput('deceasedOn', 'must be a past date');
+    return lifecycleOf(await change(ctx, ins, 'declare-death', 'dmp', async (tx, id, row) => {
+      if (day < Date.parse(String(row.birth_date instanceof Date ? row.birth_date.toISOString() : row.birth_date))) throw badInput('deceasedOn', 'is before the birth date');
+      await repo.recordDeath(tx, id, deceasedOn);
+    }));
+  }
+
+  @Mutation(() => RecordLifecycle, { nullable: true, description: 'The patient objects (or no longer objects) to access by their heirs after death (L1111-18).' })
+  async setHeirsObjection(@Arg('ins', () => String) ins: string, @Arg('objects', () => Boolean) objects: boolean, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
+    return lifecycleOf(await change(ctx, ins, 'set-heirs-objection', 'heirsObjection', (tx, id) => repo.setHeirsObjection(tx, id, objects)));
+  }
+
+  @Mutation(() => RecordLifecycle, { nullable: true, description: "Operations: registers an heir of a deceased patient once their claim is checked." })
+  async registerHeir(
+    @Arg('ins', () => String) ins: string,
+    @Arg('accountId', () => ID) accountId: string,
+    @Arg('relation', () => HeirRelationEnum) relation: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RecordLifecycle> {
+    return lifecycleOf(await change(ctx, ins, 'register-heir', accountId, async (tx, id) => {
+      if (!(await repo.heirAccountExists(tx, accountId))) throw badInput('accountId', 'no heir account with this id');
+      await repo.addHeir(tx, id, accountId, relation);
+    }));
+  }
+
+  @Mutation(() => DocumentDeletionRequest, { nullable: true, description: 'The patient asks the host to delete a document a professional wrote, for a legitimate reason (R1111-51). Recorded; the patient cannot delete it themselves.' })
+  async requestDocumentDeletion(
+    @Arg('ins', () => String) ins: string,
+    @Arg('documentId', () => ID) documentId: string,
+    @Arg('source', () => WritableSourceEnum) source: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<DocumentDeletionRequest> {
+    if (!DOCUMENT_ID.test(documentId)) throw badInput('documentId', 'not a document id');
+    const why = reason.trim().replace(/\s+/g, ' ');
+    if (why.length < 10 || why.length > 2000) throw badInput('reason', 'state the legitimate reason in 10 to 2,000 characters');
+    let request: { id: string; requested_at: Date } | null = null;
+    await change(ctx, ins, 'request-document-deletion', documentId, async (tx, id) => {
+      request = await repo.addDeletionRequest(tx, id, documentId, source, why, ctx.actor.id);
+    });
+    const made = request as unknown as { id: string; requested_at: Date };
+    return { id: made.id, documentId, source, requestedAt: made.requested_at };
+  }
+}

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver, registerEnumType } from 'type-graphql';
+import { checkIns } from '../../domain/ins';
+import { DepositReceipt, DocumentDepositFields } from '../../runtime/documents/deposit.type';
+import { deposit, optionalText, pastDay, permitFor, requiredText, type DepositSpec } from '../../runtime/documents/deposit';
+import { badInput } from '../../runtime/errors';
+import type { SqlExecutor } from '../../runtime/store/sql-store';
+import type { SubgraphContext } from '../../runtime/subgraph';
+import { recordAccess } from '../../policy/audit/trace-recorder';
+import { LocalDate } from '../../schema/scalars';
+import { Allergy, AntecedentKindEnum, Antecedent, EmergencyContact, OrganDonationEnum, SeverityEnum, Vaccination } from './personal-space.type';
+import { toAllergy, toAntecedent, toVaccination } from './personal-space.repo';
+
+@InputType({ description: 'A note or document of the patient (DOCPAT*, EXPPAT_*: directives anticipées are EXPPAT_3). `replaces` edits one.' })
+export class PersonalDocumentWrite extends DocumentDepositFields {
+  @Field(() => String, { nullable: true, description: 'The text of a note (at most 100,000 characters).' }) body?: string | null;
+}
+
+const PERSONAL_DOCUMENTS: DepositSpec<PersonalDocumentWrite> = {
+  source: 'personal-space',
+  table: 'personal_document',
+  idPrefix: 'perso',
+  acceptsContent: true,
+  columns: (input) => {
+    const body = optionalText('input.body', input.body, 100_000);
+    if (!body && !input.content) throw badInput('input.body', 'a note has a text, or a document a file (input.content)');
+    return { body, mime_type: input.content?.mimeType ?? 'text/plain' };
+  },
+};
+
+@InputType() export class AllergyInput {
+  @Field(() => String) substance!: string;
+  @Field(() => String, { nullable: true }) reaction?: string | null;
+  @Field(() => SeverityEnum) severity!: keyof typeof SeverityEnum;
+}
+@InputType() export class AntecedentInput {
+  @Field(() => AntecedentKindEnum) kind!: keyof typeof AntecedentKindEnum;
+  @Field(() => String) label!: string;
+  @Field(() => Int, { nullable: true }) sinceYear?: number | null;
+}
+@InputType() export class VaccinationInput {
+  @Field(() => String) vaccine!: string;
+  @Field(() => LocalDate) administeredOn!: string;
+  @Field(() => String, { nullable: true }) lot?: string | null;
+}
+@InputType({ description: 'Someone to call. Naming a personne de confiance (L1111-6) replaces the previous one.' }) export class EmergencyContactInput {
+  @Field(() => String) name!: string;
+  @Field(() => String) relation!: string;
+  @Field(() => String, { description: 'International or French number.' }) phone!: string;
+  @Field(() => Boolean, { nullable: true, defaultValue: false }) isTrustedPerson?: boolean | null;
+}
+
+export const PersonalEntryKindEnum = { ALLERGY: 'allergy', ANTECEDENT: 'antecedent', VACCINATION: 'vaccination', EMERGENCY_CONTACT: 'emergency_contact' } as const;
+registerEnumType(PersonalEntryKindEnum, { name: 'PersonalEntryKind', description: 'A part of the personal space made of entries.' });
+
+/** The DMP type that carries each part (as in policy/field-rules.json): the permit is asked for it. */
+const PROFILE = 'DOCPAT08';
+const WISHES = 'EXPPAT_1';
+const CARRIED_BY: Record<string, string> = { allergy: PROFILE, antecedent: PROFILE, vaccination: PROFILE, emergency_contact: WISHES };
+const PHONE = /^\+?[0-9 .-]{6,20}$/;
+
+/**
+ * One write of the patient's side into their space: the registry's permit (their own, active record), then
+ * `apply` in one transaction, traced. Bad input is refused before anything is asked.
+ */
+async function writeSpace<T>(ctx: SubgraphContext, rawIns: string, typeCode: string, part: string, apply: (tx: SqlExecutor, ins: string) => Promise<T>): Promise<T> {
+  const checked = checkIns(rawIns);
+  if (!checked.ok) throw badInput('ins', checked.reason);
+  const permit = await permitFor(ctx, checked.ins, 'personal-space', typeCode);
+  const result = await ctx.deps.store.transaction((tx) => apply(tx, checked.ins));
+  recordAccess(ctx, { patientIns: checked.ins, action: 'write-personal-space', touched: [part], outcome: 'allowed', rule: permit.rule });
+  return result;
+}
+
+@Resolver()
+export class PersonalSpaceWritesResolver {
+  @Mutation(() => DepositReceipt, { nullable: true, description: 'The patient (or a legal representative) writes a note or uploads a document; with `replaces`, edits one of theirs (the old version stays as history).' })
+  writePersonalDocument(@Arg('input', () => PersonalDocumentWrite) input: PersonalDocumentWrite, @Ctx() ctx: SubgraphContext): Promise<DepositReceipt> {
+    return deposit(ctx, PERSONAL_DOCUMENTS, input);
+  }
+
+  @Mutation(() => ID, { nullable: true, description: "Deletes one of the patient's own documents, every version and file of it. What a professional wrote is not deleted here: see requestDocumentDeletion." })
+  async deletePersonalDocument(@Arg('ins', () => String) ins: string, @Arg('documentId', () => ID) documentId: string, @Ctx() ctx: SubgraphContext): Promise<string> {
+    if (!/^[A-Za-z0-9._:-]{1,80}$/.test(documentId)) throw badInput('documentId', 'not a document id');
+    const checked = checkIns(ins);
+    if (!checked.ok) throw badInput('ins', checked.reason);
+    const [doc] = await ctx.deps.store.query<{ type_code: string; lineage: string; author_kind: string; superseded_by: string | null }>(
+      `SELECT type_code, COALESCE(lineage_id, id) AS lineage, author_kind, superseded_by FROM personal_document WHERE id = $1 AND patient_ins = $2`, [documentId, checked.ins]);
+    // One answer whether it does not exist, belongs to someone else, or was written by a professional.
+    if (!doc || doc.author_kind !== 'PATIENT' || doc.superseded_by !== null) throw badInput('documentId', "not a current document of the patient's own in their space");
+    return writeSpace(ctx, checked.ins, doc.type_code, `delete:${documentId}`, async (tx, patientIns) => {
+      const gone = await tx.query<{ id: string }>('DELETE FROM personal_document WHERE patient_ins = $1 AND COALESCE(lineage_id, id) = $2 RETURNING id', [patientIns, doc.lineage]);
+      await tx.query('DELETE FROM document_content WHERE document_id = ANY($1::text[])', [gone.map((g) => g.id)]);
+      return documentId;
+    });
+  }
+
+  @Mutation(() => Allergy, { nullable: true })
+  recordAllergy(@Arg('ins', () => String) ins: string, @Arg('input', () => AllergyInput) input: AllergyInput, @Ctx() ctx: SubgraphContext): Promise<Allergy> {
+    const substance = requiredText('input.substance', input.substance, 200);
+    const reaction = optionalText('input.reaction', input.reaction, 500);
+    return writeSpace(ctx, ins, PROFILE, 'allergies', async (tx, id) => {
+      const [row] = await tx.query<any>('INSERT INTO allergy (id, patient_ins, substance, reaction, severity, recorded_at) VALUES ($1, $2, $3, $4, $5, now()) RETURNING *',
+        [`alg-${randomUUID()}`, id, substance, reaction, input.severity]);
+      return toAllergy(row);
+    });
+  }
+
+  @Mutation(() => Antecedent, { nullable: true })
+  recordAntecedent(@Arg('ins', () => String) ins: string, @Arg('input', () => AntecedentInput) input: AntecedentInput, @Ctx() ctx: SubgraphContext): Promise<Antecedent> {
+    const label = requiredText('input.label', input.label, 300);
+    if (input.sinceYear != null && (!Number.isInteger(input.sinceYear) || input.sinceYear < 1900 || input.sinceYear > new Date().getFullYear())) throw badInput('input.sinceYear', 'must be a past year after 1900');
+    return writeSpace(ctx, ins, PROFILE, 'antecedents', async (tx, id) => {
+      const [row] = await tx.query<any>('INSERT INTO antecedent (id, patient_ins, kind, label, since_year, recorded_at) VALUES ($1, $2, $3, $4, $5, now()) RETURNING *',
+        [`atcd-${randomUUID()}`, id, input.kind, label, input.sinceYear ?? null]);
+      return toAntecedent(row);
+    });
+  }
+
+  @Mutation(() => Vaccination, { nullable: true })
+  recordVaccination(@Arg('ins', () => String) ins: string, @Arg('input', () => VaccinationInput) input: VaccinationInput, @Ctx() ctx: SubgraphContext): Promise<Vaccination> {
+    const vaccine = requiredText('input.vaccine', input.vaccine, 200);
+    const on = pastDay('input.administeredOn', input.administeredOn)!;
+    const lot = optionalText('input.lot', input.lot, 50);
+    return writeSpace(ctx, ins, PROFILE, 'vaccinations', async (tx, id) => {
+      const [row] = await tx.query<any>('INSERT INTO vaccination (id, patient_ins, vaccine, administered_on, lot, recorded_at) VALUES ($1, $2, $3, $4, $5, now()) RETURNING *',
+        [`vacc-${randomUUID()}`, id, vaccine, on, lot]);
+      return toVaccination(row);
+    });
+  }
+
+  @Mutation(() => EmergencyContact, { nullable: true })
+  recordEmergencyContact(@Arg('ins', () => String) ins: string, @Arg('input', () => EmergencyContactInput) input: EmergencyContactInput, @Ctx() ctx: SubgraphContext): Promise<EmergencyContact> {
+    const name = requiredText('input.name', input.name, 200);
+    const relation = requiredText('input.relation', input.relation, 100);
+    if (!PHONE.test(input.phone)) throw badInput('input.phone', 'must be a phone number (digits, spaces, dots, hyphens, an optional leading +)');
+    const trusted = input.isTrustedPerson ?? false;
+    return writeSpace(ctx, ins, WISHES, 'emergencyContacts', async (tx, id) => {
+      // One personne de confiance at a time (L1111-6).
+      if (trusted) await tx.query('UPDATE emergency_contact SET is_trusted_person = false WHERE patient_ins = $1', [id]);
+      const contactId = `ctc-${randomUUID()}`;
+      await tx.query('INSERT INTO emergency_contact (id, patient_ins, name, relation, phone, is_trusted_person) VALUES ($1, $2, $3, $4, $5, $6)', [contactId, id, name, relation, input.phone, trusted]);
+      return { id: contactId, name, relation, phone: input.phone, isTrustedPerson: trusted };
+    });
+  }
+
+  @Mutation(() => OrganDonationEnum, { nullable: true, description: 'States the organ-donation stance (the national refusal register stays authoritative).' })
+  setOrganDonation(@Arg('ins', () => String) ins: string, @Arg('stance', () => OrganDonationEnum) stance: string, @Ctx() ctx: SubgraphContext): Promise<string> {
+    return writeSpace(ctx, ins, WISHES, 'organDonation', async (tx, id) => {
+      await tx.query(`INSERT INTO profile (patient_ins, organ_donation, updated_at) VALUES ($1, $2, now())
+                      ON CONFLICT (patient_ins) DO UPDATE SET organ_donation = EXCLUDED.organ_donation, updated_at = now()`, [id, stance]);
+      return stance;
+    });
+  }
+
+  @Mutation(() => ID, { nullable: true, description: 'Removes an allergy, antecedent, vaccination or contact the patient recorded.' })
+  removePersonalEntry(@Arg('ins', () => String) ins: string, @Arg('kind', () => PersonalEntryKindEnum) table: string, @Arg('id', () => ID) entryId: string, @Ctx() ctx: SubgraphContext): Promise<string> {
+    if (!/^[A-Za-z0-9._:-]{1,80}$/.test(entryId)) throw badInput('id', 'not an entry id');
+    return writeSpace(ctx, ins, CARRIED_BY[table], `remove:${table}`, async (tx, id) => {
+      // `table` comes from the enum's values, never from the caller's text.
+      const gone = await tx.query(`DELETE FROM ${table} WHERE id = $1 AND patient_ins = $2 RETURNING id`, [entryId, id]);
+      if (gone.length === 0) throw badInput('id', `no such ${table.replace('_', ' ')} in this personal space`);
+      return entryId;
+    });
+  }
+}

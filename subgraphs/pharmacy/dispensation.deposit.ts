@@ -1,0 +1,37 @@
+import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { DepositReceipt, DocumentDepositFields } from '../../runtime/documents/deposit.type';
+import { deposit, requiredText, type DepositSpec } from '../../runtime/documents/deposit';
+import { badInput } from '../../runtime/errors';
+import type { SubgraphContext } from '../../runtime/subgraph';
+import { ProductCategoryEnum, type ProductCategory } from './dispensation.type';
+
+@InputType({ description: 'A dispensation to record in the pharmaceutical dossier.' })
+export class DispensationDeposit extends DocumentDepositFields {
+  @Field(() => String, { description: 'CIP13 of the presentation (13 digits, 3400…).' }) cip13!: string;
+  @Field(() => String, { description: 'ATC code of the substance (level 5, e.g. N02BE01).' }) atc!: string;
+  @Field(() => String) productName!: string;
+  @Field(() => ProductCategoryEnum) productCategory!: ProductCategory;
+  @Field(() => Int, { description: 'Boxes, 1 to 99.' }) quantity!: number;
+  @Field(() => Boolean) prescribed!: boolean;
+}
+
+const DISPENSATIONS: DepositSpec<DispensationDeposit> = {
+  source: 'pharmacy',
+  table: 'dispensation',
+  idPrefix: 'disp',
+  acceptsContent: false,
+  columns: (input) => {
+    if (!/^3400\d{9}$/.test(input.cip13)) throw badInput('input.cip13', 'must be a CIP13 code: 13 digits starting 3400');
+    if (!/^[A-Z]\d{2}[A-Z]{2}\d{2}$/.test(input.atc)) throw badInput('input.atc', 'must be a level-5 ATC code such as N02BE01');
+    if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > 99) throw badInput('input.quantity', 'must be 1 to 99 boxes');
+    return { cip13: input.cip13, atc: input.atc, product_name: requiredText('input.productName', input.productName, 200), product_category: input.productCategory, quantity: input.quantity, prescribed: input.prescribed };
+  },
+};
+
+@Resolver()
+export class DispensationDepositResolver {
+  @Mutation(() => DepositReceipt, { nullable: true, description: 'Records a dispensation in the DP (pharmaciens). The patient is notified.' })
+  recordDispensation(@Arg('input', () => DispensationDeposit) input: DispensationDeposit, @Ctx() ctx: SubgraphContext): Promise<DepositReceipt> {
+    return deposit(ctx, DISPENSATIONS, input);
+  }
+}
