@@ -82,13 +82,12 @@ export class PersonalSpaceWritesResolver {
   @Mutation(() => ID, { nullable: true, description: "Deletes one of the patient's own documents, every version and file of it. What a professional wrote is not deleted here: see requestDocumentDeletion." })
   async deletePersonalDocument(@Arg('ins', () => String) ins: string, @Arg('documentId', () => ID) documentId: string, @Ctx() ctx: SubgraphContext): Promise<string> {
     if (!/^[A-Za-z0-9._:-]{1,80}$/.test(documentId)) throw badInput('documentId', 'not a document id');
-    const checked = checkIns(ins);
-    if (!checked.ok) throw badInput('ins', checked.reason);
-    const [doc] = await ctx.deps.store.query<{ type_code: string; lineage: string; author_kind: string; superseded_by: string | null }>(
-      `SELECT type_code, COALESCE(lineage_id, id) AS lineage, author_kind, superseded_by FROM personal_document WHERE id = $1 AND patient_ins = $2`, [documentId, checked.ins]);
-    // One answer whether it does not exist, belongs to someone else, or was written by a professional.
-    if (!doc || doc.author_kind !== 'PATIENT' || doc.superseded_by !== null) throw badInput('documentId', "not a current document of the patient's own in their space");
-    return writeSpace(ctx, checked.ins, doc.type_code, `delete:${documentId}`, async (tx, patientIns) => {
+    // The permit comes first: nobody learns whether a document exists in a space they may not write.
+    return writeSpace(ctx, ins, WISHES, `delete:${documentId}`, async (tx, patientIns) => {
+      const [doc] = await tx.query<{ lineage: string; author_kind: string; superseded_by: string | null }>(
+        'SELECT COALESCE(lineage_id, id) AS lineage, author_kind, superseded_by FROM personal_document WHERE id = $1 AND patient_ins = $2 FOR UPDATE', [documentId, patientIns]);
+      // One answer whether it does not exist or was written by a professional.
+      if (!doc || doc.author_kind !== 'PATIENT' || doc.superseded_by !== null) throw badInput('documentId', "not a current document of the patient's own in their space");
       const gone = await tx.query<{ id: string }>('DELETE FROM personal_document WHERE patient_ins = $1 AND COALESCE(lineage_id, id) = $2 RETURNING id', [patientIns, doc.lineage]);
       await tx.query('DELETE FROM document_content WHERE document_id = ANY($1::text[])', [gone.map((g) => g.id)]);
       return documentId;
