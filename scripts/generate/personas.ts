@@ -33,6 +33,6 @@ export const PERSONAS: [string, string, string][] = [
   ['analyst:drees', 'analyst', 'DREES analytics team (aggregates only)'],
   ['org:mutuelle-exemple', 'forbidden_organisation', 'A mutuelle: may never read a DMP'],
   ['org:assureur-exemple', 'forbidden_organisation', 'An insurer: may never read a DMP'],
-  ['heir:demo', 'heir', 'Ayant droit (heir) of a deceased patient'],
+  ['heir:demo', 'heir', 'Ayant droit of Georges Lefèvre (137057505607761), deceased: reads the reports heirs need'],
   ['ops:dmp', 'operator', 'DMP operations: watches emergency-access abuse, reads no patient data'],
 ];
