@@ -3,7 +3,7 @@ import type { PatientAccessFacts } from './decide';
 
 /** What a patient (or their legal representative) may change on their DMP (domain.md §3–4). */
 export type PatientControl =
-  | 'authorise' | 'revoke' | 'block' | 'unblock' | 'mask' | 'unmask' | 'set-emergency-consents' | 'name-medecin-traitant' | 'name-administrator' | 'remove-administrator';
+  | 'authorise' | 'revoke' | 'block' | 'unblock' | 'mask' | 'unmask' | 'set-emergency-consents' | 'name-medecin-traitant' | 'name-administrator' | 'remove-administrator' | 'set-secondary-use';
 
 /** The médecin traitant may block a professional for the patient; nothing else of the patient's rights. */
 const MEDECIN_TRAITANT_CONTROLS: ReadonlySet<PatientControl> = new Set(['block', 'unblock']);

@@ -13,8 +13,9 @@ export interface PurgeScope {
 /** Every table of this store (its own schema) with a column naming a patient: a new table cannot be forgotten. */
 async function patientTables(tx: SqlExecutor, scope: PurgeScope): Promise<{ table: string; column: string }[]> {
   const rows = await tx.query<{ table_name: string; column_name: string }>(
-    `SELECT table_name, column_name FROM information_schema.columns
-     WHERE table_schema = current_schema() AND column_name = ANY($1::text[]) ORDER BY table_name`,
+    `SELECT c.table_name, c.column_name FROM information_schema.columns c
+     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+     WHERE c.table_schema = current_schema() AND c.column_name = ANY($1::text[]) ORDER BY c.table_name`,
     [PATIENT_COLUMNS],
   );
   const last = scope.last ?? [];

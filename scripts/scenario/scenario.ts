@@ -91,6 +91,8 @@ export interface PatientSpec {
   };
   careTeam?: { medecinTraitant?: string | null; administrators?: string[]; authorised?: string[]; blocked?: string[] };
   representatives?: { account: string; relation: string; until?: string | null }[];
+  /** Département of residence (INSEE); @default the birth département (domain/geo.ts defaultResidence). */
+  residenceDepartement?: string;
   /** Heirs registered after the death (ayants droit, concubin, partenaire de PACS). */
   heirs?: { account: string; relation: 'AYANT_DROIT' | 'CONCUBIN' | 'PACS' }[];
   hospitalReports?: HospitalReportSpec[];

@@ -1,3 +1,4 @@
+import { DEPARTEMENTS } from '../../domain/geo';
 import { checkIns } from '../../domain/ins';
 import { DOCUMENT_TYPES, PROFESSIONS, SPECIALTIES, VISIBILITY_LABELS, isDepositableType, type TypeCode } from '../../domain/codes';
 import { RELATIVE_DATE, RELATIVE_INSTANT } from './relative-dates';
@@ -193,6 +194,7 @@ export function validateScenario(input: unknown, base?: ScenarioIndex): Scenario
       text(`${rat}.relation`, r.relation);
       date(`${rat}.until`, r.until, false);
     });
+    if (p.residenceDepartement !== undefined && !DEPARTEMENTS.has(p.residenceDepartement)) fail(`${at}.residenceDepartement`, 'must be an INSEE département code (01…95, 2A, 2B, 971…976)');
     list(`${at}.heirs`, p.heirs).forEach((h, j) => {
       const hat = `${at}.heirs[${j}]`;
       if (!isObject(h)) return fail(hat, 'must be an object');

@@ -1,3 +1,4 @@
+import { ANALYTICS_SUBJECT_COLUMNS, analyticsSubjectRows } from '../../scripts/scenario/analytics-subjects';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { DOCUMENT_COLUMNS } from '../../runtime/documents/document-repo';
 import { documentRow } from '../../scripts/scenario/document-rows';
@@ -10,4 +11,5 @@ export async function ingest(tx: SqlExecutor, scenario: Scenario, index: Scenari
     ...documentRow('hosp', patient, doc, i, index), doc.stayStart ?? null, doc.stayEnd ?? null, doc.careUnit ?? null, doc.summary ?? null,
   ]));
   await tx.copyRows('hospital_report', [...DOCUMENT_COLUMNS, ...HOSPITAL_REPORT_COLUMNS], rows);
+  await tx.copyRows('analytics_subject', ANALYTICS_SUBJECT_COLUMNS, analyticsSubjectRows(scenario));
 }

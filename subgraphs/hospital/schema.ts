@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '../../runtime/subgraph';
 import { projectPath } from '../../runtime/paths';
 import type { PatientRef } from '../../runtime/documents/patient-ref.type';
 import { SourcePatient } from './patient.type';
+import { SourceAnalytics, HospitalAnalyticsResolvers } from './analytics';
 import { HospitalReportResolver } from './hospital-report.resolver';
 import { HospitalDepositResolver } from './hospital-report.deposit';
 import { HospitalReport } from './hospital-report.type';
@@ -13,7 +14,7 @@ export const hospital: SubgraphDefinition = {
   name: 'hospital',
   port: 4005,
   migrationsDir: projectPath('subgraphs', 'hospital', 'migrations'),
-  resolvers: [HospitalReportResolver, HospitalDepositResolver, documentHistoryResolver(HospitalReport, hospitalReports), documentContentResolver(HospitalReport), purgeResolver('hospital')],
-  orphanedTypes: [SourcePatient],
-  references: { Patient: (reference: PatientRef) => reference },
+  resolvers: [HospitalReportResolver, HospitalDepositResolver, documentHistoryResolver(HospitalReport, hospitalReports), documentContentResolver(HospitalReport), purgeResolver('hospital'), ...HospitalAnalyticsResolvers],
+  orphanedTypes: [SourcePatient, SourceAnalytics],
+  references: { Patient: (reference: PatientRef) => reference, Analytics: (reference: { id: string; grant?: string | null }) => reference },
 };

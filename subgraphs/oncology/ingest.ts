@@ -1,3 +1,4 @@
+import { ANALYTICS_SUBJECT_COLUMNS, analyticsSubjectRows } from '../../scripts/scenario/analytics-subjects';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { DOCUMENT_COLUMNS } from '../../runtime/documents/document-repo';
 import { documentRow } from '../../scripts/scenario/document-rows';
@@ -10,4 +11,5 @@ export async function ingest(tx: SqlExecutor, scenario: Scenario, index: Scenari
     ...documentRow('dcc', patient, doc, i, index), doc.tumourSiteCode ?? null, doc.tumourSiteLabel ?? null, doc.meetingDate ?? null, doc.decision ?? null, doc.summary ?? null,
   ]));
   await tx.copyRows('dcc_record', [...DOCUMENT_COLUMNS, ...DCC_RECORD_COLUMNS], rows);
+  await tx.copyRows('analytics_subject', ANALYTICS_SUBJECT_COLUMNS, analyticsSubjectRows(scenario));
 }

@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '../../runtime/subgraph';
 import { projectPath } from '../../runtime/paths';
 import type { PatientRef } from '../../runtime/documents/patient-ref.type';
 import { SourcePatient } from './patient.type';
+import { SourceAnalytics, OncologyAnalyticsResolvers } from './analytics';
 import { DccRecordResolver } from './dcc-record.resolver';
 import { DccDepositResolver } from './dcc-record.deposit';
 import { DccRecord } from './dcc-record.type';
@@ -13,7 +14,7 @@ export const oncology: SubgraphDefinition = {
   name: 'oncology',
   port: 4004,
   migrationsDir: projectPath('subgraphs', 'oncology', 'migrations'),
-  resolvers: [DccRecordResolver, DccDepositResolver, documentHistoryResolver(DccRecord, dccRecords), documentContentResolver(DccRecord), purgeResolver('oncology')],
-  orphanedTypes: [SourcePatient],
-  references: { Patient: (reference: PatientRef) => reference },
+  resolvers: [DccRecordResolver, DccDepositResolver, documentHistoryResolver(DccRecord, dccRecords), documentContentResolver(DccRecord), purgeResolver('oncology'), ...OncologyAnalyticsResolvers],
+  orphanedTypes: [SourcePatient, SourceAnalytics],
+  references: { Patient: (reference: PatientRef) => reference, Analytics: (reference: { id: string; grant?: string | null }) => reference },
 };

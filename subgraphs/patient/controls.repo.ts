@@ -40,3 +40,7 @@ export async function setEmergencyConsents(tx: SqlExecutor, ins: string, consent
     [ins, consents.etreat ?? null, consents.btg ?? null, consents.masked ?? null],
   );
 }
+
+export async function setSecondaryUse(tx: SqlExecutor, ins: string, consent: boolean): Promise<void> {
+  await tx.query('UPDATE patient SET secondary_use = $2 WHERE ins = $1', [ins, consent]);
+}

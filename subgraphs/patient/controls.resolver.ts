@@ -10,6 +10,7 @@ import { factsOf, registryLoaders, type VisiblePatient } from './patient.loader'
 import { findPatientFacts } from './patient.repo';
 import * as repo from './controls.repo';
 import { recordAccess } from '../../policy/audit/trace-recorder';
+import { pushCohort, queueCohortChange } from './cohort';
 
 export const DocumentSourceEnum = { hospital: 'hospital', oncology: 'oncology', pharmacy: 'pharmacy', reimbursement: 'reimbursement', personal_space: 'personal-space' } as const;
 registerEnumType(DocumentSourceEnum, { name: 'DocumentSource', description: 'The subgraph a document comes from.' });
@@ -121,6 +122,16 @@ export class PatientControlsResolver {
       if (consents.etreat == null && consents.btg == null && consents.masked == null) throw badInput('consents', 'give at least one of etreat, btg, masked');
       await repo.setEmergencyConsents(tx, ins, consents);
     });
+  }
+
+  @Mutation(() => Patient, { nullable: true, description: "Consents to, or withdraws from, secondary use: aggregates count only consenting patients, and a withdrawal holds from the next query." })
+  async setSecondaryUseConsent(@Arg('ins', () => String) ins: string, @Arg('consent', () => Boolean) consent: boolean, @Ctx() ctx: SubgraphContext) {
+    const patient = await control(ctx, ins, 'set-secondary-use', 'secondaryUse', async (tx, id) => {
+      await repo.setSecondaryUse(tx, id, consent);
+      await queueCohortChange(tx, id);
+    });
+    await pushCohort(ctx);
+    return patient;
   }
 
   @Mutation(() => Patient, { nullable: true, description: 'Names the médecin traitant DMP (a médecin), replacing the previous one.' })

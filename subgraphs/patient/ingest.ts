@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { INS_OIDS } from '../../domain/ins';
 import { nameKeys } from '../../domain/name-keys';
+import { analyticsSubject } from '../../scripts/scenario/analytics-subjects';
 import type { Scenario, ScenarioIndex } from '../../scripts/scenario/scenario';
 import { maskedDocuments } from '../../scripts/scenario/document-rows';
 
@@ -15,7 +16,7 @@ export async function ingest(tx: SqlExecutor, scenario: Scenario, _index: Scenar
   await tx.copyRows('patient', [
     'ins', 'ins_oid', 'birth_name', 'used_name', 'first_name', 'given_names', 'sex', 'birth_date', 'birthplace_code', 'identity_status',
     'dmp_status', 'dmp_created_at', 'dmp_closed_at', 'deceased_on', 'consent_etreat', 'consent_btg', 'consent_masked', 'secondary_use', 'heirs_objection',
-    'name_keys', 'first_name_keys',
+    'name_keys', 'first_name_keys', 'residence_departement', 'residence_region',
   ], patients.map((p) => {
     const consents = p.dmp?.consents ?? {};
     return [
@@ -26,6 +27,7 @@ export async function ingest(tx: SqlExecutor, scenario: Scenario, _index: Scenar
       consents.etreat ?? true, consents.btg ?? true, consents.masked ?? true, p.dmp?.secondaryUse ?? false, p.dmp?.heirsObjection ?? false,
       // Birth name and used name both answer a search (RNIV).
       nameKeys(p.identity.birthName, p.identity.usedName), nameKeys(p.identity.firstName, ...(p.identity.givenNames ?? [])),
+      ...residenceOf(p),
     ];
   }));
   await tx.copyRows('care_relation', ['patient_ins', 'rpps', 'relation', 'since'], patients.flatMap((p) => {
@@ -43,4 +45,10 @@ export async function ingest(tx: SqlExecutor, scenario: Scenario, _index: Scenar
     patients.flatMap((p) => (p.representatives ?? []).map((r) => [p.ins, r.account, r.relation, r.until ?? null])));
   await tx.copyRows('heir', ['patient_ins', 'account_id', 'relation', 'since'],
     patients.flatMap((p) => (p.heirs ?? []).map((h) => [p.ins, h.account, h.relation, now])));
+}
+
+/** Département and region of residence, as the analytics projection states them. */
+function residenceOf(p: Scenario['patients'] extends (infer T)[] | undefined ? T : never): [string, string] {
+  const subject = analyticsSubject(p.ins, { birthDate: p.identity.birthDate, sex: p.identity.sex, residenceDepartement: p.residenceDepartement ?? null, birthplaceCode: p.identity.birthplaceCode });
+  return [subject.departement, subject.region];
 }

@@ -16,6 +16,7 @@ import { factsOf, registryLoaders } from './patient.loader';
 import { findPatientFacts, type PatientFactsRow } from './patient.repo';
 import { EmergencyConsentsInput } from './controls.resolver';
 import * as repo from './lifecycle.repo';
+import { pushCohort, queueCohortChange } from './cohort';
 
 const DEPOSIT_RULES = loadDepositRules();
 
@@ -126,11 +127,14 @@ async function change(ctx: SubgraphContext, rawIns: string, kind: LifecycleChang
       throw forbidden(right.reason);
     }
     await apply(tx, ins, found);
+    // Closed, reopened, dead or deleted: the consenting cohort of aggregates follows.
+    await queueCohortChange(tx, ins);
     traced('allowed', right.rule);
     const [after] = await findPatientFacts(tx, ctx.actor, [ins]);
     return after;
   });
   registryLoaders(ctx).visible.clear(ins);
+  await pushCohort(ctx);
   return row;
 }
 

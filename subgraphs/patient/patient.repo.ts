@@ -4,7 +4,7 @@ import type { Actor } from '../../runtime/actor';
 export interface PatientRow {
   ins: string; ins_oid: string; birth_name: string; used_name: string | null; first_name: string; given_names: string[];
   sex: 'F' | 'M'; birth_date: string | Date; birthplace_code: string; identity_status: 'PROV' | 'RECUP' | 'VALI' | 'QUAL';
-  dmp_status: 'ACTIVE' | 'CLOSED' | 'DELETED'; dmp_created_at: Date; dmp_closed_at: Date | null; deceased_on: string | Date | null; heirs_objection: boolean;
+  dmp_status: 'ACTIVE' | 'CLOSED' | 'DELETED'; dmp_created_at: Date; dmp_closed_at: Date | null; deceased_on: string | Date | null; heirs_objection: boolean; secondary_use: boolean;
   consent_etreat: boolean; consent_btg: boolean; consent_masked: boolean;
 }
 

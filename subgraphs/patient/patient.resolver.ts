@@ -61,6 +61,12 @@ export class PatientResolver {
     return { etreat: patient.row.consent_etreat, btg: patient.row.consent_btg, masked: patient.row.consent_masked };
   }
 
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether the patient consents to secondary use (aggregates over consenting patients only).' })
+  secondaryUse(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): boolean {
+    read(ctx, patient, 'secondaryUse');
+    return patient.row.secondary_use;
+  }
+
   @FieldResolver(() => [CareRelation], { nullable: true, description: 'Médecin traitant, administrators, authorised and blocked professionals.' })
   async careTeam(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): Promise<CareRelation[]> {
     read(ctx, patient, 'careTeam');

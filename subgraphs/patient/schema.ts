@@ -7,11 +7,12 @@ import { IdentitySearchResolver } from './identity-search.resolver';
 import { EmergencyWatchResolver } from './emergency-watch.resolver';
 import { resolvePatientReference } from './patient.reference';
 import { LifecycleResolver } from './lifecycle.resolver';
+import { AnalyticsEntryResolver, PatientCountResolver } from './analytics.resolver';
 
 export const patient: SubgraphDefinition = {
   name: 'patient',
   port: 4001,
   migrationsDir: projectPath('subgraphs', 'patient', 'migrations'),
-  resolvers: [PatientResolver, PatientControlsResolver, EmergencyResolver, IdentitySearchResolver, EmergencyWatchResolver, LifecycleResolver],
+  resolvers: [PatientResolver, PatientControlsResolver, EmergencyResolver, IdentitySearchResolver, EmergencyWatchResolver, LifecycleResolver, AnalyticsEntryResolver, PatientCountResolver],
   references: { Patient: resolvePatientReference },
 };

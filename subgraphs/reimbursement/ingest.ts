@@ -1,3 +1,4 @@
+import { ANALYTICS_SUBJECT_COLUMNS, analyticsSubjectRows } from '../../scripts/scenario/analytics-subjects';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { DOCUMENT_COLUMNS } from '../../runtime/documents/document-repo';
 import { documentRow } from '../../scripts/scenario/document-rows';
@@ -18,4 +19,5 @@ export async function ingest(tx: SqlExecutor, scenario: Scenario, index: Scenari
     ];
   }));
   await tx.copyRows('care_line', [...DOCUMENT_COLUMNS, ...CARE_LINE_COLUMNS], rows);
+  await tx.copyRows('analytics_subject', ANALYTICS_SUBJECT_COLUMNS, analyticsSubjectRows(scenario));
 }

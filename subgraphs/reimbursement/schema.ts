@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '../../runtime/subgraph';
 import { projectPath } from '../../runtime/paths';
 import type { PatientRef } from '../../runtime/documents/patient-ref.type';
 import { SourcePatient } from './patient.type';
+import { SourceAnalytics, ReimbursementAnalyticsResolvers } from './analytics';
 import { CareLineResolver } from './care-line.resolver';
 import { CareLineDepositResolver } from './care-line.deposit';
 import { CareLine } from './care-line.type';
@@ -13,7 +14,7 @@ export const reimbursement: SubgraphDefinition = {
   name: 'reimbursement',
   port: 4002,
   migrationsDir: projectPath('subgraphs', 'reimbursement', 'migrations'),
-  resolvers: [CareLineResolver, CareLineDepositResolver, documentHistoryResolver(CareLine, careLines), purgeResolver('reimbursement')],
-  orphanedTypes: [SourcePatient],
-  references: { Patient: (reference: PatientRef) => reference },
+  resolvers: [CareLineResolver, CareLineDepositResolver, documentHistoryResolver(CareLine, careLines), purgeResolver('reimbursement'), ...ReimbursementAnalyticsResolvers],
+  orphanedTypes: [SourcePatient, SourceAnalytics],
+  references: { Patient: (reference: PatientRef) => reference, Analytics: (reference: { id: string; grant?: string | null }) => reference },
 };

@@ -1,0 +1,13 @@
+import { analyticsFieldResolver, cohortSyncResolver } from '../../runtime/analytics/analytics.resolver';
+import { createAnalyticsRef } from '../../runtime/analytics/analytics.type';
+import { DP_RETENTION } from './dispensation.repo';
+
+export const SourceAnalytics = createAnalyticsRef();
+
+export const PharmacyAnalyticsResolvers = [
+  analyticsFieldResolver(SourceAnalytics, 'dispensations', {
+    name: 'dispensations', source: 'pharmacy', table: 'dispensation', conditions: [DP_RETENTION],
+    columns: { time: 'e.effective_at', atc: 'e.atc', classCode: 'e.class_code', typeCode: 'e.type_code' },
+  }, 'Dispensations of the DP (within its retention windows), by ATC level, age band, sex, place of residence and period.'),
+  cohortSyncResolver('pharmacy'),
+] as const;
