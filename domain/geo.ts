@@ -31,3 +31,9 @@ export function defaultResidence(ins: string, birthplaceCode: string): Departeme
   const all = [...DEPARTEMENTS.keys()];
   return all[createHash('sha256').update(ins).digest().readUInt32BE(0) % all.length];
 }
+
+/** Where a patient lives, as aggregates place them: the stated département, else the default; with its region. */
+export function residenceOf(ins: string, stated: string | null, birthplaceCode: string): { departement: Departement; region: RegionCode } {
+  const departement = (stated as Departement | null) ?? defaultResidence(ins, birthplaceCode);
+  return { departement, region: DEPARTEMENTS.get(departement)!.region };
+}

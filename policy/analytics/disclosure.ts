@@ -30,22 +30,22 @@ export function suppressSmallCells(cells: Cell[], rules: DisclosureRules): void 
  * smallest released one with it, until no line has exactly one.
  */
 export function suppressComplements(cells: Cell[], dimensions: number): void {
-  const lines = (): Cell[][] => {
-    const all: Cell[][] = [cells];
-    for (let d = 0; d < dimensions; d++) {
-      const byRest = new Map<string, Cell[]>();
-      for (const cell of cells) {
-        const key = JSON.stringify(cell.values.filter((_, i) => i !== d));
-        byRest.set(key, [...(byRest.get(key) ?? []), cell]);
-      }
-      all.push(...byRest.values());
+  // The lines never change, only which of their cells are hidden: built once.
+  const lines: Cell[][] = [cells];
+  for (let d = 0; d < dimensions; d++) {
+    const byRest = new Map<string, Cell[]>();
+    for (const cell of cells) {
+      const key = cell.values.filter((_, i) => i !== d).join('\u0000');
+      let line = byRest.get(key);
+      if (!line) byRest.set(key, (line = []));
+      line.push(cell);
     }
-    return all;
-  };
+    lines.push(...byRest.values());
+  }
   let changed = true;
   while (changed) {
     changed = false;
-    for (const line of lines()) {
+    for (const line of lines) {
       const hidden = line.filter((c) => c.suppression !== null);
       if (hidden.length !== 1) continue;
       const candidates = line.filter((c) => c.suppression === null && c.count > 0).sort((a, b) => a.count - b.count);

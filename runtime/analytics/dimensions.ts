@@ -13,27 +13,44 @@ const ATC_LENGTH = { ATC1: 1, ATC2: 3, ATC3: 4, ATC4: 5, ATC5: 7 } as const;
 
 /** Where a source's event table keeps what the dimensions read (`e` the event, `s` the subject). */
 export interface EventColumns {
-  /** When the event took place; absent for a count of patients (ages are then today's, and time is no dimension). */
-  time?: string;
+  /** The month of the event as an integer YYYYMM (a stored column); absent for a count of patients (ages are then today's, and time is no dimension). */
+  month?: string;
   atc?: string; ccam?: string; classCode?: string; typeCode?: string;
 }
 
 /** The SQL expression of a dimension; null when the source has no such column. */
 export function dimensionSql(dimension: AnalyticsDimension, columns: EventColumns): string | null {
-  const age = `((extract(year from ${columns.time ?? 'now()'})::int - s.birth_year) / 10 * 10)`;
+  const age = `((${yearOf(columns)} - s.birth_year) / 10 * 10)`;
   switch (dimension) {
     case 'ATC1': case 'ATC2': case 'ATC3': case 'ATC4': case 'ATC5':
       return columns.atc ? `left(${columns.atc}, ${ATC_LENGTH[dimension]})` : null;
     case 'CCAM_CHAPTER': return columns.ccam ? `left(${columns.ccam}, 1)` : null;
     case 'DOCUMENT_CLASS': return columns.classCode ?? null;
     case 'DOCUMENT_TYPE': return columns.typeCode ?? null;
-    case 'AGE_BAND': return `${age}::text`;
+    case 'AGE_BAND': return age;
     case 'SEX': return 's.sex';
     case 'DEPARTEMENT': return 's.departement';
     case 'REGION': return 's.region';
-    case 'MONTH': return columns.time ? `to_char(${columns.time}, 'YYYY-MM')` : null;
-    case 'QUARTER': return columns.time ? `to_char(${columns.time}, 'YYYY-"Q"Q')` : null;
-    case 'YEAR': return columns.time ? `to_char(${columns.time}, 'YYYY')` : null;
+    // Periods group as integers (cheap per row) and are written out per cell by formatDimension.
+    case 'MONTH': return columns.month ?? null;
+    case 'QUARTER': return columns.month ? `(${columns.month} / 100 * 10 + (${columns.month} % 100 - 1) / 3 + 1)` : null;
+    case 'YEAR': return columns.month ? `(${columns.month} / 100)` : null;
+  }
+}
+
+/** The year of the event, or this year when counting patients. */
+const yearOf = (columns: EventColumns) => (columns.month ? `(${columns.month} / 100)` : 'extract(year from now())::int');
+
+/** Whether a dimension's expression can be null for a row (a line that is not CCAM has no CCAM chapter). */
+export const NULLABLE_DIMENSIONS: ReadonlySet<AnalyticsDimension> = new Set(['CCAM_CHAPTER']);
+
+/** A grouped value as the table shows it: YYYY-MM, YYYY-Qn, YYYY, or the code itself. */
+export function formatDimension(dimension: AnalyticsDimension, raw: unknown): string {
+  const n = Number(raw);
+  switch (dimension) {
+    case 'MONTH': return `${Math.floor(n / 100)}-${String(n % 100).padStart(2, '0')}`;
+    case 'QUARTER': return `${Math.floor(n / 10)}-Q${n % 10}`;
+    default: return String(raw ?? '');
   }
 }
 
@@ -82,10 +99,11 @@ export function filterSql(filter: AnalyticsFilter, columns: EventColumns, params
   if (filter.ccamChapters?.length) parts.push(`left(${column('ccam', 'filter.ccamChapters')}, 1) = ANY(${add(filter.ccamChapters)}::text[])`);
   if (filter.classCodes?.length) parts.push(`${column('classCode', 'filter.classCodes')} = ANY(${add(filter.classCodes)}::text[])`);
   if (filter.typeCodes?.length) parts.push(`${column('typeCode', 'filter.typeCodes')} = ANY(${add(filter.typeCodes)}::text[])`);
-  if (filter.ageBands?.length) parts.push(`((extract(year from ${columns.time ?? 'now()'})::int - s.birth_year) / 10 * 10) = ANY(${add(filter.ageBands)}::int[])`);
+  if (filter.ageBands?.length) parts.push(`((${yearOf(columns)} - s.birth_year) / 10 * 10) = ANY(${add(filter.ageBands)}::int[])`);
   parts.push(...subjectFilterSql(filter, params));
-  if (filter.from) parts.push(`${columns.time ?? unsupported('filter.from')} >= ${add(`${filter.from}-01`)}::date`);
-  if (filter.to) parts.push(`${columns.time ?? unsupported('filter.to')} < (${add(`${filter.to}-01`)}::date + interval '1 month')`);
+  const monthNumber = (month: string) => Number(month.replace('-', ''));
+  if (filter.from) parts.push(`${columns.month ?? unsupported('filter.from')} >= ${add(monthNumber(filter.from))}`);
+  if (filter.to) parts.push(`${columns.month ?? unsupported('filter.to')} <= ${add(monthNumber(filter.to))}`);
   return parts;
 }
 

@@ -1,4 +1,4 @@
-import { DEPARTEMENTS, defaultResidence, type Departement } from '../../domain/geo';
+import { residenceOf } from '../../domain/geo';
 import type { Scenario } from './scenario';
 
 /** Columns of every source's analytics_subject projection. */
@@ -8,8 +8,8 @@ export const ANALYTICS_SUBJECT_COLUMNS = ['patient_ins', 'birth_year', 'sex', 'd
 export interface AnalyticsSubject { birthYear: number; sex: 'F' | 'M'; departement: string; region: string }
 
 export function analyticsSubject(ins: string, person: { birthDate: string; sex: 'F' | 'M'; residenceDepartement: string | null; birthplaceCode: string }): AnalyticsSubject {
-  const departement = (person.residenceDepartement ?? defaultResidence(ins, person.birthplaceCode)) as Departement;
-  return { birthYear: Number(person.birthDate.slice(0, 4)), sex: person.sex, departement, region: DEPARTEMENTS.get(departement)!.region };
+  const { departement, region } = residenceOf(ins, person.residenceDepartement, person.birthplaceCode);
+  return { birthYear: Number(person.birthDate.slice(0, 4)), sex: person.sex, departement, region };
 }
 
 /** The projection rows of a scenario: patients who consented to secondary use, on an active record. */

@@ -6,7 +6,7 @@ export const SourceAnalytics = createAnalyticsRef();
 export const OncologyAnalyticsResolvers = [
   analyticsFieldResolver(SourceAnalytics, 'oncologyRecords', {
     name: 'oncologyRecords', source: 'oncology', table: 'dcc_record',
-    columns: { time: 'e.effective_at', classCode: 'e.class_code', typeCode: 'e.type_code' },
+    columns: { month: 'e.event_month', classCode: 'e.class_code', typeCode: 'e.type_code' },
   }, 'DCC documents (RCP, PPS, pathology, operative reports), by type, age band, sex, place of residence and period.'),
   cohortSyncResolver('oncology'),
 ] as const;

@@ -10,6 +10,7 @@ export interface NewRecord {
   sex: 'F' | 'M'; birthDate: string; birthplaceCode: string;
   consents: { etreat: boolean; btg: boolean; masked: boolean };
   collectedBy: 'PATIENT' | 'PROFESSIONAL' | 'ESTABLISHMENT'; collectedById: string;
+  residence: { departement: string; region: string };
 }
 
 export async function recordExists(tx: SqlExecutor, ins: string): Promise<boolean> {
@@ -19,11 +20,12 @@ export async function recordExists(tx: SqlExecutor, ins: string): Promise<boolea
 export async function insertRecord(tx: SqlExecutor, r: NewRecord): Promise<void> {
   await tx.query(
     `INSERT INTO patient (ins, ins_oid, birth_name, used_name, first_name, given_names, sex, birth_date, birthplace_code, identity_status,
-       dmp_status, dmp_created_at, consent_etreat, consent_btg, consent_masked, consent_collected_by, consent_collected_by_id, name_keys, first_name_keys)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'QUAL', 'ACTIVE', now(), $10, $11, $12, $13, $14, $15, $16)`,
+       dmp_status, dmp_created_at, consent_etreat, consent_btg, consent_masked, consent_collected_by, consent_collected_by_id, name_keys, first_name_keys,
+       residence_departement, residence_region)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'QUAL', 'ACTIVE', now(), $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
     [r.ins, INS_OIDS[r.insKind], r.birthName, r.usedName, r.firstName, r.givenNames, r.sex, r.birthDate, r.birthplaceCode,
       r.consents.etreat, r.consents.btg, r.consents.masked, r.collectedBy, r.collectedById,
-      nameKeys(r.birthName, r.usedName), nameKeys(r.firstName, ...r.givenNames)],
+      nameKeys(r.birthName, r.usedName), nameKeys(r.firstName, ...r.givenNames), r.residence.departement, r.residence.region],
   );
 }
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { checkIns } from '../../domain/ins';
+import { DEPARTEMENTS, residenceOf, type Departement } from '../../domain/geo';
 import { badInput, codedError, forbidden } from '../../runtime/errors';
 import { callPeer } from '../../runtime/peer-call';
 import { purgePatientRows } from '../../runtime/purge';
@@ -39,6 +40,7 @@ export class RecordCreationInput {
   @Field(() => LocalDate) birthDate!: string;
   @Field(() => String, { description: 'INSEE code of the birthplace; 99 + country code for births abroad.' }) birthplaceCode!: string;
   @Field(() => String, { description: 'Only a qualified identity (QUAL) opens a shared record.' }) identityStatus!: string;
+  @Field(() => String, { nullable: true, description: 'INSEE département of residence (aggregates only); @default the birth département.' }) residenceDepartement?: string | null;
   @Field(() => Boolean, { description: 'The patient expressly consented to the creation: given in person, or collected and declared by the professional or establishment.' }) expressConsent!: boolean;
   @Field(() => EmergencyConsentsInput, { nullable: true, description: 'Proposed ticked: each omitted consent is given.' }) emergencyConsents?: EmergencyConsentsInput | null;
 }
@@ -85,6 +87,7 @@ function name(field: string, value: string | null | undefined, required: boolean
 }
 
 function checkCreation(input: RecordCreationInput): Omit<repo.NewRecord, 'collectedBy' | 'collectedById'> {
+  if (input.residenceDepartement != null && !DEPARTEMENTS.has(input.residenceDepartement as Departement)) throw badInput('input.residenceDepartement', 'must be an INSEE département code');
   const ins = checkedIns(input.ins, 'input.ins');
   if (input.identityStatus !== 'QUAL') throw badInput('input.identityStatus', 'only a qualified identity (QUAL) opens a shared record');
   if (input.expressConsent !== true) throw badInput('input.expressConsent', "the patient's express consent is required to create a DMP");
@@ -100,6 +103,7 @@ function checkCreation(input: RecordCreationInput): Omit<repo.NewRecord, 'collec
     ins, insKind: input.insKind ?? 'NIR', birthName, usedName: name('input.usedName', input.usedName, false), firstName, givenNames,
     sex: input.sex, birthDate: input.birthDate, birthplaceCode: input.birthplaceCode,
     consents: { etreat: c.etreat ?? true, btg: c.btg ?? true, masked: c.masked ?? true },
+    residence: residenceOf(ins, input.residenceDepartement ?? null, input.birthplaceCode),
   };
 }
 

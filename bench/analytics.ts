@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import { generate } from '../scripts/generate/generate';
+import { openStore } from '../runtime/store/open-store';
+import { loadOrCreateKeyPair } from '../runtime/keys';
+import { ingest } from '../subgraphs/pharmacy/ingest';
+import { pharmacy } from '../subgraphs/pharmacy/schema';
+import { aggregate } from '../runtime/analytics/aggregate';
+import { DP_RETENTION } from '../subgraphs/pharmacy/dispensation.repo';
+import { signAnalyticsGrant } from '../policy/analytics/analytics-grant';
+import { indexOf } from '../scripts/scenario/scenario';
+import { progress } from '../scripts/cli';
+import { resolveRelativeDates } from '../scripts/scenario/relative-dates';
+import type { SubgraphContext } from '../runtime/subgraph';
+import type { AnalyticsDimension } from '../runtime/analytics/analytics.type';
+import { benchEnvironment } from './support/bench-env';
+
+/**
+ * Issue 6's benchmark: the done-when aggregate, "dispensations by ATC level 3 and age band per quarter, by
+ * département", over the last twelve months, over 100,000 then 1,000,000 generated patients (about 70% consenting) on PostgreSQL: the
+ * source's SQL grouping, the disclosure control and the differencing history, as the pharmacy subgraph runs
+ * them (HTTP aside). Only the pharmacy store is loaded.   npm run bench:analytics [-- --sizes 100000,1000000 --runs 10]
+ */
+const argValue = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
+const SIZES = (argValue('sizes') ?? '100000,1000000').split(',').map(Number);
+const RUNS = Number(argValue('runs') ?? 10);
+const percentile = (values: number[], p: number) => { const s = [...values].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
+const SPEC = { name: 'dispensations', source: 'pharmacy', table: 'dispensation', conditions: [DP_RETENTION], columns: { month: 'e.event_month', atc: 'e.atc', classCode: 'e.class_code', typeCode: 'e.type_code' } };
+const GROUP_BY: AnalyticsDimension[] = ['ATC3', 'AGE_BAND', 'QUARTER', 'DEPARTEMENT'];
+/** A dashboard's year: the last twelve months. */
+const since = new Date();
+since.setUTCMonth(since.getUTCMonth() - 11);
+const FILTER = { from: since.toISOString().slice(0, 7) };
+
+async function main() {
+  const env = await benchEnvironment('analytics');
+  const store = await openStore(env.config, pharmacy.name, pharmacy.migrationsDir);
+  const keys = await loadOrCreateKeyPair(env.config.keysDir, 'patient-registry');
+  let loaded = 0;
+  let known = indexOf({ version: 1 });
+  const chunks = generate({ patients: Math.max(...SIZES), seed: 6, chunkSize: 5000 });
+  const bar = progress('loading the pharmacy store', Math.max(...SIZES));
+  for (const size of SIZES) {
+    while (loaded < size) {
+      const next = chunks.next();
+      if (next.done) break;
+      const chunk = resolveRelativeDates(next.value);
+      known = indexOf(chunk, known);
+      await store.transaction((tx) => ingest(tx, chunk, known));
+      loaded += chunk.professionals ? 0 : chunk.patients!.length;
+      bar.update(loaded);
+    }
+    await store.query('ANALYZE dispensation');
+    await store.query('ANALYZE analytics_subject');
+    const [{ rows, subjects }] = await store.query<{ rows: number; subjects: number }>(`SELECT (SELECT count(*)::int FROM dispensation) AS rows, (SELECT count(*)::int FROM analytics_subject) AS subjects`);
+    for (const measure of ['EVENTS', 'PATIENTS'] as const) {
+      const latencies: number[] = [];
+      let cells = 0;
+      let suppressed = 0;
+      for (let run = 0; run < RUNS + 1; run++) {
+        // A client per run: each asks once, so the history a run checks is its own (a client's is read in one statement).
+        const analystId = `analyst:bench-${size}-${measure}-${run}`;
+        const ctx = { actor: { kind: 'analyst', id: analystId }, requestId: `bench-${run}`, deps: { store, grantKeys: { verify: keys.publicKey } } } as unknown as SubgraphContext;
+        const grant = await signAnalyticsGrant(keys.privateKey, { analystId, pending: {} });
+        const started = process.hrtime.bigint();
+        const table = await aggregate(ctx, SPEC, { grant }, { measure, groupBy: GROUP_BY, filter: FILTER });
+        if (run > 0) latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+        cells = table.cells.length;
+        suppressed = table.suppressedCells;
+      }
+      console.log(`${String(size).padStart(9)} patients (${subjects} consenting, ${rows} dispensations), ${measure.padEnd(8)}: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms; ${cells} cells, ${suppressed} suppressed`);
+    }
+  }
+  await store.close();
+  await env.drop();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
