@@ -5,7 +5,7 @@ import type { KeyLike } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createHttpServer } from '../runtime/http-server';
+import { createHttpServer, type Readiness } from '../runtime/http-server';
 import { maskError, type SubgraphName } from '../runtime/subgraph';
 import { projectPath } from '../runtime/paths';
 import { authenticate, type AuthOptions } from './authenticate';
@@ -67,6 +67,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
       const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
       return { actor: await authenticate(req.headers.authorization, options.auth), requestId };
     },
+    ready: () => subgraphReadiness(options.subgraphUrls),
     refuse: (body) => {
       const query = (body as { query?: unknown } | null)?.query;
       return typeof query === 'string' && tooManyTokens(query, limits.maxTokens) ? { message: 'Query is too long', code: 'QUERY_LIMIT_EXCEEDED' } : null;
@@ -79,4 +80,25 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
       await apollo.stop();
     },
   };
+}
+
+/** How long the readiness probe waits for each subgraph's own /readyz. */
+const PROBE_MS = 1000;
+
+/**
+ * The gateway is ready when the registry is: without it nothing can be served, while any other subgraph down
+ * only nulls its own fields (and taking every gateway out of rotation for it would turn a partial outage into
+ * a total one). Each subgraph's state is reported.
+ */
+export async function subgraphReadiness(urls: Record<SubgraphName, string>): Promise<Readiness> {
+  const states = await Promise.all(Object.entries(urls).map(async ([name, url]) => {
+    try {
+      const response = await fetch(url.replace(/\/graphql$/, '/readyz'), { signal: AbortSignal.timeout(PROBE_MS) });
+      return [name, response.ok ? 'ready' : 'unavailable'] as const;
+    } catch {
+      return [name, 'unavailable'] as const;
+    }
+  }));
+  const dependencies = Object.fromEntries(states) as Readiness['dependencies'];
+  return { ready: dependencies.patient === 'ready', dependencies };
 }

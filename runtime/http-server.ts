@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 
+export interface Readiness { ready: boolean; dependencies: Record<string, 'ready' | 'unavailable'> }
+
 export interface HttpServerOptions<Ctx extends BaseContext> {
   /** Builds the request context; throw a GraphQLError with extensions.http.status to refuse (e.g. 401). */
   context: (req: IncomingMessage) => Promise<Ctx>;
-  /** Readiness: true when the stores this process needs answer. */
-  ready?: () => Promise<boolean>;
+  /** Readiness: true when what this process needs answers; with details, each dependency's state. */
+  ready?: () => Promise<boolean | Readiness>;
   /** @default 1 MiB */
   maxBodyBytes?: number;
   /** Refuses a parsed body before Apollo sees it (e.g. too many tokens): the message and code to answer with 400. */
@@ -27,8 +29,9 @@ export function createHttpServer<Ctx extends BaseContext>(apollo: ApolloServer<C
     try {
       if (url.pathname === '/healthz') return send(200, { status: 'ok' });
       if (url.pathname === '/readyz') {
-        const ready = options.ready ? await options.ready().catch(() => false) : true;
-        return send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
+        const answer = options.ready ? await options.ready().catch(() => false) : true;
+        const ready = typeof answer === 'boolean' ? answer : answer.ready;
+        return send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...(typeof answer === 'boolean' ? {} : { dependencies: answer.dependencies }) });
       }
       if (url.pathname !== '/graphql') return send(404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
 

@@ -130,8 +130,9 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
       if (!forwarded) throw unauthenticated('This service answers only requests signed by the DMP gateway');
       return { actor: forwarded.actor, requestId: forwarded.requestId, credential: header as string, deps: options.deps };
     },
+    // Ready when its own store and the audit store answer: without the second, every answer would be refused.
     ready: async () => {
-      await options.deps.store.query('SELECT 1');
+      await Promise.all([options.deps.store.query('SELECT 1'), options.deps.audit.store.query('SELECT 1')]);
       return true;
     },
   });
