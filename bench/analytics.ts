@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { generate } from '../scripts/generate/generate';
 import { openStore } from '../runtime/store/open-store';
 import { loadOrCreateKeyPair } from '../runtime/keys';
 import { ingest } from '../subgraphs/pharmacy/ingest';
@@ -7,12 +6,10 @@ import { pharmacy } from '../subgraphs/pharmacy/schema';
 import { aggregate } from '../runtime/analytics/aggregate';
 import { DP_RETENTION } from '../subgraphs/pharmacy/dispensation.repo';
 import { signAnalyticsGrant } from '../policy/analytics/analytics-grant';
-import { indexOf } from '../scripts/scenario/scenario';
-import { progress } from '../scripts/cli';
-import { resolveRelativeDates } from '../scripts/scenario/relative-dates';
 import type { SubgraphContext } from '../runtime/subgraph';
 import type { AnalyticsDimension } from '../runtime/analytics/analytics.type';
 import { benchEnvironment } from './support/bench-env';
+import { generatedLoader } from './support/generated-loader';
 
 /**
  * Issue 6's benchmark: the done-when aggregate, "dispensations by ATC level 3 and age band per quarter, by
@@ -35,20 +32,9 @@ async function main() {
   const env = await benchEnvironment('analytics');
   const store = await openStore(env.config, pharmacy.name, pharmacy.migrationsDir);
   const keys = await loadOrCreateKeyPair(env.config.keysDir, 'patient-registry');
-  let loaded = 0;
-  let known = indexOf({ version: 1 });
-  const chunks = generate({ patients: Math.max(...SIZES), seed: 6, chunkSize: 5000 });
-  const bar = progress('loading the pharmacy store', Math.max(...SIZES));
+  const loader = generatedLoader(store, ingest, { label: 'loading the pharmacy store', patients: Math.max(...SIZES), seed: 6 });
   for (const size of SIZES) {
-    while (loaded < size) {
-      const next = chunks.next();
-      if (next.done) break;
-      const chunk = resolveRelativeDates(next.value);
-      known = indexOf(chunk, known);
-      await store.transaction((tx) => ingest(tx, chunk, known));
-      loaded += chunk.professionals ? 0 : chunk.patients!.length;
-      bar.update(loaded);
-    }
+    await loader.loadUpTo(size);
     await store.query('ANALYZE dispensation');
     await store.query('ANALYZE analytics_subject');
     const [{ rows, subjects }] = await store.query<{ rows: number; subjects: number }>(`SELECT (SELECT count(*)::int FROM dispensation) AS rows, (SELECT count(*)::int FROM analytics_subject) AS subjects`);

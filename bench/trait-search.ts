@@ -1,14 +1,12 @@
 import 'reflect-metadata';
-import { generate } from '../scripts/generate/generate';
 import { openStore } from '../runtime/store/open-store';
 import { ingest } from '../subgraphs/patient/ingest';
 import { patient as registry } from '../subgraphs/patient/schema';
 import { findCandidates } from '../subgraphs/patient/identity-search.repo';
 import { queryKey } from '../domain/name-keys';
-import { indexOf, type PatientSpec } from '../scripts/scenario/scenario';
-import { progress } from '../scripts/cli';
-import { resolveRelativeDates } from '../scripts/scenario/relative-dates';
+import type { PatientSpec } from '../scripts/scenario/scenario';
 import { benchEnvironment } from './support/bench-env';
+import { generatedLoader } from './support/generated-loader';
 
 /**
  * Issue 5's benchmark: centre 15 trait-search latency (p50, p95) at 100,000 and 1,000,000 patients, against
@@ -31,21 +29,12 @@ async function main() {
   const env = await benchEnvironment('search');
   const store = await openStore(env.config, registry.name, registry.migrationsDir);
   const sample: PatientSpec[] = [];
-  let loaded = 0;
-  let known = indexOf({ version: 1 });
-  const chunks = generate({ patients: Math.max(...SIZES), seed: 11, chunkSize: 5000, documentsPerSource: 0 });
-  const bar = progress('loading the registry', Math.max(...SIZES));
+  const loader = generatedLoader(store, ingest, {
+    label: 'loading the registry', patients: Math.max(...SIZES), seed: 11, documentsPerSource: 0,
+    onChunk: (chunk) => { for (const p of chunk.patients ?? []) if (sample.length < 5000 && Math.random() < 0.01) sample.push(p); },
+  });
   for (const size of SIZES) {
-    while (loaded < size) {
-      const next = chunks.next();
-      if (next.done) break;
-      const chunk = resolveRelativeDates(next.value);
-      known = indexOf(chunk, known);
-      await store.transaction((tx) => ingest(tx, chunk, known));
-      for (const p of chunk.patients ?? []) if (sample.length < 5000 && Math.random() < 0.01) sample.push(p);
-      loaded += chunk.professionals ? 0 : chunk.patients!.length;
-      bar.update(loaded);
-    }
+    await loader.loadUpTo(size);
     await store.query('ANALYZE patient');
     const time = async (label: string, setup: string) => {
       const latencies: number[] = [];
