@@ -58,10 +58,14 @@ export async function startTestGraphWith(overrides: Partial<RuntimeConfig>, ...s
       return (query: string, variables: object = {}) => client.rawRequest<any>(query, variables as never) as never;
     },
     statements: () => Object.values(platform.stores).reduce((sum, store) => sum + store.statementCount, 0),
+    // The database goes even when stopping fails (a test that closed a store on purpose).
     stop: async () => {
-      await platform.stop();
-      await database?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        await platform.stop();
+      } finally {
+        await database?.drop();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }
