@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { checkIns } from '../../domain/ins';
+import { idArgument, insArgument } from '../arguments';
 import { DOCUMENT_TYPES, PROFESSIONS, SPECIALTIES, spaceOf, type ProfessionCode, type SpecialtyCode, type TypeCode } from '../../domain/codes';
 import { badInput, codedError } from '../errors';
 import { callPeer } from '../peer-call';
@@ -26,7 +26,6 @@ export interface DepositSpec<I extends DocumentDepositFields> {
 }
 
 const KEY = /^[A-Za-z0-9._:-]{1,100}$/;
-const DOCUMENT_ID = /^[A-Za-z0-9._:-]{1,80}$/;
 const RPPS = /^\d{11}$/;
 const EARLIEST = Date.parse('1900-01-01T00:00:00Z');
 /** Clocks drift: a care instant a few minutes ahead is tolerated, not a day. */
@@ -64,8 +63,7 @@ interface Checked { ins: string; typeCode: TypeCode; title: string; visibility: 
 
 /** The checks every deposit passes before anything is asked or written. */
 function checkCommon(ctx: SubgraphContext, input: DocumentDepositFields, acceptsContent: boolean): Checked {
-  const ins = checkIns(input.ins);
-  if (!ins.ok) throw badInput('input.ins', ins.reason);
+  const ins = insArgument(input.ins, 'input.ins');
   if (!KEY.test(input.idempotencyKey)) throw badInput('input.idempotencyKey', '1 to 100 characters among A-Z a-z 0-9 . _ : -');
   const type = DOCUMENT_TYPES.get(input.typeCode as TypeCode);
   if (!type) throw badInput('input.typeCode', `${input.typeCode} is not a JDV_J07 type code`);
@@ -78,7 +76,7 @@ function checkCommon(ctx: SubgraphContext, input: DocumentDepositFields, accepts
   const patientSide = ctx.actor.kind === 'patient' || ctx.actor.kind === 'representative';
   if (patientSide && visibility.includes('INVISIBLE_PATIENT')) throw badInput('input.visibility', 'the patient does not hide a document from themselves');
   if (ctx.actor.kind === 'representative' && visibility.includes('INVISIBLE_REPRESENTANTS_LEGAUX')) throw badInput('input.visibility', 'a representative does not hide a document from representatives');
-  if (input.replaces != null && !DOCUMENT_ID.test(input.replaces)) throw badInput('input.replaces', 'not a document id');
+  if (input.replaces != null) idArgument(input.replaces, 'input.replaces');
   if (input.content && !acceptsContent) throw badInput('input.content', 'this source keeps no files');
   const content = input.content ? checkContent(input.content) : null;
   if (input.author) {
@@ -88,13 +86,13 @@ function checkCommon(ctx: SubgraphContext, input: DocumentDepositFields, accepts
   // The same key must bring the same document: what it would write, the file by its checksum.
   const { content: _bytes, ...rest } = input as DocumentDepositFields & Record<string, unknown>;
   const requestHash = createHash('sha256').update(JSON.stringify({ ...rest, content: content?.sha256 ?? null })).digest('hex');
-  return { ins: ins.ins, typeCode: input.typeCode as TypeCode, title, visibility, content, requestHash };
+  return { ins, typeCode: input.typeCode as TypeCode, title, visibility, content, requestHash };
 }
 
 /** The registry's permit for this write, asked within the request with the caller's own credential. */
 export async function permitFor(ctx: SubgraphContext, ins: string, source: WritableSource, typeCode: string): Promise<WritePermit> {
   const { writePermit } = await callPeer<{ writePermit: string }>(ctx, 'patient',
-    'query Permit($ins: String!, $source: WritableSource!, $typeCode: String!) { writePermit(ins: $ins, source: $source, typeCode: $typeCode) }',
+    'query Permit($ins: String!, $source: DocumentSource!, $typeCode: String!) { writePermit(ins: $ins, source: $source, typeCode: $typeCode) }',
     { ins, source: source === 'personal-space' ? 'personal_space' : source, typeCode });
   const permit = await verifyWritePermit(ctx.deps.grantKeys.verify, writePermit, { ins, actorId: ctx.actor.id, source, typeCode });
   if (!permit) throw codedError('SERVICE_UNAVAILABLE', 'The registry gave no valid permit for this write');

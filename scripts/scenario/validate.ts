@@ -1,4 +1,5 @@
 import { DEPARTEMENTS } from '../../domain/geo';
+import { DOCUMENT_ID } from '../../runtime/arguments';
 import { checkIns } from '../../domain/ins';
 import { DOCUMENT_TYPES, PROFESSIONS, SPECIALTIES, VISIBILITY_LABELS, isDepositableType, type TypeCode } from '../../domain/codes';
 import { RELATIVE_DATE, RELATIVE_INSTANT } from './relative-dates';
@@ -111,7 +112,7 @@ export function validateScenario(input: unknown, base?: ScenarioIndex): Scenario
   const documentSpec = (at: string, d: unknown, source: string, patient: PatientSpec): d is DocumentSpec => {
     if (!isObject(d)) { fail(at, 'must be an object'); return false; }
     if (d.id !== undefined) {
-      matches(`${at}.id`, d.id, /^[A-Za-z0-9._:-]{1,80}$/, 'must be 1 to 80 letters, digits or ._:-');
+      matches(`${at}.id`, d.id, DOCUMENT_ID, 'must be 1 to 80 letters, digits or ._:-');
       if (documentIds.has(d.id)) fail(`${at}.id`, 'is used by another document');
       documentIds.add(d.id);
     }

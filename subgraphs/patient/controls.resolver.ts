@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver, registerEnumType } from 'type-graphql';
-import { checkIns } from '../../domain/ins';
+import { idArgument, insArgument } from '../../runtime/arguments';
 import { badInput, codedError, forbidden } from '../../runtime/errors';
 import type { SubgraphContext } from '../../runtime/subgraph';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
@@ -23,16 +23,13 @@ export class EmergencyConsentsInput {
 }
 
 const RPPS = /^\d{11}$/;
-const DOCUMENT_ID = /^[A-Za-z0-9._:-]{1,80}$/;
 
 /**
  * Runs one control: the INS and the actor's right are checked against fresh registry facts, then `apply`
  * runs in one transaction. A record the actor may not see answers NOT_FOUND, as reads do; bad input changes nothing.
  */
 async function control(ctx: SubgraphContext, rawIns: string, kind: PatientControl, target: string, apply: (tx: SqlExecutor, ins: string) => Promise<void>): Promise<VisiblePatient> {
-  const checked = checkIns(rawIns);
-  if (!checked.ok) throw badInput('ins', checked.reason);
-  const ins = checked.ins;
+  const ins = insArgument(rawIns);
   const traced = (outcome: 'allowed' | 'denied', rule: string) => recordAccess(ctx, { patientIns: ins, action: kind, touched: [target], outcome, rule });
   await ctx.deps.store.transaction(async (tx) => {
     const [row] = await findPatientFacts(tx, ctx.actor, [ins], { forUpdate: true });
@@ -111,7 +108,7 @@ export class PatientControlsResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     return control(ctx, ins, masked ? 'mask' : 'unmask', documentId, async (tx) => {
-      if (!DOCUMENT_ID.test(documentId)) throw badInput('documentId', 'not a document id');
+      idArgument(documentId, 'documentId');
       await repo.setMask(tx, ins, documentId, source, masked);
     });
   }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { checkIns } from '../../domain/ins';
+import { insArgument } from '../../runtime/arguments';
 import { badInput, forbidden } from '../../runtime/errors';
 import type { SubgraphContext } from '../../runtime/subgraph';
 import { decide } from '../../policy/decide';
@@ -35,10 +35,8 @@ export class EmergencyResolver {
     description: 'Bris de glace: a professional facing an immediate risk declares an emergency for one patient. Refused when the patient refused BTG, blocked this professional, or the DMP is closed. Traced with the justification; the patient is notified of each emergency access.',
   })
   async declareEmergency(@Arg('ins', () => String) rawIns: string, @Arg('justification', () => String) rawJustification: string, @Ctx() ctx: SubgraphContext): Promise<EmergencyAccess> {
-    const checked = checkIns(rawIns);
-    if (!checked.ok) throw badInput('ins', checked.reason);
+    const ins = insArgument(rawIns);
     const justification = checkJustification(rawJustification);
-    const ins = checked.ins;
     const minutes = ctx.deps.emergencyGrantMinutes ?? DEFAULT_EMERGENCY_GRANT_MINUTES;
     const refused = (rule: string) => {
       recordAccess(ctx, { patientIns: ins, action: 'break-glass', outcome: 'denied', rule, mode: 'bris_de_glace', justification });

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { checkIns } from '../../domain/ins';
+import { idArgument, insArgument } from '../../runtime/arguments';
 import { DEPARTEMENTS, residenceOf, type Departement } from '../../domain/geo';
 import { badInput, codedError, forbidden } from '../../runtime/errors';
 import { callPeer } from '../../runtime/peer-call';
@@ -15,14 +15,12 @@ import { DateTime, LocalDate } from '../../schema/scalars';
 import { DmpStatusEnum, SexEnum } from './patient.type';
 import { factsOf, registryLoaders } from './patient.loader';
 import { findPatientFacts, type PatientFactsRow } from './patient.repo';
-import { EmergencyConsentsInput } from './controls.resolver';
+import { DocumentSourceEnum, EmergencyConsentsInput } from './controls.resolver';
 import * as repo from './lifecycle.repo';
 import { pushCohort, queueCohortChange } from './cohort';
 
 const DEPOSIT_RULES = loadDepositRules();
 
-export const WritableSourceEnum = { hospital: 'hospital', oncology: 'oncology', pharmacy: 'pharmacy', reimbursement: 'reimbursement', personal_space: 'personal-space' } as const;
-registerEnumType(WritableSourceEnum, { name: 'WritableSource', description: 'A source documents are written into.' });
 export const InsKindEnum = { NIR: 'NIR', NIA: 'NIA', TEST: 'TEST', DEMO: 'DEMO' } as const;
 registerEnumType(InsKindEnum, { name: 'InsKind', description: 'The register that issued the INS.' });
 export const HeirRelationEnum = { AYANT_DROIT: 'AYANT_DROIT', CONCUBIN: 'CONCUBIN', PACS: 'PACS' } as const;
@@ -50,14 +48,14 @@ export class RecordLifecycle {
   @Field(() => ID) ins!: string;
   @Field(() => DmpStatusEnum) status!: keyof typeof DmpStatusEnum;
   @Field(() => DateTime, { nullable: true }) closedAt!: Date | null;
-  @Field(() => [WritableSourceEnum], { description: 'After a deletion: the sources not yet purged (retried by operations).' }) pendingPurges!: string[];
+  @Field(() => [DocumentSourceEnum], { description: 'After a deletion: the sources not yet purged (retried by operations).' }) pendingPurges!: string[];
 }
 
 @ObjectType({ description: 'A request to delete a document a professional wrote (R1111-51), recorded for the host.' })
 export class DocumentDeletionRequest {
   @Field(() => ID) id!: string;
   @Field(() => ID) documentId!: string;
-  @Field(() => WritableSourceEnum) source!: string;
+  @Field(() => DocumentSourceEnum) source!: string;
   @Field(() => DateTime) requestedAt!: Date;
 }
 
@@ -68,13 +66,6 @@ export class DeletionResumption {
 
 const NAME = /^\p{L}[\p{L}' -]*$/u;
 const BIRTHPLACE = /^(\d{5}|2[AB]\d{3}|99\d{3})$/;
-const DOCUMENT_ID = /^[A-Za-z0-9._:-]{1,80}$/;
-
-function checkedIns(raw: string, field = 'ins'): string {
-  const checked = checkIns(raw);
-  if (!checked.ok) throw badInput(field, checked.reason);
-  return checked.ins;
-}
 
 function name(field: string, value: string | null | undefined, required: boolean): string | null {
   const text = value?.trim() ?? '';
@@ -88,7 +79,7 @@ function name(field: string, value: string | null | undefined, required: boolean
 
 function checkCreation(input: RecordCreationInput): Omit<repo.NewRecord, 'collectedBy' | 'collectedById'> {
   if (input.residenceDepartement != null && !DEPARTEMENTS.has(input.residenceDepartement as Departement)) throw badInput('input.residenceDepartement', 'must be an INSEE département code');
-  const ins = checkedIns(input.ins, 'input.ins');
+  const ins = insArgument(input.ins, 'input.ins');
   if (input.identityStatus !== 'QUAL') throw badInput('input.identityStatus', 'only a qualified identity (QUAL) opens a shared record');
   if (input.expressConsent !== true) throw badInput('input.expressConsent', "the patient's express consent is required to create a DMP");
   const birthName = name('input.birthName', input.birthName, true)!;
@@ -115,7 +106,7 @@ const lifecycleOf = (row: { ins: string; dmp_status: 'ACTIVE' | 'CLOSED' | 'DELE
  * same transaction. A record the actor may not know of answers NOT_FOUND, as reads do.
  */
 async function change(ctx: SubgraphContext, rawIns: string, kind: LifecycleChange, touched: string, apply: (tx: SqlExecutor, ins: string, row: PatientFactsRow) => Promise<void>): Promise<PatientFactsRow> {
-  const ins = checkedIns(rawIns);
+  const ins = insArgument(rawIns);
   const traced = (outcome: 'allowed' | 'denied', rule: string) => recordAccess(ctx, { patientIns: ins, action: kind, touched: [touched], outcome, rule });
   const row = await ctx.deps.store.transaction(async (tx) => {
     const [found] = await findPatientFacts(tx, ctx.actor, [ins], { forUpdate: true });
@@ -182,11 +173,11 @@ export class LifecycleResolver {
   @Directive('@inaccessible')
   async writePermit(
     @Arg('ins', () => String) rawIns: string,
-    @Arg('source', () => WritableSourceEnum) source: WritableSource,
+    @Arg('source', () => DocumentSourceEnum) source: WritableSource,
     @Arg('typeCode', () => String) typeCode: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<string> {
-    const ins = checkedIns(rawIns);
+    const ins = insArgument(rawIns);
     if (!WRITABLE_SOURCES.includes(source)) throw badInput('source', 'not a writable source');
     const [row] = await findPatientFacts(ctx.deps.store, ctx.actor, [ins]);
     const refused = (rule: string) => recordAccess(ctx, { patientIns: ins, action: 'deposit', touched: [source], outcome: 'denied', rule });
@@ -283,11 +274,11 @@ export class LifecycleResolver {
   async requestDocumentDeletion(
     @Arg('ins', () => String) ins: string,
     @Arg('documentId', () => ID) documentId: string,
-    @Arg('source', () => WritableSourceEnum) source: string,
+    @Arg('source', () => DocumentSourceEnum) source: string,
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<DocumentDeletionRequest> {
-    if (!DOCUMENT_ID.test(documentId)) throw badInput('documentId', 'not a document id');
+    idArgument(documentId, 'documentId');
     const why = reason.trim().replace(/\s+/g, ' ');
     if (why.length < 10 || why.length > 2000) throw badInput('reason', 'state the legitimate reason in 10 to 2,000 characters');
     let request: { id: string; requested_at: Date } | null = null;

@@ -3,8 +3,8 @@ import { PageArgs, decodeCursor, pageSize, toConnection } from '../../runtime/gr
 import { countNotifications, countTraces, findNotifications, findTraces } from '../../policy/audit/trace-repo';
 import { AccessTraceConnection, AccessTraceFilter, type AccessTraceEntry } from './access-trace.type';
 import { PatientNotificationConnection, type PatientNotification } from './notification.type';
-import { checkIns } from '../../domain/ins';
-import { badInput, codedError } from '../../runtime/errors';
+import { insArgument } from '../../runtime/arguments';
+import { codedError } from '../../runtime/errors';
 import type { SubgraphContext } from '../../runtime/subgraph';
 import { signGrant } from '../../policy/grant';
 import { localDate } from '../../runtime/documents/document-repo';
@@ -20,9 +20,7 @@ const read = (ctx: SubgraphContext, patient: VisiblePatient, group: string) => t
 export class PatientResolver {
   @Query(() => Patient, { nullable: true, description: 'A patient by INS. A record you may not see answers exactly like one that does not exist.' })
   async patient(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<VisiblePatient | null> {
-    const checked = checkIns(ins);
-    if (!checked.ok) throw badInput('ins', checked.reason);
-    const found = await registryLoaders(ctx).visible.load(checked.ins);
+    const found = await registryLoaders(ctx).visible.load(insArgument(ins));
     if (!found) throw codedError('NOT_FOUND', 'No DMP found for this INS');
     return found;
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver, registerEnumType } from 'type-graphql';
-import { checkIns } from '../../domain/ins';
+import { idArgument, insArgument } from '../../runtime/arguments';
 import { DepositReceipt, DocumentDepositFields } from '../../runtime/documents/deposit.type';
 import { deposit, optionalText, pastDay, permitFor, requiredText, type DepositSpec } from '../../runtime/documents/deposit';
 import { badInput } from '../../runtime/errors';
@@ -64,11 +64,10 @@ const PHONE = /^\+?[0-9 .-]{6,20}$/;
  * `apply` in one transaction, traced. Bad input is refused before anything is asked.
  */
 async function writeSpace<T>(ctx: SubgraphContext, rawIns: string, typeCode: string, part: string, apply: (tx: SqlExecutor, ins: string) => Promise<T>): Promise<T> {
-  const checked = checkIns(rawIns);
-  if (!checked.ok) throw badInput('ins', checked.reason);
-  const permit = await permitFor(ctx, checked.ins, 'personal-space', typeCode);
-  const result = await ctx.deps.store.transaction((tx) => apply(tx, checked.ins));
-  recordAccess(ctx, { patientIns: checked.ins, action: 'write-personal-space', touched: [part], outcome: 'allowed', rule: permit.rule });
+  const ins = insArgument(rawIns);
+  const permit = await permitFor(ctx, ins, 'personal-space', typeCode);
+  const result = await ctx.deps.store.transaction((tx) => apply(tx, ins));
+  recordAccess(ctx, { patientIns: ins, action: 'write-personal-space', touched: [part], outcome: 'allowed', rule: permit.rule });
   return result;
 }
 
@@ -81,7 +80,7 @@ export class PersonalSpaceWritesResolver {
 
   @Mutation(() => ID, { nullable: true, description: "Deletes one of the patient's own documents, every version and file of it. What a professional wrote is not deleted here: see requestDocumentDeletion." })
   async deletePersonalDocument(@Arg('ins', () => String) ins: string, @Arg('documentId', () => ID) documentId: string, @Ctx() ctx: SubgraphContext): Promise<string> {
-    if (!/^[A-Za-z0-9._:-]{1,80}$/.test(documentId)) throw badInput('documentId', 'not a document id');
+    idArgument(documentId, 'documentId');
     // The permit comes first: nobody learns whether a document exists in a space they may not write.
     return writeSpace(ctx, ins, WISHES, `delete:${documentId}`, async (tx, patientIns) => {
       const [doc] = await tx.query<{ lineage: string; author_kind: string; superseded_by: string | null }>(
@@ -154,7 +153,7 @@ export class PersonalSpaceWritesResolver {
 
   @Mutation(() => ID, { nullable: true, description: 'Removes an allergy, antecedent, vaccination or contact the patient recorded.' })
   removePersonalEntry(@Arg('ins', () => String) ins: string, @Arg('kind', () => PersonalEntryKindEnum) table: string, @Arg('id', () => ID) entryId: string, @Ctx() ctx: SubgraphContext): Promise<string> {
-    if (!/^[A-Za-z0-9._:-]{1,80}$/.test(entryId)) throw badInput('id', 'not an entry id');
+    idArgument(entryId, 'id', 'an entry id');
     return writeSpace(ctx, ins, CARRIED_BY[table], `remove:${table}`, async (tx, id) => {
       // `table` comes from the enum's values, never from the caller's text.
       const gone = await tx.query(`DELETE FROM ${table} WHERE id = $1 AND patient_ins = $2 RETURNING id`, [entryId, id]);
