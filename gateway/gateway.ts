@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import { createHttpServer, type Readiness } from '../runtime/http-server';
 import { maskError, type SubgraphName } from '../runtime/subgraph';
 import { projectPath } from '../runtime/paths';
+import { metricsPlugin } from '../runtime/metrics';
 import { authenticate, type AuthOptions } from './authenticate';
 import { signedDataSource } from './signed-data-source';
 import type { GatewayContext } from './context';
@@ -27,6 +28,8 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** Checked before anything executes. @default DEFAULT_QUERY_LIMITS */
   limits?: QueryLimits;
+  /** Guards /metrics (config.metricsToken). @default null */
+  metricsToken?: string | null;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -36,6 +39,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(projectPath('schema', 'supergraph.graphql'), 'utf8'),
     buildService: ({ name }) => signedDataSource({
+      name,
       url: options.subgraphUrls[name as SubgraphName],
       gatewayKey: options.gatewayKey,
       timeoutMs: options.subgraphTimeoutMs,
@@ -46,7 +50,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Production shows no landing page and answers no introspection; the embedded default keeps both for front ends.
-    plugins: [...protection.plugins, ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [...protection.plugins, metricsPlugin('gateway'), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     introspection: !options.production,
@@ -68,6 +72,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
       return { actor: await authenticate(req.headers.authorization, options.auth), requestId };
     },
     ready: () => subgraphReadiness(options.subgraphUrls),
+    metricsToken: options.metricsToken,
     refuse: (body) => {
       const query = (body as { query?: unknown } | null)?.query;
       return typeof query === 'string' && tooManyTokens(query, limits.maxTokens) ? { message: 'Query is too long', code: 'QUERY_LIMIT_EXCEEDED' } : null;

@@ -21,6 +21,7 @@ async function main() {
     auth: authOptions(config.auth, issuerKey!),
     production: config.production,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    metricsToken: config.metricsToken,
   });
   await listen(gateway.server, config.gatewayPort, process.env.HOST ?? '0.0.0.0');
   logger.info({ port: config.gatewayPort }, 'gateway listening');

@@ -69,6 +69,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
       }),
       gatewayKey: gatewayKeys.publicKey,
       withoutFieldPolicyForBenchmark: Boolean(options.benchmarkWithoutPolicy),
+      metricsToken: config.metricsToken,
     });
     const port = await listen(subgraph.server, options.ephemeralSubgraphPorts ? 0 : definition.port, config.subgraphHost);
     subgraphUrls[definition.name] = `http://${config.subgraphHost}:${port}/graphql`;
@@ -81,6 +82,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
     auth: authOptions(config.auth, issuerKeys.publicKey),
     production: config.production,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    metricsToken: config.metricsToken,
   });
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? config.gatewayPort, '0.0.0.0');
   const notifier = startNotifier(config, auditStore);

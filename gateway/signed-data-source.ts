@@ -3,8 +3,11 @@ import { GraphQLError } from 'graphql';
 import type { KeyLike } from 'jose';
 import { ACTOR_HEADER, signActorCredential } from '../runtime/credential';
 import type { GatewayContext } from './context';
+import { metrics } from '../runtime/metrics';
 
 export interface SignedDataSourceOptions {
+  /** The subgraph's name, for metrics. */
+  name: string;
   url: string;
   gatewayKey: KeyLike;
   /** A subgraph that does not answer in time fails only its own fields. @default 5000 */
@@ -20,9 +23,13 @@ export function signedDataSource(options: SignedDataSourceOptions): RemoteGraphQ
     url: options.url,
     // Down, refusing or past its deadline: the source's fields are null with SERVICE_UNAVAILABLE, the rest is served.
     fetcher: (async (input: string, init: RequestInit) => {
+      const stop = metrics.subgraphFetchSeconds.startTimer({ subgraph: options.name });
       try {
-        return await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+        const response = await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+        stop({ outcome: response.ok ? 'ok' : 'error' });
+        return response;
       } catch {
+        stop({ outcome: 'unavailable' });
         throw unavailable();
       }
     }) as never,

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { timingSafeEqual } from 'node:crypto';
+import { metricsRegistry } from './metrics';
 
 export interface Readiness { ready: boolean; dependencies: Record<string, 'ready' | 'unavailable'> }
 
@@ -12,10 +14,13 @@ export interface HttpServerOptions<Ctx extends BaseContext> {
   maxBodyBytes?: number;
   /** Refuses a parsed body before Apollo sees it (e.g. too many tokens): the message and code to answer with 400. */
   refuse?: (body: unknown) => { message: string; code: string } | null;
+  /** When set, /metrics answers only `Authorization: Bearer <metricsToken>`. @default null (open: keep the port internal) */
+  metricsToken?: string | null;
 }
 
 /**
- * Serves an ApolloServer on node:http at /graphql, with /healthz (liveness) and /readyz (readiness).
+ * Serves an ApolloServer on node:http at /graphql, with /healthz (liveness), /readyz (readiness) and /metrics
+ * (Prometheus).
  * Written here rather than taken from a framework so that every byte the process accepts goes through one place.
  */
 export function createHttpServer<Ctx extends BaseContext>(apollo: ApolloServer<Ctx>, options: HttpServerOptions<Ctx>): Server {
@@ -32,6 +37,11 @@ export function createHttpServer<Ctx extends BaseContext>(apollo: ApolloServer<C
         const answer = options.ready ? await options.ready().catch(() => false) : true;
         const ready = typeof answer === 'boolean' ? answer : answer.ready;
         return send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...(typeof answer === 'boolean' ? {} : { dependencies: answer.dependencies }) });
+      }
+      if (url.pathname === '/metrics') {
+        if (!metricsAllowed(req.headers.authorization, options.metricsToken ?? null)) return send(401, { errors: [{ message: 'Metrics need the metrics token', extensions: { code: 'UNAUTHENTICATED' } }] });
+        res.writeHead(200, { 'content-type': metricsRegistry.contentType });
+        return res.end(await metricsRegistry.metrics());
       }
       if (url.pathname !== '/graphql') return send(404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
 
@@ -74,6 +84,13 @@ export function createHttpServer<Ctx extends BaseContext>(apollo: ApolloServer<C
       else res.end();
     }
   });
+}
+
+function metricsAllowed(header: string | undefined, token: string | null): boolean {
+  if (token === null) return true;
+  const given = Buffer.from(header ?? '');
+  const expected = Buffer.from(`Bearer ${token}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {

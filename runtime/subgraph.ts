@@ -11,6 +11,7 @@ import { ACTOR_HEADER, verifyActorCredential } from './credential';
 import { unauthenticated } from './errors';
 import { createHttpServer } from './http-server';
 import { logger } from './logger';
+import { metricsPlugin } from './metrics';
 import type { RequestContext } from './context';
 import type { SqlStore } from './store/sql-store';
 import type { HabilitationMatrix } from '../policy/matrix';
@@ -107,6 +108,8 @@ export interface SubgraphServerOptions {
   deps: SubgraphDeps;
   /** The gateway's public key: the only credential a subgraph accepts. */
   gatewayKey: KeyLike;
+  /** Guards /metrics (config.metricsToken). @default null */
+  metricsToken?: string | null;
   /** Skip the field policy. Only bench/ sets it (with deps.decideOverride). @default false */
   withoutFieldPolicyForBenchmark?: boolean;
 }
@@ -120,7 +123,7 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
     hideSchemaDetailsFromClientErrors: true,
     formatError: maskError,
     // Per-field timings would tell a caller how much work a hidden branch cost.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), accessTracePlugin(definition.name, options.deps.audit.writer)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), accessTracePlugin(definition.name, options.deps.audit.writer), metricsPlugin(definition.name)],
   });
   await apollo.start();
   const server = createHttpServer(apollo, {
@@ -135,6 +138,7 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
       await Promise.all([options.deps.store.query('SELECT 1'), options.deps.audit.store.query('SELECT 1')]);
       return true;
     },
+    metricsToken: options.metricsToken,
   });
   return {
     server,

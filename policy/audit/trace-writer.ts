@@ -1,5 +1,6 @@
 import type { SqlStore } from '../../runtime/store/sql-store';
 import { traceHash, type AccessTrace } from './trace';
+import { metrics } from '../../runtime/metrics';
 
 /** Writes that are not accesses to the record: they never count as a professional's first access. */
 const WRITES = ['deposit', 'deposit-withheld', 'deposit-replayed', 'deposit-own', 'write-personal-space', 'delete-document', 'create-record', 'purge'].map((a) => `'${a}'`).join(', ');
@@ -97,10 +98,14 @@ export function createTraceWriter(store: SqlStore, options: TraceWriterOptions =
           batch.push(next);
           size += next.traces.length;
         }
+        const stop = metrics.traceBatchSeconds.startTimer();
         try {
           await flushOnce(batch);
+          stop();
+          countCommitted(batch.flatMap((p) => p.traces));
           batch.forEach((p) => p.resolve());
         } catch (error) {
+          metrics.traceWrites.inc({ result: 'failed' }, size);
           batch.forEach((p) => p.reject(error as Error));
         }
       }
@@ -126,3 +131,13 @@ export function createTraceWriter(store: SqlStore, options: TraceWriterOptions =
 }
 
 export type TraceWriter = ReturnType<typeof createTraceWriter>;
+
+const RULE_LABEL = /^[A-Za-z0-9._:-]{1,80}$/;
+
+/** Counted once durable: a denial is a refused access the chain holds. */
+function countCommitted(traces: AccessTrace[]): void {
+  metrics.traceWrites.inc({ result: 'committed' }, traces.length);
+  for (const t of traces) {
+    if (t.outcome === 'denied') metrics.denials.inc({ source: t.source, rule: t.rule && RULE_LABEL.test(t.rule) ? t.rule : 'other' });
+  }
+}
