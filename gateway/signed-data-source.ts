@@ -38,6 +38,13 @@ export function signedDataSource(options: SignedDataSourceOptions): RemoteGraphQ
       context.credential ??= signActorCredential(options.gatewayKey, { actor: context.actor, requestId: context.requestId });
       request.http?.headers.set(ACTOR_HEADER, await context.credential);
     },
+    // A proxy's HTML page, a cut-off body or a body of another shape is an outage too, not an internal error.
+    async parseBody(response: Response) {
+      if (!(response.headers.get('content-type') ?? '').includes('json')) throw unavailable();
+      const body = await response.json().catch(() => null);
+      if (!isGraphQLResponse(body)) throw unavailable();
+      return body;
+    },
     // A subgraph answers a bad variable with HTTP 400 and a coded error: that is the caller's mistake, to pass
     // on as BAD_USER_INPUT. Any other failed fetch stays an opaque error (masked to INTERNAL_SERVER_ERROR).
     async errorFromResponse(response: Response) {
@@ -50,4 +57,15 @@ export function signedDataSource(options: SignedDataSourceOptions): RemoteGraphQ
       return unavailable();
     },
   } as never);
+}
+
+/** The shape the gateway relies on: `data` an object or null, `errors` a list, `_entities` a list. */
+function isGraphQLResponse(body: unknown): body is object {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const { data, errors } = body as { data?: unknown; errors?: unknown };
+  if (errors !== undefined && !Array.isArray(errors)) return false;
+  if (data === undefined || data === null) return errors !== undefined;
+  if (typeof data !== 'object' || Array.isArray(data)) return false;
+  const entities = (data as { _entities?: unknown })._entities;
+  return entities === undefined || entities === null || Array.isArray(entities);
 }

@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { gql } from 'graphql-request';
 import { startTestGraphWith, type TestGraph } from './support/test-graph';
 import { DEMO, DEMO_PATIENT_INS, demoScenario } from '../scripts/generate/personas';
@@ -52,5 +53,40 @@ describe('a failing subgraph nulls only its own fields, within the timeout', () 
     expect(errors?.map((e: any) => e.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
     expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
     expect(ms).toBeLessThan(TIMEOUT_MS + 1000);
+    sockets.forEach((s) => s.destroy());
+    await new Promise<void>((resolve) => hung!.close(() => resolve()));
+    hung = null;
+  });
+
+  // What a broken proxy or a half-deployed service may answer in the subgraph's place.
+  const GARBAGE: [string, (res: import('node:http').ServerResponse) => void][] = [
+    ['HTML with 200', (res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<html>502 Bad Gateway</html>'); }],
+    ['truncated JSON', (res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"data":{"_entities":[{"hosp'); }],
+    ['JSON of the wrong shape', (res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"data":{"_entities":"everything"}}'); }],
+    ['an error that names internals', (res) => { res.writeHead(500, { 'content-type': 'application/json' }); res.end('{"errors":[{"message":"connect ECONNREFUSED 10.0.0.7:5432"}]}'); }],
+  ];
+  it.each(GARBAGE)('a subgraph answering %s: its field is null with SERVICE_UNAVAILABLE, nothing of the answer leaks', async (_kind, answer) => {
+    const liar: HttpServer = createHttpServer((req, res) => { req.resume(); req.on('end', () => answer(res)); });
+    await new Promise<void>((resolve) => liar.listen(port(), '127.0.0.1', () => resolve()));
+    try {
+      const { data, errors, ms } = await ask();
+      expect(data.patient.identity.firstName).toBe('Hélène');
+      expect(data.patient.dispensations.totalCount).toBe(2);
+      expect(data.patient.hospitalReports).toBeNull();
+      expect(errors?.map((e: any) => e.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
+      expect(JSON.stringify(errors)).not.toMatch(/html|everything|ECONNREFUSED|10\.0\.0\.7|hosp|JSON|Unexpected/i);
+      expect(ms).toBeLessThan(TIMEOUT_MS);
+    } finally {
+      liar.closeAllConnections();
+      await new Promise<void>((resolve) => liar.close(() => resolve()));
+    }
+  });
+
+  it('recovers by itself once the subgraph is back on its port', async () => {
+    const server = graph.subgraphServers.hospital;
+    await new Promise<void>((resolve) => server.listen(port(), '127.0.0.1', () => resolve()));
+    const { data, errors } = await ask();
+    expect(errors).toBeUndefined();
+    expect(data.patient.hospitalReports.totalCount).toBe(4);
   });
 });
