@@ -2,6 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { KeyLike } from 'jose';
+import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -12,6 +13,7 @@ import { metricsPlugin } from '../runtime/metrics';
 import { authenticate, type AuthOptions } from './authenticate';
 import { signedDataSource } from './signed-data-source';
 import type { GatewayContext } from './context';
+import { APQ_TTL_SECONDS, redisApqCache, resolveTrustedDocument } from './persisted-documents';
 import { DEFAULT_QUERY_LIMITS, queryLimitOptions, tooManyTokens, type QueryLimits } from './query-limits';
 
 export interface GatewayOptions {
@@ -30,12 +32,18 @@ export interface GatewayOptions {
   limits?: QueryLimits;
   /** Guards /metrics (config.metricsToken). @default null */
   metricsToken?: string | null;
+  /** Holds persisted queries (APQ) and trusted documents, shared by every instance. Absent: APQ in memory. */
+  redis?: Redis | null;
+  /** Only registered operations run (gateway/persisted-documents.ts). Needs `redis`. @default false */
+  trustedDocuments?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /** The DMP gateway: authenticates, signs the actor for the subgraphs, and serves the composed supergraph. */
 export async function createGateway(options: GatewayOptions): Promise<{ server: Server; stop: () => Promise<void> }> {
+  const redis = options.redis ?? null;
+  if (options.trustedDocuments && !redis) throw new Error('trusted documents need Redis (REDIS_URL)');
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(projectPath('schema', 'supergraph.graphql'), 'utf8'),
     buildService: ({ name }) => signedDataSource({
@@ -63,6 +71,8 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
       return { ...masked, extensions };
     },
     csrfPrevention: true,
+    // Shared by every instance through Redis; without it, Apollo's own in-memory cache.
+    ...(redis ? { persistedQueries: { cache: redisApqCache(redis), ttl: APQ_TTL_SECONDS } } : {}),
   });
   await apollo.start();
   const server = createHttpServer(apollo, {
@@ -73,9 +83,16 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
     },
     ready: () => subgraphReadiness(options.subgraphUrls),
     metricsToken: options.metricsToken,
-    refuse: (body) => {
-      const query = (body as { query?: unknown } | null)?.query;
-      return typeof query === 'string' && tooManyTokens(query, limits.maxTokens) ? { message: 'Query is too long', code: 'QUERY_LIMIT_EXCEEDED' } : null;
+    prepare: async (params) => {
+      let trusted: string | undefined;
+      if (options.trustedDocuments) {
+        const resolved = await resolveTrustedDocument(redis!, params);
+        if ('code' in resolved) return resolved;
+        trusted = resolved.query;
+      }
+      const query = trusted ?? params.query;
+      if (typeof query === 'string' && tooManyTokens(query, limits.maxTokens)) return { status: 400, message: 'Query is too long', code: 'QUERY_LIMIT_EXCEEDED' };
+      return trusted === undefined ? null : { query: trusted };
     },
   });
   return {

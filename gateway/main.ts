@@ -3,6 +3,7 @@ import { readConfig } from '../runtime/config';
 import { listen } from '../runtime/http-server';
 import { loadOrCreateKeyPair, loadPublicKey } from '../runtime/keys';
 import { logger } from '../runtime/logger';
+import { createRedis } from '../runtime/redis';
 import { GATEWAY_KEY } from '../runtime/run-subgraph';
 import { configuredSubgraphUrls } from '../subgraphs';
 import { authOptions } from './authenticate';
@@ -22,6 +23,8 @@ async function main() {
     production: config.production,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     metricsToken: config.metricsToken,
+    redis: config.redisUrl ? createRedis(config.redisUrl) : null,
+    trustedDocuments: config.trustedDocuments,
   });
   await listen(gateway.server, config.gatewayPort, process.env.HOST ?? '0.0.0.0');
   logger.info({ port: config.gatewayPort }, 'gateway listening');

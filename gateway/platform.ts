@@ -56,8 +56,8 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
   const stores = await openStores(config);
   const auditStore = await openAuditStore(config);
   const audit = { store: auditStore, writer: options.benchmarkTraceWriter ?? createTraceWriter(auditStore) };
-  const watchRedis = config.redisUrl ? createRedis(config.redisUrl) : null;
-  const emergencyWatch = watchRedis ? { redis: watchRedis, ...config.emergencyWatch } : undefined;
+  const redis = config.redisUrl ? createRedis(config.redisUrl) : null;
+  const emergencyWatch = redis ? { redis, ...config.emergencyWatch } : undefined;
   const servers: { stop: () => Promise<void> }[] = [];
   const subgraphServers = {} as Record<SubgraphName, Server>;
   // Filled as each subgraph listens; the deps share this object, so peers are known before any request.
@@ -83,6 +83,8 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
     production: config.production,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     metricsToken: config.metricsToken,
+    redis,
+    trustedDocuments: config.trustedDocuments,
   });
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? config.gatewayPort, '0.0.0.0');
   const notifier = startNotifier(config, auditStore);
@@ -94,7 +96,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
     subgraphServers,
     stop: async () => {
       await notifier?.stop();
-      watchRedis?.disconnect();
+      redis?.disconnect();
       await gateway.stop();
       await Promise.all(servers.map((s) => s.stop()));
       await Promise.all([...Object.values(stores), auditStore].map((s) => s.close()));

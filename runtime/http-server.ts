@@ -3,6 +3,9 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { timingSafeEqual } from 'node:crypto';
 import { metricsRegistry } from './metrics';
 
+export interface Refusal { status: number; message: string; code: string }
+export interface GraphQLParams { query?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } }
+
 export interface Readiness { ready: boolean; dependencies: Record<string, 'ready' | 'unavailable'> }
 
 export interface HttpServerOptions<Ctx extends BaseContext> {
@@ -12,8 +15,11 @@ export interface HttpServerOptions<Ctx extends BaseContext> {
   ready?: () => Promise<boolean | Readiness>;
   /** @default 1 MiB */
   maxBodyBytes?: number;
-  /** Refuses a parsed body before Apollo sees it (e.g. too many tokens): the message and code to answer with 400. */
-  refuse?: (body: unknown) => { message: string; code: string } | null;
+  /**
+   * Sees each GraphQL request before Apollo does, as one shape for GET and POST (`query` and `extensions` from
+   * the body or the URL): refuses it (too many tokens, not a registered operation) or supplies its text.
+   */
+  prepare?: (request: GraphQLParams) => Promise<Refusal | { query?: string } | null>;
   /** When set, /metrics answers only `Authorization: Bearer <metricsToken>`. @default null (open: keep the port internal) */
   metricsToken?: string | null;
 }
@@ -64,10 +70,21 @@ export function createHttpServer<Ctx extends BaseContext>(apollo: ApolloServer<C
           body = raw.toString('utf8');
         }
       }
-      const refusal = options.refuse?.(body);
-      if (refusal) return send(400, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
+      let search = url.search;
+      if (options.prepare) {
+        const params = graphqlParams(body, url.searchParams);
+        const prepared = params ? await options.prepare(params) : null;
+        if (prepared && 'code' in prepared) return send(prepared.status, { errors: [{ message: prepared.message, extensions: { code: prepared.code } }] });
+        if (prepared?.query !== undefined) {
+          if (body && typeof body === 'object') body = { ...body, query: prepared.query };
+          else {
+            url.searchParams.set('query', prepared.query);
+            search = url.search;
+          }
+        }
+      }
       const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search, body },
         context: () => options.context(req),
       });
       const outHeaders: Record<string, string> = {};
@@ -84,6 +101,19 @@ export function createHttpServer<Ctx extends BaseContext>(apollo: ApolloServer<C
       else res.end();
     }
   });
+}
+
+/** `query` and `extensions` of a JSON body, else of the URL; null for what is neither (Apollo answers it). */
+function graphqlParams(body: unknown, search: URLSearchParams): GraphQLParams | null {
+  if (body && typeof body === 'object' && !Array.isArray(body)) return body as GraphQLParams;
+  if (body !== undefined) return null;
+  let extensions: unknown;
+  try {
+    extensions = search.has('extensions') ? JSON.parse(search.get('extensions')!) : undefined;
+  } catch {
+    return null;
+  }
+  return { query: search.get('query') ?? undefined, extensions: extensions as GraphQLParams['extensions'] };
 }
 
 function metricsAllowed(header: string | undefined, token: string | null): boolean {

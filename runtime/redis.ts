@@ -10,9 +10,12 @@ export function createRedis(url: string): Redis {
     maxRetriesPerRequest: 1,
     commandTimeout: 500,
     connectTimeout: 1000,
-    retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2000),
+    retryStrategy: reconnectDelay,
   });
   // Connection errors surface on commands; an unhandled 'error' event would crash the process.
   redis.on('error', () => undefined);
   return redis;
 }
+
+/** Exponential reconnection backoff from 200 ms, capped at 2 s: a flapping Redis is retried, never hammered. */
+export const reconnectDelay = (attempt: number) => Math.min(100 * 2 ** attempt, 2000);

@@ -83,7 +83,8 @@ export function buildFederatedSchema(definition: SubgraphDefinition, matrix: Hab
   return options.fieldPolicy === false ? schema : applyFieldPolicy(schema, definition.name, matrix);
 }
 
-const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'SERVICE_UNAVAILABLE', 'AUDIT_UNAVAILABLE']);
+const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'SERVICE_UNAVAILABLE', 'AUDIT_UNAVAILABLE',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
 /**
  * Database and driver messages quote the values they choke on ("invalid input syntax…: \"…\"", key details):

@@ -1,6 +1,7 @@
 import { gql } from 'graphql-request';
 import { scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
-import { privateRedis } from './support/private-redis';
+import { privateRedis, redisFailures } from './support/private-redis';
+import { eventually } from './support/eventually';
 
 const ADULT = '284077511612365';
 const DECLARE = gql`mutation($ins: String!) { declareEmergency(ins: $ins, justification: "Patiente inconsciente aux urgences, suspicion de surdosage") { expiresAt } }`;
@@ -35,8 +36,8 @@ describe('emergency-access watch', () => {
     expect(record.data.patient).toBeNull();
   });
 
-  it('never blocks care when Redis is away: the declaration stands, the watch says it is unavailable', async () => {
-    await redis.kill();
+  it.each(redisFailures(() => redis))('never blocks care when Redis is %s: the declaration stands, the watch says it is unavailable, then recovers', async (_case, fail, recover) => {
+    await fail();
     try {
       const started = Date.now();
       const declared = await (await graph.client('ps:30000000006')).rawRequest<any>(DECLARE, { ins: ADULT });
@@ -44,8 +45,11 @@ describe('emergency-access watch', () => {
       expect(Date.now() - started).toBeLessThan(3000);
       const watch = await (await graph.client('ops:watch')).rawRequest<any>(WATCH);
       expect(watch.errors?.[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      expect(Date.now() - started).toBeLessThan(3000);
     } finally {
-      await redis.start();
+      await recover();
     }
+    // Reconnection backs off to at most 2 s between attempts: the watch answers again by itself.
+    await eventually(async () => expect((await (await graph.client('ops:watch')).rawRequest<any>(WATCH)).errors).toBeUndefined());
   });
 });

@@ -11,7 +11,7 @@ const freePort = () => new Promise<number>((resolve) => {
   });
 });
 
-/** A redis-server of this test's own on loopback, which the test may kill and start again (empty: no persistence). */
+/** A redis-server of this test's own on loopback, which the test may kill, pause and start again (empty: no persistence). */
 export async function privateRedis() {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'dmp-redis-'));
@@ -26,6 +26,17 @@ export async function privateRedis() {
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
   });
+  /** A hung server: the port accepts connections, nothing answers (SIGSTOP), until `resume`. */
+  const pause = () => { child?.kill('SIGSTOP'); };
+  const resume = () => { child?.kill('SIGCONT'); };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, start, kill };
+  return { url: `redis://127.0.0.1:${port}`, start, kill, pause, resume };
 }
+
+export type PrivateRedis = Awaited<ReturnType<typeof privateRedis>>;
+
+/** How Redis fails, as it.each rows: a label, what makes it fail, what lets it come back (`redis` read when run). */
+export const redisFailures = (redis: () => PrivateRedis) => [
+  ['refused (stopped)', () => redis().kill(), () => redis().start()],
+  ['hung (paused)', async () => redis().pause(), async () => redis().resume()],
+] as [string, () => Promise<void>, () => Promise<void>][];
