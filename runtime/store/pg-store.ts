@@ -1,4 +1,5 @@
 import { Pool, types, type PoolClient } from 'pg';
+import { codedError } from '../errors';
 
 // A DATE is a calendar day: keep it as 'YYYY-MM-DD' rather than a Date at local midnight.
 const DATE_OID = 1082;
@@ -15,6 +16,26 @@ export interface PgStoreOptions {
   schema: string;
   /** @default 10 */
   poolSize?: number;
+  /** Client-side limit on one statement, the longest analytics aggregate included. @default 30000 */
+  queryTimeoutMs?: number;
+}
+
+const DISCONNECTED_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** SQLSTATE 08 (connection exception) and 57P01–57P03 (shutdown, crash, cannot connect now). */
+const DISCONNECTED_SQLSTATE = /^(08...|57P0[123])$/;
+const DISCONNECTED_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error/;
+
+/**
+ * The server gone is an outage of this source (SERVICE_UNAVAILABLE, the caller may retry), not a fault of ours.
+ * The pool drops broken connections, so the store recovers by itself once the server is back.
+ */
+function unavailableIfDisconnected(error: unknown): never {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if ((typeof code === 'string' && (DISCONNECTED_NODE_CODES.has(code) || DISCONNECTED_SQLSTATE.test(code)))
+    || (typeof message === 'string' && DISCONNECTED_MESSAGE.test(message))) {
+    throw codedError('SERVICE_UNAVAILABLE', 'A store of this source is unavailable; retry shortly');
+  }
+  throw error;
 }
 
 /** A subgraph's store on PostgreSQL: one schema per subgraph, search_path pinned on every connection. */
@@ -25,6 +46,8 @@ export async function createPgStore(options: PgStoreOptions): Promise<SqlStore> 
     max: options.poolSize ?? 10,
     options: `-c search_path=${options.schema}`,
     connectionTimeoutMillis: 5000,
+    // A server that stops answering mid-query (hung, or cut off without a reset) frees the connection.
+    query_timeout: options.queryTimeoutMs ?? 30_000,
     types: parseTypes as never,
   });
   // An idle client losing its server must not crash the process; the next query reports it.
@@ -41,7 +64,7 @@ export async function createPgStore(options: PgStoreOptions): Promise<SqlStore> 
   const executor = (client: PoolClient): SqlExecutor => ({
     async query(sql, params = []) {
       statementCount++;
-      const result = await client.query(sql, params as unknown[]);
+      const result = await client.query(sql, params as unknown[]).catch(unavailableIfDisconnected);
       return result.rows;
     },
     copyRows: (table, columns, rows) => copyInto(client, table, columns, rows),
@@ -51,12 +74,12 @@ export async function createPgStore(options: PgStoreOptions): Promise<SqlStore> 
     kind: 'postgres',
     async query(sql, params = []) {
       statementCount++;
-      const result = await pool.query(sql, params as unknown[]);
+      const result = await pool.query(sql, params as unknown[]).catch(unavailableIfDisconnected);
       return result.rows;
     },
     get statementCount() { return statementCount; },
     async transaction(fn) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch(unavailableIfDisconnected);
       try {
         await client.query('BEGIN');
         const result = await fn(executor(client));
@@ -70,7 +93,7 @@ export async function createPgStore(options: PgStoreOptions): Promise<SqlStore> 
       }
     },
     async copyRows(table, columns, rows) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch(unavailableIfDisconnected);
       try {
         await copyInto(client, table, columns, rows);
       } finally {
