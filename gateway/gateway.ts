@@ -6,7 +6,7 @@ import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createHttpServer, type Readiness } from '../runtime/http-server';
+import { closeGracefully, createHttpServer, type Readiness } from '../runtime/http-server';
 import { maskError, type SubgraphName } from '../runtime/subgraph';
 import { projectPath } from '../runtime/paths';
 import { metricsPlugin } from '../runtime/metrics';
@@ -32,6 +32,8 @@ export interface GatewayOptions {
   limits?: QueryLimits;
   /** Guards /metrics (config.metricsToken). @default null */
   metricsToken?: string | null;
+  /** How long stop() lets requests in flight finish. @default 10000 */
+  shutdownGraceMs?: number;
   /** Holds persisted queries (APQ) and trusted documents, shared by every instance. Absent: APQ in memory. */
   redis?: Redis | null;
   /** Only registered operations run (gateway/persisted-documents.ts). Needs `redis`. @default false */
@@ -71,6 +73,8 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
       return { ...masked, extensions };
     },
     csrfPrevention: true,
+    // Apollo's own SIGTERM handler stops it at once, cutting requests in flight: main.ts drains first (closeGracefully).
+    stopOnTerminationSignals: false,
     // Shared by every instance through Redis; without it, Apollo's own in-memory cache.
     ...(redis ? { persistedQueries: { cache: redisApqCache(redis), ttl: APQ_TTL_SECONDS } } : {}),
   });
@@ -98,7 +102,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
   return {
     server,
     stop: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeGracefully(server, options.shutdownGraceMs);
       await apollo.stop();
     },
   };

@@ -25,10 +25,16 @@ async function main() {
     metricsToken: config.metricsToken,
     redis: config.redisUrl ? createRedis(config.redisUrl) : null,
     trustedDocuments: config.trustedDocuments,
+    shutdownGraceMs: config.shutdownGraceMs,
   });
-  await listen(gateway.server, config.gatewayPort, process.env.HOST ?? '0.0.0.0');
-  logger.info({ port: config.gatewayPort }, 'gateway listening');
-  const shutdown = async () => { await gateway.stop(); process.exit(0); };
+  const port = await listen(gateway.server, config.gatewayPort, process.env.HOST ?? '0.0.0.0');
+  logger.info({ port }, 'gateway listening');
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'gateway draining');
+    await gateway.stop();
+    logger.info('gateway stopped');
+    process.exit(0);
+  };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
 }

@@ -70,6 +70,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
       gatewayKey: gatewayKeys.publicKey,
       withoutFieldPolicyForBenchmark: Boolean(options.benchmarkWithoutPolicy),
       metricsToken: config.metricsToken,
+      shutdownGraceMs: config.shutdownGraceMs,
     });
     const port = await listen(subgraph.server, options.ephemeralSubgraphPorts ? 0 : definition.port, config.subgraphHost);
     subgraphUrls[definition.name] = `http://${config.subgraphHost}:${port}/graphql`;
@@ -85,6 +86,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
     metricsToken: config.metricsToken,
     redis,
     trustedDocuments: config.trustedDocuments,
+    shutdownGraceMs: config.shutdownGraceMs,
   });
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? config.gatewayPort, '0.0.0.0');
   const notifier = startNotifier(config, auditStore);

@@ -25,6 +25,8 @@ export interface RuntimeConfig {
   emergencyWatch: { limit: number; windowMinutes: number };
   /** Only operations registered with `npm run trust` run (TRUSTED_DOCUMENTS=1); needs Redis. @default false */
   trustedDocuments: boolean;
+  /** On SIGTERM, how long requests in flight may take before their connections are cut. @default 10000 */
+  shutdownGraceMs: number;
   /** Guards /metrics when set (METRICS_TOKEN); absent, /metrics is open and the port must stay internal. */
   metricsToken: string | null;
   /** Where each subgraph answers (SUBGRAPH_<NAME>_URL), for the gateway and for calls between subgraphs. */
@@ -51,6 +53,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     emergencyGrantMinutes: Number(env.EMERGENCY_GRANT_MINUTES ?? 60),
     emergencyWatch: { limit: Number(env.EMERGENCY_WATCH_LIMIT ?? 5), windowMinutes: Number(env.EMERGENCY_WATCH_WINDOW_MINUTES ?? 1440) },
     metricsToken: env.METRICS_TOKEN || null,
+    shutdownGraceMs: Number(env.SHUTDOWN_GRACE_MS ?? 10_000),
     trustedDocuments: env.TRUSTED_DOCUMENTS === '1' || env.TRUSTED_DOCUMENTS === 'true',
     subgraphUrls: Object.fromEntries(Object.entries(env).filter(([k, v]) => /^SUBGRAPH_[A-Z_]+_URL$/.test(k) && v).map(([k, v]) => [k.slice(9, -4).toLowerCase().replace('_', '-'), v!])),
   };

@@ -138,6 +138,21 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   });
 }
 
+/**
+ * Stops accepting connections, lets the requests in flight finish (keep-alive connections are closed as soon
+ * as they are idle), and cuts what is left after `graceMs`.
+ */
+export function closeGracefully(server: Server, graceMs = 10_000): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    // A keep-alive connection turns idle when its answer is sent: close it then, not after keepAliveTimeout.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    server.close(() => { clearTimeout(deadline); clearInterval(sweep); resolve(); });
+    server.closeIdleConnections();
+  });
+}
+
 export function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -61,7 +61,7 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config = r
     emergencyWatch: redis ? { redis, ...config.emergencyWatch } : undefined,
     peers: configuredSubgraphUrls(config),
   });
-  const server = await createSubgraphServer(definition, { deps, gatewayKey: await loadPublicKey(config.keysDir, GATEWAY_KEY), metricsToken: config.metricsToken });
+  const server = await createSubgraphServer(definition, { deps, gatewayKey: await loadPublicKey(config.keysDir, GATEWAY_KEY), metricsToken: config.metricsToken, shutdownGraceMs: config.shutdownGraceMs });
   return { ...server, store, auditStore, redis };
 }
 

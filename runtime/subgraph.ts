@@ -9,7 +9,7 @@ import type { KeyLike } from 'jose';
 import type { IncomingMessage, Server } from 'node:http';
 import { ACTOR_HEADER, verifyActorCredential } from './credential';
 import { unauthenticated } from './errors';
-import { createHttpServer } from './http-server';
+import { closeGracefully, createHttpServer } from './http-server';
 import { logger } from './logger';
 import { metricsPlugin } from './metrics';
 import type { RequestContext } from './context';
@@ -111,6 +111,8 @@ export interface SubgraphServerOptions {
   gatewayKey: KeyLike;
   /** Guards /metrics (config.metricsToken). @default null */
   metricsToken?: string | null;
+  /** How long stop() lets requests in flight finish. @default 10000 */
+  shutdownGraceMs?: number;
   /** Skip the field policy. Only bench/ sets it (with deps.decideOverride). @default false */
   withoutFieldPolicyForBenchmark?: boolean;
 }
@@ -123,6 +125,7 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     formatError: maskError,
+    stopOnTerminationSignals: false,
     // Per-field timings would tell a caller how much work a hidden branch cost.
     plugins: [ApolloServerPluginInlineTraceDisabled(), accessTracePlugin(definition.name, options.deps.audit.writer), metricsPlugin(definition.name)],
   });
@@ -144,7 +147,7 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
   return {
     server,
     stop: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeGracefully(server, options.shutdownGraceMs);
       await apollo.stop();
     },
   };
