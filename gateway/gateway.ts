@@ -1,13 +1,14 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import type { KeyLike } from 'jose';
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { closeGracefully, createHttpServer, type Readiness } from '../runtime/http-server';
-import { maskError, type SubgraphName } from '../runtime/subgraph';
+import type { SubgraphName } from '../runtime/subgraph';
+import { errorLogPlugin, maskError } from '../runtime/error-masking';
 import { projectPath } from '../runtime/paths';
 import { metricsPlugin } from '../runtime/metrics';
 import { authenticate, type AuthOptions } from './authenticate';
@@ -46,6 +47,9 @@ const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 export async function createGateway(options: GatewayOptions): Promise<{ server: Server; stop: () => Promise<void> }> {
   const redis = options.redis ?? null;
   if (options.trustedDocuments && !redis) throw new Error('trusted documents need Redis (REDIS_URL)');
+  // Otherwise @apollo/gateway probes cloud metadata endpoints at start and reports host facts to Apollo every
+  // hour: a gateway of health data calls no one. Its only switch is this variable, read by the constructor.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(projectPath('schema', 'supergraph.graphql'), 'utf8'),
     buildService: ({ name }) => signedDataSource({
@@ -60,7 +64,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Production shows no landing page and answers no introspection; the embedded default keeps both for front ends.
-    plugins: [...protection.plugins, metricsPlugin('gateway'), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [...protection.plugins, metricsPlugin('gateway'), errorLogPlugin('gateway'), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     introspection: !options.production,
@@ -80,6 +84,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
   });
   await apollo.start();
   const server = createHttpServer(apollo, {
+    service: 'gateway',
     context: async (req) => {
       const header = req.headers['x-request-id'];
       const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();

@@ -4,6 +4,7 @@ import { listen } from '../runtime/http-server';
 import { loadOrCreateKeyPair, loadPublicKey } from '../runtime/keys';
 import { logger } from '../runtime/logger';
 import { createRedis } from '../runtime/redis';
+import { startTracing } from '../runtime/tracing';
 import { GATEWAY_KEY } from '../runtime/run-subgraph';
 import { configuredSubgraphUrls } from '../subgraphs';
 import { authOptions } from './authenticate';
@@ -13,6 +14,7 @@ import { ISSUER_KEY } from './platform';
 /** The gateway alone (docker-compose runs it beside one container per subgraph). */
 async function main() {
   const config = readConfig();
+  const tracing = config.otlpEndpoint ? startTracing('dmp-gateway', { otlpEndpoint: config.otlpEndpoint }) : null;
   const subgraphUrls = configuredSubgraphUrls(config);
   const gatewayKey = await loadOrCreateKeyPair(config.keysDir, GATEWAY_KEY);
   const issuerKey = config.auth.jwksUrl ? null : await loadPublicKey(config.keysDir, ISSUER_KEY);
@@ -32,6 +34,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'gateway draining');
     await gateway.stop();
+    await tracing?.stop();
     logger.info('gateway stopped');
     process.exit(0);
   };

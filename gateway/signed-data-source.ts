@@ -4,6 +4,7 @@ import type { KeyLike } from 'jose';
 import { ACTOR_HEADER, signActorCredential } from '../runtime/credential';
 import type { GatewayContext } from './context';
 import { metrics } from '../runtime/metrics';
+import { injectTraceContext } from '../runtime/tracing';
 
 export interface SignedDataSourceOptions {
   /** The subgraph's name, for metrics. */
@@ -37,6 +38,7 @@ export function signedDataSource(options: SignedDataSourceOptions): RemoteGraphQ
       if (!context?.actor) throw new Error('no authenticated actor for a subgraph fetch');
       context.credential ??= signActorCredential(options.gatewayKey, { actor: context.actor, requestId: context.requestId });
       request.http?.headers.set(ACTOR_HEADER, await context.credential);
+      injectTraceContext((name, value) => request.http?.headers.set(name, value));
     },
     // A proxy's HTML page, a cut-off body or a body of another shape is an outage too, not an internal error.
     async parseBody(response: Response) {

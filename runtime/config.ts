@@ -27,6 +27,8 @@ export interface RuntimeConfig {
   trustedDocuments: boolean;
   /** On SIGTERM, how long requests in flight may take before their connections are cut. @default 10000 */
   shutdownGraceMs: number;
+  /** Where OpenTelemetry traces go (OTEL_EXPORTER_OTLP_ENDPOINT, OTLP over HTTP); absent: tracing off. */
+  otlpEndpoint: string | null;
   /** Guards /metrics when set (METRICS_TOKEN); absent, /metrics is open and the port must stay internal. */
   metricsToken: string | null;
   /** Where each subgraph answers (SUBGRAPH_<NAME>_URL), for the gateway and for calls between subgraphs. */
@@ -53,6 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     emergencyGrantMinutes: Number(env.EMERGENCY_GRANT_MINUTES ?? 60),
     emergencyWatch: { limit: Number(env.EMERGENCY_WATCH_LIMIT ?? 5), windowMinutes: Number(env.EMERGENCY_WATCH_WINDOW_MINUTES ?? 1440) },
     metricsToken: env.METRICS_TOKEN || null,
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || null,
     shutdownGraceMs: Number(env.SHUTDOWN_GRACE_MS ?? 10_000),
     trustedDocuments: env.TRUSTED_DOCUMENTS === '1' || env.TRUSTED_DOCUMENTS === 'true',
     subgraphUrls: Object.fromEntries(Object.entries(env).filter(([k, v]) => /^SUBGRAPH_[A-Z_]+_URL$/.test(k) && v).map(([k, v]) => [k.slice(9, -4).toLowerCase().replace('_', '-'), v!])),

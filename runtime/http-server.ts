@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { timingSafeEqual } from 'node:crypto';
 import { metricsRegistry } from './metrics';
+import { inServerSpan } from './tracing';
 
 export interface Refusal { status: number; message: string; code: string }
 export interface GraphQLParams { query?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } }
@@ -9,6 +10,8 @@ export interface GraphQLParams { query?: unknown; extensions?: { persistedQuery?
 export interface Readiness { ready: boolean; dependencies: Record<string, 'ready' | 'unavailable'> }
 
 export interface HttpServerOptions<Ctx extends BaseContext> {
+  /** Names this server in traces (gateway, or the subgraph's name). */
+  service: string;
   /** Builds the request context; throw a GraphQLError with extensions.http.status to refuse (e.g. 401). */
   context: (req: IncomingMessage) => Promise<Ctx>;
   /** Readiness: true when what this process needs answers; with details, each dependency's state. */
@@ -51,51 +54,54 @@ export function createHttpServer<Ctx extends BaseContext>(apollo: ApolloServer<C
       }
       if (url.pathname !== '/graphql') return send(404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
 
-      const raw = await readBody(req, maxBody);
-      if (raw === null) return send(413, { errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
-      let body: unknown;
-      if (raw.length > 0) {
-        const type = headers.get('content-type') ?? '';
-        if (type.startsWith('application/json')) {
-          try {
-            body = JSON.parse(raw.toString('utf8'));
-          } catch {
-            return send(400, { errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      return await inServerSpan(options.service, req.headers, async (span) => {
+        const raw = await readBody(req, maxBody);
+        if (raw === null) return send(413, { errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+        const headers = new HeaderMap();
+        for (const [key, value] of Object.entries(req.headers)) {
+          if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+        }
+        let body: unknown;
+        if (raw.length > 0) {
+          const type = headers.get('content-type') ?? '';
+          if (type.startsWith('application/json')) {
+            try {
+              body = JSON.parse(raw.toString('utf8'));
+            } catch {
+              return send(400, { errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+            }
+          } else {
+            body = raw.toString('utf8');
           }
+        }
+        let search = url.search;
+        if (options.prepare) {
+          const params = graphqlParams(body, url.searchParams);
+          const prepared = params ? await options.prepare(params) : null;
+          if (prepared && 'code' in prepared) return send(prepared.status, { errors: [{ message: prepared.message, extensions: { code: prepared.code } }] });
+          if (prepared?.query !== undefined) {
+            if (body && typeof body === 'object') body = { ...body, query: prepared.query };
+            else {
+              url.searchParams.set('query', prepared.query);
+              search = url.search;
+            }
+          }
+        }
+        const result = await apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search, body },
+          context: () => options.context(req),
+        });
+        const outHeaders: Record<string, string> = {};
+        for (const [key, value] of result.headers) outHeaders[key] = value;
+        span.status(result.status ?? 200);
+        res.writeHead(result.status ?? 200, outHeaders);
+        if (result.body.kind === 'complete') {
+          res.end(result.body.string);
         } else {
-          body = raw.toString('utf8');
+          for await (const chunk of result.body.asyncIterator) res.write(chunk);
+          res.end();
         }
-      }
-      let search = url.search;
-      if (options.prepare) {
-        const params = graphqlParams(body, url.searchParams);
-        const prepared = params ? await options.prepare(params) : null;
-        if (prepared && 'code' in prepared) return send(prepared.status, { errors: [{ message: prepared.message, extensions: { code: prepared.code } }] });
-        if (prepared?.query !== undefined) {
-          if (body && typeof body === 'object') body = { ...body, query: prepared.query };
-          else {
-            url.searchParams.set('query', prepared.query);
-            search = url.search;
-          }
-        }
-      }
-      const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search, body },
-        context: () => options.context(req),
       });
-      const outHeaders: Record<string, string> = {};
-      for (const [key, value] of result.headers) outHeaders[key] = value;
-      res.writeHead(result.status ?? 200, outHeaders);
-      if (result.body.kind === 'complete') {
-        res.end(result.body.string);
-      } else {
-        for await (const chunk of result.body.asyncIterator) res.write(chunk);
-        res.end();
-      }
     } catch {
       if (!res.headersSent) send(500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();

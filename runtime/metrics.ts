@@ -1,5 +1,6 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { nameOperation } from './tracing';
 
 /**
  * The process's Prometheus metrics. One registry per process: in the embedded default the gateway and the
@@ -72,6 +73,7 @@ export function metricsPlugin<Ctx extends BaseContext>(service: string): ApolloS
         },
         async willSendResponse({ operationName, response }) {
           const operation = operationLabel(operationName);
+          nameOperation(operation);
           const body = response.body.kind === 'single' ? response.body.singleResult : null;
           const outcome = failed || (body?.errors?.length ?? 0) > 0 ? 'error' : 'ok';
           metrics.operations.inc({ service, operation, outcome });

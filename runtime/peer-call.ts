@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { ACTOR_HEADER } from './credential';
 import { codedError } from './errors';
 import type { SubgraphContext, SubgraphName } from './subgraph';
+import { injectTraceContext } from './tracing';
 
 /** Codes a peer's answer may carry back to the caller as they are: the peer's decision, not an outage. */
 const PASSED_ON = new Set(['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT']);
@@ -22,9 +23,11 @@ export async function callPeer<T>(ctx: SubgraphContext, peer: SubgraphName, quer
   type Body = { data?: T | null; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
   let body: Body | null = null;
   try {
+    const headers: Record<string, string> = { 'content-type': 'application/json', [ACTOR_HEADER]: ctx.credential };
+    injectTraceContext((name, value) => { headers[name] = value; });
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [ACTOR_HEADER]: ctx.credential },
+      headers,
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
     });

@@ -13,6 +13,7 @@ import { loadMatrix } from '../policy/matrix';
 import { openAuditStore } from '../policy/audit/audit-store';
 import { createTraceWriter } from '../policy/audit/trace-writer';
 import { createRedis } from './redis';
+import { startTracing } from './tracing';
 import { configuredSubgraphUrls } from '../subgraphs';
 
 export const GATEWAY_KEY = 'gateway';
@@ -68,6 +69,7 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config = r
 /** Entry point of a subgraph process (docker-compose runs one per container). */
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
   const config = readConfig();
+  const tracing = config.otlpEndpoint ? startTracing(`dmp-${definition.name}`, { otlpEndpoint: config.otlpEndpoint }) : null;
   const port = Number(process.env.PORT ?? definition.port);
   const { server, stop, store, auditStore, redis } = await prepareSubgraph(definition, config);
   await listen(server, port, process.env.HOST ?? config.subgraphHost);
@@ -77,6 +79,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     await store.close();
     await auditStore.close();
     redis?.disconnect();
+    await tracing?.stop();
     process.exit(0);
   };
   process.once('SIGTERM', shutdown);

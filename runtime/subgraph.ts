@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { parse, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -10,7 +10,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { ACTOR_HEADER, verifyActorCredential } from './credential';
 import { unauthenticated } from './errors';
 import { closeGracefully, createHttpServer } from './http-server';
-import { logger } from './logger';
+import { errorLogPlugin, maskError } from './error-masking';
 import { metricsPlugin } from './metrics';
 import type { RequestContext } from './context';
 import type { SqlStore } from './store/sql-store';
@@ -83,28 +83,6 @@ export function buildFederatedSchema(definition: SubgraphDefinition, matrix: Hab
   return options.fieldPolicy === false ? schema : applyFieldPolicy(schema, definition.name, matrix);
 }
 
-const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'SERVICE_UNAVAILABLE', 'AUDIT_UNAVAILABLE',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
-
-/**
- * Database and driver messages quote the values they choke on ("invalid input syntax…: \"…\"", key details):
- * those may be a patient's identifiers, and logs carry no health data.
- */
-export function scrub(text: string): string {
-  return text.replace(/"[^"\n]*"/g, '"…"').replace(/\([^()\n]*\)=\([^()\n]*\)/g, '(…)=(…)');
-}
-
-/** Keeps coded errors as they are; anything else leaves as a bare INTERNAL_SERVER_ERROR and is logged here. */
-export function maskError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
-    const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions };
-  }
-  logger.error({ err: original instanceof Error ? { name: original.name, message: scrub(original.message), stack: scrub(original.stack ?? '') } : 'non-error thrown', path: formatted.path }, 'unexpected error');
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-}
-
 export interface SubgraphServerOptions {
   deps: SubgraphDeps;
   /** The gateway's public key: the only credential a subgraph accepts. */
@@ -127,10 +105,11 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
     formatError: maskError,
     stopOnTerminationSignals: false,
     // Per-field timings would tell a caller how much work a hidden branch cost.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), accessTracePlugin(definition.name, options.deps.audit.writer), metricsPlugin(definition.name)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), accessTracePlugin(definition.name, options.deps.audit.writer), metricsPlugin(definition.name), errorLogPlugin(definition.name)],
   });
   await apollo.start();
   const server = createHttpServer(apollo, {
+    service: definition.name,
     context: async (req: IncomingMessage) => {
       const header = req.headers[ACTOR_HEADER];
       const forwarded = await verifyActorCredential(options.gatewayKey, Array.isArray(header) ? undefined : header);

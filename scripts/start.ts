@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { readConfig } from '../runtime/config';
 import { logger } from '../runtime/logger';
 import { startPlatform } from '../gateway/platform';
+import { startTracing } from '../runtime/tracing';
 import { isEmpty, seedStores } from './seed-stores';
 
 /**
@@ -10,6 +11,7 @@ import { isEmpty, seedStores } from './seed-stores';
  */
 async function main() {
   const config = readConfig();
+  const tracing = config.otlpEndpoint ? startTracing('dmp-graph', { otlpEndpoint: config.otlpEndpoint }) : null;
   const platform = await startPlatform(config);
   if (await isEmpty(platform.stores)) {
     const patients = Number(process.env.SEED_PATIENTS ?? 1000);
@@ -21,6 +23,7 @@ async function main() {
   const shutdown = async () => {
     logger.info('shutting down');
     await platform.stop();
+    await tracing?.stop();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
