@@ -84,12 +84,16 @@ describe('trusted documents: only registered operations run', () => {
     redis = await privateRedis();
     graph = await startTestGraphWith({ redisUrl: redis.url, trustedDocuments: true }, demoScenario());
     token = await graph.token(`ps:${DEMO.doctor}`);
-    const admin = new Redis(redis.url);
-    await registerTrustedDocuments(admin, [{ id: sha256(RECORD), body: RECORD, name: 'FrontRecord' }]);
-    admin.disconnect();
+    await register();
   });
   afterAll(async () => { await graph?.stop(); await redis?.kill(); });
   const variables = { ins: DEMO_PATIENT_INS };
+  /** Operations register the front end's manifest (again, after a Redis that keeps nothing restarted). */
+  const register = async () => {
+    const admin = new Redis(redis.url);
+    await registerTrustedDocuments(admin, [{ id: sha256(RECORD), body: RECORD, name: 'FrontRecord' }]);
+    admin.disconnect();
+  };
 
   it('runs a registered operation named by its hash', async () => {
     const answer = await post(graph, token, { variables, ...persisted(RECORD) });
@@ -127,12 +131,31 @@ describe('trusted documents: only registered operations run', () => {
     } finally {
       await recover();
     }
-    // A stopped Redis comes back empty (no persistence): register again, as operations would on a new Redis.
-    const admin = new Redis(redis.url);
-    await registerTrustedDocuments(admin, [{ id: sha256(RECORD), body: RECORD }]);
-    admin.disconnect();
+    await register();
     await eventually(async () => {
       expect((await post(graph, token, { variables, ...persisted(RECORD) })).body.data?.patient.identity.firstName).toBe('Hélène');
     });
+  });
+
+  it('Redis flapping: every answer is fast, and is the registered operation or a refusal, never another text', async () => {
+    for (let cycle = 0; cycle < 3; cycle++) {
+      await redis.kill();
+      const answers = await Promise.all([
+        post(graph, token, { variables, ...persisted(RECORD) }),
+        post(graph, token, { query: OTHER, variables, ...persisted(OTHER) }),
+      ]);
+      expect(answers.map((a) => a.status)).toEqual([503, 503]);
+      for (const answer of answers) {
+        expect(answer.body.data).toBeUndefined();
+        expect(answer.ms).toBeLessThan(FAST_MS);
+      }
+      await redis.start();
+      await register();
+      await eventually(async () => {
+        expect((await post(graph, token, { variables, ...persisted(RECORD) })).body.data?.patient.identity.firstName).toBe('Hélène');
+      });
+      const other = await post(graph, token, { query: OTHER, variables, ...persisted(OTHER) });
+      expect([other.status, codes(other)]).toEqual([400, ['PERSISTED_QUERY_NOT_ALLOWED']]);
+    }
   });
 });
