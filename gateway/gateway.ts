@@ -13,6 +13,7 @@ import { projectPath } from '../runtime/paths';
 import { metricsPlugin } from '../runtime/metrics';
 import { authenticate, type AuthOptions } from './authenticate';
 import { signedDataSource } from './signed-data-source';
+import { deadlinePlugin } from './deadline';
 import type { GatewayContext } from './context';
 import { APQ_TTL_SECONDS, redisApqCache, resolveTrustedDocument } from './persisted-documents';
 import { DEFAULT_QUERY_LIMITS, queryLimitOptions, tooManyTokens, type QueryLimits } from './query-limits';
@@ -27,6 +28,8 @@ export interface GatewayOptions {
   production?: boolean;
   /** @default 5000 */
   subgraphTimeoutMs?: number;
+  /** The subgraph deadline of a query asking only `analytics`. @default 30000 */
+  analyticsTimeoutMs?: number;
   /** @default schema/supergraph.graphql */
   supergraphSdl?: string;
   /** Checked before anything executes. @default DEFAULT_QUERY_LIMITS */
@@ -64,7 +67,15 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Production shows no landing page and answers no introspection; the embedded default keeps both for front ends.
-    plugins: [...protection.plugins, metricsPlugin('gateway'), errorLogPlugin('gateway'), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      ...protection.plugins,
+      metricsPlugin('gateway'),
+      errorLogPlugin('gateway'),
+      deadlinePlugin({ defaultMs: options.subgraphTimeoutMs ?? 5000, analyticsMs: options.analyticsTimeoutMs ?? 30_000 }),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     introspection: !options.production,

@@ -24,6 +24,7 @@ async function main() {
     auth: authOptions(config.auth, issuerKey!),
     production: config.production,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    analyticsTimeoutMs: config.analyticsTimeoutMs,
     metricsToken: config.metricsToken,
     redis: config.redisUrl ? createRedis(config.redisUrl) : null,
     trustedDocuments: config.trustedDocuments,

@@ -83,6 +83,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
     auth: authOptions(config.auth, issuerKeys.publicKey),
     production: config.production,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    analyticsTimeoutMs: config.analyticsTimeoutMs,
     metricsToken: config.metricsToken,
     redis,
     trustedDocuments: config.trustedDocuments,

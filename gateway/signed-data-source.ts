@@ -5,13 +5,14 @@ import { ACTOR_HEADER, signActorCredential } from '../runtime/credential';
 import type { GatewayContext } from './context';
 import { metrics } from '../runtime/metrics';
 import { injectTraceContext } from '../runtime/tracing';
+import { DEADLINE_HEADER } from './deadline';
 
 export interface SignedDataSourceOptions {
   /** The subgraph's name, for metrics. */
   name: string;
   url: string;
   gatewayKey: KeyLike;
-  /** A subgraph that does not answer in time fails only its own fields. @default 5000 */
+  /** A subgraph that does not answer in time fails only its own fields (unless the request set its own deadline). @default 5000 */
   timeoutMs?: number;
 }
 
@@ -23,10 +24,11 @@ export function signedDataSource(options: SignedDataSourceOptions): RemoteGraphQ
   return new RemoteGraphQLDataSource<GatewayContext>({
     url: options.url,
     // Down, refusing or past its deadline: the source's fields are null with SERVICE_UNAVAILABLE, the rest is served.
-    fetcher: (async (input: string, init: RequestInit) => {
+    fetcher: (async (input: string, init: RequestInit & { headers: Record<string, string> }) => {
+      const deadline = Number(init.headers[DEADLINE_HEADER]) || timeoutMs;
       const stop = metrics.subgraphFetchSeconds.startTimer({ subgraph: options.name });
       try {
-        const response = await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+        const response = await fetch(input, { ...init, signal: AbortSignal.timeout(deadline) });
         stop({ outcome: response.ok ? 'ok' : 'error' });
         return response;
       } catch {
@@ -39,6 +41,7 @@ export function signedDataSource(options: SignedDataSourceOptions): RemoteGraphQ
       context.credential ??= signActorCredential(options.gatewayKey, { actor: context.actor, requestId: context.requestId });
       request.http?.headers.set(ACTOR_HEADER, await context.credential);
       injectTraceContext((name, value) => request.http?.headers.set(name, value));
+      request.http?.headers.set(DEADLINE_HEADER, String(context.deadlineMs ?? timeoutMs));
     },
     // A proxy's HTML page, a cut-off body or a body of another shape is an outage too, not an internal error.
     async parseBody(response: Response) {

@@ -19,6 +19,8 @@ export interface RuntimeConfig {
   production: boolean;
   /** A subgraph that has not answered by then fails only its own fields. @default 5000 */
   subgraphTimeoutMs: number;
+  /** The subgraph deadline of a query asking only `analytics` (aggregates scan events). @default 30000 */
+  analyticsTimeoutMs: number;
   /** How long a bris de glace grant lasts, in minutes. @default 60 */
   emergencyGrantMinutes: number;
   /** Emergency-access watch: more than `limit` declarations by one professional in `windowMinutes` flags them. */
@@ -52,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     },
     production: env.NODE_ENV === 'production',
     subgraphTimeoutMs: Number(env.SUBGRAPH_TIMEOUT_MS ?? 5000),
+    analyticsTimeoutMs: Number(env.ANALYTICS_TIMEOUT_MS ?? 30_000),
     emergencyGrantMinutes: Number(env.EMERGENCY_GRANT_MINUTES ?? 60),
     emergencyWatch: { limit: Number(env.EMERGENCY_WATCH_LIMIT ?? 5), windowMinutes: Number(env.EMERGENCY_WATCH_WINDOW_MINUTES ?? 1440) },
     metricsToken: env.METRICS_TOKEN || null,
