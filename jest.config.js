@@ -8,5 +8,6 @@ module.exports = {
   // graphql-request 7 exports ESM only but ships a CommonJS build; jest's CommonJS loader needs that one.
   moduleNameMapper: { '^graphql-request$': '<rootDir>/node_modules/graphql-request/build/entrypoints/main.cjs' },
   setupFiles: ['reflect-metadata'],
-  testTimeout: 60000,
+  // A test graph on the embedded store creates seven PGlite clusters: 50-60 s per beforeAll with two workers.
+  testTimeout: process.env.TEST_STORE === 'pglite' ? 180000 : 60000,
 };

@@ -1,5 +1,7 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { quoteIdent, toCopyText, type SqlExecutor, type SqlStore } from './sql-store';
 
 export interface PgliteStoreOptions {
@@ -9,7 +11,10 @@ export interface PgliteStoreOptions {
 
 /** A subgraph's store on embedded PGlite: the zero-install default, one cluster per subgraph. */
 export async function createPgliteStore(options: PgliteStoreOptions): Promise<SqlStore> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  if (options.dataDir && !hasCluster(options.dataDir)) {
+    mkdirSync(dirname(options.dataDir), { recursive: true });
+    cpSync(await emptyCluster(), options.dataDir, { recursive: true });
+  }
   const db = await PGlite.create(options.dataDir);
   let statementCount = 0;
 
@@ -35,4 +40,34 @@ export async function createPgliteStore(options: PgliteStoreOptions): Promise<Sq
     transaction: (fn) => db.transaction((tx) => fn(executor(tx))),
     close: () => db.close(),
   };
+}
+
+const hasCluster = (dir: string) => existsSync(dir) && readdirSync(dir).length > 0;
+
+let template: Promise<string> | null = null;
+
+/**
+ * A freshly initialised, cleanly closed cluster to copy: initdb in WebAssembly takes ~6 s, a copy ~1 s, and the
+ * graph opens seven stores (a newcomer's first start, and every test graph on the embedded store). Kept in the
+ * temporary directory per PGlite version; made under a unique name and renamed, so concurrent processes agree.
+ */
+function emptyCluster(): Promise<string> {
+  template ??= (async () => {
+    const packageJson = join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
+    const version = (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
+    const path = join(tmpdir(), `dmp-pglite-empty-cluster-${version}`);
+    if (hasCluster(path)) return path;
+    const building = mkdtempSync(`${path}.building-`);
+    const db = await PGlite.create(building);
+    await db.close();
+    try {
+      renameSync(building, path);
+    } catch {
+      rmSync(building, { recursive: true, force: true });
+      if (!hasCluster(path)) throw new Error(`could not prepare the embedded cluster template at ${path}`);
+    }
+    return path;
+  })();
+  template.catch(() => { template = null; });
+  return template;
 }
