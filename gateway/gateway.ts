@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { closeGracefully, createHttpServer, type Readiness } from '../runtime/http-server';
 import type { SubgraphName } from '../runtime/subgraph';
-import { errorLogPlugin, maskError } from '../runtime/error-masking';
+import { maskError } from '../runtime/error-masking';
+import { requestLogPlugin } from '../runtime/request-log';
 import { projectPath } from '../runtime/paths';
 import { metricsPlugin } from '../runtime/metrics';
 import { authenticate, type AuthOptions } from './authenticate';
@@ -70,7 +71,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
     plugins: [
       ...protection.plugins,
       metricsPlugin('gateway'),
-      errorLogPlugin('gateway'),
+      requestLogPlugin('gateway'),
       deadlinePlugin({ defaultMs: options.subgraphTimeoutMs ?? 5000, analyticsMs: options.analyticsTimeoutMs ?? 30_000 }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),

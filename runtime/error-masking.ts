@@ -1,12 +1,10 @@
 import type { GraphQLFormattedError } from 'graphql';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { logger as processLogger } from './logger';
 
 /** Codes a client may see with their message; any other error is an internal one. */
 const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'SERVICE_UNAVAILABLE', 'AUDIT_UNAVAILABLE',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
-const isPublic = (code: unknown) => typeof code === 'string' && PUBLIC_CODES.has(code);
+export const isPublic = (code: unknown) => typeof code === 'string' && PUBLIC_CODES.has(code);
 
 /**
  * Database and driver messages quote the values they choke on ("invalid input syntax…: \"…\"", key details):
@@ -16,35 +14,11 @@ export function scrub(text: string): string {
   return text.replace(/"[^"\n]*"/g, '"…"').replace(/\([^()\n]*\)=\([^()\n]*\)/g, '(…)=(…)');
 }
 
-/** Keeps coded errors as they are; anything else leaves as a bare INTERNAL_SERVER_ERROR (errorLogPlugin logs the original). */
+/** Keeps coded errors as they are; anything else leaves as a bare INTERNAL_SERVER_ERROR (runtime/request-log.ts logs the original). */
 export function maskError(formatted: GraphQLFormattedError, _original: unknown): GraphQLFormattedError {
   if (isPublic(formatted.extensions?.code)) {
     const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions };
   }
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-}
-
-type Log = Pick<typeof processLogger, 'error'>;
-
-/** Logs the original of every error the client sees masked, scrubbed, with the request id it can be found by. */
-export function errorLogPlugin<Ctx extends BaseContext & { requestId?: string }>(service: string, log: Log = processLogger): ApolloServerPlugin<Ctx> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            if (isPublic(error.extensions?.code)) continue;
-            const original = error.originalError ?? error;
-            log.error({
-              service,
-              requestId: contextValue?.requestId,
-              path: error.path,
-              err: { name: original.name, message: scrub(original.message), stack: scrub(original.stack ?? '') },
-            }, 'unexpected error');
-          }
-        },
-      };
-    },
-  };
 }

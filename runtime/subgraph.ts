@@ -10,7 +10,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import { ACTOR_HEADER, verifyActorCredential } from './credential';
 import { unauthenticated } from './errors';
 import { closeGracefully, createHttpServer } from './http-server';
-import { errorLogPlugin, maskError } from './error-masking';
+import { maskError } from './error-masking';
+import { requestLogPlugin } from './request-log';
 import { metricsPlugin } from './metrics';
 import type { RequestContext } from './context';
 import type { SqlStore } from './store/sql-store';
@@ -105,7 +106,7 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
     formatError: maskError,
     stopOnTerminationSignals: false,
     // Per-field timings would tell a caller how much work a hidden branch cost.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), accessTracePlugin(definition.name, options.deps.audit.writer), metricsPlugin(definition.name), errorLogPlugin(definition.name)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), accessTracePlugin(definition.name, options.deps.audit.writer), metricsPlugin(definition.name), requestLogPlugin(definition.name)],
   });
   await apollo.start();
   const server = createHttpServer(apollo, {
