@@ -22,7 +22,7 @@ const MUST_COUNT = serverAudits({ url: 'http://unused' }).filter((a) => a.name.s
 describe.each([
   { configuration: 'embedded default', production: false, exceptions: {} },
   { configuration: 'production', production: true, exceptions: INTROSPECTION_OFF },
-])('GraphQL over HTTP: the graphql-http audit suite against the running gateway ($configuration)', ({ production, exceptions }) => {
+])('GraphQL over HTTP and client hygiene, against the running gateway ($configuration)', ({ production, exceptions }) => {
   let graph: TestGraph;
   let results: AuditResult[];
   let token: string;
@@ -68,5 +68,37 @@ describe.each([
       expect(introspection.status).toBe(200);
       expect(((await introspection.json()) as any).data).toEqual({ __type: null });
     }
+  });
+
+  const request = (init: RequestInit & { search?: string } = {}) => fetch(graph.gatewayUrl + (init.search ?? ''), {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
+  });
+
+  it(production ? 'shows no landing page' : 'shows the landing page to a browser', async () => {
+    const page = await request({ headers: { accept: 'text/html' } });
+    if (production) expect(page.headers.get('content-type') ?? '').not.toMatch(/html/);
+    else {
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    }
+  });
+
+  it(production ? 'suggests no field names' : 'suggests field names to a developer', async () => {
+    const answer = await request({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ patinet(ins: "284077511612365") { ins } }' }) });
+    const [error] = ((await answer.json()) as any).errors;
+    expect(error.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    if (production) expect(error.message).not.toMatch(/Did you mean|patient/);
+    else expect(error.message).toMatch(/Did you mean "patient"/);
+  });
+
+  it.each([
+    ['a GET without a preflight header', { search: `?query=${encodeURIComponent('{ __typename }')}` }],
+    ['a form post', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' }],
+    ['a text/plain post', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) }],
+  ])('refuses %s as a possible cross-site request forgery, running nothing', async (_case, init) => {
+    const answer = await request(init as RequestInit & { search?: string });
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).not.toContain('"data"');
   });
 });
