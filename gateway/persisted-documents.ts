@@ -26,16 +26,16 @@ export function redisApqCache(redis: Redis) {
     async get(key: string): Promise<string | undefined> {
       try {
         return (await redis.get(APQ_PREFIX + key)) ?? undefined;
-      } catch {
-        logger.warn('persisted query cache unavailable: answered as a miss');
+      } catch (error) {
+        logger.warn({ reason: (error as Error).message }, 'persisted query cache unavailable: answered as a miss');
         return undefined;
       }
     },
     async set(key: string, value: string, options?: { ttl?: number | null }): Promise<void> {
       try {
         await redis.set(APQ_PREFIX + key, value, 'EX', options?.ttl ?? APQ_TTL_SECONDS);
-      } catch {
-        logger.warn('persisted query cache unavailable: a document was not stored');
+      } catch (error) {
+        logger.warn({ reason: (error as Error).message }, 'persisted query cache unavailable: a document was not stored');
       }
     },
     async delete(key: string): Promise<boolean> {
