@@ -13,8 +13,8 @@ describe('request log', () => {
     await hooks.didEncounterErrors({ errors: [internal, coded], contextValue });
     await hooks.willSendResponse({ contextValue, operationName: 'PatientRecord', request: { variables: { ins: '284077511612365' } } });
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ service: 'hospital', requestId: 'req-12345678', path: ['patient', 'hospitalReports'], err: { message: 'duplicate key (…)=(…)' } });
-    expect(lines).toEqual([{ service: 'hospital', requestId: 'req-12345678', operation: 'PatientRecord', outcome: 'error', codes: ['INTERNAL_SERVER_ERROR', 'FORBIDDEN'], ms: expect.any(Number) }]);
+    expect(errors[0]).toMatchObject({ server: 'hospital', requestId: 'req-12345678', path: ['patient', 'hospitalReports'], err: { message: 'duplicate key (…)=(…)' } });
+    expect(lines).toEqual([{ server: 'hospital', requestId: 'req-12345678', operation: 'PatientRecord', outcome: 'error', codes: ['INTERNAL_SERVER_ERROR', 'FORBIDDEN'], ms: expect.any(Number) }]);
     expect(JSON.stringify([errors, lines])).not.toContain('284077511612365');
   });
 });

@@ -6,9 +6,10 @@ import { isPublic, scrub } from './error-masking';
 type Log = Pick<typeof processLogger, 'error' | 'info'>;
 
 /**
- * One line per request (service, request id, operation name, outcome, error codes, duration) and, for every
- * error the client sees masked, the original, scrubbed: both found by the request id across the gateway and the
- * subgraphs. No variable, document or answer is logged.
+ * One line per request (server: the gateway or a subgraph, beside the process's `service`; request id,
+ * operation name, outcome, error codes, duration) and, for every error the client sees masked, the original,
+ * scrubbed: both found by the request id across the gateway and the subgraphs. No variable, document or
+ * answer is logged.
  */
 export function requestLogPlugin<Ctx extends BaseContext & { requestId?: string }>(service: string, log: Log = processLogger): ApolloServerPlugin<Ctx> {
   return {
@@ -23,7 +24,7 @@ export function requestLogPlugin<Ctx extends BaseContext & { requestId?: string 
             if (isPublic(code)) continue;
             const original = error.originalError ?? error;
             log.error({
-              service,
+              server: service,
               requestId: contextValue?.requestId,
               path: error.path,
               err: { name: original.name, message: scrub(original.message), stack: scrub(original.stack ?? '') },
@@ -32,7 +33,7 @@ export function requestLogPlugin<Ctx extends BaseContext & { requestId?: string 
         },
         async willSendResponse({ contextValue, operationName }) {
           log.info({
-            service,
+            server: service,
             requestId: contextValue?.requestId,
             operation: operationLabel(operationName),
             outcome: codes.length > 0 ? 'error' : 'ok',
