@@ -62,7 +62,6 @@ export async function registerTrustedDocuments(redis: Redis, operations: Manifes
   return operations.length;
 }
 
-
 const NOT_ALLOWED: Refusal = { status: 400, message: 'Only registered operations are accepted: send the sha256Hash of a registered document', code: 'PERSISTED_QUERY_NOT_ALLOWED' };
 
 /**

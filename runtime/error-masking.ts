@@ -4,7 +4,10 @@ import type { GraphQLFormattedError } from 'graphql';
 const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'SERVICE_UNAVAILABLE', 'AUDIT_UNAVAILABLE',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
-export const isPublic = (code: unknown) => typeof code === 'string' && PUBLIC_CODES.has(code);
+const isPublic = (code: unknown): code is string => typeof code === 'string' && PUBLIC_CODES.has(code);
+
+/** The code the client sees for an error: its own when public, else INTERNAL_SERVER_ERROR (logs and metrics say the same). */
+export const clientCode = (code: unknown): string => (isPublic(code) ? code : 'INTERNAL_SERVER_ERROR');
 
 /**
  * Database and driver messages quote the values they choke on ("invalid input syntax…: \"…\"", key details):

@@ -1,6 +1,7 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { nameOperation } from './tracing';
+import { clientCode } from './error-masking';
 
 /**
  * The process's Prometheus metrics. One registry per process: in the embedded default the gateway and the
@@ -23,7 +24,7 @@ export const metrics = {
     labelNames: ['service', 'operation'], buckets: LATENCY_BUCKETS, registers: [metricsRegistry],
   }),
   errors: new Counter({
-    name: 'dmp_graphql_errors_total', help: 'Errors in answers, by service and code (FORBIDDEN: a field refused)',
+    name: 'dmp_graphql_errors_total', help: 'Errors in answers, by service and the code the client sees (FORBIDDEN: a field refused)',
     labelNames: ['service', 'code'], registers: [metricsRegistry],
   }),
   subgraphFetchSeconds: new Histogram({
@@ -57,7 +58,7 @@ export function operationLabel(name: string | null | undefined): string {
   return name;
 }
 
-/** Counts and times every operation of one Apollo server, and its errors by code (before masking). */
+/** Counts and times every operation of one Apollo server, and its errors by the code the client sees. */
 export function metricsPlugin<Ctx extends BaseContext>(service: string): ApolloServerPlugin<Ctx> {
   return {
     async requestDidStart() {
@@ -66,10 +67,7 @@ export function metricsPlugin<Ctx extends BaseContext>(service: string): ApolloS
       return {
         async didEncounterErrors({ errors }) {
           failed = true;
-          for (const error of errors) {
-            const code = error.extensions?.code;
-            metrics.errors.inc({ service, code: typeof code === 'string' && /^[A-Z_]{1,40}$/.test(code) ? code : 'INTERNAL_SERVER_ERROR' });
-          }
+          for (const error of errors) metrics.errors.inc({ service, code: clientCode(error.extensions?.code) });
         },
         async willSendResponse({ operationName, response }) {
           const operation = operationLabel(operationName);

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { logger as processLogger } from './logger';
 import { operationLabel } from './metrics';
-import { isPublic, scrub } from './error-masking';
+import { clientCode, scrub } from './error-masking';
 
 type Log = Pick<typeof processLogger, 'error' | 'info'>;
 
@@ -19,9 +19,9 @@ export function requestLogPlugin<Ctx extends BaseContext & { requestId?: string 
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
-            const code = error.extensions?.code;
-            codes.push(isPublic(code) ? String(code) : 'INTERNAL_SERVER_ERROR');
-            if (isPublic(code)) continue;
+            const code = clientCode(error.extensions?.code);
+            codes.push(code);
+            if (code !== 'INTERNAL_SERVER_ERROR') continue;
             const original = error.originalError ?? error;
             log.error({
               server: service,
