@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { before, parisMonth } from '../domain/calendar';
+import { systemClock } from '../domain/clock';
 import { openStore } from '../runtime/store/open-store';
 import { loadOrCreateKeyPair } from '../runtime/keys';
 import { ingest } from '../subgraphs/pharmacy/ingest';
@@ -21,12 +23,10 @@ const argValue = (name: string) => { const i = process.argv.indexOf(`--${name}`)
 const SIZES = (argValue('sizes') ?? '100000,1000000').split(',').map(Number);
 const RUNS = Number(argValue('runs') ?? 10);
 const percentile = (values: number[], p: number) => { const s = [...values].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
-const SPEC = { name: 'dispensations', source: 'pharmacy', table: 'dispensation', conditions: [DP_RETENTION], columns: { month: 'e.event_month', atc: 'e.atc', classCode: 'e.class_code', typeCode: 'e.type_code' } };
+const SPEC = { name: 'dispensations', source: 'pharmacy', table: 'dispensation', retention: DP_RETENTION, columns: { month: 'e.event_month', atc: 'e.atc', classCode: 'e.class_code', typeCode: 'e.type_code' } };
 const GROUP_BY: AnalyticsDimension[] = ['ATC3', 'AGE_BAND', 'QUARTER', 'DEPARTEMENT'];
 /** A dashboard's year: the last twelve months. */
-const since = new Date();
-since.setUTCMonth(since.getUTCMonth() - 11);
-const FILTER = { from: since.toISOString().slice(0, 7) };
+const FILTER = { from: parisMonth(before(systemClock.now(), { months: 11 })) };
 
 async function main() {
   const env = await benchEnvironment('analytics');
@@ -45,7 +45,7 @@ async function main() {
       for (let run = 0; run < RUNS + 1; run++) {
         // A client per run: each asks once, so the history a run checks is its own (a client's is read in one statement).
         const analystId = `analyst:bench-${size}-${measure}-${run}`;
-        const ctx = { actor: { kind: 'analyst', id: analystId }, requestId: `bench-${run}`, deps: { store, grantKeys: { verify: keys.publicKey } } } as unknown as SubgraphContext;
+        const ctx = { actor: { kind: 'analyst', id: analystId }, requestId: `bench-${run}`, now: systemClock.now(), deps: { store, grantKeys: { verify: keys.publicKey } } } as unknown as SubgraphContext;
         const grant = await signAnalyticsGrant(keys.privateKey, { analystId, pending: {} });
         const started = process.hrtime.bigint();
         const table = await aggregate(ctx, SPEC, { grant }, { measure, groupBy: GROUP_BY, filter: FILTER });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { systemClock } from '../domain/clock';
 import autocannon from 'autocannon';
 import { generate } from '../scripts/generate/generate';
 import { loadScenario } from '../scripts/scenario/load';
@@ -47,15 +48,15 @@ const QUERY = process.argv.includes('--with-forbidden-fields') ? WITH_FORBIDDEN_
 async function main() {
   const env = await benchEnvironment('policy');
   const stores = await env.openStores();
-  const [demo, chunk] = [...generate({ patients: 1, seed: 7, documentsPerSource: 40 })];
+  const [demo, chunk] = [...generate({ patients: 1, seed: 7, documentsPerSource: 40, today: systemClock.now() })];
   const patient = chunk.patients![0];
   patient.dmp = { ...patient.dmp, status: 'ACTIVE' };
   patient.careTeam = { authorised: [DEMO.pharmacist] };
   for (const list of [patient.hospitalReports, patient.oncologyRecords, patient.dispensations, patient.careLines, patient.personalSpace?.documents]) {
     list?.forEach((doc, i) => { doc.effectiveAt = `now-${1 + i}h`; });
   }
-  let known = await loadScenario(stores, demo);
-  known = await loadScenario(stores, chunk, { known });
+  let known = await loadScenario(stores, demo, { now: systemClock.now() });
+  known = await loadScenario(stores, chunk, { known, now: systemClock.now() });
   const token = await env.token(stores, `ps:${DEMO.pharmacist}`);
   await Promise.all(Object.values(stores).map((s) => s.close()));
 

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { systemClock } from '../domain/clock';
 import autocannon from 'autocannon';
 import { generate } from '../scripts/generate/generate';
 import { loadScenario } from '../scripts/scenario/load';
@@ -51,8 +52,8 @@ async function writerThroughput(env: Awaited<ReturnType<typeof benchEnvironment>
 async function main() {
   const env = await benchEnvironment('traces');
   const stores = await env.openStores();
-  const [demo] = [...generate({ patients: 0 })];
-  await loadScenario(stores, demo);
+  const [demo] = [...generate({ patients: 0, today: systemClock.now() })];
+  await loadScenario(stores, demo, { now: systemClock.now() });
   const token = await env.token(stores, `ps:${DEMO.doctor}`);
   await Promise.all(Object.values(stores).map((s) => s.close()));
   const ins = demo.patients![0].ins;

@@ -2,13 +2,15 @@ import type { HabilitationMatrix } from './matrix';
 import { readableTypes } from './matrix';
 import type { AccessGrant } from './grant';
 import type { TypeCode } from '../domain/codes';
+import { revealCutoff } from './periods';
 
 /**
  * The SQL condition that keeps only the documents a grant lets its holder see. Every source table shares the
  * document columns (type_code, visibility, author_id, deposited_at), so this one builder serves all sources.
- * Parameters are appended to `params`; the returned text refers to them by position.
+ * Parameters are appended to `params`; the returned text refers to them by position. `now` is the request's
+ * instant (the one clock), never the database's.
  */
-export function visibleDocumentsCondition(grant: AccessGrant, matrix: HabilitationMatrix, params: unknown[]): string {
+export function visibleDocumentsCondition(grant: AccessGrant, matrix: HabilitationMatrix, params: unknown[], now: Date): string {
   const add = (value: unknown) => `$${params.push(value)}`;
   const conditions: string[] = [];
   if (grant.matrixProfession !== null) conditions.push(`type_code = ANY(${add(readableTypes(matrix, grant.matrixProfession))}::text[])`);
@@ -17,7 +19,7 @@ export function visibleDocumentsCondition(grant: AccessGrant, matrix: Habilitati
   if (alwaysHidden.length > 0) conditions.push(`NOT (visibility && ${add(alwaysHidden)}::text[])`);
   if (grant.hiddenLabels.includes('INVISIBLE_PATIENT')) {
     // R1111-53: hidden until the consultation d'annonce, and shown by itself one month after deposit.
-    conditions.push(`NOT ('INVISIBLE_PATIENT' = ANY(visibility) AND deposited_at > now() - interval '1 month')`);
+    conditions.push(`NOT ('INVISIBLE_PATIENT' = ANY(visibility) AND deposited_at > ${add(revealCutoff(now))}::timestamptz)`);
   }
   const masked = grant.maskedDocumentIds ?? [];
   if (!grant.maskedVisible && masked.length > 0) {

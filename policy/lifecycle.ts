@@ -1,5 +1,6 @@
 import type { Actor } from '../runtime/actor';
 import type { PatientAccessFacts } from './decide';
+import { archiveEnds } from './periods';
 
 /** The record's lifecycle (domain.md §4, seed 002 §10). Creation is judged apart: there are no facts yet. */
 export type LifecycleChange = 'close' | 'reopen' | 'delete' | 'declare-death' | 'set-heirs-objection' | 'register-heir' | 'request-document-deletion';
@@ -7,8 +8,6 @@ export type LifecycleChange = 'close' | 'reopen' | 'delete' | 'declare-death' | 
 export type LifecycleDecision = { allowed: true; rule: string } | { allowed: false; rule: string; reason: string };
 const refuse = (rule: string, reason: string): LifecycleDecision => ({ allowed: false, rule, reason });
 
-/** The closed record stays archived ten years, during which it can be reopened whole. */
-export const ARCHIVE_YEARS = 10;
 
 const patientSide = (actor: Actor, facts: PatientAccessFacts) =>
   (actor.kind === 'patient' && actor.ins === facts.ins) || (actor.kind === 'representative' && facts.isRepresentative);
@@ -21,7 +20,7 @@ const patientSide = (actor: Actor, facts: PatientAccessFacts) =>
  * - declare death: a médecin who treats the patient (médecin traitant, administrator or authorised), or
  *   operations (the RNIPP death feed); register an heir: operations, after checking their claim.
  */
-export function mayChangeLifecycle(actor: Actor, facts: PatientAccessFacts & { closedAt?: Date | null }, change: LifecycleChange, now = new Date()): LifecycleDecision {
+export function mayChangeLifecycle(actor: Actor, facts: PatientAccessFacts & { closedAt?: Date | null }, change: LifecycleChange, now: Date): LifecycleDecision {
   if (facts.dmpStatus === 'DELETED') return refuse('deny.dmp-deleted', 'the DMP was deleted');
   switch (change) {
     case 'close':
@@ -34,9 +33,8 @@ export function mayChangeLifecycle(actor: Actor, facts: PatientAccessFacts & { c
     case 'reopen': {
       if (facts.dmpStatus !== 'CLOSED') return refuse('deny.dmp-not-closed', 'the DMP is not closed');
       if (facts.deceased) return refuse('deny.patient-deceased', 'a record closed by death is not reopened');
-      const limit = facts.closedAt ? new Date(facts.closedAt) : null;
-      limit?.setFullYear(limit.getFullYear() + ARCHIVE_YEARS);
-      if (limit && limit < now) return refuse('deny.archive-expired', 'the archive period of ten years is over');
+      // R1111-46: the closed record is archived ten years, counted on the calendar from its closure.
+      if (facts.closedAt && archiveEnds(new Date(facts.closedAt)) < now) return refuse('deny.archive-expired', 'the archive period of ten years is over');
       if (patientSide(actor, facts)) return { allowed: true, rule: 'lifecycle.reopen.patient' };
       if (actor.kind === 'professional' && !facts.isBlocked) return { allowed: true, rule: 'lifecycle.reopen.on-request' };
       if (actor.kind === 'establishment') return { allowed: true, rule: 'lifecycle.reopen.on-request' };

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { clockStartingAt, systemClock, type Clock } from '../domain/clock';
 
 /** Everything the processes read from the environment, read once at start-up. */
 export interface RuntimeConfig {
@@ -35,6 +36,20 @@ export interface RuntimeConfig {
   metricsToken: string | null;
   /** Where each subgraph answers (SUBGRAPH_<NAME>_URL), for the gateway and for calls between subgraphs. */
   subgraphUrls: Partial<Record<string, string>>;
+  /**
+   * The one clock every rule of time reads (domain/clock.ts). DMP_NOW (an ISO instant) starts it on that
+   * instant, running from there; refused in production. @default the machine's time
+   */
+  clock: Clock;
+}
+
+/** DMP_NOW puts the whole graph on a chosen day (a demo, a replay); production runs on the machine's time. */
+function clockOf(env: NodeJS.ProcessEnv): Clock {
+  if (!env.DMP_NOW) return systemClock;
+  const start = new Date(env.DMP_NOW);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(env.DMP_NOW) || Number.isNaN(start.getTime())) throw new Error(`DMP_NOW must be an ISO instant (2028-02-29T12:00:00Z), not ${env.DMP_NOW}`);
+  if (env.NODE_ENV === 'production') throw new Error('DMP_NOW is refused in production: the law is judged on the real date');
+  return clockStartingAt(start);
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -61,6 +76,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || null,
     shutdownGraceMs: Number(env.SHUTDOWN_GRACE_MS ?? 10_000),
     trustedDocuments: env.TRUSTED_DOCUMENTS === '1' || env.TRUSTED_DOCUMENTS === 'true',
+    clock: clockOf(env),
     subgraphUrls: Object.fromEntries(Object.entries(env).filter(([k, v]) => /^SUBGRAPH_[A-Z_]+_URL$/.test(k) && v).map(([k, v]) => [k.slice(9, -4).toLowerCase().replace('_', '-'), v!])),
   };
 }

@@ -4,6 +4,8 @@ import type { Actor } from './actor';
 export interface RequestContext<Deps = unknown> {
   actor: Actor;
   requestId: string;
+  /** The instant this request is judged at, read once from the one clock: every rule in it sees the same day. */
+  now: Date;
   /** The gateway's signed credential this request came with: a subgraph asking a peer within the request forwards it. */
   credential?: string;
   deps: Deps;

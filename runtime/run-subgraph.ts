@@ -38,6 +38,7 @@ export function subgraphDeps(name: SubgraphName, parts: {
   if (registry && !parts.registryKeys.privateKey) throw new Error('the patient registry needs its private key to sign grants');
   return {
     store: parts.store,
+    clock: parts.config.clock,
     matrix: parts.matrix,
     grantKeys: registry ? { verify: parts.registryKeys.publicKey, sign: parts.registryKeys.privateKey } : { verify: parts.registryKeys.publicKey },
     audit: parts.audit,

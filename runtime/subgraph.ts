@@ -14,6 +14,7 @@ import { maskError } from './error-masking';
 import { requestLogPlugin } from './request-log';
 import { metricsPlugin } from './metrics';
 import type { RequestContext } from './context';
+import type { Clock } from '../domain/clock';
 import type { SqlStore } from './store/sql-store';
 import type { HabilitationMatrix } from '../policy/matrix';
 import { applyFieldPolicy } from '../policy/shield';
@@ -26,6 +27,8 @@ export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 /** What every subgraph's resolvers receive as `ctx.deps`. */
 export interface SubgraphDeps {
   store: SqlStore;
+  /** The one clock (config.clock): each request reads it once into `ctx.now`. */
+  clock: Clock;
   matrix: HabilitationMatrix;
   /** The registry signs access grants with `sign`; every source verifies them with `verify`. */
   grantKeys: { verify: KeyLike; sign?: KeyLike };
@@ -115,7 +118,7 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
       const header = req.headers[ACTOR_HEADER];
       const forwarded = await verifyActorCredential(options.gatewayKey, Array.isArray(header) ? undefined : header);
       if (!forwarded) throw unauthenticated('This service answers only requests signed by the DMP gateway');
-      return { actor: forwarded.actor, requestId: forwarded.requestId, credential: header as string, deps: options.deps };
+      return { actor: forwarded.actor, requestId: forwarded.requestId, now: options.deps.clock.now(), credential: header as string, deps: options.deps };
     },
     // Ready when its own store and the audit store answer: without the second, every answer would be refused.
     ready: async () => {

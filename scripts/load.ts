@@ -17,11 +17,13 @@ async function main() {
     fail(`${file}: not readable JSON (${(error as Error).message})`);
   }
   // A bad file is refused before any store is opened.
-  const problems = validateScenario(scenario);
+  const config = readConfig();
+  const now = config.clock.now();
+  const problems = validateScenario(scenario, now);
   if (problems.length > 0) fail(`${file}: ${new ScenarioError(problems).message}`);
-  const stores = await openStores(readConfig());
+  const stores = await openStores(config);
   try {
-    const index = await loadScenario(stores, scenario);
+    const index = await loadScenario(stores, scenario, { now });
     console.log(`loaded ${file}: ${(scenario as { patients?: unknown[] }).patients?.length ?? 0} patients, ${index.professionals.size} professionals, ${index.accounts.size} accounts`);
   } catch (error) {
     fail(error instanceof ScenarioError ? `${file}: ${error.message}` : `load failed: ${(error as Error).message}`);

@@ -12,7 +12,7 @@ export async function seedStores(stores: Record<SubgraphName, SqlStore>, options
   let loaded = 0;
   for (const chunk of generate(options)) {
     // The first chunk (personas, professionals) is checked like any file; generated patient chunks are valid by construction.
-    known = await loadScenario(stores, chunk, { known, trusted: known !== undefined });
+    known = await loadScenario(stores, chunk, { known, trusted: known !== undefined, now: options.today });
     if (chunk.professionals === undefined) {
       loaded += chunk.patients?.length ?? 0;
       bar?.update(loaded);

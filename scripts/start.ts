@@ -16,7 +16,7 @@ async function main() {
   if (await isEmpty(platform.stores)) {
     const patients = Number(process.env.SEED_PATIENTS ?? 1000);
     console.log(`empty store: generating ${patients} patients…`);
-    await seedStores(platform.stores, { patients });
+    await seedStores(platform.stores, { patients, today: config.clock.now() });
   }
   console.log(`DMP gateway ready at ${platform.gatewayUrl.replace('127.0.0.1', 'localhost')}`);
   console.log('Get a token: npm run token -- --list, then npm run token -- <actor id>');

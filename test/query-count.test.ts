@@ -1,4 +1,5 @@
 import { gql } from 'graphql-request';
+import { systemClock } from '../domain/clock';
 import { startTestGraph, type TestGraph } from './support/test-graph';
 import { generate } from '../scripts/generate/generate';
 import type { Scenario } from '../scripts/scenario/scenario';
@@ -26,7 +27,7 @@ const EVERYTHING = gql`
 
 /** One generated patient whose every source holds `documents` documents, all recent enough to be shown. */
 function patientWith(documents: number, seed: number): Scenario {
-  const [, chunk] = [...generate({ patients: 1, seed, documentsPerSource: documents })];
+  const [, chunk] = [...generate({ patients: 1, seed, documentsPerSource: documents, today: systemClock.now() })];
   for (const patient of chunk.patients!) {
     patient.dmp = { ...patient.dmp, status: 'ACTIVE' };
     for (const list of [patient.hospitalReports, patient.oncologyRecords, patient.dispensations, patient.careLines, patient.personalSpace?.documents]) {
@@ -40,7 +41,7 @@ describe('a request costs the same number of statements for 10 or 1,000 document
   let graph: TestGraph;
   const small = patientWith(10, 1);
   const large = patientWith(1000, 2);
-  const [demo] = [...generate({ patients: 0 })];
+  const [demo] = [...generate({ patients: 0, today: systemClock.now() })];
 
   beforeAll(async () => { graph = await startTestGraph(demo, small, large); });
   afterAll(() => graph?.stop());

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { systemClock } from '../domain/clock';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ const TABLES = {
 } as const;
 
 describe('a malformed scenario file is refused whole, each problem named by its path and rule', () => {
-  const problems = validateScenario(scenarioFile('malformed.json'));
+  const problems = validateScenario(scenarioFile('malformed.json'), systemClock.now());
 
   it.each([
     ['professionals[1].profession', 'must be one of'],
@@ -34,7 +35,7 @@ describe('a malformed scenario file is refused whole, each problem named by its 
   });
 
   it('finds nothing wrong with the demo scenario', () => {
-    expect(validateScenario(demoScenario())).toEqual([]);
+    expect(validateScenario(demoScenario(), systemClock.now())).toEqual([]);
   });
 
   describe('through the loader', () => {
@@ -43,7 +44,7 @@ describe('a malformed scenario file is refused whole, each problem named by its 
     afterAll(() => graph?.stop());
 
     it('writes nothing into any store', async () => {
-      await expect(loadScenario(graph.stores, scenarioFile('malformed.json'))).rejects.toThrow(ScenarioError);
+      await expect(loadScenario(graph.stores, scenarioFile('malformed.json'), { now: graph.config.clock.now() })).rejects.toThrow(ScenarioError);
       for (const [subgraph, tables] of Object.entries(TABLES)) {
         for (const table of tables) {
           const [row] = await graph.stores[subgraph as keyof typeof TABLES].query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);

@@ -68,7 +68,8 @@ export function touch(ctx: RequestContext<unknown>, grant: AccessGrant, ...touch
 }
 
 function takeTraces(ctx: RequestContext<unknown>, source: string, operationName: string | null): AccessTrace[] {
-  const at = new Date();
+  // The request's instant (the one clock): the access history reads in the same calendar as the rules.
+  const at = ctx.now;
   return [...drafts(ctx).values()].map(({ touchedSet, ...draft }) => ({
     ...draft, touched: [...touchedSet].sort(), at, requestId: ctx.requestId, operationName, source,
   }));

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { revealCutoff } from '../periods';
 
 /** One access to one patient's data by one actor, through one source, in one request (domain.md §4). */
 export interface AccessTrace {
@@ -46,11 +47,9 @@ export function traceHash(prevHash: string, seq: number, trace: AccessTrace): st
  */
 export const WITHHELD = 'withheld:';
 
-export function tracedDocument(doc: { id: string; visibility: readonly string[]; depositedAt?: Date | null }, prefix = ''): string {
+export function tracedDocument(doc: { id: string; visibility: readonly string[]; depositedAt?: Date | null }, now: Date, prefix = ''): string {
   // R1111-53: INVISIBLE_PATIENT lifts by itself a month after the deposit (as policy/document-filter.ts shows it).
-  const monthAgo = new Date();
-  monthAgo.setMonth(monthAgo.getMonth() - 1);
-  const awaitingAnnonce = doc.visibility.includes('INVISIBLE_PATIENT') && !(doc.depositedAt && doc.depositedAt <= monthAgo);
+  const awaitingAnnonce = doc.visibility.includes('INVISIBLE_PATIENT') && !(doc.depositedAt && doc.depositedAt <= revealCutoff(now));
   const hidden = awaitingAnnonce || doc.visibility.includes('INVISIBLE_REPRESENTANTS_LEGAUX');
   return `${hidden ? WITHHELD : ''}${prefix}${doc.id}`;
 }

@@ -1,4 +1,6 @@
 import { badInput, codedError, forbidden } from '../errors';
+import { before, parisYear } from '../../domain/calendar';
+import type { RetentionCondition } from '../documents/document-repo';
 import { quoteIdent } from '../store/sql-store';
 import type { SubgraphContext } from '../subgraph';
 import { recordAccess } from '../../policy/audit/trace-recorder';
@@ -20,19 +22,21 @@ export interface AnalyticsMeasureSpec {
   source: string;
   table: string;
   columns: EventColumns;
-  /** Conditions always applied: the source's retention window, the rows that count (stays). */
+  /** Conditions always applied: the rows that count (stays). */
   conditions?: string[];
+  /** The source's retention window, judged at the request's instant. */
+  retention?: RetentionCondition;
   /** How EVENTS counts; @default count(*) */
   events?: string;
 }
 
 export interface AggregateArgs { measure: AnalyticsMeasure; groupBy: AnalyticsDimension[]; filter?: AnalyticsFilter | null }
 
-function checkDimensions(spec: AnalyticsMeasureSpec, groupBy: AnalyticsDimension[]): void {
+function checkDimensions(spec: AnalyticsMeasureSpec, groupBy: AnalyticsDimension[], thisYear: number): void {
   if (groupBy.length === 0 || groupBy.length > MAX_DIMENSIONS) throw badInput('groupBy', `1 to ${MAX_DIMENSIONS} dimensions`);
   const axes = new Set<string>();
   for (const dimension of groupBy) {
-    if (dimensionSql(dimension, spec.columns) === null) throw badInput('groupBy', `${spec.name} has no ${dimension}`);
+    if (dimensionSql(dimension, spec.columns, thisYear) === null) throw badInput('groupBy', `${spec.name} has no ${dimension}`);
     if (axes.has(AXIS[dimension])) throw badInput('groupBy', `one dimension per axis: ${dimension} repeats the ${AXIS[dimension]} axis`);
     axes.add(AXIS[dimension]);
   }
@@ -47,7 +51,8 @@ function checkDimensions(spec: AnalyticsMeasureSpec, groupBy: AnalyticsDimension
 export async function aggregate(ctx: SubgraphContext, spec: AnalyticsMeasureSpec, root: { grant?: string | null }, args: AggregateArgs): Promise<AggregateTable> {
   const grant = await verifyAnalyticsGrant(ctx.deps.grantKeys.verify, root?.grant, ctx.actor.id);
   if (ctx.actor.kind !== 'analyst' || !grant) throw forbidden('Aggregates are for analytics clients, with the registry\'s grant');
-  checkDimensions(spec, args.groupBy);
+  const thisYear = parisYear(ctx.now);
+  checkDimensions(spec, args.groupBy, thisYear);
   const filter = checkFilter(args.filter ?? {});
   const pending = grant.pending[spec.source] ?? [];
   const unsupported = (field: string): never => { throw badInput(field, `${spec.name} cannot be filtered on it`); };
@@ -62,9 +67,10 @@ export async function aggregate(ctx: SubgraphContext, spec: AnalyticsMeasureSpec
   }
 
   const params: unknown[] = [pending];
-  const groups = args.groupBy.map((d) => dimensionSql(d, spec.columns)!);
+  const add = (value: unknown) => `$${params.push(value)}`;
+  const groups = args.groupBy.map((d) => dimensionSql(d, spec.columns, thisYear)!);
   // A row without a value on a grouping dimension (a line that is not CCAM, grouped by CCAM chapter) is not counted.
-  const where = ['e.superseded_by IS NULL', 's.patient_ins <> ALL($1::text[])', ...(spec.conditions ?? []), ...groups.filter((_, i) => NULLABLE_DIMENSIONS.has(args.groupBy[i])).map((g) => `${g} IS NOT NULL`), ...filterSql(filter, spec.columns, params, unsupported)];
+  const where = ['e.superseded_by IS NULL', 's.patient_ins <> ALL($1::text[])', ...(spec.conditions ?? []), ...(spec.retention ? [spec.retention(ctx.now, add)] : []), ...groups.filter((_, i) => NULLABLE_DIMENSIONS.has(args.groupBy[i])).map((g) => `${g} IS NOT NULL`), ...filterSql(filter, spec.columns, params, unsupported, thisYear)];
   const count = args.measure === 'PATIENTS' ? 'count(DISTINCT e.patient_ins)' : (spec.events ?? 'count(*)');
   // No ORDER BY: the planner groups as it likes (a parallel sort beat a hash in bench/analytics); cells are ordered here.
   const rows = await ctx.deps.store.query<Record<string, unknown> & { n: number }>(
@@ -82,11 +88,11 @@ export async function aggregate(ctx: SubgraphContext, spec: AnalyticsMeasureSpec
   suppressSmallCells(cells, RULES);
   suppressComplements(cells, args.groupBy.length);
   const measureKey = `${spec.name}:${args.measure}`;
-  const base = filterRegion(filter);
+  const base = filterRegion(filter, ctx.now);
   const regions = new Map(cells.map((c) => [c, cellRegion(base, args.groupBy, c.values)]));
   const history = await ctx.deps.store.query<{ region: Region; count: number }>(
-    `SELECT region, count FROM analytics_release WHERE analyst_id = $1 AND measure = $2 AND released_at > now() - $3 * interval '1 day'`,
-    [ctx.actor.id, measureKey, RULES.historyDays]);
+    `SELECT region, count FROM analytics_release WHERE analyst_id = $1 AND measure = $2 AND released_at > $3`,
+    [ctx.actor.id, measureKey, before(ctx.now, { days: RULES.historyDays })]);
   let differencing = false;
   for (const cell of cells) {
     if (cell.suppression === null && disclosesDifference(regions.get(cell)!, cell.count, history, RULES)) {
@@ -101,7 +107,7 @@ export async function aggregate(ctx: SubgraphContext, spec: AnalyticsMeasureSpec
     const values: unknown[] = [ctx.actor.id, measureKey];
     await ctx.deps.store.query(
       `INSERT INTO analytics_release (analyst_id, measure, region, count, released_at)
-       SELECT $1, $2, r, c, now() FROM unnest($${values.push(released.map((c) => JSON.stringify(regions.get(c))))}::jsonb[], $${values.push(released.map((c) => c.count))}::int[]) AS t(r, c)`,
+       SELECT $1, $2, r, c, $${values.push(ctx.now)}::timestamptz FROM unnest($${values.push(released.map((c) => JSON.stringify(regions.get(c))))}::jsonb[], $${values.push(released.map((c) => c.count))}::int[]) AS t(r, c)`,
       values,
     );
   }

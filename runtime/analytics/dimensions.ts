@@ -1,4 +1,5 @@
 import { badInput } from '../errors';
+import { parisMonth } from '../../domain/calendar';
 import { DEPARTEMENTS, REGIONS } from '../../domain/geo';
 import { DOCUMENT_CLASSES, DOCUMENT_TYPES, type ClassCode, type TypeCode } from '../../domain/codes';
 import type { Region } from '../../policy/analytics/disclosure';
@@ -18,9 +19,9 @@ export interface EventColumns {
   atc?: string; ccam?: string; classCode?: string; typeCode?: string;
 }
 
-/** The SQL expression of a dimension; null when the source has no such column. */
-export function dimensionSql(dimension: AnalyticsDimension, columns: EventColumns): string | null {
-  const age = `((${yearOf(columns)} - s.birth_year) / 10 * 10)`;
+/** The SQL expression of a dimension; null when the source has no such column. `thisYear`: the Paris year of the request. */
+export function dimensionSql(dimension: AnalyticsDimension, columns: EventColumns, thisYear: number): string | null {
+  const age = `((${yearOf(columns, thisYear)} - s.birth_year) / 10 * 10)`;
   switch (dimension) {
     case 'ATC1': case 'ATC2': case 'ATC3': case 'ATC4': case 'ATC5':
       return columns.atc ? `left(${columns.atc}, ${ATC_LENGTH[dimension]})` : null;
@@ -38,8 +39,8 @@ export function dimensionSql(dimension: AnalyticsDimension, columns: EventColumn
   }
 }
 
-/** The year of the event, or this year when counting patients. */
-const yearOf = (columns: EventColumns) => (columns.month ? `(${columns.month} / 100)` : 'extract(year from now())::int');
+/** The year of the event, or this year (the request's, from the one clock; an integer, never a client's text) when counting patients. */
+const yearOf = (columns: EventColumns, thisYear: number) => (columns.month ? `(${columns.month} / 100)` : `${Math.trunc(thisYear)}`);
 
 /** Whether a dimension's expression can be null for a row (a line that is not CCAM has no CCAM chapter). */
 export const NULLABLE_DIMENSIONS: ReadonlySet<AnalyticsDimension> = new Set(['CCAM_CHAPTER']);
@@ -71,7 +72,6 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
-const currentMonth = () => new Date().toISOString().slice(0, 7);
 /** An open start reaches back to the oldest data the sources keep. */
 const EARLIEST_MONTH = '2000-01';
 
@@ -91,7 +91,7 @@ export function checkFilter(filter: AnalyticsFilter): AnalyticsFilter {
 }
 
 /** The WHERE conditions a filter adds (parameters appended to `params`). */
-export function filterSql(filter: AnalyticsFilter, columns: EventColumns, params: unknown[], unsupported: (field: string) => never): string[] {
+export function filterSql(filter: AnalyticsFilter, columns: EventColumns, params: unknown[], unsupported: (field: string) => never, thisYear: number): string[] {
   const add = (value: unknown) => `$${params.push(value)}`;
   const parts: string[] = [];
   const column = (name: keyof EventColumns, field: string) => columns[name] ?? unsupported(field);
@@ -99,7 +99,7 @@ export function filterSql(filter: AnalyticsFilter, columns: EventColumns, params
   if (filter.ccamChapters?.length) parts.push(`left(${column('ccam', 'filter.ccamChapters')}, 1) = ANY(${add(filter.ccamChapters)}::text[])`);
   if (filter.classCodes?.length) parts.push(`${column('classCode', 'filter.classCodes')} = ANY(${add(filter.classCodes)}::text[])`);
   if (filter.typeCodes?.length) parts.push(`${column('typeCode', 'filter.typeCodes')} = ANY(${add(filter.typeCodes)}::text[])`);
-  if (filter.ageBands?.length) parts.push(`((${yearOf(columns)} - s.birth_year) / 10 * 10) = ANY(${add(filter.ageBands)}::int[])`);
+  if (filter.ageBands?.length) parts.push(`((${yearOf(columns, thisYear)} - s.birth_year) / 10 * 10) = ANY(${add(filter.ageBands)}::int[])`);
   parts.push(...subjectFilterSql(filter, params));
   const monthNumber = (month: string) => Number(month.replace('-', ''));
   if (filter.from) parts.push(`${columns.month ?? unsupported('filter.from')} >= ${add(monthNumber(filter.from))}`);
@@ -132,8 +132,8 @@ function intersect(axis: string, a: string[] | undefined, b: string[] | undefine
   return [...out];
 }
 
-/** The region a filter covers, axis by axis, at the finest level (months, départements). */
-export function filterRegion(filter: AnalyticsFilter): Region {
+/** The region a filter covers, axis by axis, at the finest level (months, départements); an open end is the current Paris month. */
+export function filterRegion(filter: AnalyticsFilter, now: Date): Region {
   const region: Region = {};
   const set = (axis: string, values: string[] | undefined) => { const v = intersect(axis, region[axis], values); if (v) region[axis] = v; };
   if (filter.atc?.length) set('atc', filter.atc);
@@ -144,7 +144,7 @@ export function filterRegion(filter: AnalyticsFilter): Region {
   if (filter.sexes?.length) set('sex', filter.sexes);
   if (filter.departements?.length) set('geo', filter.departements);
   if (filter.regions?.length) set('geo', filter.regions.flatMap(departementsOf));
-  if (filter.from || filter.to) set('month', monthsBetween(filter.from ?? EARLIEST_MONTH, filter.to ?? currentMonth()));
+  if (filter.from || filter.to) set('month', monthsBetween(filter.from ?? EARLIEST_MONTH, filter.to ?? parisMonth(now)));
   return region;
 }
 

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { isLocalDate, parisDate } from '../../domain/calendar';
 import { idArgument, insArgument } from '../arguments';
 import { DOCUMENT_TYPES, PROFESSIONS, SPECIALTIES, spaceOf, type ProfessionCode, type SpecialtyCode, type TypeCode } from '../../domain/codes';
 import { badInput, codedError } from '../errors';
@@ -20,7 +21,7 @@ export interface DepositSpec<I extends DocumentDepositFields> {
   /** Prefix of the ids it gives new documents. */
   idPrefix: string;
   /** The source's own columns, from its own input fields: checked here, each problem a coded error naming the field. */
-  columns: (input: I) => Record<string, unknown>;
+  columns: (input: I, now: Date) => Record<string, unknown>;
   /** Whether documents of this source may carry a file. */
   acceptsContent: boolean;
 }
@@ -51,11 +52,10 @@ export function checkProfessional(field: string, p: DepositAuthorInput): { id: s
   return { id: p.rpps, name, profession: p.professionCode, specialty: p.specialtyCode ?? null };
 }
 
-/** A calendar day given as LocalDate, checked to be in the past. */
-export function pastDay(field: string, value: string | null | undefined): string | null {
+/** A calendar day given as LocalDate, checked to be today or before (in Paris, at the request's instant). */
+export function pastDay(field: string, value: string | null | undefined, now: Date): string | null {
   if (value == null) return null;
-  const day = Date.parse(value);
-  if (Number.isNaN(day) || day > Date.now()) throw badInput(field, 'must be a past date');
+  if (!isLocalDate(value) || value > parisDate(now)) throw badInput(field, 'must be a past date');
   return value;
 }
 
@@ -70,7 +70,7 @@ function checkCommon(ctx: SubgraphContext, input: DocumentDepositFields, accepts
   if (!type.classCode) throw badInput('input.typeCode', `${input.typeCode} has no class in ASS_X16: not a DMP document type`);
   const title = requiredText('input.title', input.title, 300);
   const at = input.effectiveAt instanceof Date ? input.effectiveAt.getTime() : NaN;
-  if (Number.isNaN(at) || at < EARLIEST || at > Date.now() + CLOCK_SKEW_MS) throw badInput('input.effectiveAt', 'must be a past instant, after 1900');
+  if (Number.isNaN(at) || at < EARLIEST || at > ctx.now.getTime() + CLOCK_SKEW_MS) throw badInput('input.effectiveAt', 'must be a past instant, after 1900');
   const visibility = [...new Set(input.visibility ?? [])];
   if (visibility.includes('MASQUE_PS')) throw badInput('input.visibility', 'only the patient masks a document (setDocumentMasked)');
   const patientSide = ctx.actor.kind === 'patient' || ctx.actor.kind === 'representative';
@@ -129,7 +129,7 @@ function replay(existing: Existing, requestHash: string): DepositReceipt {
  */
 export async function deposit<I extends DocumentDepositFields>(ctx: SubgraphContext, spec: DepositSpec<I>, input: I): Promise<DepositReceipt> {
   const checked = checkCommon(ctx, input, spec.acceptsContent);
-  const sourceColumns = spec.columns(input);
+  const sourceColumns = spec.columns(input, ctx.now);
   const permit = await permitFor(ctx, checked.ins, spec.source, checked.typeCode);
   const author = authorOf(permit, input);
   const table = quoteIdent(spec.table);
@@ -159,7 +159,7 @@ export async function deposit<I extends DocumentDepositFields>(ctx: SubgraphCont
       id, patient_ins: checked.ins, type_code: checked.typeCode, class_code: type.classCode, space: spaceOf(checked.typeCode), title: checked.title,
       author_kind: author.kind, author_id: author.id, author_name: author.name, author_profession: author.profession, author_specialty: author.specialty,
       establishment_finess: author.establishmentFiness, establishment_name: author.establishmentName,
-      effective_at: input.effectiveAt, deposited_at: new Date(), visibility: checked.visibility,
+      effective_at: input.effectiveAt, deposited_at: ctx.now, visibility: checked.visibility,
       ...sourceColumns,
       version, lineage_id: lineage, depositor_id: depositor, idempotency_key: input.idempotencyKey, request_hash: checked.requestHash,
     };
@@ -185,6 +185,6 @@ export async function deposit<I extends DocumentDepositFields>(ctx: SubgraphCont
   const withheld = checked.visibility.includes('INVISIBLE_PATIENT') || checked.visibility.includes('INVISIBLE_REPRESENTANTS_LEGAUX');
   const own = ctx.actor.kind === 'patient';
   const action = receipt.duplicate ? 'deposit-replayed' : withheld ? 'deposit-withheld' : own ? 'deposit-own' : 'deposit';
-  recordAccess(ctx, { patientIns: checked.ins, action, touched: [tracedDocument({ id: receipt.documentId, visibility: checked.visibility })], outcome: 'allowed', rule: permit.rule });
+  recordAccess(ctx, { patientIns: checked.ins, action, touched: [tracedDocument({ id: receipt.documentId, visibility: checked.visibility }, ctx.now)], outcome: 'allowed', rule: permit.rule });
   return receipt;
 }

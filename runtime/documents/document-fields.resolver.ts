@@ -28,7 +28,7 @@ export function documentContentResolver(nodeType: ClassType) {
     async content(@Root() node: { id: string; visibility: string[]; depositedAt: Date }, @Ctx() ctx: SubgraphContext): Promise<DocumentContent | null> {
       const grant = grantOf(node);
       if (!grant) throw forbidden('No access to this record');
-      touch(ctx, grant, tracedDocument(node, 'content:'));
+      touch(ctx, grant, tracedDocument(node, ctx.now, 'content:'));
       return contentLoader(ctx).load(node.id);
     }
   }

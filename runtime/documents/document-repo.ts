@@ -24,14 +24,19 @@ export interface DocumentRow {
 
 export interface DocumentFilterValue { spaces?: DmpSpace[] | null; typeCodes?: string[] | null; from?: Date | null; to?: Date | null }
 
+/**
+ * A condition always applied: the source's retention window (what it keeps and shows), judged at the
+ * request's instant. `add` appends a parameter and returns its placeholder.
+ */
+export type RetentionCondition = (now: Date, add: (value: unknown) => string) => string;
+
 export interface DocumentTable {
   table: string;
-  /** A condition always applied: the source's retention window (what it keeps and shows). */
-  retention?: string;
+  retention?: RetentionCondition;
 }
 
 /** One list request: who may see what (grant), which rows (filter), which page. */
-export interface DocumentQuery { grant: AccessGrant; filter: DocumentFilterValue; size: number; after: Position | null }
+export interface DocumentQuery { grant: AccessGrant; filter: DocumentFilterValue; size: number; after: Position | null; now: Date }
 
 /** Reads a source's documents: only the rows a grant allows ever leave the database. */
 export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, table: DocumentTable) {
@@ -41,8 +46,8 @@ export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, 
   function where(insList: string[], query: Omit<DocumentQuery, 'size' | 'after'>, params: unknown[]): string {
     const add = (value: unknown) => `$${params.push(value)}`;
     // A replaced version leaves every list; it stays readable as its successor's history.
-    const parts = [`patient_ins = ANY(${add(insList)}::text[])`, 'superseded_by IS NULL', visibleDocumentsCondition(query.grant, matrix, params)];
-    if (table.retention) parts.push(table.retention);
+    const parts = [`patient_ins = ANY(${add(insList)}::text[])`, 'superseded_by IS NULL', visibleDocumentsCondition(query.grant, matrix, params, query.now)];
+    if (table.retention) parts.push(table.retention(query.now, add));
     const { spaces, typeCodes, from, to } = query.filter;
     if (spaces?.length) parts.push(`space = ANY(${add(spaces)}::text[])`);
     if (typeCodes?.length) parts.push(`type_code = ANY(${add(typeCodes)}::text[])`);
@@ -78,10 +83,11 @@ export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, 
     },
 
     /** Earlier versions of these documents (by lineage), newest first, as the grant lets them be seen. */
-    async history(grant: AccessGrant, lineages: string[]): Promise<Map<string, DocumentRow[]>> {
+    async history(grant: AccessGrant, lineages: string[], now: Date): Promise<Map<string, DocumentRow[]>> {
       const params: unknown[] = [grant.ins, lineages];
-      const parts = ['patient_ins = $1', 'COALESCE(lineage_id, id) = ANY($2::text[])', 'superseded_by IS NOT NULL', visibleDocumentsCondition(grant, matrix, params)];
-      if (table.retention) parts.push(table.retention);
+      const add = (value: unknown) => `$${params.push(value)}`;
+      const parts = ['patient_ins = $1', 'COALESCE(lineage_id, id) = ANY($2::text[])', 'superseded_by IS NOT NULL', visibleDocumentsCondition(grant, matrix, params, now)];
+      if (table.retention) parts.push(table.retention(now, add));
       const rows = await store.query<DocumentRow>(`SELECT * FROM ${name} WHERE ${parts.join(' AND ')} ORDER BY version DESC`, params);
       const byLineage = new Map<string, DocumentRow[]>(lineages.map((l) => [l, []]));
       for (const row of rows) byLineage.get((row.lineage_id as string | null) ?? row.id)?.push(row);

@@ -13,8 +13,8 @@ import { createDocumentRepo, type DocumentFilterValue, type DocumentQuery, type 
 import type { PatientRef } from './patient-ref.type';
 
 interface PageKey extends DocumentQuery { ins: string }
-interface CountKey { ins: string; grant: AccessGrant; filter: DocumentFilterValue }
-interface HistoryKey { grant: AccessGrant; lineage: string }
+interface CountKey { ins: string; grant: AccessGrant; filter: DocumentFilterValue; now: Date }
+interface HistoryKey { grant: AccessGrant; lineage: string; now: Date }
 
 /** Requests that differ only by patient share one SQL statement. */
 const shapeOf = (key: { ins: string; grant: AccessGrant }) => JSON.stringify({ ...key, ins: undefined, grant: { ...key.grant, ins: undefined, rule: undefined } });
@@ -51,7 +51,7 @@ export function createDocumentSource<T extends { id: string; visibility: string[
         for (const key of keys) byGrant.set(JSON.stringify(key.grant), [...(byGrant.get(JSON.stringify(key.grant)) ?? []), key]);
         const found = new Map<HistoryKey, DocumentRow[]>();
         await Promise.all([...byGrant.values()].map(async (group) => {
-          const rows = await repo.history(group[0].grant, [...new Set(group.map((k) => k.lineage))]);
+          const rows = await repo.history(group[0].grant, [...new Set(group.map((k) => k.lineage))], group[0].now);
           for (const key of group) found.set(key, rows.get(key.lineage) ?? []);
         }));
         return keys.map((key) => found.get(key) ?? []);
@@ -67,9 +67,9 @@ export function createDocumentSource<T extends { id: string; visibility: string[
       const filter = checkFilter(args.filter ?? {});
       const { pages, counts } = loaders(ctx);
       return toConnection(
-        () => pages.load({ ins: patient.ins, grant, filter, size, after }).then((list) => {
+        () => pages.load({ ins: patient.ins, grant, filter, size, after, now: ctx.now }).then((list) => {
           // The trace names what left: the ids of the documents on this page.
-          touch(ctx, grant, ...list.slice(0, size).map((row) => tracedDocument({ id: row.id, visibility: row.visibility, depositedAt: row.deposited_at })));
+          touch(ctx, grant, ...list.slice(0, size).map((row) => tracedDocument({ id: row.id, visibility: row.visibility, depositedAt: row.deposited_at }, ctx.now)));
           return list.map((row) => carry(labelled(toNode(row), grant), grant));
         }),
         size,
@@ -77,7 +77,7 @@ export function createDocumentSource<T extends { id: string; visibility: string[
         (node) => ({ at: node.effectiveAt.toISOString(), id: node.id }),
         () => {
           touch(ctx, grant, `${table.table}:count`);
-          return counts.load({ ins: patient.ins, grant, filter });
+          return counts.load({ ins: patient.ins, grant, filter, now: ctx.now });
         },
       );
     },
@@ -87,8 +87,8 @@ export function createDocumentSource<T extends { id: string; visibility: string[
       const grant = grantOf(node);
       if (!grant) throw forbidden('No access to this record');
       const lineage = (node as { lineageId?: string }).lineageId ?? node.id;
-      const rows = await loaders(ctx).history.load({ grant, lineage });
-      touch(ctx, grant, ...rows.map((row) => tracedDocument({ id: row.id, visibility: row.visibility, depositedAt: row.deposited_at })));
+      const rows = await loaders(ctx).history.load({ grant, lineage, now: ctx.now });
+      touch(ctx, grant, ...rows.map((row) => tracedDocument({ id: row.id, visibility: row.visibility, depositedAt: row.deposited_at }, ctx.now)));
       return rows.map((row) => carry(labelled(toNode(row), grant), grant));
     },
   };

@@ -1,4 +1,5 @@
 import { nirKey } from '../../domain/ins';
+import { minorIfBornAfter } from '../../policy/periods';
 import { PROFESSIONS, SPECIALTIES, type ProfessionCode } from '../../domain/codes';
 import type { DocumentSpec, PatientSpec, ProfessionalSpec, Scenario } from '../scenario/scenario';
 import { Random } from './random';
@@ -9,8 +10,8 @@ export interface GenerateOptions {
   patients: number;
   /** @default 20261123 */
   seed?: number;
-  /** Dates are generated relative to this day, so that retention windows have something to cut. @default today */
-  today?: Date;
+  /** Dates are generated relative to this instant (the one clock's), so that retention windows have something to cut. */
+  today: Date;
   /** Patients per chunk. @default 2000 */
   chunkSize?: number;
   /** Multiplies every source's document count (the query-count test asks for 10 and 1,000 per source). @default 1 */
@@ -26,7 +27,8 @@ type Establishment = (typeof ref.establishments)[number];
  */
 export function* generate(options: GenerateOptions): Generator<Scenario> {
   const random = new Random(options.seed ?? 20261123);
-  const today = options.today ?? new Date(new Date().toISOString().slice(0, 10) + 'T12:00:00Z');
+  // Noon UTC of that day: the same seed and day give the same patients, whatever the hour.
+  const today = new Date(`${options.today.toISOString().slice(0, 10)}T12:00:00Z`);
   const demo = demoScenario();
   const professionals = [...demo.professionals!, ...generateProfessionals(random)];
   const byProfession = (code: string) => professionals.filter((p) => p.profession === code && !['10000000005'].includes(p.rpps));
@@ -50,7 +52,7 @@ export function* generate(options: GenerateOptions): Generator<Scenario> {
       let patient = generatePatient(random, today);
       while (used.has(patient.ins)) patient = generatePatient(random, today);
       used.add(patient.ins);
-      const minor = today.getTime() - Date.parse(patient.identity.birthDate) < 18 * 365.25 * DAY;
+      const minor = patient.identity.birthDate > minorIfBornAfter(today);
       const label = (): string[] => {
         const roll = random.next();
         if (roll < 0.04) return ['MASQUE_PS'];

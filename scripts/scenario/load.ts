@@ -19,20 +19,22 @@ export interface LoadOptions {
   known?: ScenarioIndex;
   /** Generated data is valid by construction; skipping the check speeds up large seeds. @default false */
   trusted?: boolean;
+  /** The instant relative dates (`now-15d`, `today-2y`) resolve against and the data is stamped with: the one clock's. */
+  now: Date;
 }
 
 /**
  * Validates a scenario whole, then writes each subgraph's part in one transaction per store. A file with any
  * problem is refused before anything is written.
  */
-export async function loadScenario(stores: Record<SubgraphName, SqlStore>, input: unknown, options: LoadOptions = {}): Promise<ScenarioIndex> {
+export async function loadScenario(stores: Record<SubgraphName, SqlStore>, input: unknown, options: LoadOptions): Promise<ScenarioIndex> {
   if (!options.trusted) {
-    const problems = validateScenario(input, options.known);
+    const problems = validateScenario(input, options.now, options.known);
     if (problems.length > 0) throw new ScenarioError(problems);
   }
-  const scenario = resolveRelativeDates(input as Scenario);
+  const scenario = resolveRelativeDates(input as Scenario, options.now);
   const index = indexOf(scenario, options.known);
   await Promise.all(Object.entries(INGESTERS).map(([name, ingest]) =>
-    stores[name as SubgraphName].transaction((tx) => ingest(tx, scenario, index))));
+    stores[name as SubgraphName].transaction((tx) => ingest(tx, scenario, index, options.now))));
   return index;
 }

@@ -1,26 +1,30 @@
-/**
- * Scenario files may state dates relative to the moment they are loaded (`now-15d`, `now-3h`, `today-400d`),
- * so that fixtures stay inside or outside retention windows however old the file is.
- */
-export const RELATIVE_INSTANT = /^now(-(\d{1,6})([dhm]))?$/;
-export const RELATIVE_DATE = /^today(-(\d{1,6})d)?$/;
+import { before, parisDate, type CalendarPeriod } from '../../domain/calendar';
 
-const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000 } as const;
+/**
+ * Scenario files may state dates relative to the moment they are loaded (`now-15d`, `now-3h`, `now-2mo`,
+ * `today-400d`, `today-18y`), so that fixtures stay inside or outside retention windows however old the file
+ * is. They resolve against the one clock's instant, in calendar terms on the Paris calendar: `now-1mo` on
+ * 31 March is the last day of February, `today-18y` is the date eighteen birthdays ago.
+ */
+export const RELATIVE_INSTANT = /^now(-(\d{1,6})(mo|[ydhm]))?$/;
+export const RELATIVE_DATE = /^today(-(\d{1,6})(mo|[yd]))?$/;
+
+const UNIT: Record<string, keyof CalendarPeriod> = { y: 'years', mo: 'months', d: 'days', h: 'hours', m: 'minutes' };
+
+const back = (now: Date, amount: string | undefined, unit: string | undefined) => (amount ? before(now, { [UNIT[unit!]]: Number(amount) }) : now);
 
 export function resolveInstant(value: string, now: Date): string {
   const match = RELATIVE_INSTANT.exec(value);
-  if (!match) return value;
-  return new Date(now.getTime() - (match[1] ? Number(match[2]) * UNIT_MS[match[3] as keyof typeof UNIT_MS] : 0)).toISOString();
+  return match ? back(now, match[2], match[3]).toISOString() : value;
 }
 
 export function resolveDate(value: string, now: Date): string {
   const match = RELATIVE_DATE.exec(value);
-  if (!match) return value;
-  return new Date(now.getTime() - (match[1] ? Number(match[2]) * UNIT_MS.d : 0)).toISOString().slice(0, 10);
+  return match ? parisDate(back(now, match[2], match[3])) : value;
 }
 
-/** A copy of the scenario with every relative date made absolute. */
-export function resolveRelativeDates<T>(scenario: T, now = new Date()): T {
+/** A copy of the scenario with every relative date made absolute, at `now`. */
+export function resolveRelativeDates<T>(scenario: T, now: Date): T {
   const walk = (value: unknown): unknown => {
     if (typeof value === 'string') return resolveDate(resolveInstant(value, now), now);
     if (Array.isArray(value)) return value.map(walk);

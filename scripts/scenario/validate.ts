@@ -1,4 +1,6 @@
 import { DEPARTEMENTS } from '../../domain/geo';
+import { isLocalDate, parisDate } from '../../domain/calendar';
+import { minorIfBornAfter } from '../../policy/periods';
 import { DOCUMENT_ID } from '../../runtime/arguments';
 import { checkIns } from '../../domain/ins';
 import { DOCUMENT_TYPES, PROFESSIONS, SPECIALTIES, VISIBILITY_LABELS, isDepositableType, type TypeCode } from '../../domain/codes';
@@ -28,7 +30,8 @@ const SOURCE_TYPES: Record<string, (code: string) => boolean> = {
 };
 
 /** Checks a whole scenario and returns every problem found; an empty list means it may be loaded. */
-export function validateScenario(input: unknown, base?: ScenarioIndex): ScenarioProblem[] {
+/** Every problem of a scenario, judged at `now` (the one clock: a birth date in the future, a minor). */
+export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   const fail = (path: string, rule: string) => problems.push({ path, rule });
   const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -47,13 +50,13 @@ export function validateScenario(input: unknown, base?: ScenarioIndex): Scenario
   };
   const date = (path: string, v: unknown, required = true) => {
     if (typeof v === 'string' && RELATIVE_DATE.test(v)) return;
-    matches(path, v, ISO_DATE, 'must be a date YYYY-MM-DD (or today-<n>d)', required);
+    matches(path, v, ISO_DATE, 'must be a date YYYY-MM-DD (or today-<n>d|mo|y)', required);
     // Date.parse rolls 31 February over to March: a calendar day must survive the round trip.
     if (typeof v === 'string' && ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) fail(path, 'is not a calendar date');
   };
   const instant = (path: string, v: unknown, required = true) => {
     if (typeof v === 'string' && RELATIVE_INSTANT.test(v)) return;
-    matches(path, v, ISO_INSTANT, 'must be an ISO 8601 instant with a time zone, e.g. 2026-03-01T09:30:00Z (or now-<n>d|h|m)', required);
+    matches(path, v, ISO_INSTANT, 'must be an ISO 8601 instant with a time zone, e.g. 2026-03-01T09:30:00Z (or now-<n>y|mo|d|h|m)', required);
     if (typeof v === 'string' && ISO_INSTANT.test(v) && Number.isNaN(Date.parse(v))) fail(path, 'is not a valid instant');
   };
   const integer = (path: string, v: unknown, min: number, required = true) => {
@@ -134,7 +137,7 @@ export function validateScenario(input: unknown, base?: ScenarioIndex): Scenario
     labels.forEach((l, j) => oneOf(`${at}.visibility[${j}]`, l, VISIBILITY_LABELS));
     if (labels.includes('MASQUE_PS') && labels.includes('INVISIBLE_PATIENT')) fail(`${at}.visibility`, 'a document is not both masked (MASQUE_PS) and invisible to the patient');
     if (labels.includes('INVISIBLE_PATIENT') && authorKind === 'PATIENT') fail(`${at}.visibility`, 'INVISIBLE_PATIENT is set by a professional author, not the patient');
-    if (labels.includes('INVISIBLE_REPRESENTANTS_LEGAUX') && !isMinor(patient)) fail(`${at}.visibility`, 'INVISIBLE_REPRESENTANTS_LEGAUX applies to a minor\'s documents');
+    if (labels.includes('INVISIBLE_REPRESENTANTS_LEGAUX') && !isMinor(patient, now)) fail(`${at}.visibility`, 'INVISIBLE_REPRESENTANTS_LEGAUX applies to a minor\'s documents');
     return true;
   };
 
@@ -159,7 +162,7 @@ export function validateScenario(input: unknown, base?: ScenarioIndex): Scenario
       list(`${at}.identity.givenNames`, id.givenNames).forEach((g, j) => text(`${at}.identity.givenNames[${j}]`, g, true, 100));
       oneOf(`${at}.identity.sex`, id.sex, ['F', 'M']);
       date(`${at}.identity.birthDate`, id.birthDate);
-      if (typeof id.birthDate === 'string' && Date.parse(id.birthDate) > Date.now()) fail(`${at}.identity.birthDate`, 'is in the future');
+      if (typeof id.birthDate === 'string' && isLocalDate(id.birthDate) && id.birthDate > parisDate(now)) fail(`${at}.identity.birthDate`, 'is in the future');
       matches(`${at}.identity.birthplaceCode`, id.birthplaceCode, /^(\d{5}|2[AB]\d{3}|99\d{3})$/, 'must be an INSEE commune code, or 99 + country code for births abroad');
       oneOf(`${at}.identity.status`, id.status, ['PROV', 'RECUP', 'VALI', 'QUAL'], false);
     }
@@ -257,7 +260,7 @@ export function validateScenario(input: unknown, base?: ScenarioIndex): Scenario
   return problems;
 }
 
-function isMinor(patient: PatientSpec): boolean {
-  const born = Date.parse(patient.identity?.birthDate ?? '');
-  return !Number.isNaN(born) && Date.now() - born < 18 * 365.25 * 24 * 3600 * 1000;
+function isMinor(patient: PatientSpec, now: Date): boolean {
+  const born = patient.identity?.birthDate;
+  return isLocalDate(born) && born > minorIfBornAfter(now);
 }

@@ -18,9 +18,9 @@ const HOSPITAL_DEPOSITS: DepositSpec<HospitalReportDeposit> = {
   table: 'hospital_report',
   idPrefix: 'hosp',
   acceptsContent: true,
-  columns: (input) => {
-    const stayStart = pastDay('input.stayStart', input.stayStart);
-    const stayEnd = pastDay('input.stayEnd', input.stayEnd);
+  columns: (input, now) => {
+    const stayStart = pastDay('input.stayStart', input.stayStart, now);
+    const stayEnd = pastDay('input.stayEnd', input.stayEnd, now);
     if (stayStart && stayEnd && stayEnd < stayStart) throw badInput('input.stayEnd', 'must not be before input.stayStart');
     return { stay_start: stayStart, stay_end: stayEnd, care_unit: optionalText('input.careUnit', input.careUnit, 200), summary: optionalText('input.summary', input.summary, 100_000) };
   },

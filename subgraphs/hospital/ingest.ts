@@ -6,7 +6,7 @@ import type { Scenario, ScenarioIndex } from '../../scripts/scenario/scenario';
 import { HOSPITAL_REPORT_COLUMNS } from './hospital-report.repo';
 
 /** Writes a validated scenario's hospital reports into this subgraph's store. */
-export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex): Promise<void> {
+export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex, _now: Date): Promise<void> {
   const rows = (scenario.patients ?? []).flatMap((patient) => (patient.hospitalReports ?? []).map((doc, i) => [
     ...documentRow('hosp', patient, doc, i, index), doc.stayStart ?? null, doc.stayEnd ?? null, doc.careUnit ?? null, doc.summary ?? null,
   ]));

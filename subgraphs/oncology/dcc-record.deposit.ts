@@ -21,12 +21,12 @@ const DCC_DEPOSITS: DepositSpec<DccRecordDeposit> = {
   table: 'dcc_record',
   idPrefix: 'dcc',
   acceptsContent: true,
-  columns: (input) => {
+  columns: (input, now) => {
     if (input.tumourSiteCode != null && !ICD10.test(input.tumourSiteCode)) throw badInput('input.tumourSiteCode', 'must be an ICD-10 code such as C50.9');
     return {
       tumour_site_code: input.tumourSiteCode ?? null,
       tumour_site_label: optionalText('input.tumourSiteLabel', input.tumourSiteLabel, 200),
-      meeting_date: pastDay('input.meetingDate', input.meetingDate),
+      meeting_date: pastDay('input.meetingDate', input.meetingDate, now),
       decision: optionalText('input.decision', input.decision, 10_000),
       summary: optionalText('input.summary', input.summary, 100_000),
     };

@@ -6,7 +6,7 @@ import type { Scenario, ScenarioIndex } from '../../scripts/scenario/scenario';
 import { DCC_RECORD_COLUMNS } from './dcc-record.repo';
 
 /** Writes a validated scenario's DCC records into this subgraph's store. */
-export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex): Promise<void> {
+export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex, _now: Date): Promise<void> {
   const rows = (scenario.patients ?? []).flatMap((patient) => (patient.oncologyRecords ?? []).map((doc, i) => [
     ...documentRow('dcc', patient, doc, i, index), doc.tumourSiteCode ?? null, doc.tumourSiteLabel ?? null, doc.meetingDate ?? null, doc.decision ?? null, doc.summary ?? null,
   ]));

@@ -12,8 +12,8 @@ export async function relationsOf(tx: SqlExecutor, ins: string, rpps: string): P
   return new Set(rows.map((r) => r.relation));
 }
 
-export async function addRelation(tx: SqlExecutor, ins: string, rpps: string, relation: CareRelationKind): Promise<void> {
-  await tx.query('INSERT INTO care_relation (patient_ins, rpps, relation, since) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING', [ins, rpps, relation]);
+export async function addRelation(tx: SqlExecutor, ins: string, rpps: string, relation: CareRelationKind, now: Date): Promise<void> {
+  await tx.query('INSERT INTO care_relation (patient_ins, rpps, relation, since) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [ins, rpps, relation, now]);
 }
 
 export async function removeRelation(tx: SqlExecutor, ins: string, rpps: string, relation: CareRelationKind): Promise<void> {
@@ -21,14 +21,14 @@ export async function removeRelation(tx: SqlExecutor, ins: string, rpps: string,
 }
 
 /** The médecin traitant is one per patient: naming one replaces the previous. */
-export async function replaceMedecinTraitant(tx: SqlExecutor, ins: string, rpps: string): Promise<void> {
+export async function replaceMedecinTraitant(tx: SqlExecutor, ins: string, rpps: string, now: Date): Promise<void> {
   await tx.query(`DELETE FROM care_relation WHERE patient_ins = $1 AND relation = 'MEDECIN_TRAITANT'`, [ins]);
-  await addRelation(tx, ins, rpps, 'MEDECIN_TRAITANT');
+  await addRelation(tx, ins, rpps, 'MEDECIN_TRAITANT', now);
 }
 
-export async function setMask(tx: SqlExecutor, ins: string, documentId: string, source: string, masked: boolean): Promise<void> {
+export async function setMask(tx: SqlExecutor, ins: string, documentId: string, source: string, masked: boolean, now: Date): Promise<void> {
   if (masked) {
-    await tx.query('INSERT INTO document_mask (patient_ins, document_id, source, masked_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING', [ins, documentId, source]);
+    await tx.query('INSERT INTO document_mask (patient_ins, document_id, source, masked_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [ins, documentId, source, now]);
   } else {
     await tx.query('DELETE FROM document_mask WHERE patient_ins = $1 AND document_id = $2', [ins, documentId]);
   }

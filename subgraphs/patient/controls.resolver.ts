@@ -32,7 +32,7 @@ async function control(ctx: SubgraphContext, rawIns: string, kind: PatientContro
   const ins = insArgument(rawIns);
   const traced = (outcome: 'allowed' | 'denied', rule: string) => recordAccess(ctx, { patientIns: ins, action: kind, touched: [target], outcome, rule });
   await ctx.deps.store.transaction(async (tx) => {
-    const [row] = await findPatientFacts(tx, ctx.actor, [ins], { forUpdate: true });
+    const [row] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });
     if (!row) {
       traced('denied', 'deny.no-such-record');
       throw codedError('NOT_FOUND', 'No DMP found for this INS');
@@ -70,7 +70,7 @@ export class PatientControlsResolver {
     return control(ctx, ins, 'authorise', rpps, async (tx) => {
       await knownProfessional(tx, rpps);
       if ((await repo.relationsOf(tx, ins, rpps)).has('BLOCKED')) throw badInput('rpps', 'this professional is blocked: unblock them first');
-      await repo.addRelation(tx, ins, rpps, 'AUTHORISED');
+      await repo.addRelation(tx, ins, rpps, 'AUTHORISED', ctx.now);
     });
   }
 
@@ -87,7 +87,7 @@ export class PatientControlsResolver {
     return control(ctx, ins, 'block', rpps, async (tx) => {
       await knownProfessional(tx, rpps);
       if ((await repo.relationsOf(tx, ins, rpps)).has('MEDECIN_TRAITANT')) throw badInput('rpps', 'is the médecin traitant: name another one first');
-      await repo.addRelation(tx, ins, rpps, 'BLOCKED');
+      await repo.addRelation(tx, ins, rpps, 'BLOCKED', ctx.now);
     });
   }
 
@@ -109,7 +109,7 @@ export class PatientControlsResolver {
   ) {
     return control(ctx, ins, masked ? 'mask' : 'unmask', documentId, async (tx) => {
       idArgument(documentId, 'documentId');
-      await repo.setMask(tx, ins, documentId, source, masked);
+      await repo.setMask(tx, ins, documentId, source, masked, ctx.now);
     });
   }
 
@@ -137,7 +137,7 @@ export class PatientControlsResolver {
       const professional = await knownProfessional(tx, rpps);
       if (professional.profession_code !== '10') throw badInput('rpps', 'the médecin traitant is a médecin (TRE_G15 10)');
       if ((await repo.relationsOf(tx, ins, rpps)).has('BLOCKED')) throw badInput('rpps', 'this professional is blocked: unblock them first');
-      await repo.replaceMedecinTraitant(tx, ins, rpps);
+      await repo.replaceMedecinTraitant(tx, ins, rpps, ctx.now);
     });
   }
 
@@ -146,7 +146,7 @@ export class PatientControlsResolver {
     return control(ctx, ins, 'name-administrator', rpps, async (tx) => {
       await knownProfessional(tx, rpps);
       if ((await repo.relationsOf(tx, ins, rpps)).has('BLOCKED')) throw badInput('rpps', 'this professional is blocked: unblock them first');
-      await repo.addRelation(tx, ins, rpps, 'ADMINISTRATOR');
+      await repo.addRelation(tx, ins, rpps, 'ADMINISTRATOR', ctx.now);
     });
   }
 

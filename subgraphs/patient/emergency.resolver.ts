@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { after } from '../../domain/calendar';
 import { insArgument } from '../../runtime/arguments';
 import { badInput, forbidden } from '../../runtime/errors';
 import type { SubgraphContext } from '../../runtime/subgraph';
@@ -44,20 +45,20 @@ export class EmergencyResolver {
       return forbidden('Bris de glace is not possible for this record');
     };
     const expiresAt = await ctx.deps.store.transaction(async (tx) => {
-      const [row] = await findPatientFacts(tx, ctx.actor, [ins], { forUpdate: true });
+      const [row] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });
       if (!row) throw refused('deny.no-such-record');
       const decision = decide(ctx.actor, { ...factsOf(row), hasEmergencyGrant: true, emergencyJustification: justification });
       if (!decision.allowed) throw refused(decision.rule);
       if (ctx.actor.kind !== 'professional') throw refused('deny.not-a-professional');
       const [grant] = await tx.query<{ expires_at: Date }>(
         `INSERT INTO emergency_grant (patient_ins, rpps, justification, opened_at, expires_at)
-         VALUES ($1, $2, $3, now(), now() + $4 * interval '1 minute') RETURNING expires_at`,
-        [ins, ctx.actor.rpps, justification, minutes],
+         VALUES ($1, $2, $3, $4, $5) RETURNING expires_at`,
+        [ins, ctx.actor.rpps, justification, ctx.now, after(ctx.now, { minutes })],
       );
       recordAccess(ctx, { patientIns: ins, action: 'break-glass', outcome: 'allowed', rule: decision.rule, mode: decision.allowed ? decision.grant.mode : 'bris_de_glace', justification });
       return grant.expires_at;
     });
-    if (ctx.actor.kind === 'professional') await noteDeclaration(ctx.deps.emergencyWatch, ctx.actor.rpps, new Date());
+    if (ctx.actor.kind === 'professional') await noteDeclaration(ctx.deps.emergencyWatch, ctx.actor.rpps, ctx.now);
     registryLoaders(ctx).visible.clear(ins);
     const patient = await registryLoaders(ctx).visible.load(ins);
     if (!patient) throw forbidden('Bris de glace is not possible for this record');

@@ -6,8 +6,8 @@ import type { Scenario, ScenarioIndex } from '../../scripts/scenario/scenario';
 import { maskedDocuments } from '../../scripts/scenario/document-rows';
 
 /** Writes a validated scenario's registry part: patients, professionals, accounts and relations. */
-export async function ingest(tx: SqlExecutor, scenario: Scenario, _index: ScenarioIndex): Promise<void> {
-  const now = new Date().toISOString();
+export async function ingest(tx: SqlExecutor, scenario: Scenario, _index: ScenarioIndex, loadedAt: Date): Promise<void> {
+  const now = loadedAt.toISOString();
   const patients = scenario.patients ?? [];
   await tx.copyRows('professional', ['rpps', 'family_name', 'first_name', 'profession_code', 'specialty_code', 'establishment_finess', 'establishment_name'],
     (scenario.professionals ?? []).map((p) => [p.rpps, p.familyName, p.firstName, p.profession, p.specialty ?? null, p.establishment?.finess ?? null, p.establishment?.name ?? null]));

@@ -17,27 +17,27 @@ export async function recordExists(tx: SqlExecutor, ins: string): Promise<boolea
   return (await tx.query('SELECT 1 FROM patient WHERE ins = $1', [ins])).length > 0;
 }
 
-export async function insertRecord(tx: SqlExecutor, r: NewRecord): Promise<void> {
+export async function insertRecord(tx: SqlExecutor, r: NewRecord, now: Date): Promise<void> {
   await tx.query(
     `INSERT INTO patient (ins, ins_oid, birth_name, used_name, first_name, given_names, sex, birth_date, birthplace_code, identity_status,
        dmp_status, dmp_created_at, consent_etreat, consent_btg, consent_masked, consent_collected_by, consent_collected_by_id, name_keys, first_name_keys,
        residence_departement, residence_region)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'QUAL', 'ACTIVE', now(), $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'QUAL', 'ACTIVE', $19, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
     [r.ins, INS_OIDS[r.insKind], r.birthName, r.usedName, r.firstName, r.givenNames, r.sex, r.birthDate, r.birthplaceCode,
       r.consents.etreat, r.consents.btg, r.consents.masked, r.collectedBy, r.collectedById,
-      nameKeys(r.birthName, r.usedName), nameKeys(r.firstName, ...r.givenNames), r.residence.departement, r.residence.region],
+      nameKeys(r.birthName, r.usedName), nameKeys(r.firstName, ...r.givenNames), r.residence.departement, r.residence.region, now],
   );
 }
 
-export async function setStatus(tx: SqlExecutor, ins: string, status: 'ACTIVE' | 'CLOSED' | 'DELETED'): Promise<void> {
+export async function setStatus(tx: SqlExecutor, ins: string, status: 'ACTIVE' | 'CLOSED' | 'DELETED', now: Date): Promise<void> {
   await tx.query(
-    `UPDATE patient SET dmp_status = $2, dmp_closed_at = CASE WHEN $2 = 'ACTIVE' THEN NULL ELSE COALESCE(dmp_closed_at, now()) END WHERE ins = $1`,
-    [ins, status],
+    `UPDATE patient SET dmp_status = $2, dmp_closed_at = CASE WHEN $2 = 'ACTIVE' THEN NULL ELSE COALESCE(dmp_closed_at, $3) END WHERE ins = $1`,
+    [ins, status, now],
   );
 }
 
-export async function recordDeath(tx: SqlExecutor, ins: string, deceasedOn: string): Promise<void> {
-  await tx.query(`UPDATE patient SET deceased_on = $2, dmp_status = 'CLOSED', dmp_closed_at = COALESCE(dmp_closed_at, now()) WHERE ins = $1`, [ins, deceasedOn]);
+export async function recordDeath(tx: SqlExecutor, ins: string, deceasedOn: string, now: Date): Promise<void> {
+  await tx.query(`UPDATE patient SET deceased_on = $2, dmp_status = 'CLOSED', dmp_closed_at = COALESCE(dmp_closed_at, $3) WHERE ins = $1`, [ins, deceasedOn, now]);
   // Nobody breaks the glass on a closed record.
   await tx.query('DELETE FROM emergency_grant WHERE patient_ins = $1', [ins]);
 }
@@ -50,23 +50,23 @@ export async function heirAccountExists(tx: SqlExecutor, accountId: string): Pro
   return (await tx.query(`SELECT 1 FROM account WHERE id = $1 AND kind = 'heir'`, [accountId])).length > 0;
 }
 
-export async function addHeir(tx: SqlExecutor, ins: string, accountId: string, relation: string): Promise<void> {
-  await tx.query('INSERT INTO heir (patient_ins, account_id, relation, since) VALUES ($1, $2, $3, now()) ON CONFLICT (patient_ins, account_id) DO UPDATE SET relation = EXCLUDED.relation', [ins, accountId, relation]);
+export async function addHeir(tx: SqlExecutor, ins: string, accountId: string, relation: string, now: Date): Promise<void> {
+  await tx.query('INSERT INTO heir (patient_ins, account_id, relation, since) VALUES ($1, $2, $3, $4) ON CONFLICT (patient_ins, account_id) DO UPDATE SET relation = EXCLUDED.relation', [ins, accountId, relation, now]);
 }
 
-export async function addDeletionRequest(tx: SqlExecutor, ins: string, documentId: string, source: string, reason: string, by: string): Promise<{ id: string; requested_at: Date }> {
+export async function addDeletionRequest(tx: SqlExecutor, ins: string, documentId: string, source: string, reason: string, by: string, now: Date): Promise<{ id: string; requested_at: Date }> {
   const [row] = await tx.query<{ id: string; requested_at: Date }>(
     `INSERT INTO document_deletion_request (patient_ins, document_id, source, reason, requested_by, requested_at)
-     VALUES ($1, $2, $3, $4, $5, now()) RETURNING id::text AS id, requested_at`,
-    [ins, documentId, source, reason, by],
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text AS id, requested_at`,
+    [ins, documentId, source, reason, by, now],
   );
   return row;
 }
 
-export async function addPendingPurges(tx: SqlExecutor, ins: string, sources: readonly string[]): Promise<void> {
+export async function addPendingPurges(tx: SqlExecutor, ins: string, sources: readonly string[], now: Date): Promise<void> {
   await tx.query(
-    'INSERT INTO pending_purge (patient_ins, source, requested_at) SELECT $1, s, now() FROM unnest($2::text[]) AS s ON CONFLICT DO NOTHING',
-    [ins, sources],
+    'INSERT INTO pending_purge (patient_ins, source, requested_at) SELECT $1, s, $3 FROM unnest($2::text[]) AS s ON CONFLICT DO NOTHING',
+    [ins, sources, now],
   );
 }
 

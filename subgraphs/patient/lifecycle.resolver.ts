@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { isLocalDate, parisDate } from '../../domain/calendar';
 import { idArgument, insArgument } from '../../runtime/arguments';
 import { DEPARTEMENTS, residenceOf, type Departement } from '../../domain/geo';
 import { badInput, codedError, forbidden } from '../../runtime/errors';
@@ -77,7 +78,7 @@ function name(field: string, value: string | null | undefined, required: boolean
   return text;
 }
 
-function checkCreation(input: RecordCreationInput): Omit<repo.NewRecord, 'collectedBy' | 'collectedById'> {
+function checkCreation(input: RecordCreationInput, now: Date): Omit<repo.NewRecord, 'collectedBy' | 'collectedById'> {
   if (input.residenceDepartement != null && !DEPARTEMENTS.has(input.residenceDepartement as Departement)) throw badInput('input.residenceDepartement', 'must be an INSEE département code');
   const ins = insArgument(input.ins, 'input.ins');
   if (input.identityStatus !== 'QUAL') throw badInput('input.identityStatus', 'only a qualified identity (QUAL) opens a shared record');
@@ -86,8 +87,7 @@ function checkCreation(input: RecordCreationInput): Omit<repo.NewRecord, 'collec
   const firstName = name('input.firstName', input.firstName, true)!;
   const givenNames = (input.givenNames ?? [firstName]).map((g, i) => name(`input.givenNames[${i}]`, g, true)!);
   if (givenNames[0] !== firstName) throw badInput('input.givenNames', 'must start with the first given name');
-  const born = Date.parse(input.birthDate);
-  if (Number.isNaN(born) || born > Date.now()) throw badInput('input.birthDate', 'must be a past date');
+  if (!isLocalDate(input.birthDate) || input.birthDate > parisDate(now)) throw badInput('input.birthDate', 'must be a past date');
   if (!BIRTHPLACE.test(input.birthplaceCode)) throw badInput('input.birthplaceCode', 'must be an INSEE commune code, or 99 + country code for births abroad');
   const c = input.emergencyConsents ?? {};
   return {
@@ -109,13 +109,13 @@ async function change(ctx: SubgraphContext, rawIns: string, kind: LifecycleChang
   const ins = insArgument(rawIns);
   const traced = (outcome: 'allowed' | 'denied', rule: string) => recordAccess(ctx, { patientIns: ins, action: kind, touched: [touched], outcome, rule });
   const row = await ctx.deps.store.transaction(async (tx) => {
-    const [found] = await findPatientFacts(tx, ctx.actor, [ins], { forUpdate: true });
+    const [found] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });
     if (!found) {
       traced('denied', 'deny.no-such-record');
       throw codedError('NOT_FOUND', 'No DMP found for this INS');
     }
     const facts = factsOf(found);
-    const right = mayChangeLifecycle(ctx.actor, { ...facts, closedAt: found.dmp_closed_at }, kind);
+    const right = mayChangeLifecycle(ctx.actor, { ...facts, closedAt: found.dmp_closed_at }, kind, ctx.now);
     if (!right.allowed) {
       traced('denied', right.rule);
       if (!knowsOf(ctx, facts)) throw codedError('NOT_FOUND', 'No DMP found for this INS');
@@ -125,7 +125,7 @@ async function change(ctx: SubgraphContext, rawIns: string, kind: LifecycleChang
     // Closed, reopened, dead or deleted: the consenting cohort of aggregates follows.
     await queueCohortChange(tx, ins);
     traced('allowed', right.rule);
-    const [after] = await findPatientFacts(tx, ctx.actor, [ins]);
+    const [after] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now);
     return after;
   });
   registryLoaders(ctx).visible.clear(ins);
@@ -179,7 +179,7 @@ export class LifecycleResolver {
   ): Promise<string> {
     const ins = insArgument(rawIns);
     if (!WRITABLE_SOURCES.includes(source)) throw badInput('source', 'not a writable source');
-    const [row] = await findPatientFacts(ctx.deps.store, ctx.actor, [ins]);
+    const [row] = await findPatientFacts(ctx.deps.store, ctx.actor, [ins], ctx.now);
     const refused = (rule: string) => recordAccess(ctx, { patientIns: ins, action: 'deposit', touched: [source], outcome: 'denied', rule });
     if (!row) {
       refused('deny.no-such-record');
@@ -200,14 +200,14 @@ export class LifecycleResolver {
   async createRecord(@Arg('input', () => RecordCreationInput) input: RecordCreationInput, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
     const actor = ctx.actor;
     const by = actor.kind === 'patient' ? 'PATIENT' : actor.kind === 'professional' ? 'PROFESSIONAL' : actor.kind === 'establishment' ? 'ESTABLISHMENT' : null;
-    const record = checkCreation(input);
+    const record = checkCreation(input, ctx.now);
     if (!by || (actor.kind === 'patient' && actor.ins !== record.ins)) {
       recordAccess(ctx, { patientIns: record.ins, action: 'create-record', outcome: 'denied', rule: 'deny.not-record-creator' });
       throw forbidden('A DMP is created by the patient, or by the professional or establishment who collected their consent');
     }
     await ctx.deps.store.transaction(async (tx) => {
       if (await repo.recordExists(tx, record.ins)) throw badInput('input.ins', 'a DMP already exists for this INS');
-      await repo.insertRecord(tx, { ...record, collectedBy: by, collectedById: actor.id });
+      await repo.insertRecord(tx, { ...record, collectedBy: by, collectedById: actor.id }, ctx.now);
     });
     recordAccess(ctx, { patientIns: record.ins, action: 'create-record', touched: ['dmp'], outcome: 'allowed', rule: `lifecycle.create.${by.toLowerCase()}` });
     return { ins: record.ins, status: 'ACTIVE', closedAt: null, pendingPurges: [] };
@@ -215,19 +215,19 @@ export class LifecycleResolver {
 
   @Mutation(() => RecordLifecycle, { nullable: true, description: 'Closes the DMP: archived ten years, read by nobody, reopened whole on request.' })
   async closeRecord(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
-    return lifecycleOf(await change(ctx, ins, 'close', 'dmp', (tx, id) => repo.setStatus(tx, id, 'CLOSED')));
+    return lifecycleOf(await change(ctx, ins, 'close', 'dmp', (tx, id) => repo.setStatus(tx, id, 'CLOSED', ctx.now)));
   }
 
   @Mutation(() => RecordLifecycle, { nullable: true, description: 'Reopens a closed DMP with everything it held (the patient, or a professional or establishment at their request), within ten years of its closure.' })
   async reopenRecord(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
-    return lifecycleOf(await change(ctx, ins, 'reopen', 'dmp', (tx, id) => repo.setStatus(tx, id, 'ACTIVE')));
+    return lifecycleOf(await change(ctx, ins, 'reopen', 'dmp', (tx, id) => repo.setStatus(tx, id, 'ACTIVE', ctx.now)));
   }
 
   @Mutation(() => RecordLifecycle, { nullable: true, description: 'Deletes the DMP for good: nobody reads it from now on, every row about the patient is erased from every source, and only the trace of the deletion remains. Irreversible.' })
   async deleteRecord(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
     const row = await change(ctx, ins, 'delete', 'dmp', async (tx, id) => {
-      await repo.setStatus(tx, id, 'DELETED');
-      await repo.addPendingPurges(tx, id, WRITABLE_SOURCES);
+      await repo.setStatus(tx, id, 'DELETED', ctx.now);
+      await repo.addPendingPurges(tx, id, WRITABLE_SOURCES, ctx.now);
     });
     const pending = await completePurge(ctx, row.ins);
     return lifecycleOf(row, pending);
@@ -244,11 +244,11 @@ export class LifecycleResolver {
 
   @Mutation(() => RecordLifecycle, { nullable: true, description: "Records the patient's death: the DMP closes, and heirs may be granted limited access unless the patient objected." })
   async declareDeath(@Arg('ins', () => String) ins: string, @Arg('deceasedOn', () => LocalDate) deceasedOn: string, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
+    if (!isLocalDate(deceasedOn) || deceasedOn > parisDate(ctx.now)) throw badInput('deceasedOn', 'must be a past date');
     const day = Date.parse(deceasedOn);
-    if (Number.isNaN(day) || day > Date.now()) throw badInput('deceasedOn', 'must be a past date');
     return lifecycleOf(await change(ctx, ins, 'declare-death', 'dmp', async (tx, id, row) => {
       if (day < Date.parse(String(row.birth_date instanceof Date ? row.birth_date.toISOString() : row.birth_date))) throw badInput('deceasedOn', 'is before the birth date');
-      await repo.recordDeath(tx, id, deceasedOn);
+      await repo.recordDeath(tx, id, deceasedOn, ctx.now);
     }));
   }
 
@@ -266,7 +266,7 @@ export class LifecycleResolver {
   ): Promise<RecordLifecycle> {
     return lifecycleOf(await change(ctx, ins, 'register-heir', accountId, async (tx, id) => {
       if (!(await repo.heirAccountExists(tx, accountId))) throw badInput('accountId', 'no heir account with this id');
-      await repo.addHeir(tx, id, accountId, relation);
+      await repo.addHeir(tx, id, accountId, relation, ctx.now);
     }));
   }
 
@@ -283,7 +283,7 @@ export class LifecycleResolver {
     if (why.length < 10 || why.length > 2000) throw badInput('reason', 'state the legitimate reason in 10 to 2,000 characters');
     let request: { id: string; requested_at: Date } | null = null;
     await change(ctx, ins, 'request-document-deletion', documentId, async (tx, id) => {
-      request = await repo.addDeletionRequest(tx, id, documentId, source, why, ctx.actor.id);
+      request = await repo.addDeletionRequest(tx, id, documentId, source, why, ctx.actor.id, ctx.now);
     });
     const made = request as unknown as { id: string; requested_at: Date };
     return { id: made.id, documentId, source, requestedAt: made.requested_at };

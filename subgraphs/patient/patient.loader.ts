@@ -34,7 +34,7 @@ export function factsOf(row: PatientFactsRow): PatientAccessFacts {
 export const registryLoaders = perRequest((ctx: SubgraphContext) => ({
   /** null for a patient that does not exist and for one the actor may not see: the two are indistinguishable. */
   visible: new DataLoader<string, VisiblePatient | null>(async (insList) => {
-    const rows = await findPatientFacts(ctx.deps.store, ctx.actor, insList);
+    const rows = await findPatientFacts(ctx.deps.store, ctx.actor, insList, ctx.now);
     return insList.map((ins) => {
       const row = rows.find((r) => r.ins === ins);
       if (!row) {

@@ -1,4 +1,6 @@
 import type { SqlExecutor } from '../../runtime/store/sql-store';
+import { parisDate } from '../../domain/calendar';
+import { minorIfBornAfter } from '../../policy/periods';
 import type { Actor } from '../../runtime/actor';
 
 export interface PatientRow {
@@ -19,7 +21,7 @@ export interface PatientFactsRow extends PatientRow {
  * One statement: the patients asked about and, for each, how this actor relates to them. The relation
  * columns are false for actors that have no such relation (a patient is never a professional).
  */
-export async function findPatientFacts(store: SqlExecutor, actor: Actor, insList: readonly string[], options: { forUpdate?: boolean } = {}): Promise<PatientFactsRow[]> {
+export async function findPatientFacts(store: SqlExecutor, actor: Actor, insList: readonly string[], now: Date, options: { forUpdate?: boolean } = {}): Promise<PatientFactsRow[]> {
   const rpps = actor.kind === 'professional' ? actor.rpps : null;
   const accountId = actor.kind === 'representative' || actor.kind === 'heir' ? actor.id : null;
   return store.query<PatientFactsRow>(
@@ -27,14 +29,15 @@ export async function findPatientFacts(store: SqlExecutor, actor: Actor, insList
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation IN ('MEDECIN_TRAITANT', 'ADMINISTRATOR')) AS is_treating,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'AUTHORISED') AS is_authorised,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'BLOCKED') AS is_blocked,
-       EXISTS (SELECT 1 FROM legal_representative l WHERE l.patient_ins = p.ins AND l.account_id = $3 AND (l.until IS NULL OR l.until > current_date)
-                 AND (l.protected_adult OR p.birth_date > current_date - interval '18 years')) AS is_representative,
+       EXISTS (SELECT 1 FROM legal_representative l WHERE l.patient_ins = p.ins AND l.account_id = $3 AND (l.until IS NULL OR l.until > $5::date)
+                 AND (l.protected_adult OR p.birth_date > $6::date)) AS is_representative,
        EXISTS (SELECT 1 FROM heir h WHERE h.patient_ins = p.ins AND h.account_id = $3) AS is_heir,
-       EXISTS (SELECT 1 FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > now()) AS has_emergency_grant,
-       (SELECT g.justification FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > now() ORDER BY g.opened_at DESC LIMIT 1) AS emergency_justification,
+       EXISTS (SELECT 1 FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > $4) AS has_emergency_grant,
+       (SELECT g.justification FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > $4 ORDER BY g.opened_at DESC LIMIT 1) AS emergency_justification,
        ARRAY(SELECT m.document_id FROM document_mask m WHERE m.patient_ins = p.ins ORDER BY m.document_id) AS masked_document_ids
      FROM patient p WHERE p.ins = ANY($1::text[])${options.forUpdate ? ' FOR UPDATE OF p' : ''}`,
-    [insList, rpps, accountId],
+    // The request's instant and Paris day: a measure ends on its date, a minor's representative on the 18th birthday.
+    [insList, rpps, accountId, now, parisDate(now), minorIfBornAfter(now)],
   );
 }
 

@@ -5,7 +5,7 @@ import type { Scenario, ScenarioIndex } from '../../scripts/scenario/scenario';
 import { PERSONAL_DOCUMENT_COLUMNS } from './personal-space.repo';
 
 /** Writes a validated scenario's personal spaces into this subgraph's store. */
-export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex): Promise<void> {
+export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex, loadedAt: Date): Promise<void> {
   const patients = (scenario.patients ?? []).filter((p) => p.personalSpace);
   const each = <T>(pick: (s: NonNullable<(typeof patients)[number]['personalSpace']>) => T[] | undefined, prefix: string, row: (item: T, ins: string, id: string) => unknown[]) =>
     patients.flatMap((p) => (pick(p.personalSpace!) ?? []).map((item, i) => row(item, p.ins, documentId(prefix, p.ins, i))));
@@ -20,7 +20,7 @@ export async function ingest(tx: SqlExecutor, scenario: Scenario, index: Scenari
     each((s) => s.vaccinations, 'vacc', (v, ins, id) => [id, ins, v.vaccine, v.administeredOn, v.lot ?? null, v.recordedAt]));
   await tx.copyRows('emergency_contact', ['id', 'patient_ins', 'name', 'relation', 'phone', 'is_trusted_person'],
     each((s) => s.emergencyContacts, 'ctc', (c, ins, id) => [id, ins, c.name, c.relation, c.phone, c.isTrustedPerson ?? false]));
-  const now = new Date().toISOString();
+  const now = loadedAt.toISOString();
   await tx.copyRows('profile', ['patient_ins', 'organ_donation', 'updated_at'],
     patients.filter((p) => p.personalSpace!.organDonation).map((p) => [p.ins, p.personalSpace!.organDonation, now]));
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parisYear } from '../../domain/calendar';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver, registerEnumType } from 'type-graphql';
 import { idArgument, insArgument } from '../../runtime/arguments';
 import { DepositReceipt, DocumentDepositFields } from '../../runtime/documents/deposit.type';
@@ -98,8 +99,8 @@ export class PersonalSpaceWritesResolver {
     const substance = requiredText('input.substance', input.substance, 200);
     const reaction = optionalText('input.reaction', input.reaction, 500);
     return writeSpace(ctx, ins, PROFILE, 'allergies', async (tx, id) => {
-      const [row] = await tx.query<any>('INSERT INTO allergy (id, patient_ins, substance, reaction, severity, recorded_at) VALUES ($1, $2, $3, $4, $5, now()) RETURNING *',
-        [`alg-${randomUUID()}`, id, substance, reaction, input.severity]);
+      const [row] = await tx.query<any>('INSERT INTO allergy (id, patient_ins, substance, reaction, severity, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
+        [`alg-${randomUUID()}`, id, substance, reaction, input.severity, ctx.now]);
       return toAllergy(row);
     });
   }
@@ -107,10 +108,10 @@ export class PersonalSpaceWritesResolver {
   @Mutation(() => Antecedent, { nullable: true })
   recordAntecedent(@Arg('ins', () => String) ins: string, @Arg('input', () => AntecedentInput) input: AntecedentInput, @Ctx() ctx: SubgraphContext): Promise<Antecedent> {
     const label = requiredText('input.label', input.label, 300);
-    if (input.sinceYear != null && (!Number.isInteger(input.sinceYear) || input.sinceYear < 1900 || input.sinceYear > new Date().getFullYear())) throw badInput('input.sinceYear', 'must be a past year after 1900');
+    if (input.sinceYear != null && (!Number.isInteger(input.sinceYear) || input.sinceYear < 1900 || input.sinceYear > parisYear(ctx.now))) throw badInput('input.sinceYear', 'must be a past year after 1900');
     return writeSpace(ctx, ins, PROFILE, 'antecedents', async (tx, id) => {
-      const [row] = await tx.query<any>('INSERT INTO antecedent (id, patient_ins, kind, label, since_year, recorded_at) VALUES ($1, $2, $3, $4, $5, now()) RETURNING *',
-        [`atcd-${randomUUID()}`, id, input.kind, label, input.sinceYear ?? null]);
+      const [row] = await tx.query<any>('INSERT INTO antecedent (id, patient_ins, kind, label, since_year, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
+        [`atcd-${randomUUID()}`, id, input.kind, label, input.sinceYear ?? null, ctx.now]);
       return toAntecedent(row);
     });
   }
@@ -118,11 +119,11 @@ export class PersonalSpaceWritesResolver {
   @Mutation(() => Vaccination, { nullable: true })
   recordVaccination(@Arg('ins', () => String) ins: string, @Arg('input', () => VaccinationInput) input: VaccinationInput, @Ctx() ctx: SubgraphContext): Promise<Vaccination> {
     const vaccine = requiredText('input.vaccine', input.vaccine, 200);
-    const on = pastDay('input.administeredOn', input.administeredOn)!;
+    const on = pastDay('input.administeredOn', input.administeredOn, ctx.now)!;
     const lot = optionalText('input.lot', input.lot, 50);
     return writeSpace(ctx, ins, PROFILE, 'vaccinations', async (tx, id) => {
-      const [row] = await tx.query<any>('INSERT INTO vaccination (id, patient_ins, vaccine, administered_on, lot, recorded_at) VALUES ($1, $2, $3, $4, $5, now()) RETURNING *',
-        [`vacc-${randomUUID()}`, id, vaccine, on, lot]);
+      const [row] = await tx.query<any>('INSERT INTO vaccination (id, patient_ins, vaccine, administered_on, lot, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
+        [`vacc-${randomUUID()}`, id, vaccine, on, lot, ctx.now]);
       return toVaccination(row);
     });
   }
@@ -145,8 +146,8 @@ export class PersonalSpaceWritesResolver {
   @Mutation(() => OrganDonationEnum, { nullable: true, description: 'States the organ-donation stance (the national refusal register stays authoritative).' })
   setOrganDonation(@Arg('ins', () => String) ins: string, @Arg('stance', () => OrganDonationEnum) stance: string, @Ctx() ctx: SubgraphContext): Promise<string> {
     return writeSpace(ctx, ins, WISHES, 'organDonation', async (tx, id) => {
-      await tx.query(`INSERT INTO profile (patient_ins, organ_donation, updated_at) VALUES ($1, $2, now())
-                      ON CONFLICT (patient_ins) DO UPDATE SET organ_donation = EXCLUDED.organ_donation, updated_at = now()`, [id, stance]);
+      await tx.query(`INSERT INTO profile (patient_ins, organ_donation, updated_at) VALUES ($1, $2, $3)
+                      ON CONFLICT (patient_ins) DO UPDATE SET organ_donation = EXCLUDED.organ_donation, updated_at = EXCLUDED.updated_at`, [id, stance, ctx.now]);
       return stance;
     });
   }

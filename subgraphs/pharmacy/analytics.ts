@@ -6,7 +6,7 @@ export const SourceAnalytics = createAnalyticsRef();
 
 export const PharmacyAnalyticsResolvers = [
   analyticsFieldResolver(SourceAnalytics, 'dispensations', {
-    name: 'dispensations', source: 'pharmacy', table: 'dispensation', conditions: [DP_RETENTION],
+    name: 'dispensations', source: 'pharmacy', table: 'dispensation', retention: DP_RETENTION,
     columns: { month: 'e.event_month', atc: 'e.atc', classCode: 'e.class_code', typeCode: 'e.type_code' },
   }, 'Dispensations of the DP (within its retention windows), by ATC level, age band, sex, place of residence and period.'),
   cohortSyncResolver('pharmacy'),

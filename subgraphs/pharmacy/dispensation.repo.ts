@@ -1,12 +1,13 @@
 import { createDocumentSource } from '../../runtime/documents/document-source';
-import { documentMetadata, type DocumentRow } from '../../runtime/documents/document-repo';
+import { documentMetadata, type DocumentRow, type RetentionCondition } from '../../runtime/documents/document-repo';
+import { retentionCategories, retentionCutoff } from '../../policy/periods';
 import type { Dispensation, ProductCategory } from './dispensation.type';
 
 export const DISPENSATION_COLUMNS = ['cip13', 'atc', 'product_name', 'product_category', 'quantity', 'prescribed'] as const;
 
-/** The DP shows 4 months of dispensations; vaccines 21 years; biological medicines 3 years. */
-export const DP_RETENTION = `effective_at > now() - CASE product_category
-  WHEN 'VACCINE' THEN interval '21 years' WHEN 'BIOLOGICAL' THEN interval '3 years' ELSE interval '4 months' END`;
+/** R1111-20-8: the DP shows 4 months of dispensations; vaccines 21 years; biological medicines 3 years (policy/periods.json). */
+export const DP_RETENTION: RetentionCondition = (now, add) => `effective_at > CASE product_category ${retentionCategories('pharmacy')
+  .map((category) => `WHEN ${add(category)} THEN ${add(retentionCutoff('pharmacy', now, category))}::timestamptz`).join(' ')} ELSE ${add(retentionCutoff('pharmacy', now))}::timestamptz END`;
 
 export const dispensations = createDocumentSource<Dispensation>({ table: 'dispensation', retention: DP_RETENTION }, (row: DocumentRow) => ({
   ...documentMetadata(row),

@@ -6,7 +6,7 @@ import type { Scenario, ScenarioIndex } from '../../scripts/scenario/scenario';
 import { DISPENSATION_COLUMNS } from './dispensation.repo';
 
 /** Writes a validated scenario's dispensations into this subgraph's store. */
-export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex): Promise<void> {
+export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex, _now: Date): Promise<void> {
   const rows = (scenario.patients ?? []).flatMap((patient) => (patient.dispensations ?? []).map((doc, i) => [
     ...documentRow('disp', patient, doc, i, index), doc.cip13, doc.atc, doc.productName, doc.productCategory, doc.quantity, doc.prescribed,
   ]));

@@ -1,5 +1,6 @@
 import { createDocumentSource } from '../../runtime/documents/document-source';
-import { documentMetadata, type DocumentRow } from '../../runtime/documents/document-repo';
+import { documentMetadata, type DocumentRow, type RetentionCondition } from '../../runtime/documents/document-repo';
+import { retentionCutoff } from '../../policy/periods';
 import type { ActSystem, CareLine, CareLineProfessional } from './care-line.type';
 
 export const CARE_LINE_COLUMNS = [
@@ -10,8 +11,10 @@ export const CARE_LINE_COLUMNS = [
 const professional = (id: unknown, name: unknown, profession: unknown, specialty: unknown): CareLineProfessional | null =>
   id || name ? { id: id as string | null, name: name as string | null, professionCode: profession as string | null, specialtyCode: specialty as string | null } : null;
 
-// The DMP shows the last 24 months of reimbursements.
-export const careLines = createDocumentSource<CareLine>({ table: 'care_line', retention: `effective_at > now() - interval '24 months'` }, (row: DocumentRow) => ({
+/** The DMP shows the last 24 months of reimbursements (policy/periods.json). */
+export const CARE_LINE_RETENTION: RetentionCondition = (now, add) => `effective_at > ${add(retentionCutoff('reimbursement', now))}::timestamptz`;
+
+export const careLines = createDocumentSource<CareLine>({ table: 'care_line', retention: CARE_LINE_RETENTION }, (row: DocumentRow) => ({
   ...documentMetadata(row),
   actSystem: row.act_system as ActSystem,
   actCode: row.act_code as string,

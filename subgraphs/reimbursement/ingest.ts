@@ -6,7 +6,7 @@ import type { Scenario, ScenarioIndex } from '../../scripts/scenario/scenario';
 import { CARE_LINE_COLUMNS } from './care-line.repo';
 
 /** Writes a validated scenario's reimbursement lines into this subgraph's store. */
-export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex): Promise<void> {
+export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex, _now: Date): Promise<void> {
   const person = (ref: { rpps: string } | null | undefined) => (ref ? index.professionals.get(ref.rpps) ?? null : null);
   const rows = (scenario.patients ?? []).flatMap((patient) => (patient.careLines ?? []).map((doc, i) => {
     const executor = person(doc.executor);

@@ -23,6 +23,8 @@ export interface TestGraph extends Platform {
   as(actorId: string): Promise<(query: string, variables?: object) => Promise<{ data: any; errors?: any[] }>>;
   /** Sum of the statements every store has run so far. */
   statements(): number;
+  /** Loads one more scenario at the graph's clock; it may refer to what earlier scenarios loaded. */
+  load(scenario: unknown): Promise<void>;
 }
 
 export const scenarioFile = (name: string) => JSON.parse(readFileSync(projectPath('test', 'scenarios', name), 'utf8'));
@@ -38,8 +40,9 @@ export async function startTestGraphWith(overrides: Partial<RuntimeConfig>, ...s
   const database: TestDatabase | null = TEST_STORE === 'postgres' ? await createTestDatabase() : null;
   const config: RuntimeConfig = { ...readConfig({}), dataDir, keysDir: join(dataDir, 'keys'), databaseUrl: database?.url ?? null, ...overrides };
   const platform = await startPlatform(config, { gatewayPort: 0, ephemeralSubgraphPorts: true });
-  let known;
-  for (const scenario of scenarios) known = await loadScenario(platform.stores, scenario, { known });
+  let known: Awaited<ReturnType<typeof loadScenario>> | undefined;
+  const load = async (scenario: unknown) => { known = await loadScenario(platform.stores, scenario, { known, now: config.clock.now() }); };
+  for (const scenario of scenarios) await load(scenario);
   const token = async (actorId: string) => {
     const minted = await localToken(platform.stores.patient, config, actorId);
     if (!minted) throw new Error(`no actor ${actorId} in the test data`);
@@ -57,6 +60,7 @@ export async function startTestGraphWith(overrides: Partial<RuntimeConfig>, ...s
       const client = new GraphQLClient(platform.gatewayUrl, { headers: { authorization: `Bearer ${await token(actorId)}` }, errorPolicy: 'all' });
       return (query: string, variables: object = {}) => client.rawRequest<any>(query, variables as never) as never;
     },
+    load,
     statements: () => Object.values(platform.stores).reduce((sum, store) => sum + store.statementCount, 0),
     // The database goes even when stopping fails (a test that closed a store on purpose).
     stop: async () => {
