@@ -3,13 +3,13 @@ import { before, parisMonth } from '../domain/calendar';
 import { systemClock } from '../domain/clock';
 import { openStore } from '../runtime/store/open-store';
 import { loadOrCreateKeyPair } from '../runtime/keys';
-import { ingest } from '../subgraphs/pharmacy/ingest';
+import { ingest } from '../scripts/scenario/ingest/pharmacy';
 import { pharmacy } from '../subgraphs/pharmacy/schema';
-import { aggregate } from '../runtime/analytics/aggregate';
+import { aggregate } from '../subgraphs/kit/analytics/aggregate';
 import { DP_RETENTION } from '../subgraphs/pharmacy/dispensation.repo';
-import { signAnalyticsGrant } from '../policy/analytics/analytics-grant';
-import type { SubgraphContext } from '../runtime/subgraph';
-import type { AnalyticsDimension } from '../runtime/analytics/analytics.type';
+import { signAnalyticsGrant } from '../subgraphs/kit/registry-tokens';
+import type { SubgraphContext } from '../subgraphs/kit/subgraph';
+import type { AnalyticsDimension } from '../subgraphs/kit/analytics/analytics.type';
 import { benchEnvironment } from './support/bench-env';
 import { generatedLoader } from './support/generated-loader';
 

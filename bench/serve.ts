@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { readConfig } from '../runtime/config';
-import { startPlatform } from '../gateway/platform';
+import { startPlatform } from '../scripts/platform';
 import type { Decision, PatientAccessFacts } from '../policy/decide';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../domain/actor';
 
 /**
  * The graph for a benchmark: `off` lets the registry allow every actor every document and applies no field

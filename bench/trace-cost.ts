@@ -4,9 +4,9 @@ import autocannon from 'autocannon';
 import { generate } from '../scripts/generate/generate';
 import { loadScenario } from '../scripts/scenario/load';
 import { DEMO } from '../scripts/generate/personas';
-import { openAuditStore } from '../policy/audit/audit-store';
-import { createTraceWriter } from '../policy/audit/trace-writer';
-import type { AccessTrace } from '../policy/audit/trace';
+import { openAuditStore } from '../audit/audit-store';
+import { createTraceWriter } from '../audit/trace-writer';
+import type { AccessTrace } from '../audit/trace';
 import { benchEnvironment, median, serve } from './support/bench-env';
 
 /**

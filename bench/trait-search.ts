@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { openStore } from '../runtime/store/open-store';
-import { ingest } from '../subgraphs/patient/ingest';
+import { ingest } from '../scripts/scenario/ingest/patient';
 import { patient as registry } from '../subgraphs/patient/schema';
 import { findCandidates } from '../subgraphs/patient/identity-search.repo';
 import { queryKey } from '../domain/name-keys';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectPath } from '../runtime/paths';
+import { projectPath } from './paths';
 import { parseCsv } from './csv';
 import spacesData from './spaces.json';
 

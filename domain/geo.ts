@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectPath } from '../runtime/paths';
+import { projectPath } from './paths';
 import { parseCsv } from './csv';
 
 export type Departement = string & { readonly __brand: 'Departement' };

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import { KEY_ALG } from '../runtime/keys';
-import { ACTOR_KINDS, type Actor } from '../runtime/actor';
+import { ACTOR_KINDS, type Actor } from '../domain/actor';
 import { checkIns } from '../domain/ins';
 import { PROFESSIONS, SPECIALTIES, type ProfessionCode, type SpecialtyCode } from '../domain/codes';
 import { unauthenticated } from '../runtime/errors';

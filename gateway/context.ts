@@ -1,4 +1,4 @@
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../domain/actor';
 
 export interface GatewayContext {
   actor: Actor;

@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { closeGracefully, createHttpServer, type Readiness } from '../runtime/http-server';
-import type { SubgraphName } from '../runtime/subgraph';
+import type { SourceName as SubgraphName } from '../domain/sources';
 import { maskError } from '../runtime/error-masking';
 import { requestLogPlugin } from '../runtime/request-log';
-import { projectPath } from '../runtime/paths';
+import { projectPath } from '../domain/paths';
 import { metricsPlugin } from '../runtime/metrics';
 import { authenticate, type AuthOptions } from './authenticate';
 import { signedDataSource } from './signed-data-source';
@@ -102,7 +102,13 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
       const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
       return { actor: await authenticate(req.headers.authorization, options.auth), requestId };
     },
-    ready: () => subgraphReadiness(options.subgraphUrls),
+    ready: async () => {
+      const readiness = await subgraphReadiness(options.subgraphUrls);
+      if (!options.trustedDocuments) return readiness;
+      // With trusted documents, no operation runs without the registered set: no Redis, not ready.
+      const redisState = redis!.status === 'ready' ? 'ready' : 'unavailable';
+      return { ready: readiness.ready && redisState === 'ready', dependencies: { ...readiness.dependencies, redis: redisState } };
+    },
     metricsToken: options.metricsToken,
     prepare: async (params) => {
       let trusted: string | undefined;

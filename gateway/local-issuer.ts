@@ -1,6 +1,6 @@
 import { SignJWT, type KeyLike } from 'jose';
 import { KEY_ALG } from '../runtime/keys';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../domain/actor';
 
 /** The embedded default's identity provider: signs tokens for actors of the loaded data. Never used in production. */
 export function mintToken(issuerKey: KeyLike, actor: Actor, auth: { issuer: string; audience: string }, lifetime = '8h'): Promise<string> {

@@ -1,15 +1,12 @@
 import 'reflect-metadata';
-import { readConfig } from '../runtime/config';
+import { configuredSubgraphUrls, readConfig } from '../runtime/config';
 import { listen } from '../runtime/http-server';
-import { loadOrCreateKeyPair, loadPublicKey } from '../runtime/keys';
+import { GATEWAY_KEY, ISSUER_KEY, loadOrCreateKeyPair, loadPublicKey } from '../runtime/keys';
 import { logger } from '../runtime/logger';
 import { createRedis } from '../runtime/redis';
 import { startTracing } from '../runtime/tracing';
-import { GATEWAY_KEY } from '../runtime/run-subgraph';
-import { configuredSubgraphUrls } from '../subgraphs';
 import { authOptions } from './authenticate';
 import { createGateway } from './gateway';
-import { ISSUER_KEY } from './platform';
 
 /** The gateway alone (docker-compose runs it beside one container per subgraph). */
 async function main() {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buildASTSchema, parse, validate } from 'graphql';
-import { projectPath } from '../runtime/paths';
+import { projectPath } from '../domain/paths';
 import { DEFAULT_QUERY_LIMITS, queryLimitOptions, tooManyTokens } from './query-limits';
 
 const schema = buildASTSchema(parse(readFileSync(projectPath('schema', 'supergraph.graphql'), 'utf8')), { assumeValidSDL: true });

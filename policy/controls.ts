@@ -1,4 +1,4 @@
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../domain/actor';
 import type { PatientAccessFacts } from './decide';
 
 /** What a patient (or their legal representative) may change on their DMP (domain.md §3–4). */

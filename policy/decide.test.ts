@@ -1,5 +1,5 @@
 import { decide, type PatientAccessFacts } from './decide';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../domain/actor';
 import type { Ins } from '../domain/ins';
 
 const INS = '284077511612365' as Ins;

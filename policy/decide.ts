@@ -1,4 +1,4 @@
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../domain/actor';
 import type { Ins } from '../domain/ins';
 import type { ProfessionCode, VisibilityLabel } from '../domain/codes';
 import type { AccessGrant } from './grant';

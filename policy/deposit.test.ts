@@ -1,4 +1,4 @@
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../domain/actor';
 import type { Ins } from '../domain/ins';
 import type { PatientAccessFacts } from './decide';
 import { loadDepositRules, mayWrite, sourceAcceptsType, type WritableSource } from './deposit';

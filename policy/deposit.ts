@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { projectPath } from '../runtime/paths';
-import type { Actor } from '../runtime/actor';
+import { projectPath } from '../domain/paths';
+import type { Actor } from '../domain/actor';
 import { isDepositableType, type TypeCode } from '../domain/codes';
 import type { PatientAccessFacts } from './decide';
 

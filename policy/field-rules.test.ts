@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { buildASTSchema, parse, isObjectType, type GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { projectPath } from '../runtime/paths';
+import { projectPath } from '../domain/paths';
 import { SUBGRAPHS } from '../subgraphs';
-import { subgraphSdl } from '../runtime/subgraph';
-import type { Actor } from '../runtime/actor';
+import { subgraphSdl } from '../subgraphs/kit/subgraph';
+import type { Actor } from '../domain/actor';
 import type { AccessGrant } from './grant';
 import { assertEveryFieldRuled, FieldRulesError, loadFieldRules, roleAdmits, schemaFields } from './field-rules';
-import { applyFieldPolicy } from './shield';
+import { applyFieldPolicy } from '../subgraphs/kit/enforce/field-policy';
 import { loadMatrix } from './matrix';
 
 const rules = loadFieldRules();

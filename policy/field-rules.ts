@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isObjectType, type GraphQLSchema } from 'graphql';
-import { projectPath } from '../runtime/paths';
-import { ACTOR_KINDS, type Actor } from '../runtime/actor';
+import { projectPath } from '../domain/paths';
+import { ACTOR_KINDS, type Actor } from '../domain/actor';
 import { DOCUMENT_TYPES, type TypeCode } from '../domain/codes';
 import { grantAllowsType } from './document-filter';
 import type { HabilitationMatrix } from './matrix';

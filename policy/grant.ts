@@ -1,5 +1,3 @@
-import type { KeyLike } from 'jose';
-import { signShortLived, verifyShortLived } from '../runtime/short-lived-token';
 import type { Ins } from '../domain/ins';
 import type { AccessMode, ProfessionCode, VisibilityLabel } from '../domain/codes';
 
@@ -30,17 +28,4 @@ export interface AccessGrant {
   authorId: string | null;
   /** The rule of decide() that allowed it, cited by the access trace. */
   rule: string;
-}
-
-/** One request's worth: a revoked authorisation must not outlive the request that read it. */
-const SCOPE = { issuer: 'dmp-patient-registry', audience: 'dmp-sources', seconds: 30 };
-
-export function signGrant(key: KeyLike, grant: AccessGrant): Promise<string> {
-  return signShortLived(key, { g: grant }, SCOPE);
-}
-
-/** The grant when it is the registry's, current, and issued to this actor for this patient; otherwise null. */
-export async function verifyGrant(key: KeyLike, token: unknown, expect: { actorId: string; ins: string }): Promise<AccessGrant | null> {
-  const grant = (await verifyShortLived(key, token, SCOPE))?.g as AccessGrant | undefined;
-  return grant && grant.actorId === expect.actorId && grant.ins === expect.ins ? grant : null;
 }

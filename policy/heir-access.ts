@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { projectPath } from '../runtime/paths';
+import { projectPath } from '../domain/paths';
 import { DOCUMENT_TYPES, type TypeCode } from '../domain/codes';
 
 /** The types heirs read (policy/heir-access.json), checked against JDV_J07 when loaded. */

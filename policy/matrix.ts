@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../domain/csv';
-import { projectPath } from '../runtime/paths';
+import { projectPath } from '../domain/paths';
 import { DOCUMENT_TYPES, PROFESSIONS, type ProfessionCode, type TypeCode } from '../domain/codes';
 
 export interface HabilitationMatrix {

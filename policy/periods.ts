@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { projectPath } from '../runtime/paths';
+import { projectPath } from '../domain/paths';
 import { before, after, parisDate, shiftDate, type CalendarPeriod, type LocalDate } from '../domain/calendar';
 
 /** A span of the law as policy/periods.json states it: calendar units and where the law says so. */

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { clockStartingAt, systemClock, type Clock } from '../domain/clock';
+import { SOURCES, type SourceName } from '../domain/sources';
 
 /** Everything the processes read from the environment, read once at start-up. */
 export interface RuntimeConfig {
@@ -79,4 +80,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     clock: clockOf(env),
     subgraphUrls: Object.fromEntries(Object.entries(env).filter(([k, v]) => /^SUBGRAPH_[A-Z_]+_URL$/.test(k) && v).map(([k, v]) => [k.slice(9, -4).toLowerCase().replace('_', '-'), v!])),
   };
+}
+
+/** Where each subgraph answers: SUBGRAPH_<NAME>_URL, or its own port on the subgraph host. */
+export function configuredSubgraphUrls(config: RuntimeConfig): Record<SourceName, string> {
+  return Object.fromEntries(SOURCES.map((s) => [s.name, config.subgraphUrls[s.name] ?? `http://${config.subgraphHost}:${s.port}/graphql`])) as Record<SourceName, string>;
 }

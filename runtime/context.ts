@@ -1,4 +1,4 @@
-import type { Actor } from './actor';
+import type { Actor } from '../domain/actor';
 
 /** Per-request context every subgraph resolver receives. Per-request caches hang off it in WeakMaps. */
 export interface RequestContext<Deps = unknown> {

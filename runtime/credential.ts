@@ -1,6 +1,6 @@
 import type { KeyLike } from 'jose';
 import { signShortLived, verifyShortLived } from './short-lived-token';
-import type { Actor } from './actor';
+import type { Actor } from '../domain/actor';
 
 /** Header carrying the gateway-signed actor to the subgraphs. Whatever a client puts there is overwritten. */
 export const ACTOR_HEADER = 'x-dmp-actor';

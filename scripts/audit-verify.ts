@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readConfig } from '../runtime/config';
-import { openAuditStore } from '../policy/audit/audit-store';
-import { verifyChain, type ChainHead } from '../policy/audit/verify-chain';
+import { openAuditStore } from '../audit/audit-store';
+import { verifyChain, type ChainHead } from '../audit/verify-chain';
 import { fail, parseArgs } from './cli';
 
 /**

@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { parse } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { SUBGRAPHS } from '../subgraphs';
-import { subgraphSdl } from '../runtime/subgraph';
-import { projectPath } from '../runtime/paths';
+import { subgraphSdl } from '../subgraphs/kit/subgraph';
+import { projectPath } from '../domain/paths';
 
 export const SUPERGRAPH_PATH = projectPath('schema', 'supergraph.graphql');
 

@@ -1,7 +1,6 @@
 import { readConfig } from '../runtime/config';
 import { loadOrCreateKeyPair } from '../runtime/keys';
-import { GATEWAY_KEY, REGISTRY_KEY } from '../runtime/run-subgraph';
-import { ISSUER_KEY } from '../gateway/platform';
+import { GATEWAY_KEY, ISSUER_KEY, REGISTRY_KEY } from '../runtime/keys';
 
 /** Creates the gateway, registry and local-issuer key pairs in KEYS_DIR if they are not there yet. */
 async function main() {

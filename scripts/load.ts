@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { readConfig } from '../runtime/config';
-import { openStores } from '../gateway/platform';
+import { openStores } from './platform';
 import { fail, parseArgs } from './cli';
 import { loadScenario } from './scenario/load';
 import { ScenarioError, validateScenario } from './scenario/validate';

@@ -1,7 +1,7 @@
 import type { RuntimeConfig } from '../runtime/config';
 import { loadOrCreateKeyPair } from '../runtime/keys';
 import type { SqlExecutor } from '../runtime/store/sql-store';
-import { ISSUER_KEY } from '../gateway/platform';
+import { ISSUER_KEY } from '../runtime/keys';
 import { mintToken } from '../gateway/local-issuer';
 import { findActor } from '../subgraphs/patient/actor.repo';
 

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { readConfig } from '../runtime/config';
 import { logger } from '../runtime/logger';
-import { openAuditStore } from '../policy/audit/audit-store';
-import { startNotifier } from '../policy/audit/start-notifier';
+import { openAuditStore } from '../audit/audit-store';
+import { startNotifier } from '../audit/start-notifier';
 
 /** The notifier alone (docker-compose's `notifier` service): outbox → Redis stream → sender. */
 async function main() {

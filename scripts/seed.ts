@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { readConfig } from '../runtime/config';
-import { openStores } from '../gateway/platform';
+import { openStores } from './platform';
 import { fail, parseArgs } from './cli';
 import { isEmpty, seedStores } from './seed-stores';
 

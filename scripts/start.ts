@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readConfig } from '../runtime/config';
 import { logger } from '../runtime/logger';
-import { startPlatform } from '../gateway/platform';
+import { startPlatform } from './platform';
 import { startTracing } from '../runtime/tracing';
 import { isEmpty, seedStores } from './seed-stores';
 

@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readConfig, type RuntimeConfig } from '../runtime/config';
-import { projectPath } from '../runtime/paths';
+import { projectPath } from '../domain/paths';
 import type { SqlStore } from '../runtime/store/sql-store';
-import { openAuditStore } from '../policy/audit/audit-store';
-import { createTraceWriter } from '../policy/audit/trace-writer';
-import { traceHash, type AccessTrace } from '../policy/audit/trace';
-import { verifyChain, type ChainHead } from '../policy/audit/verify-chain';
+import { openAuditStore } from '../audit/audit-store';
+import { createTraceWriter } from '../audit/trace-writer';
+import { traceHash, type AccessTrace } from '../audit/trace';
+import { verifyChain, type ChainHead } from '../audit/verify-chain';
 import { TEST_STORE } from './support/test-graph';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 

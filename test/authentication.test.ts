@@ -1,6 +1,6 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { loadOrCreateKeyPair } from '../runtime/keys';
-import { ISSUER_KEY } from '../gateway/platform';
+import { ISSUER_KEY } from '../runtime/keys';
 import { DEMO, DEMO_PATIENT_INS, demoScenario } from '../scripts/generate/personas';
 import { startTestGraph, type TestGraph } from './support/test-graph';
 

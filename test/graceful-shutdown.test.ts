@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { startTestGraph, type TestGraph } from './support/test-graph';
-import { projectPath } from '../runtime/paths';
+import { projectPath } from '../domain/paths';
 import { DEMO, DEMO_PATIENT_INS, demoScenario } from '../scripts/generate/personas';
 
 const QUERY = `query($ins: String!) { patient(ins: $ins) { identity { firstName } hospitalReports { totalCount } } }`;

@@ -1,6 +1,6 @@
 import { gql } from 'graphql-request';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
-import { toTrace, type TraceRow } from '../policy/audit/trace-repo';
+import { toTrace, type TraceRow } from '../audit/trace-repo';
 
 const SEARCH = gql`query($traits: IdentityTraits!) { searchPatients(traits: $traits) { count truncated candidates { ins birthName usedName firstName birthplaceCode dmpStatus openable } } }`;
 

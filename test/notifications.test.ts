@@ -1,6 +1,6 @@
 import { gql } from 'graphql-request';
 import { createRedis } from '../runtime/redis';
-import { createNotifier, type Notification } from '../policy/audit/notifier';
+import { createNotifier, type Notification } from '../audit/notifier';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 import { privateRedis } from './support/private-redis';
 

@@ -92,6 +92,9 @@ describe('trusted documents: only registered operations run', () => {
     graph = await startTestGraphWith({ redisUrl: redis.url, trustedDocuments: true }, demoScenario());
     token = await graph.token(`ps:${DEMO.doctor}`);
     await register();
+    // As a load balancer would: traffic once the gateway says it is ready (its Redis connected). On PGlite a
+    // start can hold the event loop past Redis' connect timeout, and the client is then still reconnecting.
+    await eventually(async () => expect((await fetch(graph.gatewayUrl.replace(/\/graphql$/, '/readyz'))).status).toBe(200));
   });
   afterAll(async () => { await graph?.stop(); await redis?.kill(); });
   const variables = { ins: DEMO_PATIENT_INS };
@@ -142,6 +145,18 @@ describe('trusted documents: only registered operations run', () => {
     await eventually(async () => {
       expect((await post(graph, token, { variables, ...persisted(RECORD) })).body.data?.patient.identity.firstName).toBe('Hélène');
     });
+  });
+
+  it('is not ready while its Redis is stopped, and names it; ready again once it is back', async () => {
+    const readyz = async () => { const response = await fetch(graph.gatewayUrl.replace(/\/graphql$/, '/readyz')); return { status: response.status, body: (await response.json()) as any }; };
+    await redis.kill();
+    try {
+      await eventually(async () => expect(await readyz()).toMatchObject({ status: 503, body: { dependencies: { redis: 'unavailable', patient: 'ready' } } }));
+    } finally {
+      await redis.start();
+    }
+    await register();
+    await eventually(async () => expect(await readyz()).toMatchObject({ status: 200, body: { dependencies: { redis: 'ready' } } }));
   });
 
   it('Redis flapping: every answer is fast, and is the registered operation or a refusal, never another text', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { loadScenario } from '../scripts/scenario/load';
 import { ScenarioError, validateScenario } from '../scripts/scenario/validate';
 import { demoScenario } from '../scripts/generate/personas';
-import { projectPath } from '../runtime/paths';
+import { projectPath } from '../domain/paths';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 
 const TABLES = {

@@ -1,10 +1,11 @@
 import { generateKeyPair } from 'jose';
 import { loadOrCreateKeyPair } from '../runtime/keys';
 import { ACTOR_HEADER, signActorCredential } from '../runtime/credential';
-import { GATEWAY_KEY, REGISTRY_KEY } from '../runtime/run-subgraph';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../runtime/subgraph';
-import type { Actor } from '../runtime/actor';
-import { signGrant } from '../policy/grant';
+import { GATEWAY_KEY, REGISTRY_KEY } from '../runtime/keys';
+import type { SubgraphName } from '../subgraphs/kit/subgraph';
+import { SOURCE_NAMES as SUBGRAPH_NAMES } from '../domain/sources';
+import type { Actor } from '../domain/actor';
+import { signGrant } from '../subgraphs/kit/registry-tokens';
 import { DEMO, DEMO_PATIENT_INS, demoScenario } from '../scripts/generate/personas';
 import type { Ins } from '../domain/ins';
 import { startTestGraph, type TestGraph } from './support/test-graph';

@@ -4,12 +4,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readConfig, type RuntimeConfig } from '../../runtime/config';
-import { projectPath } from '../../runtime/paths';
-import { openStores } from '../../gateway/platform';
+import { projectPath } from '../../domain/paths';
+import { openStores } from '../../scripts/platform';
 import { localToken } from '../../scripts/local-token';
 import { createTestDatabase } from '../../test/support/test-database';
 import type { SqlStore } from '../../runtime/store/sql-store';
-import type { SubgraphName } from '../../runtime/subgraph';
+import type { SubgraphName } from '../../subgraphs/kit/subgraph';
 
 /** A fresh PostgreSQL database and key directory for one benchmark run, dropped by `drop()`. */
 export async function benchEnvironment(name: string) {

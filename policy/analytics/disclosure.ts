@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { projectPath } from '../../runtime/paths';
+import { projectPath } from '../../domain/paths';
 
 export interface DisclosureRules { minCellCount: number; minCohort: number; historyDays: number }
 

@@ -1,6 +1,6 @@
 import { nirKey } from '../../domain/ins';
 import { readFileSync } from 'node:fs';
-import { projectPath } from '../../runtime/paths';
+import { projectPath } from '../../domain/paths';
 import type { Scenario } from '../scenario/scenario';
 
 /** Fixed actors every generated data set contains, so that front-end teams can try each point of view. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DOCUMENT_TYPES, spaceOf, type TypeCode } from '../../domain/codes';
-import { DOCUMENT_COLUMNS } from '../../runtime/documents/document-repo';
+import { DOCUMENT_COLUMNS } from '../../subgraphs/kit/documents/document-repo';
 import type { DocumentSpec, PatientSpec, ScenarioIndex } from './scenario';
 
 /** A stable id for a document stated without one: same patient, source and position, same id. */

@@ -1,14 +1,14 @@
 import type { SqlStore } from '../../runtime/store/sql-store';
-import type { SubgraphName } from '../../runtime/subgraph';
+import type { SubgraphName } from '../../subgraphs/kit/subgraph';
 import { indexOf, type Scenario, type ScenarioIndex } from './scenario';
 import { ScenarioError, validateScenario } from './validate';
 import { resolveRelativeDates } from './relative-dates';
-import { ingest as patient } from '../../subgraphs/patient/ingest';
-import { ingest as reimbursement } from '../../subgraphs/reimbursement/ingest';
-import { ingest as pharmacy } from '../../subgraphs/pharmacy/ingest';
-import { ingest as oncology } from '../../subgraphs/oncology/ingest';
-import { ingest as hospital } from '../../subgraphs/hospital/ingest';
-import { ingest as personalSpace } from '../../subgraphs/personal-space/ingest';
+import { ingest as patient } from './ingest/patient';
+import { ingest as reimbursement } from './ingest/reimbursement';
+import { ingest as pharmacy } from './ingest/pharmacy';
+import { ingest as oncology } from './ingest/oncology';
+import { ingest as hospital } from './ingest/hospital';
+import { ingest as personalSpace } from './ingest/personal-space';
 
 const INGESTERS: Record<SubgraphName, typeof patient> = {
   patient, reimbursement, pharmacy, oncology, hospital, 'personal-space': personalSpace,

@@ -1,5 +1,5 @@
-import { analyticsFieldResolver, cohortSyncResolver } from '../../runtime/analytics/analytics.resolver';
-import { createAnalyticsRef } from '../../runtime/analytics/analytics.type';
+import { analyticsFieldResolver, cohortSyncResolver } from '../kit/analytics/analytics.resolver';
+import { createAnalyticsRef } from '../kit/analytics/analytics.type';
 import { HOSPITAL_RETENTION } from './hospital-report.repo';
 
 export const SourceAnalytics = createAnalyticsRef();

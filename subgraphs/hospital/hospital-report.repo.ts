@@ -1,5 +1,5 @@
-import { createDocumentSource } from '../../runtime/documents/document-source';
-import { documentMetadata, localDate, type DocumentRow, type RetentionCondition } from '../../runtime/documents/document-repo';
+import { createDocumentSource } from '../kit/documents/document-source';
+import { documentMetadata, localDate, type DocumentRow, type RetentionCondition } from '../kit/documents/document-repo';
 import { retentionCutoff } from '../../policy/periods';
 import type { HospitalReport } from './hospital-report.type';
 

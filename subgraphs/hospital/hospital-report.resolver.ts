@@ -1,5 +1,5 @@
 import { SourcePatient } from './patient.type';
-import { documentListResolver } from '../../runtime/documents/document-list.resolver';
+import { documentListResolver } from '../kit/documents/document-list.resolver';
 import { HospitalReportConnection } from './hospital-report.type';
 import { hospitalReports } from './hospital-report.repo';
 

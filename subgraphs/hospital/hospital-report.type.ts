@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { DmpDocumentFields } from '../../runtime/documents/document.type';
+import { DmpDocumentFields } from '../kit/documents/document.type';
 import { connectionTypes } from '../../runtime/graphql/connection';
 import { LocalDate } from '../../schema/scalars';
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraph } from '../../runtime/run-subgraph';
+import { runSubgraph } from '../kit/assemble';
 import { hospital } from './schema';
 
 void runSubgraph(hospital);

@@ -1,18 +1,19 @@
-import type { SubgraphDefinition } from '../../runtime/subgraph';
-import { projectPath } from '../../runtime/paths';
-import type { PatientRef } from '../../runtime/documents/patient-ref.type';
+import type { SubgraphDefinition } from '../kit/subgraph';
+import { portOf } from '../../domain/sources';
+import { projectPath } from '../../domain/paths';
+import type { PatientRef } from '../kit/documents/patient-ref.type';
 import { SourcePatient } from './patient.type';
 import { SourceAnalytics, HospitalAnalyticsResolvers } from './analytics';
 import { HospitalReportResolver } from './hospital-report.resolver';
 import { HospitalDepositResolver } from './hospital-report.deposit';
 import { HospitalReport } from './hospital-report.type';
 import { hospitalReports } from './hospital-report.repo';
-import { documentContentResolver, documentHistoryResolver } from '../../runtime/documents/document-fields.resolver';
-import { purgeResolver } from '../../runtime/purge.resolver';
+import { documentContentResolver, documentHistoryResolver } from '../kit/documents/document-fields.resolver';
+import { purgeResolver } from '../kit/purge/purge.resolver';
 
 export const hospital: SubgraphDefinition = {
   name: 'hospital',
-  port: 4005,
+  port: portOf('hospital'),
   migrationsDir: projectPath('subgraphs', 'hospital', 'migrations'),
   resolvers: [HospitalReportResolver, HospitalDepositResolver, documentHistoryResolver(HospitalReport, hospitalReports), documentContentResolver(HospitalReport), purgeResolver('hospital'), ...HospitalAnalyticsResolvers],
   orphanedTypes: [SourcePatient, SourceAnalytics],

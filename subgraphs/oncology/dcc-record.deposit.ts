@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
-import { DepositReceipt, DocumentDepositFields } from '../../runtime/documents/deposit.type';
-import { deposit, optionalText, pastDay, type DepositSpec } from '../../runtime/documents/deposit';
+import { DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
+import { deposit, optionalText, pastDay, type DepositSpec } from '../kit/documents/deposit';
 import { badInput } from '../../runtime/errors';
-import type { SubgraphContext } from '../../runtime/subgraph';
+import type { SubgraphContext } from '../kit/subgraph';
 import { LocalDate } from '../../schema/scalars';
 
 @InputType({ description: 'A DCC record to deposit: fiche RCP, PPS, pathology or operative report.' })

@@ -1,5 +1,5 @@
 import { SourcePatient } from './patient.type';
-import { documentListResolver } from '../../runtime/documents/document-list.resolver';
+import { documentListResolver } from '../kit/documents/document-list.resolver';
 import { DccRecordConnection } from './dcc-record.type';
 import { dccRecords } from './dcc-record.repo';
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraph } from '../../runtime/run-subgraph';
+import { runSubgraph } from '../kit/assemble';
 import { oncology } from './schema';
 
 void runSubgraph(oncology);

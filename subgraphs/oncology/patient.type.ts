@@ -1,4 +1,4 @@
-import { createPatientRef } from '../../runtime/documents/patient-ref.type';
+import { createPatientRef } from '../kit/documents/patient-ref.type';
 
 /** This source's view of the Patient entity. */
 export const SourcePatient = createPatientRef();

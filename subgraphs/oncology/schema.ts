@@ -1,18 +1,19 @@
-import type { SubgraphDefinition } from '../../runtime/subgraph';
-import { projectPath } from '../../runtime/paths';
-import type { PatientRef } from '../../runtime/documents/patient-ref.type';
+import type { SubgraphDefinition } from '../kit/subgraph';
+import { portOf } from '../../domain/sources';
+import { projectPath } from '../../domain/paths';
+import type { PatientRef } from '../kit/documents/patient-ref.type';
 import { SourcePatient } from './patient.type';
 import { SourceAnalytics, OncologyAnalyticsResolvers } from './analytics';
 import { DccRecordResolver } from './dcc-record.resolver';
 import { DccDepositResolver } from './dcc-record.deposit';
 import { DccRecord } from './dcc-record.type';
 import { dccRecords } from './dcc-record.repo';
-import { documentContentResolver, documentHistoryResolver } from '../../runtime/documents/document-fields.resolver';
-import { purgeResolver } from '../../runtime/purge.resolver';
+import { documentContentResolver, documentHistoryResolver } from '../kit/documents/document-fields.resolver';
+import { purgeResolver } from '../kit/purge/purge.resolver';
 
 export const oncology: SubgraphDefinition = {
   name: 'oncology',
-  port: 4004,
+  port: portOf('oncology'),
   migrationsDir: projectPath('subgraphs', 'oncology', 'migrations'),
   resolvers: [DccRecordResolver, DccDepositResolver, documentHistoryResolver(DccRecord, dccRecords), documentContentResolver(DccRecord), purgeResolver('oncology'), ...OncologyAnalyticsResolvers],
   orphanedTypes: [SourcePatient, SourceAnalytics],

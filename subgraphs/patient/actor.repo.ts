@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../../runtime/store/sql-store';
-import type { Actor } from '../../runtime/actor';
+import type { Actor } from '../../domain/actor';
 import type { Ins } from '../../domain/ins';
 import type { ProfessionCode, SpecialtyCode } from '../../domain/codes';
 

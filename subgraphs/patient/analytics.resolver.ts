@@ -1,8 +1,8 @@
 import { Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { forbidden } from '../../runtime/errors';
-import type { SubgraphContext } from '../../runtime/subgraph';
-import { analyticsFieldResolver } from '../../runtime/analytics/analytics.resolver';
-import { signAnalyticsGrant } from '../../policy/analytics/analytics-grant';
+import type { SubgraphContext } from '../kit/subgraph';
+import { analyticsFieldResolver } from '../kit/analytics/analytics.resolver';
+import { signAnalyticsGrant } from '../kit/registry-tokens';
 import { pendingBySource, pushCohort } from './cohort';
 
 @ObjectType('Analytics', { description: 'Aggregates over patients who consented to secondary use. Never a row about a person.' })

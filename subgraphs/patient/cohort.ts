@@ -1,8 +1,9 @@
-import { callPeer } from '../../runtime/peer-call';
+import { callPeer } from '../kit/peer-call';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
-import type { SubgraphContext } from '../../runtime/subgraph';
-import { signCohortChanges, type CohortChange } from '../../policy/analytics/analytics-grant';
-import { localDate } from '../../runtime/documents/document-repo';
+import type { SubgraphContext } from '../kit/subgraph';
+import { type CohortChange } from '../../policy/analytics/analytics-grant';
+import { signCohortChanges } from '../kit/registry-tokens';
+import { localDate } from '../kit/documents/document-repo';
 
 /** The sources that aggregate events and hold a projection of the consenting cohort. */
 export const ANALYTICS_SOURCES = ['hospital', 'oncology', 'pharmacy', 'reimbursement'] as const;

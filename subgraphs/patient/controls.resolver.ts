@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver, registerEnumType } from 'type-graphql';
 import { idArgument, insArgument } from '../../runtime/arguments';
 import { badInput, codedError, forbidden } from '../../runtime/errors';
-import type { SubgraphContext } from '../../runtime/subgraph';
+import type { SubgraphContext } from '../kit/subgraph';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { decide } from '../../policy/decide';
 import { mayControl, type PatientControl } from '../../policy/controls';
@@ -9,7 +9,7 @@ import { Patient } from './patient.type';
 import { factsOf, registryLoaders, type VisiblePatient } from './patient.loader';
 import { findPatientFacts } from './patient.repo';
 import * as repo from './controls.repo';
-import { recordAccess } from '../../policy/audit/trace-recorder';
+import { recordAccess } from '../../audit/trace-recorder';
 import { pushCohort, queueCohortChange } from './cohort';
 
 export const DocumentSourceEnum = { hospital: 'hospital', oncology: 'oncology', pharmacy: 'pharmacy', reimbursement: 'reimbursement', personal_space: 'personal-space' } as const;

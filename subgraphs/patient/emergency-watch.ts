@@ -1,14 +1,8 @@
-import type Redis from 'ioredis';
+import type { EmergencyWatch } from '../kit/subgraph';
+
+export type { EmergencyWatch };
 import { logger } from '../../runtime/logger';
 
-/** Counts bris de glace declarations per professional in a sliding window, in Redis shared by every instance. */
-export interface EmergencyWatch {
-  redis: Redis;
-  /** More declarations than this in the window flags the professional. @default 5 */
-  limit: number;
-  /** @default 1440 (a day) */
-  windowMinutes: number;
-}
 
 export interface WatchFlag { rpps: string; declarations: number; windowMinutes: number; lastDeclaredAt: Date }
 

@@ -1,9 +1,9 @@
 import { Arg, Ctx, Field, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { queryKey } from '../../domain/name-keys';
 import { badInput } from '../../runtime/errors';
-import { localDate } from '../../runtime/documents/document-repo';
-import type { SubgraphContext } from '../../runtime/subgraph';
-import { recordAccess } from '../../policy/audit/trace-recorder';
+import { localDate } from '../kit/documents/document-repo';
+import type { SubgraphContext } from '../kit/subgraph';
+import { recordAccess } from '../../audit/trace-recorder';
 import { LocalDate } from '../../schema/scalars';
 import { DmpStatusEnum, IdentityStatusEnum, SexEnum } from './patient.type';
 import { findCandidates } from './identity-search.repo';

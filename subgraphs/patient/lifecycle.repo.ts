@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { INS_OIDS } from '../../domain/ins';
 import { nameKeys } from '../../domain/name-keys';
-import type { Actor } from '../../runtime/actor';
+import type { Actor } from '../../domain/actor';
 import type { PermitAuthor } from '../../policy/write-permit';
 import type { PatientRow } from './patient.repo';
 

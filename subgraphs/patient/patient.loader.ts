@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import { perRequest } from '../../runtime/context';
-import { listsPerPatient } from '../../runtime/documents/rows-by-patient';
-import type { SubgraphContext } from '../../runtime/subgraph';
+import { listsPerPatient } from '../kit/documents/rows-by-patient';
+import type { SubgraphContext } from '../kit/subgraph';
 import { decide, type Decision, type PatientAccessFacts } from '../../policy/decide';
-import { carry, type GrantCarrier } from '../../policy/grant-carrier';
-import { recordAccess } from '../../policy/audit/trace-recorder';
+import { carry, type GrantCarrier } from '../kit/enforce/grant-carrier';
+import { recordAccess } from '../../audit/trace-recorder';
 import type { Ins } from '../../domain/ins';
 import { findCareRelations, findPatientFacts, findRepresentatives, type CareRelationRow, type PatientFactsRow, type PatientRow, type RepresentativeRow } from './patient.repo';
 

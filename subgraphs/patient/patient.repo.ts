@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { parisDate } from '../../domain/calendar';
 import { minorIfBornAfter } from '../../policy/periods';
-import type { Actor } from '../../runtime/actor';
+import type { Actor } from '../../domain/actor';
 
 export interface PatientRow {
   ins: string; ins_oid: string; birth_name: string; used_name: string | null; first_name: string; given_names: string[];

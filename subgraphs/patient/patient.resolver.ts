@@ -1,17 +1,17 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, decodeCursor, pageSize, toConnection } from '../../runtime/graphql/connection';
-import { countNotifications, countTraces, findNotifications, findTraces } from '../../policy/audit/trace-repo';
+import { countNotifications, countTraces, findNotifications, findTraces } from '../../audit/trace-repo';
 import { AccessTraceConnection, AccessTraceFilter, type AccessTraceEntry } from './access-trace.type';
 import { PatientNotificationConnection, type PatientNotification } from './notification.type';
 import { insArgument } from '../../runtime/arguments';
 import { codedError } from '../../runtime/errors';
-import type { SubgraphContext } from '../../runtime/subgraph';
-import { signGrant } from '../../policy/grant';
-import { localDate } from '../../runtime/documents/document-repo';
+import type { SubgraphContext } from '../kit/subgraph';
+import { signGrant } from '../kit/registry-tokens';
+import { localDate } from '../kit/documents/document-repo';
 import { AccessInfo, CareRelation, DmpRecord, EmergencyConsents, Identity, LegalRepresentative, Patient } from './patient.type';
 import { registryLoaders, type VisiblePatient } from './patient.loader';
-import { touch } from '../../policy/audit/trace-recorder';
-import { WITHHELD } from '../../policy/audit/trace';
+import { touch } from '../../audit/trace-recorder';
+import { WITHHELD } from '../../audit/trace';
 
 /** What a registry field read, for the access trace. */
 const read = (ctx: SubgraphContext, patient: VisiblePatient, group: string) => touch(ctx, patient.decision.grant, group);

@@ -1,5 +1,6 @@
-import type { SubgraphDefinition } from '../../runtime/subgraph';
-import { projectPath } from '../../runtime/paths';
+import type { SubgraphDefinition } from '../kit/subgraph';
+import { portOf } from '../../domain/sources';
+import { projectPath } from '../../domain/paths';
 import { PatientResolver } from './patient.resolver';
 import { PatientControlsResolver } from './controls.resolver';
 import { EmergencyResolver } from './emergency.resolver';
@@ -11,7 +12,7 @@ import { AnalyticsEntryResolver, PatientCountResolver } from './analytics.resolv
 
 export const patient: SubgraphDefinition = {
   name: 'patient',
-  port: 4001,
+  port: portOf('patient'),
   migrationsDir: projectPath('subgraphs', 'patient', 'migrations'),
   resolvers: [PatientResolver, PatientControlsResolver, EmergencyResolver, IdentitySearchResolver, EmergencyWatchResolver, LifecycleResolver, AnalyticsEntryResolver, PatientCountResolver],
   references: { Patient: resolvePatientReference },

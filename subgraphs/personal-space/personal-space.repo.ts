@@ -1,8 +1,8 @@
-import { createDocumentSource } from '../../runtime/documents/document-source';
-import { documentMetadata, localDate, type DocumentRow } from '../../runtime/documents/document-repo';
-import { rowsByPatient } from '../../runtime/documents/rows-by-patient';
+import { createDocumentSource } from '../kit/documents/document-source';
+import { documentMetadata, localDate, type DocumentRow } from '../kit/documents/document-repo';
+import { rowsByPatient } from '../kit/documents/rows-by-patient';
 import { perRequest } from '../../runtime/context';
-import type { SubgraphContext } from '../../runtime/subgraph';
+import type { SubgraphContext } from '../kit/subgraph';
 import type { Allergy, Antecedent, EmergencyContact, PersonalDocument, Vaccination } from './personal-space.type';
 
 export const PERSONAL_DOCUMENT_COLUMNS = ['mime_type', 'body'] as const;

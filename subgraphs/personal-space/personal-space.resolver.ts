@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { DocumentFilter } from '../../runtime/documents/document.type';
-import { REQUIRES_GRANT, type PatientRef } from '../../runtime/documents/patient-ref.type';
+import { DocumentFilter } from '../kit/documents/document.type';
+import { REQUIRES_GRANT, type PatientRef } from '../kit/documents/patient-ref.type';
 import { SourcePatient } from './patient.type';
-import { grantFor } from '../../runtime/documents/document-source';
+import { grantFor } from '../kit/documents/document-source';
 import { PageArgs } from '../../runtime/graphql/connection';
-import type { SubgraphContext } from '../../runtime/subgraph';
-import { carry, grantOf, type GrantCarrier } from '../../policy/grant-carrier';
-import { touch } from '../../policy/audit/trace-recorder';
+import type { SubgraphContext } from '../kit/subgraph';
+import { carry, grantOf, type GrantCarrier } from '../kit/enforce/grant-carrier';
+import { touch } from '../../audit/trace-recorder';
 import { Allergy, Antecedent, EmergencyContact, OrganDonationEnum, PersonalDocumentConnection, PersonalSpace, Vaccination } from './personal-space.type';
 import { personalDocuments, personalSpaceLoaders, toAllergy, toAntecedent, toVaccination } from './personal-space.repo';
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DmpDocumentFields } from '../../runtime/documents/document.type';
+import { DmpDocumentFields } from '../kit/documents/document.type';
 import { connectionTypes } from '../../runtime/graphql/connection';
 import { DateTime, LocalDate } from '../../schema/scalars';
 

@@ -1,17 +1,18 @@
-import type { SubgraphDefinition } from '../../runtime/subgraph';
-import { projectPath } from '../../runtime/paths';
-import type { PatientRef } from '../../runtime/documents/patient-ref.type';
+import type { SubgraphDefinition } from '../kit/subgraph';
+import { portOf } from '../../domain/sources';
+import { projectPath } from '../../domain/paths';
+import type { PatientRef } from '../kit/documents/patient-ref.type';
 import { SourcePatient } from './patient.type';
 import { PersonalSpaceEntryResolver, PersonalSpaceResolver } from './personal-space.resolver';
 import { PersonalSpaceWritesResolver } from './personal-space.writes';
 import { PersonalDocument } from './personal-space.type';
 import { personalDocuments } from './personal-space.repo';
-import { documentContentResolver, documentHistoryResolver } from '../../runtime/documents/document-fields.resolver';
-import { purgeResolver } from '../../runtime/purge.resolver';
+import { documentContentResolver, documentHistoryResolver } from '../kit/documents/document-fields.resolver';
+import { purgeResolver } from '../kit/purge/purge.resolver';
 
 export const personalSpace: SubgraphDefinition = {
   name: 'personal-space',
-  port: 4006,
+  port: portOf('personal-space'),
   migrationsDir: projectPath('subgraphs', 'personal-space', 'migrations'),
   resolvers: [PersonalSpaceEntryResolver, PersonalSpaceResolver, PersonalSpaceWritesResolver, documentHistoryResolver(PersonalDocument, personalDocuments), documentContentResolver(PersonalDocument), purgeResolver('personal-space')],
   orphanedTypes: [SourcePatient],

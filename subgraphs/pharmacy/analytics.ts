@@ -1,5 +1,5 @@
-import { analyticsFieldResolver, cohortSyncResolver } from '../../runtime/analytics/analytics.resolver';
-import { createAnalyticsRef } from '../../runtime/analytics/analytics.type';
+import { analyticsFieldResolver, cohortSyncResolver } from '../kit/analytics/analytics.resolver';
+import { createAnalyticsRef } from '../kit/analytics/analytics.type';
 import { DP_RETENTION } from './dispensation.repo';
 
 export const SourceAnalytics = createAnalyticsRef();

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
-import { DepositReceipt, DocumentDepositFields } from '../../runtime/documents/deposit.type';
-import { deposit, requiredText, type DepositSpec } from '../../runtime/documents/deposit';
+import { DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
+import { deposit, requiredText, type DepositSpec } from '../kit/documents/deposit';
 import { badInput } from '../../runtime/errors';
-import type { SubgraphContext } from '../../runtime/subgraph';
+import type { SubgraphContext } from '../kit/subgraph';
 import { ProductCategoryEnum, type ProductCategory } from './dispensation.type';
 
 @InputType({ description: 'A dispensation to record in the pharmaceutical dossier.' })

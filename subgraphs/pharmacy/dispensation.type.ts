@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DmpDocumentFields } from '../../runtime/documents/document.type';
+import { DmpDocumentFields } from '../kit/documents/document.type';
 import { connectionTypes } from '../../runtime/graphql/connection';
 
 export const ProductCategoryEnum = { STANDARD: 'STANDARD', VACCINE: 'VACCINE', BIOLOGICAL: 'BIOLOGICAL' } as const;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraph } from '../../runtime/run-subgraph';
+import { runSubgraph } from '../kit/assemble';
 import { pharmacy } from './schema';
 
 void runSubgraph(pharmacy);

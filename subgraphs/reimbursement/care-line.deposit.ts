@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
-import { DepositAuthorInput, DepositReceipt, DocumentDepositFields } from '../../runtime/documents/deposit.type';
-import { checkProfessional, deposit, requiredText, type DepositSpec } from '../../runtime/documents/deposit';
+import { DepositAuthorInput, DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
+import { checkProfessional, deposit, requiredText, type DepositSpec } from '../kit/documents/deposit';
 import { badInput } from '../../runtime/errors';
-import type { SubgraphContext } from '../../runtime/subgraph';
+import type { SubgraphContext } from '../kit/subgraph';
 import { ActSystemEnum, type ActSystem } from './care-line.type';
 
 @InputType({ description: 'A reimbursed act or drug, as the Assurance maladie feeds it (ALIM_AM).' })

@@ -1,5 +1,5 @@
-import { createDocumentSource } from '../../runtime/documents/document-source';
-import { documentMetadata, type DocumentRow, type RetentionCondition } from '../../runtime/documents/document-repo';
+import { createDocumentSource } from '../kit/documents/document-source';
+import { documentMetadata, type DocumentRow, type RetentionCondition } from '../kit/documents/document-repo';
 import { retentionCutoff } from '../../policy/periods';
 import type { ActSystem, CareLine, CareLineProfessional } from './care-line.type';
 

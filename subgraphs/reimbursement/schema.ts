@@ -1,18 +1,19 @@
-import type { SubgraphDefinition } from '../../runtime/subgraph';
-import { projectPath } from '../../runtime/paths';
-import type { PatientRef } from '../../runtime/documents/patient-ref.type';
+import type { SubgraphDefinition } from '../kit/subgraph';
+import { portOf } from '../../domain/sources';
+import { projectPath } from '../../domain/paths';
+import type { PatientRef } from '../kit/documents/patient-ref.type';
 import { SourcePatient } from './patient.type';
 import { SourceAnalytics, ReimbursementAnalyticsResolvers } from './analytics';
 import { CareLineResolver } from './care-line.resolver';
 import { CareLineDepositResolver } from './care-line.deposit';
 import { CareLine } from './care-line.type';
 import { careLines } from './care-line.repo';
-import { documentHistoryResolver } from '../../runtime/documents/document-fields.resolver';
-import { purgeResolver } from '../../runtime/purge.resolver';
+import { documentHistoryResolver } from '../kit/documents/document-fields.resolver';
+import { purgeResolver } from '../kit/purge/purge.resolver';
 
 export const reimbursement: SubgraphDefinition = {
   name: 'reimbursement',
-  port: 4002,
+  port: portOf('reimbursement'),
   migrationsDir: projectPath('subgraphs', 'reimbursement', 'migrations'),
   resolvers: [CareLineResolver, CareLineDepositResolver, documentHistoryResolver(CareLine, careLines), purgeResolver('reimbursement'), ...ReimbursementAnalyticsResolvers],
   orphanedTypes: [SourcePatient, SourceAnalytics],

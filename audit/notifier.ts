@@ -1,0 +1,146 @@
+import type Redis from 'ioredis';
+import { hostname } from 'node:os';
+import type { SqlStore } from '../runtime/store/sql-store';
+import { logger } from '../runtime/logger';
+
+export interface Notification {
+  id: string;
+  patientIns: string;
+  kind: 'DMP_CREATED' | 'FIRST_ACCESS' | 'EMERGENCY_ACCESS' | 'NEW_DOCUMENT';
+  actorId: string | null;
+  actorKind: string | null;
+  actorProfession: string | null;
+  mode: string | null;
+  at: Date;
+}
+
+/** Delivers a notification to the patient (mail, push…). Must be idempotent on `id`: it is the delivery key. */
+export interface NotificationSender { send(notification: Notification): Promise<void> }
+
+/** Writes a line per notification: its id and kind, never who the patient is. */
+export function createLogSender(): NotificationSender {
+  return { send: async (n) => { logger.info({ notification: n.id, kind: n.kind }, 'notification delivered'); } };
+}
+
+/** POSTs each notification as JSON, with its id as the Idempotency-Key. */
+export function createWebhookSender(options: { url: string; timeoutMs?: number }): NotificationSender {
+  return {
+    async send(n) {
+      const response = await fetch(options.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': n.id },
+        body: JSON.stringify(n),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+      });
+      if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+    },
+  };
+}
+
+export interface NotifierOptions {
+  store: SqlStore;
+  redis: Redis;
+  sender: NotificationSender;
+  /** @default dmp:notifications */
+  stream?: string;
+  /** @default senders */
+  group?: string;
+  /** A row relayed this long ago and still undelivered is relayed again (Redis may have lost it). @default 30000 */
+  relayAgainAfterMs?: number;
+  /** Pause between rounds when idle or failing. @default 500 */
+  pollMs?: number;
+}
+
+interface OutboxRow { id: string; patient_ins: string; kind: Notification['kind']; actor_id: string | null; actor_kind: string | null; actor_profession: string | null; mode: string | null; at: Date }
+
+/**
+ * Outbox → Redis stream → consumer group → sender. Nothing is lost: a row is done only when delivered, and
+ * rows Redis dropped are relayed again. Nothing is doubled: delivery first claims the row in the database,
+ * so a notification relayed twice is sent once.
+ */
+export function createNotifier(options: NotifierOptions) {
+  const { store, redis, sender } = options;
+  const stream = options.stream ?? 'dmp:notifications';
+  const group = options.group ?? 'senders';
+  const consumer = `${hostname()}-${process.pid}`;
+  const relayAgainAfterMs = options.relayAgainAfterMs ?? 30_000;
+  const pollMs = options.pollMs ?? 500;
+  let running = false;
+  let loop: Promise<void> | null = null;
+
+  async function relayOnce(): Promise<number> {
+    const rows = await store.query<{ id: string }>(
+      `SELECT id FROM notification_outbox WHERE delivered_at IS NULL
+         AND (relayed_at IS NULL OR relayed_at < now() - $1 * interval '1 millisecond') ORDER BY id LIMIT 200`, [relayAgainAfterMs]);
+    if (rows.length === 0) return 0;
+    const pipeline = redis.pipeline();
+    for (const row of rows) pipeline.xadd(stream, '*', 'id', String(row.id));
+    const results = await pipeline.exec();
+    if (!results || results.some(([error]) => error)) throw new Error('relay to the notification stream failed');
+    await store.query('UPDATE notification_outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+    return rows.length;
+  }
+
+  async function ensureGroup(): Promise<void> {
+    try {
+      await redis.xgroup('CREATE', stream, group, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!String((error as Error).message).includes('BUSYGROUP')) throw error;
+    }
+  }
+
+  async function deliver(entryId: string, notificationId: string): Promise<void> {
+    const [row] = await store.query<OutboxRow>('UPDATE notification_outbox SET delivered_at = now() WHERE id = $1 AND delivered_at IS NULL RETURNING *', [notificationId]);
+    if (row) {
+      try {
+        await sender.send({ id: String(row.id), patientIns: row.patient_ins, kind: row.kind, actorId: row.actor_id, actorKind: row.actor_kind, actorProfession: row.actor_profession, mode: row.mode, at: row.at });
+      } catch (error) {
+        // Not delivered: release the claim and leave the entry pending, to be tried again.
+        await store.query('UPDATE notification_outbox SET delivered_at = NULL WHERE id = $1', [notificationId]);
+        throw error;
+      }
+    }
+    await redis.xack(stream, group, entryId);
+  }
+
+  async function deliverOnce(blockMs: number): Promise<number> {
+    await ensureGroup();
+    // Entries this consumer read but did not acknowledge come first, then entries idle elsewhere, then new ones.
+    const own = (await redis.xreadgroup('GROUP', group, consumer, 'COUNT', 100, 'STREAMS', stream, '0')) as [string, [string, string[]][]][] | null;
+    const claimed = (await redis.xautoclaim(stream, group, consumer, 60_000, '0', 'COUNT', 100)) as [string, [string, string[]][]];
+    let entries = [...(own?.[0]?.[1] ?? []), ...(claimed?.[1] ?? [])].filter(([, fields]) => fields && fields.length > 0);
+    if (entries.length === 0) {
+      const fresh = (await redis.xreadgroup('GROUP', group, consumer, 'COUNT', 100, 'BLOCK', blockMs, 'STREAMS', stream, '>')) as [string, [string, string[]][]][] | null;
+      entries = fresh?.[0]?.[1] ?? [];
+    }
+    for (const [entryId, fields] of entries) await deliver(entryId, fields[fields.indexOf('id') + 1]);
+    return entries.length;
+  }
+
+  return {
+    relayOnce,
+    deliverOnce,
+    /** Runs relay and delivery until stop(); Redis or sender failures are retried after a pause. */
+    start() {
+      if (running) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          try {
+            const relayed = await relayOnce();
+            const delivered = await deliverOnce(Math.min(pollMs, 200));
+            if (relayed === 0 && delivered === 0) await new Promise((r) => setTimeout(r, pollMs));
+          } catch {
+            await new Promise((r) => setTimeout(r, pollMs));
+          }
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      await loop;
+    },
+  };
+}
+
+export type Notifier = ReturnType<typeof createNotifier>;

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { revealCutoff } from '../policy/periods';
+
+/** One access to one patient's data by one actor, through one source, in one request (domain.md §4). */
+export interface AccessTrace {
+  at: Date;
+  requestId: string;
+  operationName: string | null;
+  actorId: string;
+  actorKind: string;
+  actorProfession: string | null;
+  actorSpecialty: string | null;
+  /** null when the attempt named no valid patient. */
+  patientIns: string | null;
+  /** The subgraph that served or refused it. */
+  source: string;
+  /** TRE_R248 mode, or the patient's own side (`patient`, `representative`), or `none` when refused. */
+  mode: string;
+  /** read, or the write: authorise, revoke, block, mask… */
+  action: string;
+  /** Document ids, or field groups (identity, careTeam…): never content. */
+  touched: string[];
+  outcome: 'allowed' | 'denied';
+  /** The policy rule that decided (decide() or a field rule). */
+  rule: string | null;
+  /** The emergency justification, in bris de glace. */
+  justification: string | null;
+}
+
+export interface ChainedTrace extends AccessTrace { seq: number; prevHash: string; hash: string }
+
+export const GENESIS = 'genesis';
+
+/** The chain link: sha256 over the previous hash and every field of the trace, in a fixed order. */
+export function traceHash(prevHash: string, seq: number, trace: AccessTrace): string {
+  const canonical = JSON.stringify([
+    seq, trace.at.toISOString(), trace.requestId, trace.operationName, trace.actorId, trace.actorKind, trace.actorProfession,
+    trace.actorSpecialty, trace.patientIns, trace.source, trace.mode, trace.action, trace.touched, trace.outcome, trace.rule, trace.justification,
+  ]);
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+/**
+ * A document hidden from the patient (awaiting the consultation d'annonce) or from their representatives (a
+ * minor's secret) is named in traces with this prefix: the patient's side reads traces without those names,
+ * so the history does not reveal what the record hides from them.
+ */
+export const WITHHELD = 'withheld:';
+
+export function tracedDocument(doc: { id: string; visibility: readonly string[]; depositedAt?: Date | null }, now: Date, prefix = ''): string {
+  // R1111-53: INVISIBLE_PATIENT lifts by itself a month after the deposit (as policy/document-filter.ts shows it).
+  const awaitingAnnonce = doc.visibility.includes('INVISIBLE_PATIENT') && !(doc.depositedAt && doc.depositedAt <= revealCutoff(now));
+  const hidden = awaitingAnnonce || doc.visibility.includes('INVISIBLE_REPRESENTANTS_LEGAUX');
+  return `${hidden ? WITHHELD : ''}${prefix}${doc.id}`;
+}

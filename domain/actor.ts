@@ -1,0 +1,28 @@
+import type { Ins } from './ins';
+import type { ProfessionCode, SpecialtyCode } from './codes';
+
+/**
+ * Who is asking (domain.md §3). Relations to a patient (médecin traitant, authorisation, legal
+ * representation) are not part of the actor: the patient registry holds them and decides per patient.
+ */
+export type Actor =
+  | { kind: 'patient'; id: string; ins: Ins }
+  | { kind: 'representative'; id: string }
+  | { kind: 'professional'; id: string; rpps: string; profession: ProfessionCode; specialty: SpecialtyCode | null; finess: string | null }
+  | { kind: 'regulator'; id: string; samuCentre: string }
+  | { kind: 'establishment'; id: string; finess: string }
+  /** The Assurance maladie's reimbursement feed (author ALIM_AM): writes care lines, reads nothing. */
+  | { kind: 'assurance_maladie_feed'; id: string }
+  | { kind: 'heir'; id: string }
+  | { kind: 'analyst'; id: string }
+  | { kind: 'forbidden_organisation'; id: string; organisation: ForbiddenOrganisation }
+  /** DMP operations staff: watches the service (emergency-access abuse), reads no patient's data. */
+  | { kind: 'operator'; id: string };
+
+export type ActorKind = Actor['kind'];
+export const ACTOR_KINDS: readonly ActorKind[] = [
+  'patient', 'representative', 'professional', 'regulator', 'establishment', 'assurance_maladie_feed', 'heir', 'analyst', 'forbidden_organisation', 'operator',
+];
+
+/** L1111-18 and seed 002 §6: these may never read a DMP, whatever they are given. */
+export type ForbiddenOrganisation = 'insurer' | 'mutuelle' | 'bank' | 'employer' | 'occupational_health' | 'assurance_maladie_medical_service';

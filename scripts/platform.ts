@@ -1,0 +1,108 @@
+import type { Server } from 'node:http';
+import { listen } from '../runtime/http-server';
+import { loadOrCreateKeyPair } from '../runtime/keys';
+import { subgraphDeps } from '../subgraphs/kit/assemble';
+import { GATEWAY_KEY, ISSUER_KEY, REGISTRY_KEY } from '../runtime/keys';
+import { createSubgraphServer, type SubgraphDeps, type SubgraphName } from '../subgraphs/kit/subgraph';
+import { openStore } from '../runtime/store/open-store';
+import type { SqlStore } from '../runtime/store/sql-store';
+import type { RuntimeConfig } from '../runtime/config';
+import { loadMatrix } from '../policy/matrix';
+import { openAuditStore } from '../audit/audit-store';
+import { createTraceWriter } from '../audit/trace-writer';
+import { startNotifier } from '../audit/start-notifier';
+import { createRedis } from '../runtime/redis';
+import { SUBGRAPHS } from '../subgraphs';
+import { authOptions } from '../gateway/authenticate';
+import { createGateway } from '../gateway/gateway';
+
+
+export interface Platform {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  stores: Record<SubgraphName, SqlStore>;
+  /** The access traces (audit/). */
+  auditStore: SqlStore;
+  /** Each subgraph's HTTP server, for fault tests that stop one. */
+  subgraphServers: Record<SubgraphName, Server>;
+  stop: () => Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** 0 picks a free port. @default config.gatewayPort */
+  gatewayPort?: number;
+  /** Subgraphs listen on their own ports (4001–4006), or on free ports when true. @default false */
+  ephemeralSubgraphPorts?: boolean;
+  /** Benchmarks only: what replaces the policy when measuring its cost. */
+  benchmarkWithoutPolicy?: { decide: NonNullable<SubgraphDeps['decideOverride']> };
+  /** Benchmarks only: a writer that replaces the trace writer, to measure what tracing costs. */
+  benchmarkTraceWriter?: SubgraphDeps['audit']['writer'];
+}
+
+/** Opens every subgraph's store (migrated) and the keys: what loading data and serving both need. */
+export async function openStores(config: RuntimeConfig): Promise<Record<SubgraphName, SqlStore>> {
+  const entries = await Promise.all(SUBGRAPHS.map(async (d) => [d.name, await openStore(config, d.name, d.migrationsDir)] as const));
+  return Object.fromEntries(entries) as Record<SubgraphName, SqlStore>;
+}
+
+/** The whole graph in one process: six subgraphs and the gateway. The embedded default and the end-to-end tests run this. */
+export async function startPlatform(config: RuntimeConfig, options: PlatformOptions = {}): Promise<Platform> {
+  const [gatewayKeys, registryKeys, issuerKeys] = await Promise.all([
+    loadOrCreateKeyPair(config.keysDir, GATEWAY_KEY),
+    loadOrCreateKeyPair(config.keysDir, REGISTRY_KEY),
+    loadOrCreateKeyPair(config.keysDir, ISSUER_KEY),
+  ]);
+  const matrix = loadMatrix();
+  const stores = await openStores(config);
+  const auditStore = await openAuditStore(config);
+  const audit = { store: auditStore, writer: options.benchmarkTraceWriter ?? createTraceWriter(auditStore) };
+  const redis = config.redisUrl ? createRedis(config.redisUrl) : null;
+  const emergencyWatch = redis ? { redis, ...config.emergencyWatch } : undefined;
+  const servers: { stop: () => Promise<void> }[] = [];
+  const subgraphServers = {} as Record<SubgraphName, Server>;
+  // Filled as each subgraph listens; the deps share this object, so peers are known before any request.
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const definition of SUBGRAPHS) {
+    const subgraph = await createSubgraphServer(definition, {
+      deps: subgraphDeps(definition.name, {
+        config, store: stores[definition.name], matrix, registryKeys, audit, emergencyWatch, decideOverride: options.benchmarkWithoutPolicy?.decide, peers: subgraphUrls,
+      }),
+      gatewayKey: gatewayKeys.publicKey,
+      withoutFieldPolicyForBenchmark: Boolean(options.benchmarkWithoutPolicy),
+      metricsToken: config.metricsToken,
+      shutdownGraceMs: config.shutdownGraceMs,
+    });
+    const port = await listen(subgraph.server, options.ephemeralSubgraphPorts ? 0 : definition.port, config.subgraphHost);
+    subgraphUrls[definition.name] = `http://${config.subgraphHost}:${port}/graphql`;
+    servers.push(subgraph);
+    subgraphServers[definition.name] = subgraph.server;
+  }
+  const gateway = await createGateway({
+    subgraphUrls,
+    gatewayKey: gatewayKeys.privateKey,
+    auth: authOptions(config.auth, issuerKeys.publicKey),
+    production: config.production,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    analyticsTimeoutMs: config.analyticsTimeoutMs,
+    metricsToken: config.metricsToken,
+    redis,
+    trustedDocuments: config.trustedDocuments,
+    shutdownGraceMs: config.shutdownGraceMs,
+  });
+  const gatewayPort = await listen(gateway.server, options.gatewayPort ?? config.gatewayPort, '0.0.0.0');
+  const notifier = startNotifier(config, auditStore);
+  return {
+    gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+    subgraphUrls,
+    stores,
+    auditStore,
+    subgraphServers,
+    stop: async () => {
+      await notifier?.stop();
+      redis?.disconnect();
+      await gateway.stop();
+      await Promise.all(servers.map((s) => s.stop()));
+      await Promise.all([...Object.values(stores), auditStore].map((s) => s.close()));
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root, type ClassType } from 'type-graphql';
+import { forbidden } from '../../../runtime/errors';
+import type { SubgraphContext } from '../subgraph';
+import { verifyCohortChanges } from '../registry-tokens';
+import { recordAccess } from '../../../audit/trace-recorder';
+import { aggregate, type AnalyticsMeasureSpec } from './aggregate';
+import { AggregateTable, AnalyticsDimensionEnum, AnalyticsFilter, AnalyticsMeasureEnum, REQUIRES_ANALYTICS_GRANT, type AnalyticsDimension, type AnalyticsMeasure } from './analytics.type';
+
+/**
+ * `Analytics.<field>` for one measure: an aggregate table under the registry's analytics grant, which a source
+ * requires from the registry (the registry, which owns the grant, reads it from its own root object).
+ */
+export function analyticsFieldResolver(analyticsType: ClassType, field: string, spec: AnalyticsMeasureSpec, description: string) {
+  const requiresGrant: MethodDecorator = spec.source === 'patient' ? () => undefined : Directive(REQUIRES_ANALYTICS_GRANT);
+  @Resolver(() => analyticsType)
+  class AnalyticsFieldResolver {
+    @FieldResolver(() => AggregateTable, { name: field, nullable: true, description })
+    @requiresGrant
+    table(
+      @Root() root: { grant?: string | null },
+      @Arg('measure', () => AnalyticsMeasureEnum) measure: AnalyticsMeasure,
+      @Arg('groupBy', () => [AnalyticsDimensionEnum]) groupBy: AnalyticsDimension[],
+      @Arg('filter', () => AnalyticsFilter, { nullable: true }) filter: AnalyticsFilter | null,
+      @Ctx() ctx: SubgraphContext,
+    ) {
+      return aggregate(ctx, spec, root, { measure, groupBy, filter });
+    }
+  }
+  return AnalyticsFieldResolver;
+}
+
+/**
+ * `syncAnalyticsSubjects` for one source: applies the registry's signed changes of the consenting cohort to
+ * the source's projection. Not in the public graph; the registry calls it when a consent or a record changes.
+ */
+export function cohortSyncResolver(source: string) {
+  @Resolver()
+  class CohortSyncResolver {
+    @Mutation(() => Boolean, { nullable: true, description: 'For the registry only (not in the public graph): the consenting cohort changed.' })
+    @Directive('@shareable')
+    @Directive('@inaccessible')
+    async syncAnalyticsSubjects(@Arg('changes', () => String) token: string, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+      const changes = await verifyCohortChanges(ctx.deps.grantKeys.verify, token, source);
+      if (!changes) {
+        recordAccess(ctx, { patientIns: null, action: 'cohort-sync', outcome: 'denied', rule: 'deny.no-cohort-order' });
+        throw forbidden('Only the registry changes the cohort');
+      }
+      await ctx.deps.store.transaction(async (tx) => {
+        await tx.query('DELETE FROM analytics_subject WHERE patient_ins = ANY($1::text[])', [changes.map((c) => c.ins)]);
+        const joining = changes.filter((c) => c.subject);
+        if (joining.length > 0) {
+          await tx.query(
+            `INSERT INTO analytics_subject (patient_ins, birth_year, sex, departement, region)
+             SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[])`,
+            [joining.map((c) => c.ins), joining.map((c) => c.subject!.birthYear), joining.map((c) => c.subject!.sex), joining.map((c) => c.subject!.departement), joining.map((c) => c.subject!.region)],
+          );
+        }
+      });
+      return true;
+    }
+  }
+  return CohortSyncResolver;
+}

@@ -1,0 +1,48 @@
+import { Directive, Field, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { DMP_SPACES, VISIBILITY_LABELS, type DmpSpace, type VisibilityLabel } from '../../../domain/codes';
+import { DateTime } from '../../../schema/scalars';
+
+const asEnum = (values: readonly string[]) => Object.fromEntries(values.map((v) => [v, v]));
+export const DmpSpaceEnum = asEnum(DMP_SPACES);
+registerEnumType(DmpSpaceEnum, { name: 'DmpSpace', description: 'The nine spaces the DMP presents documents in.' });
+export const VisibilityLabelEnum = asEnum(VISIBILITY_LABELS);
+registerEnumType(VisibilityLabelEnum, { name: 'VisibilityLabel', description: 'TRE_A07 visibility labels used by the DMP.' });
+export const AuthorKindEnum = asEnum(['PROFESSIONAL', 'PATIENT', 'ALIM_AM', 'ESTABLISHMENT']);
+registerEnumType(AuthorKindEnum, { name: 'AuthorKind', description: 'Who wrote a document: a professional, the patient, the Assurance maladie feed (ALIM_AM) or an establishment.' });
+export type AuthorKind = 'PROFESSIONAL' | 'PATIENT' | 'ALIM_AM' | 'ESTABLISHMENT';
+
+@ObjectType({ description: 'The author of a DMP document, as stated in its metadata.' })
+@Directive('@shareable')
+export class DocumentAuthor {
+  @Field(() => AuthorKindEnum) kind!: AuthorKind;
+  @Field(() => String, { nullable: true, description: 'RPPS of a professional, FINESS of an establishment.' }) id!: string | null;
+  @Field(() => String, { nullable: true }) name!: string | null;
+  @Field(() => String, { nullable: true, description: 'TRE_G15 profession code.' }) professionCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'TRE_R38 specialty code.' }) specialtyCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'FINESS of the establishment the author worked for.' }) establishmentFiness!: string | null;
+  @Field(() => String, { nullable: true }) establishmentName!: string | null;
+}
+
+/** Metadata every DMP document carries, whatever its source; each source's document type implements it. */
+@InterfaceType('DmpDocument', { description: 'Metadata every DMP document carries, whatever its source.' })
+export abstract class DmpDocumentFields {
+  @Field(() => ID, { description: 'Stable identifier of this version.' }) id!: string;
+  @Field(() => Int, { description: '1, or n for the n-th version: lists show only the current one.' }) version!: number;
+  @Field(() => String, { description: 'Type (JDV_J07: LOINC or TRE_A05).' }) typeCode!: string;
+  @Field(() => String) typeDisplay!: string;
+  @Field(() => String, { description: 'Class (TRE_A03), derived from the type by ASS_X16.' }) classCode!: string;
+  @Field(() => DmpSpaceEnum) space!: DmpSpace;
+  @Field(() => String) title!: string;
+  @Field(() => DocumentAuthor) author!: DocumentAuthor;
+  @Field(() => DateTime, { description: 'When the care it records took place.' }) effectiveAt!: Date;
+  @Field(() => DateTime, { description: 'When it was deposited into the DMP.' }) depositedAt!: Date;
+  @Field(() => [VisibilityLabelEnum]) visibility!: VisibilityLabel[];
+}
+
+@InputType({ description: 'Narrows a document list; every criterion given must hold.' })
+export class DocumentFilter {
+  @Field(() => [DmpSpaceEnum], { nullable: true }) spaces?: DmpSpace[] | null;
+  @Field(() => [String], { nullable: true, description: 'JDV_J07 type codes.' }) typeCodes?: string[] | null;
+  @Field(() => DateTime, { nullable: true, description: 'Care on or after this instant.' }) from?: Date | null;
+  @Field(() => DateTime, { nullable: true, description: 'Care before this instant.' }) to?: Date | null;
+}

@@ -1,0 +1,46 @@
+import { GraphQLError } from 'graphql';
+import { ACTOR_HEADER } from '../../runtime/credential';
+import { codedError } from '../../runtime/errors';
+import type { SubgraphContext, SubgraphName } from './subgraph';
+import { injectTraceContext } from '../../runtime/tracing';
+
+/** Codes a peer's answer may carry back to the caller as they are: the peer's decision, not an outage. */
+const PASSED_ON = new Set(['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT']);
+
+export interface PeerCallOptions {
+  /** @default 5000 */
+  timeoutMs?: number;
+}
+
+/**
+ * Asks another subgraph within the current request, with the gateway's credential this request came with:
+ * the peer judges the same actor, traces under the same request id, and trusts nothing else. A peer that is
+ * down, late or garbled is SERVICE_UNAVAILABLE; its coded refusals pass through.
+ */
+export async function callPeer<T>(ctx: SubgraphContext, peer: SubgraphName, query: string, variables: Record<string, unknown>, options: PeerCallOptions = {}): Promise<T> {
+  const url = ctx.deps.peers[peer];
+  if (!url || !ctx.credential) throw codedError('SERVICE_UNAVAILABLE', `The ${peer} service cannot be reached`);
+  type Body = { data?: T | null; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
+  let body: Body | null = null;
+  try {
+    const headers: Record<string, string> = { 'content-type': 'application/json', [ACTOR_HEADER]: ctx.credential };
+    injectTraceContext((name, value) => { headers[name] = value; });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+    });
+    body = (await response.json()) as Body;
+  } catch {
+    body = null;
+  }
+  const error = body?.errors?.[0];
+  if (error) {
+    const code = error.extensions?.code;
+    if (code && PASSED_ON.has(code)) throw new GraphQLError(error.message, { extensions: { ...error.extensions, code } });
+    throw codedError('SERVICE_UNAVAILABLE', `The ${peer} service could not answer`);
+  }
+  if (!body?.data) throw codedError('SERVICE_UNAVAILABLE', `The ${peer} service could not answer`);
+  return body.data;
+}
