@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readConfig } from '../runtime/config';
+import { configOrExit } from '../runtime/config';
 import { startPlatform } from '../scripts/platform';
 import type { Decision, PatientAccessFacts } from '../policy/decide';
 import type { Actor } from '../domain/actor';
@@ -17,7 +17,7 @@ const allowEverything = (actor: Actor, facts: PatientAccessFacts): Decision => (
 async function main() {
   const off = process.argv.includes('off');
   const untraced = process.argv.includes('untraced');
-  const platform = await startPlatform(readConfig(), {
+  const platform = await startPlatform(configOrExit(), {
     gatewayPort: 0,
     ephemeralSubgraphPorts: true,
     benchmarkWithoutPolicy: off ? { decide: allowEverything } : undefined,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { configuredSubgraphUrls, readConfig } from '../runtime/config';
+import { configuredSubgraphUrls, configOrExit } from '../runtime/config';
 import { listen } from '../runtime/http-server';
 import { GATEWAY_KEY, ISSUER_KEY, loadOrCreateKeyPair, loadPublicKey } from '../runtime/keys';
 import { logger } from '../runtime/logger';
@@ -10,7 +10,7 @@ import { createGateway } from './gateway';
 
 /** The gateway alone (docker-compose runs it beside one container per subgraph). */
 async function main() {
-  const config = readConfig();
+  const config = configOrExit();
   const tracing = config.otlpEndpoint ? startTracing('dmp-gateway', { otlpEndpoint: config.otlpEndpoint }) : null;
   const subgraphUrls = configuredSubgraphUrls(config);
   const gatewayKey = await loadOrCreateKeyPair(config.keysDir, GATEWAY_KEY);
@@ -27,7 +27,7 @@ async function main() {
     trustedDocuments: config.trustedDocuments,
     shutdownGraceMs: config.shutdownGraceMs,
   });
-  const port = await listen(gateway.server, config.gatewayPort, process.env.HOST ?? '0.0.0.0');
+  const port = await listen(gateway.server, config.gatewayPort, config.listenHost ?? '0.0.0.0');
   logger.info({ port }, 'gateway listening');
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'gateway draining');

@@ -17,7 +17,7 @@ export class MatrixError extends Error {}
  * Loads and checks the habilitation matrix: every TRE_G15 profession and every JDV_J07 type stated, each cell
  * 0 or 1. Any defect stops the start-up: a half-read matrix would silently deny or, worse, allow.
  */
-export function loadMatrix(dir = process.env.MATRIX_DIR ?? projectPath('policy', 'matrix')): HabilitationMatrix {
+export function loadMatrix(dir = projectPath('policy', 'matrix')): HabilitationMatrix {
   const where = (detail: string) => new MatrixError(`habilitation matrix in ${dir}: ${detail}`);
   let meta: { version?: unknown; provenance?: unknown; file?: unknown };
   try {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readConfig } from '../runtime/config';
+import { configOrExit } from '../runtime/config';
 import { openAuditStore } from '../audit/audit-store';
 import { verifyChain, type ChainHead } from '../audit/verify-chain';
 import { fail, parseArgs } from './cli';
@@ -21,7 +21,7 @@ async function main() {
       fail(`${expectPath}: not a head file (${(error as Error).message})`);
     }
   }
-  const store = await openAuditStore(readConfig());
+  const store = await openAuditStore(configOrExit());
   try {
     const report = await verifyChain(store, kept);
     if (report.problem) {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { readConfig } from '../runtime/config';
+import { configOrExit } from '../runtime/config';
 import { openStores } from './platform';
 import { fail, parseArgs } from './cli';
 import { loadScenario } from './scenario/load';
@@ -17,7 +17,7 @@ async function main() {
     fail(`${file}: not readable JSON (${(error as Error).message})`);
   }
   // A bad file is refused before any store is opened.
-  const config = readConfig();
+  const config = configOrExit();
   const now = config.clock.now();
   const problems = validateScenario(scenario, now);
   if (problems.length > 0) fail(`${file}: ${new ScenarioError(problems).message}`);

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { readConfig } from '../runtime/config';
+import { configOrExit } from '../runtime/config';
 import { logger } from '../runtime/logger';
 import { openAuditStore } from '../audit/audit-store';
 import { startNotifier } from '../audit/start-notifier';
 
 /** The notifier alone (docker-compose's `notifier` service): outbox → Redis stream → sender. */
 async function main() {
-  const config = readConfig();
+  const config = configOrExit();
   const store = await openAuditStore(config);
   const notifier = startNotifier(config, store);
   if (!notifier) process.exit(1);

@@ -52,7 +52,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
     loadOrCreateKeyPair(config.keysDir, REGISTRY_KEY),
     loadOrCreateKeyPair(config.keysDir, ISSUER_KEY),
   ]);
-  const matrix = loadMatrix();
+  const matrix = loadMatrix(config.matrixDir ?? undefined);
   const stores = await openStores(config);
   const auditStore = await openAuditStore(config);
   const audit = { store: auditStore, writer: options.benchmarkTraceWriter ?? createTraceWriter(auditStore) };

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readConfig } from '../runtime/config';
+import { configOrExit } from '../runtime/config';
 import { openStores } from './platform';
 import { fail, parseArgs } from './cli';
 import { isEmpty, seedStores } from './seed-stores';
@@ -9,7 +9,7 @@ async function main() {
   const args = parseArgs();
   const patients = args.number('patients', 1000);
   const seed = args.number('seed', 20261123);
-  const config = readConfig();
+  const config = configOrExit();
   const stores = await openStores(config);
   try {
     if (!(await isEmpty(stores)) && !args.flags.has('force')) fail('the stores already hold patients: seed an empty store, or pass --force to add more');

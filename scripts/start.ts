@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readConfig } from '../runtime/config';
+import { configOrExit } from '../runtime/config';
 import { logger } from '../runtime/logger';
 import { startPlatform } from './platform';
 import { startTracing } from '../runtime/tracing';
@@ -10,7 +10,7 @@ import { isEmpty, seedStores } from './seed-stores';
  * set). An empty store is first filled with generated data (SEED_PATIENTS, default 1,000).
  */
 async function main() {
-  const config = readConfig();
+  const config = configOrExit();
   const tracing = config.otlpEndpoint ? startTracing('dmp-graph', { otlpEndpoint: config.otlpEndpoint }) : null;
   const platform = await startPlatform(config);
   if (await isEmpty(platform.stores)) {

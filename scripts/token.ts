@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readConfig } from '../runtime/config';
+import { configOrExit } from '../runtime/config';
 import { openStore } from '../runtime/store/open-store';
 import { localToken } from './local-token';
 import { patient } from '../subgraphs/patient/schema';
@@ -15,7 +15,7 @@ async function main() {
   }
   const [id] = args.positional;
   if (!id) fail('usage: npm run token -- <actor id>   (npm run token -- --list shows the demo personas)');
-  const config = readConfig();
+  const config = configOrExit();
   if (config.auth.jwksUrl) fail('AUTH_JWKS_URL is set: tokens come from your identity provider, not from the local issuer');
   const store = await openStore(config, patient.name, patient.migrationsDir);
   try {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { readConfig } from '../runtime/config';
+import { configOrExit } from '../runtime/config';
 import { createRedis } from '../runtime/redis';
 import { registerTrustedDocuments, type ManifestOperation } from '../gateway/persisted-documents';
 import { fail, parseArgs } from './cli';
@@ -15,7 +15,7 @@ async function main() {
   const args = parseArgs();
   const [file] = args.positional;
   if (!file) fail('usage: npm run trust -- <persisted-query-manifest.json> [--replace]');
-  const config = readConfig();
+  const config = configOrExit();
   if (!config.redisUrl) fail('REDIS_URL is not set: trusted documents live in Redis');
   let operations: ManifestOperation[];
   try {

@@ -1,4 +1,4 @@
-import { startTestGraph, type TestGraph } from './support/test-graph';
+import { startTestGraphWith, type TestGraph } from './support/test-graph';
 import { ADMIN_URL, createTestDatabase, type TestDatabase } from './support/test-database';
 import { tcpProxy } from './support/tcp-proxy';
 import { eventually } from './support/eventually';
@@ -17,18 +17,15 @@ describe('PostgreSQL down: the affected subgraphs fail closed, and recover by th
   beforeAll(async () => {
     database = await createTestDatabase();
     const server = new URL(ADMIN_URL);
+    // PATIENT_DATABASE_URL and HOSPITAL_DATABASE_URL, as an operator would set them: through the relays.
+    const storeUrls: Record<string, string> = {};
     for (const name of ['patient', 'hospital'] as const) {
       relays[name] = await tcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
       const url = new URL(database.url);
       url.port = String(relays[name].port);
-      process.env[`${name.toUpperCase()}_DATABASE_URL`] = url.toString();
+      storeUrls[name] = url.toString();
     }
-    try {
-      graph = await startTestGraph(demoScenario());
-    } finally {
-      delete process.env.PATIENT_DATABASE_URL;
-      delete process.env.HOSPITAL_DATABASE_URL;
-    }
+    graph = await startTestGraphWith({ storeUrls }, demoScenario());
     doctor = await graph.as(`ps:${DEMO.doctor}`);
   });
   afterAll(async () => {

@@ -11,8 +11,7 @@ import type { SqlStore } from './sql-store';
  */
 export async function openStore(config: RuntimeConfig, subgraph: string, migrationsDir: string): Promise<SqlStore> {
   const schema = subgraph.replace(/-/g, '_');
-  const own = process.env[`${schema.toUpperCase()}_DATABASE_URL`];
-  const url = own || config.databaseUrl;
+  const url = config.storeUrls[subgraph] ?? config.databaseUrl;
   const store = url
     ? await createPgStore({ url, schema })
     : await createPgliteStore({ dataDir: join(config.dataDir, 'stores', subgraph) });

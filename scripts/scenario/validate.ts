@@ -3,7 +3,9 @@ import { isLocalDate, parisDate } from '../../domain/calendar';
 import { minorIfBornAfter } from '../../policy/periods';
 import { DOCUMENT_ID } from '../../runtime/arguments';
 import { checkIns } from '../../domain/ins';
-import { DOCUMENT_TYPES, PROFESSIONS, SPECIALTIES, VISIBILITY_LABELS, isDepositableType, type TypeCode } from '../../domain/codes';
+import { DOCUMENT_TYPES, PROFESSIONS, SPECIALTIES, VISIBILITY_LABELS, type TypeCode } from '../../domain/codes';
+import { ACT_CODE_FORMAT, FORMATS, type FormatName } from '../../domain/formats';
+import { loadDepositRules, sourceAcceptsType, type WritableSource } from '../../policy/deposit';
 import { RELATIVE_DATE, RELATIVE_INSTANT } from './relative-dates';
 import { ACCOUNT_KINDS, indexOf, type DocumentSpec, type PatientSpec, type Scenario, type ScenarioIndex } from './scenario';
 
@@ -20,14 +22,11 @@ export class ScenarioError extends Error {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Which document types each source accepts (domain.md §1). */
-const SOURCE_TYPES: Record<string, (code: string) => boolean> = {
-  hospitalReports: (c) => isDepositableType(c) && !/^(DOCPAT|EXPPAT)/.test(c) && !['REMB', '60593-1', 'DISP_AUT'].includes(c),
-  oncologyRecords: (c) => ['34794-8', '18776-5', '60568-3', '34874-8'].includes(c),
-  dispensations: (c) => c === '60593-1',
-  careLines: (c) => c === 'REMB',
-  documents: (c) => /^(DOCPAT0[1-9]|EXPPAT_[123])$/.test(c),
+/** The source each part of a patient's file goes into: which types it takes is the deposits' rule, read once. */
+const SECTION_SOURCE: Record<string, WritableSource> = {
+  hospitalReports: 'hospital', oncologyRecords: 'oncology', dispensations: 'pharmacy', careLines: 'reimbursement', documents: 'personal-space',
 };
+const DEPOSIT_RULES = loadDepositRules();
 
 /** Checks a whole scenario and returns every problem found; an empty list means it may be loaded. */
 /** Every problem of a scenario, judged at `now` (the one clock: a birth date in the future, a minor). */
@@ -44,6 +43,8 @@ export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex
     if (v === undefined || v === null) { if (required) fail(path, 'is required'); return; }
     if (typeof v !== 'string' || !pattern.test(v)) fail(path, rule);
   };
+  /** An identifier of the DMP, in the shape domain/formats.ts gives it. */
+  const shaped = (path: string, v: unknown, name: FormatName, required = true) => matches(path, v, FORMATS[name].pattern, FORMATS[name].rule, required);
   const oneOf = (path: string, v: unknown, allowed: readonly string[], required = true) => {
     if (v === undefined || v === null) { if (required) fail(path, 'is required'); return; }
     if (typeof v !== 'string' || !allowed.includes(v)) fail(path, `must be one of ${allowed.join(', ')}`);
@@ -81,7 +82,7 @@ export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex
   list('professionals', scenario.professionals).forEach((p, i) => {
     const at = `professionals[${i}]`;
     if (!isObject(p)) return fail(at, 'must be an object');
-    matches(`${at}.rpps`, p.rpps, /^\d{11}$/, 'must be 11 digits (RPPS)');
+    shaped(`${at}.rpps`, p.rpps, 'rpps');
     if (seenRpps.has(p.rpps)) fail(`${at}.rpps`, 'is stated twice');
     seenRpps.add(p.rpps);
     text(`${at}.familyName`, p.familyName);
@@ -90,7 +91,7 @@ export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex
     if (p.specialty != null && !SPECIALTIES.has(p.specialty)) fail(`${at}.specialty`, 'must be a TRE_R38 code');
     if (p.establishment != null) {
       if (!isObject(p.establishment)) fail(`${at}.establishment`, 'must be an object');
-      else { matches(`${at}.establishment.finess`, p.establishment.finess, /^\d[\dAB]\d{7}$/, 'must be a FINESS number (9 characters)'); text(`${at}.establishment.name`, p.establishment.name); }
+      else { shaped(`${at}.establishment.finess`, p.establishment.finess, 'finess'); text(`${at}.establishment.name`, p.establishment.name); }
     }
   });
 
@@ -120,14 +121,14 @@ export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex
       documentIds.add(d.id);
     }
     if (typeof d.typeCode !== 'string' || !DOCUMENT_TYPES.has(d.typeCode as TypeCode)) fail(`${at}.typeCode`, 'must be a JDV_J07 type code');
-    else if (!SOURCE_TYPES[source](d.typeCode)) fail(`${at}.typeCode`, `${d.typeCode} does not belong in ${source}`);
+    else if (!sourceAcceptsType(DEPOSIT_RULES, SECTION_SOURCE[source], d.typeCode)) fail(`${at}.typeCode`, `${d.typeCode} does not belong in ${source}`);
     text(`${at}.title`, d.title, true, 300);
     instant(`${at}.effectiveAt`, d.effectiveAt);
     instant(`${at}.depositedAt`, d.depositedAt, false);
     const author = d.author;
     if (!isObject(author)) fail(`${at}.author`, 'must be { rpps } or { kind: PATIENT | ALIM_AM | ESTABLISHMENT }');
     else if ('rpps' in author) rpps(`${at}.author.rpps`, author.rpps);
-    else if (author.kind === 'ESTABLISHMENT') { matches(`${at}.author.finess`, author.finess, /^\d[\dAB]\d{7}$/, 'must be a FINESS number'); text(`${at}.author.name`, author.name); }
+    else if (author.kind === 'ESTABLISHMENT') { shaped(`${at}.author.finess`, author.finess, 'finess'); text(`${at}.author.name`, author.name); }
     else oneOf(`${at}.author.kind`, author.kind, ['PATIENT', 'ALIM_AM', 'ESTABLISHMENT']);
     const authorKind = isObject(author) ? ('rpps' in author ? 'PROFESSIONAL' : author.kind) : null;
     if (source === 'documents' && authorKind !== 'PATIENT') fail(`${at}.author`, 'the personal space holds what the patient wrote: author must be { kind: PATIENT }');
@@ -163,7 +164,7 @@ export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex
       oneOf(`${at}.identity.sex`, id.sex, ['F', 'M']);
       date(`${at}.identity.birthDate`, id.birthDate);
       if (typeof id.birthDate === 'string' && isLocalDate(id.birthDate) && id.birthDate > parisDate(now)) fail(`${at}.identity.birthDate`, 'is in the future');
-      matches(`${at}.identity.birthplaceCode`, id.birthplaceCode, /^(\d{5}|2[AB]\d{3}|99\d{3})$/, 'must be an INSEE commune code, or 99 + country code for births abroad');
+      shaped(`${at}.identity.birthplaceCode`, id.birthplaceCode, 'birthplace');
       oneOf(`${at}.identity.status`, id.status, ['PROV', 'RECUP', 'VALI', 'QUAL'], false);
     }
     if (p.dmp !== undefined) {
@@ -212,10 +213,10 @@ export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex
         if (!documentSpec(dat, d, source, patient)) return;
         const doc = d as Record<string, any>;
         if (source === 'hospitalReports') { date(`${dat}.stayStart`, doc.stayStart, false); date(`${dat}.stayEnd`, doc.stayEnd, false); text(`${dat}.careUnit`, doc.careUnit, false); text(`${dat}.summary`, doc.summary, false, 100_000); }
-        if (source === 'oncologyRecords') { matches(`${dat}.tumourSiteCode`, doc.tumourSiteCode, /^[A-Z]\d{2}(\.\d{1,2})?$/, 'must be an ICD-10 code such as C50.9', false); date(`${dat}.meetingDate`, doc.meetingDate, false); text(`${dat}.decision`, doc.decision, false, 10_000); text(`${dat}.summary`, doc.summary, false, 100_000); }
+        if (source === 'oncologyRecords') { shaped(`${dat}.tumourSiteCode`, doc.tumourSiteCode, 'icd10', false); date(`${dat}.meetingDate`, doc.meetingDate, false); text(`${dat}.decision`, doc.decision, false, 10_000); text(`${dat}.summary`, doc.summary, false, 100_000); }
         if (source === 'dispensations') {
-          matches(`${dat}.cip13`, doc.cip13, /^34009\d{8}$/, 'must be a CIP13 code (13 digits starting 34009)');
-          matches(`${dat}.atc`, doc.atc, /^[A-Z](\d{2}([A-Z]([A-Z](\d{2})?)?)?)?$/, 'must be an ATC code such as N02BE01');
+          shaped(`${dat}.cip13`, doc.cip13, 'cip13');
+          shaped(`${dat}.atc`, doc.atc, 'atc');
           text(`${dat}.productName`, doc.productName);
           oneOf(`${dat}.productCategory`, doc.productCategory, ['STANDARD', 'VACCINE', 'BIOLOGICAL']);
           integer(`${dat}.quantity`, doc.quantity, 1);
@@ -226,8 +227,8 @@ export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex
           oneOf(`${dat}.actSystem`, doc.actSystem, ['CCAM', 'NGAP', 'NABM', 'CIP13']);
           text(`${dat}.actCode`, doc.actCode, true, 20);
           text(`${dat}.actLabel`, doc.actLabel);
-          if (doc.actSystem === 'CIP13') { matches(`${dat}.actCode`, doc.actCode, /^34009\d{8}$/, 'a drug line carries a CIP13 code'); integer(`${dat}.boxes`, doc.boxes, 1); }
-          if (doc.actSystem === 'CCAM') matches(`${dat}.actCode`, doc.actCode, /^[A-Z]{4}\d{3}$/, 'a CCAM code is 4 letters and 3 digits');
+          if (doc.actSystem in ACT_CODE_FORMAT) shaped(`${dat}.actCode`, doc.actCode, ACT_CODE_FORMAT[doc.actSystem as keyof typeof ACT_CODE_FORMAT]);
+          if (doc.actSystem === 'CIP13') integer(`${dat}.boxes`, doc.boxes, 1);
           if (doc.executor != null) rpps(`${dat}.executor.rpps`, doc.executor?.rpps);
           if (doc.prescriber != null) rpps(`${dat}.prescriber.rpps`, doc.prescriber?.rpps);
           integer(`${dat}.amountCents`, doc.amountCents, 0);
@@ -251,7 +252,7 @@ export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex
         list(`${sat}.antecedents`, space.antecedents).forEach((a: any, j) => { oneOf(`${sat}.antecedents[${j}].kind`, a?.kind, ['MEDICAL', 'SURGICAL', 'FAMILY']); text(`${sat}.antecedents[${j}].label`, a?.label); integer(`${sat}.antecedents[${j}].sinceYear`, a?.sinceYear, 1900, false); instant(`${sat}.antecedents[${j}].recordedAt`, a?.recordedAt); });
         list(`${sat}.vaccinations`, space.vaccinations).forEach((v: any, j) => { text(`${sat}.vaccinations[${j}].vaccine`, v?.vaccine); date(`${sat}.vaccinations[${j}].administeredOn`, v?.administeredOn); instant(`${sat}.vaccinations[${j}].recordedAt`, v?.recordedAt); });
         const contacts = list(`${sat}.emergencyContacts`, space.emergencyContacts);
-        contacts.forEach((c: any, j) => { text(`${sat}.emergencyContacts[${j}].name`, c?.name); text(`${sat}.emergencyContacts[${j}].relation`, c?.relation); matches(`${sat}.emergencyContacts[${j}].phone`, c?.phone, /^\+?[\d ]{6,20}$/, 'must be a phone number'); bool(`${sat}.emergencyContacts[${j}].isTrustedPerson`, c?.isTrustedPerson); });
+        contacts.forEach((c: any, j) => { text(`${sat}.emergencyContacts[${j}].name`, c?.name); text(`${sat}.emergencyContacts[${j}].relation`, c?.relation); shaped(`${sat}.emergencyContacts[${j}].phone`, c?.phone, 'phone'); bool(`${sat}.emergencyContacts[${j}].isTrustedPerson`, c?.isTrustedPerson); });
         if (contacts.filter((c: any) => c?.isTrustedPerson).length > 1) fail(`${sat}.emergencyContacts`, 'names at most one personne de confiance (L1111-6)');
         oneOf(`${sat}.organDonation`, space.organDonation, ['NOT_STATED', 'NO_OBJECTION', 'OBJECTS'], false);
       }

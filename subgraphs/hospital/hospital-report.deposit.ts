@@ -13,7 +13,7 @@ export class HospitalReportDeposit extends DocumentDepositFields {
   @Field(() => String, { nullable: true, description: 'The report text (at most 100,000 characters).' }) summary?: string | null;
 }
 
-const HOSPITAL_DEPOSITS: DepositSpec<HospitalReportDeposit> = {
+export const HOSPITAL_DEPOSITS: DepositSpec<HospitalReportDeposit> = {
   source: 'hospital',
   table: 'hospital_report',
   idPrefix: 'hosp',

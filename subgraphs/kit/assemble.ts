@@ -1,4 +1,4 @@
-import { configuredSubgraphUrls, readConfig } from '../../runtime/config';
+import { configuredSubgraphUrls, configOrExit } from '../../runtime/config';
 import { listen } from '../../runtime/http-server';
 import { GATEWAY_KEY, REGISTRY_KEY, loadOrCreateKeyPair, loadPublicKey } from '../../runtime/keys';
 import type { KeyLike } from 'jose';
@@ -47,7 +47,7 @@ export function subgraphDeps(name: SubgraphName, parts: {
 }
 
 /** Opens a subgraph's store, the audit store, its keys and the matrix: what a subgraph process needs before it listens. */
-export async function prepareSubgraph(definition: SubgraphDefinition, config = readConfig()) {
+export async function prepareSubgraph(definition: SubgraphDefinition, config = configOrExit()) {
   const store = await openStore(config, definition.name, definition.migrationsDir);
   const registryKeys = definition.name === 'patient'
     ? await loadOrCreateKeyPair(config.keysDir, REGISTRY_KEY)
@@ -55,7 +55,7 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config = r
   const auditStore = await openAuditStore(config);
   const redis = definition.name === 'patient' && config.redisUrl ? createRedis(config.redisUrl) : null;
   const deps = subgraphDeps(definition.name, {
-    config, store, matrix: loadMatrix(), registryKeys,
+    config, store, matrix: loadMatrix(config.matrixDir ?? undefined), registryKeys,
     audit: { store: auditStore, writer: createTraceWriter(auditStore) },
     emergencyWatch: redis ? { redis, ...config.emergencyWatch } : undefined,
     peers: configuredSubgraphUrls(config),
@@ -66,11 +66,11 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config = r
 
 /** Entry point of a subgraph process (docker-compose runs one per container). */
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
-  const config = readConfig();
+  const config = configOrExit();
   const tracing = config.otlpEndpoint ? startTracing(`dmp-${definition.name}`, { otlpEndpoint: config.otlpEndpoint }) : null;
-  const port = Number(process.env.PORT ?? definition.port);
+  const port = config.port ?? definition.port;
   const { server, stop, store, auditStore, redis } = await prepareSubgraph(definition, config);
-  await listen(server, port, process.env.HOST ?? config.subgraphHost);
+  await listen(server, port, config.listenHost ?? config.subgraphHost);
   logger.info({ subgraph: definition.name, port, store: store.kind }, 'subgraph listening');
   const shutdown = async () => {
     await stop();

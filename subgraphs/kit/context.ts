@@ -31,8 +31,8 @@ export interface SubgraphDeps {
    * configuration or environment variable reaches it.
    */
   decideOverride?: typeof import('../../policy/decide').decide;
-  /** How long a bris de glace grant lasts. @default 60 */
-  emergencyGrantMinutes?: number;
+  /** How long a bris de glace grant lasts (config.emergencyGrantMinutes). */
+  emergencyGrantMinutes: number;
   /** Counts bris de glace declarations per professional (needs Redis); absent: no watch. */
   emergencyWatch?: EmergencyWatch;
   /** The audit store (audit/) and its group-commit writer, shared by every subgraph. */

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
+import { FORMATS, hasFormat } from '../../domain/formats';
 import { DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
 import { deposit, optionalText, pastDay, type DepositSpec } from '../kit/documents/deposit';
 import { badInput } from '../../runtime/errors';
@@ -14,15 +15,14 @@ export class DccRecordDeposit extends DocumentDepositFields {
   @Field(() => String, { nullable: true }) summary?: string | null;
 }
 
-const ICD10 = /^[A-Z]\d{2}(\.\d{1,2})?$/;
 
-const DCC_DEPOSITS: DepositSpec<DccRecordDeposit> = {
+export const DCC_DEPOSITS: DepositSpec<DccRecordDeposit> = {
   source: 'oncology',
   table: 'dcc_record',
   idPrefix: 'dcc',
   acceptsContent: true,
   columns: (input, now) => {
-    if (input.tumourSiteCode != null && !ICD10.test(input.tumourSiteCode)) throw badInput('input.tumourSiteCode', 'must be an ICD-10 code such as C50.9');
+    if (input.tumourSiteCode != null && !hasFormat('icd10', input.tumourSiteCode)) throw badInput('input.tumourSiteCode', FORMATS.icd10.rule);
     return {
       tumour_site_code: input.tumourSiteCode ?? null,
       tumour_site_label: optionalText('input.tumourSiteLabel', input.tumourSiteLabel, 200),

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver, registerEnumType } from 'type-graphql';
+import { FORMATS, hasFormat } from '../../domain/formats';
 import { idArgument, insArgument } from '../../runtime/arguments';
 import { badInput, codedError, forbidden } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/subgraph';
@@ -22,7 +23,6 @@ export class EmergencyConsentsInput {
   @Field(() => Boolean, { nullable: true }) masked?: boolean | null;
 }
 
-const RPPS = /^\d{11}$/;
 
 /**
  * Runs one control: the INS and the actor's right are checked against fresh registry facts, then `apply`
@@ -57,7 +57,7 @@ async function control(ctx: SubgraphContext, rawIns: string, kind: PatientContro
 }
 
 async function knownProfessional(tx: SqlExecutor, rpps: string): Promise<{ profession_code: string }> {
-  if (!RPPS.test(rpps)) throw badInput('rpps', 'must be 11 digits (RPPS)');
+  if (!hasFormat('rpps', rpps)) throw badInput('rpps', FORMATS.rpps.rule);
   const professional = await repo.professionalExists(tx, rpps);
   if (!professional) throw badInput('rpps', 'no professional with this RPPS');
   return professional;

@@ -12,7 +12,6 @@ import { findPatientFacts } from './patient.repo';
 import { noteDeclaration } from './emergency-watch';
 
 /** How long a bris de glace grant lasts unless configured (an emergency episode, not a standing authorisation). */
-export const DEFAULT_EMERGENCY_GRANT_MINUTES = 60;
 
 @ObjectType({ description: 'A bris de glace grant: this professional may read this record, per the matrix, until it expires.' })
 export class EmergencyAccess {
@@ -38,7 +37,7 @@ export class EmergencyResolver {
   async declareEmergency(@Arg('ins', () => String) rawIns: string, @Arg('justification', () => String) rawJustification: string, @Ctx() ctx: SubgraphContext): Promise<EmergencyAccess> {
     const ins = insArgument(rawIns);
     const justification = checkJustification(rawJustification);
-    const minutes = ctx.deps.emergencyGrantMinutes ?? DEFAULT_EMERGENCY_GRANT_MINUTES;
+    const minutes = ctx.deps.emergencyGrantMinutes;
     const refused = (rule: string) => {
       recordAccess(ctx, { patientIns: ins, action: 'break-glass', outcome: 'denied', rule, mode: 'bris_de_glace', justification });
       // One answer for every refusal: the mutation must not tell a professional which records exist.

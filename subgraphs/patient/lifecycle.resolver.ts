@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { FORMATS, hasFormat } from '../../domain/formats';
 import { isLocalDate, parisDate } from '../../domain/calendar';
 import { idArgument, insArgument } from '../../runtime/arguments';
 import { DEPARTEMENTS, residenceOf, type Departement } from '../../domain/geo';
@@ -66,7 +67,6 @@ export class DeletionResumption {
 }
 
 const NAME = /^\p{L}[\p{L}' -]*$/u;
-const BIRTHPLACE = /^(\d{5}|2[AB]\d{3}|99\d{3})$/;
 
 function name(field: string, value: string | null | undefined, required: boolean): string | null {
   const text = value?.trim() ?? '';
@@ -88,7 +88,7 @@ function checkCreation(input: RecordCreationInput, now: Date): Omit<repo.NewReco
   const givenNames = (input.givenNames ?? [firstName]).map((g, i) => name(`input.givenNames[${i}]`, g, true)!);
   if (givenNames[0] !== firstName) throw badInput('input.givenNames', 'must start with the first given name');
   if (!isLocalDate(input.birthDate) || input.birthDate > parisDate(now)) throw badInput('input.birthDate', 'must be a past date');
-  if (!BIRTHPLACE.test(input.birthplaceCode)) throw badInput('input.birthplaceCode', 'must be an INSEE commune code, or 99 + country code for births abroad');
+  if (!hasFormat('birthplace', input.birthplaceCode)) throw badInput('input.birthplaceCode', FORMATS.birthplace.rule);
   const c = input.emergencyConsents ?? {};
   return {
     ins, insKind: input.insKind ?? 'NIR', birthName, usedName: name('input.usedName', input.usedName, false), firstName, givenNames,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { FORMATS, hasFormat } from '../../domain/formats';
 import { parisYear } from '../../domain/calendar';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver, registerEnumType } from 'type-graphql';
 import { idArgument, insArgument } from '../../runtime/arguments';
@@ -58,7 +59,6 @@ registerEnumType(PersonalEntryKindEnum, { name: 'PersonalEntryKind', description
 const PROFILE = 'DOCPAT08';
 const WISHES = 'EXPPAT_1';
 const CARRIED_BY: Record<string, string> = { allergy: PROFILE, antecedent: PROFILE, vaccination: PROFILE, emergency_contact: WISHES };
-const PHONE = /^\+?[0-9 .-]{6,20}$/;
 
 /**
  * One write of the patient's side into their space: the registry's permit (their own, active record), then
@@ -132,7 +132,7 @@ export class PersonalSpaceWritesResolver {
   recordEmergencyContact(@Arg('ins', () => String) ins: string, @Arg('input', () => EmergencyContactInput) input: EmergencyContactInput, @Ctx() ctx: SubgraphContext): Promise<EmergencyContact> {
     const name = requiredText('input.name', input.name, 200);
     const relation = requiredText('input.relation', input.relation, 100);
-    if (!PHONE.test(input.phone)) throw badInput('input.phone', 'must be a phone number (digits, spaces, dots, hyphens, an optional leading +)');
+    if (!hasFormat('phone', input.phone)) throw badInput('input.phone', FORMATS.phone.rule);
     const trusted = input.isTrustedPerson ?? false;
     return writeSpace(ctx, ins, WISHES, 'emergencyContacts', async (tx, id) => {
       // One personne de confiance at a time (L1111-6).

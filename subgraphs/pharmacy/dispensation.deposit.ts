@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { FORMATS, hasFormat } from '../../domain/formats';
 import { DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
 import { deposit, requiredText, type DepositSpec } from '../kit/documents/deposit';
 import { badInput } from '../../runtime/errors';
@@ -15,14 +16,14 @@ export class DispensationDeposit extends DocumentDepositFields {
   @Field(() => Boolean) prescribed!: boolean;
 }
 
-const DISPENSATIONS: DepositSpec<DispensationDeposit> = {
+export const DISPENSATIONS: DepositSpec<DispensationDeposit> = {
   source: 'pharmacy',
   table: 'dispensation',
   idPrefix: 'disp',
   acceptsContent: false,
   columns: (input) => {
-    if (!/^3400\d{9}$/.test(input.cip13)) throw badInput('input.cip13', 'must be a CIP13 code: 13 digits starting 3400');
-    if (!/^[A-Z]\d{2}[A-Z]{2}\d{2}$/.test(input.atc)) throw badInput('input.atc', 'must be a level-5 ATC code such as N02BE01');
+    if (!hasFormat('cip13', input.cip13)) throw badInput('input.cip13', FORMATS.cip13.rule);
+    if (!hasFormat('atc', input.atc)) throw badInput('input.atc', FORMATS.atc.rule);
     if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > 99) throw badInput('input.quantity', 'must be 1 to 99 boxes');
     return { cip13: input.cip13, atc: input.atc, product_name: requiredText('input.productName', input.productName, 200), product_category: input.productCategory, quantity: input.quantity, prescribed: input.prescribed };
   },

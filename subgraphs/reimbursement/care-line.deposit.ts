@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { ACT_CODE_FORMAT, FORMATS, hasFormat } from '../../domain/formats';
 import { DepositAuthorInput, DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
 import { checkProfessional, deposit, requiredText, type DepositSpec } from '../kit/documents/deposit';
 import { badInput } from '../../runtime/errors';
@@ -17,21 +18,14 @@ export class CareLineDeposit extends DocumentDepositFields {
   @Field(() => Int, { description: 'Reimbursed, in euro cents (at most the amount billed).' }) reimbursedCents!: number;
 }
 
-/** Shapes of the codes each nomenclature uses. */
-const ACT_CODES: Record<ActSystem, RegExp> = {
-  CCAM: /^[A-Z]{4}\d{3}$/,
-  NGAP: /^[A-Z]{1,4}(\s?\d+(\.\d+)?)?$/,
-  NABM: /^\d{4}$/,
-  CIP13: /^3400\d{9}$/,
-};
-
-const CARE_LINES: DepositSpec<CareLineDeposit> = {
+export const CARE_LINES: DepositSpec<CareLineDeposit> = {
   source: 'reimbursement',
   table: 'care_line',
   idPrefix: 'remb',
   acceptsContent: false,
   columns: (input) => {
-    if (!ACT_CODES[input.actSystem].test(input.actCode)) throw badInput('input.actCode', `not a ${input.actSystem} code`);
+    const actFormat = ACT_CODE_FORMAT[input.actSystem as ActSystem];
+    if (!hasFormat(actFormat, input.actCode)) throw badInput('input.actCode', FORMATS[actFormat].rule);
     if (input.actSystem === 'CIP13' ? !(Number.isInteger(input.boxes) && input.boxes! >= 1 && input.boxes! <= 99) : input.boxes != null) {
       throw badInput('input.boxes', input.actSystem === 'CIP13' ? 'a drug line states 1 to 99 boxes' : 'only a drug line (CIP13) states boxes');
     }

@@ -1,4 +1,5 @@
 import { badInput } from '../../../runtime/errors';
+import { hasFormat } from '../../../domain/formats';
 import { parisMonth } from '../../../domain/calendar';
 import { DEPARTEMENTS, REGIONS } from '../../../domain/geo';
 import { DOCUMENT_CLASSES, DOCUMENT_TYPES, type ClassCode, type TypeCode } from '../../../domain/codes';
@@ -56,7 +57,6 @@ export function formatDimension(dimension: AnalyticsDimension, raw: unknown): st
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const ATC_PREFIX = /^[A-Z](\d{2}([A-Z]([A-Z](\d{2})?)?)?)?$/;
 const AGE_BANDS = Array.from({ length: 12 }, (_, i) => i * 10);
 
 /** Months from `from` to `to`, both included (YYYY-MM). */
@@ -77,7 +77,7 @@ const EARLIEST_MONTH = '2000-01';
 
 /** Checks a filter: each problem a BAD_USER_INPUT naming the field. */
 export function checkFilter(filter: AnalyticsFilter): AnalyticsFilter {
-  for (const code of filter.atc ?? []) if (!ATC_PREFIX.test(code)) throw badInput('filter.atc', `${code} is not an ATC code or prefix`);
+  for (const code of filter.atc ?? []) if (!hasFormat('atcPrefix', code)) throw badInput('filter.atc', `${code} is not an ATC code or prefix`);
   for (const c of filter.ccamChapters ?? []) if (!/^[A-Z]$/.test(c)) throw badInput('filter.ccamChapters', 'a CCAM chapter is one capital letter');
   for (const c of filter.classCodes ?? []) if (!DOCUMENT_CLASSES.has(c as ClassCode)) throw badInput('filter.classCodes', `${c} is not a TRE_A03 class`);
   for (const t of filter.typeCodes ?? []) if (!DOCUMENT_TYPES.has(t as TypeCode)) throw badInput('filter.typeCodes', `${t} is not a JDV_J07 type`);

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { FORMATS, hasFormat } from '../../../domain/formats';
 import { isLocalDate, parisDate } from '../../../domain/calendar';
 import { idArgument, insArgument } from '../../../runtime/arguments';
 import { DOCUMENT_TYPES, PROFESSIONS, SPECIALTIES, spaceOf, type ProfessionCode, type SpecialtyCode, type TypeCode } from '../../../domain/codes';
@@ -28,7 +29,6 @@ export interface DepositSpec<I extends DocumentDepositFields> {
 }
 
 const KEY = /^[A-Za-z0-9._:-]{1,100}$/;
-const RPPS = /^\d{11}$/;
 const EARLIEST = Date.parse('1900-01-01T00:00:00Z');
 /** Clocks drift: a care instant a few minutes ahead is tolerated, not a day. */
 const CLOCK_SKEW_MS = 10 * 60 * 1000;
@@ -46,7 +46,7 @@ export function optionalText(field: string, value: string | null | undefined, ma
 
 /** A professional named in a deposit (an establishment's author, a care line's executor or prescriber). */
 export function checkProfessional(field: string, p: DepositAuthorInput): { id: string; name: string; profession: string; specialty: string | null } {
-  if (!RPPS.test(p.rpps)) throw badInput(`${field}.rpps`, 'must be 11 digits (RPPS)');
+  if (!hasFormat('rpps', p.rpps)) throw badInput(`${field}.rpps`, FORMATS.rpps.rule);
   const name = requiredText(`${field}.name`, p.name, 200);
   if (!PROFESSIONS.has(p.professionCode as ProfessionCode)) throw badInput(`${field}.professionCode`, 'not a TRE_G15 profession code');
   if (p.specialtyCode && !SPECIALTIES.has(p.specialtyCode as SpecialtyCode)) throw badInput(`${field}.specialtyCode`, 'not a TRE_R38 specialty code');
