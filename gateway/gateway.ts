@@ -17,7 +17,7 @@ import { signedDataSource } from './signed-data-source';
 import { deadlinePlugin } from './deadline';
 import type { GatewayContext } from './context';
 import { APQ_TTL_SECONDS, redisApqCache, resolveTrustedDocument } from './persisted-documents';
-import { DEFAULT_QUERY_LIMITS, queryLimitOptions, tooManyTokens, type QueryLimits } from './query-limits';
+import { DEFAULT_QUERY_LIMITS, isQueryLimitRefusal, queryLimitOptions, tooManyTokens, type QueryLimits } from './query-limits';
 
 export interface GatewayOptions {
   /** Where each subgraph answers. */
@@ -84,7 +84,8 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
     hideSchemaDetailsFromClientErrors: options.production ?? false,
     // Subgraph names are internals: the client gets the code and the message only.
     formatError: (formatted, error) => {
-      const masked = maskError(formatted, error);
+      const coded = isQueryLimitRefusal(error) ? { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_LIMIT_EXCEEDED' } } : formatted;
+      const masked = maskError(coded, error);
       const { serviceName: _service, ...extensions } = masked.extensions ?? {};
       return { ...masked, extensions };
     },

@@ -27,6 +27,15 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 10,
 
 const rejected = (message: string) => new GraphQLError(message, { extensions: { code: 'QUERY_LIMIT_EXCEEDED' } });
 
+/**
+ * Apollo wraps every validation error in its own, whose code (GRAPHQL_VALIDATION_FAILED) overwrites the rule's;
+ * the rule's error stays as `originalError`. A limit's refusal is given back its own code.
+ */
+export function isQueryLimitRefusal(error: unknown): boolean {
+  const original = (error as { originalError?: unknown } | null)?.originalError;
+  return original instanceof GraphQLError && original.extensions?.code === 'QUERY_LIMIT_EXCEEDED';
+}
+
 /** How many items a list field may return: its `first` literal, the maximum for a variable, else the default. */
 function listSize(field: FieldNode): number {
   const first = field.arguments?.find((a) => a.name.value === 'first');

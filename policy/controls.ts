@@ -15,8 +15,8 @@ export function mayControl(actor: Actor, facts: PatientAccessFacts, control: Pat
   if (facts.dmpStatus !== 'ACTIVE') return { allowed: false, rule: 'deny.dmp-not-active', reason: 'the DMP is closed or deleted' };
   if (actor.kind === 'patient' && actor.ins === facts.ins) return { allowed: true, rule: 'control.patient' };
   if (actor.kind === 'representative' && facts.isRepresentative) return { allowed: true, rule: 'control.representative' };
-  if (actor.kind === 'professional' && facts.isTreatingDoctor && !facts.isBlocked && MEDECIN_TRAITANT_CONTROLS.has(control)) {
-    return { allowed: true, rule: 'control.medecin-traitant' };
+  if (actor.kind === 'professional' && (facts.isTreatingDoctor || facts.isAdministrator) && !facts.isBlocked && MEDECIN_TRAITANT_CONTROLS.has(control)) {
+    return { allowed: true, rule: facts.isTreatingDoctor ? 'control.medecin-traitant' : 'control.administrator' };
   }
   return { allowed: false, rule: 'deny.not-record-controller', reason: `only the patient or their representative may ${control.replace(/-/g, ' ')}` };
 }

@@ -18,7 +18,7 @@ const actors: Record<string, Actor> = {
 };
 const base: PatientAccessFacts = {
   ins: INS, dmpStatus: 'ACTIVE', consents: { etreat: true, btg: true, masked: true },
-  isRepresentative: false, isTreatingDoctor: false, isAuthorised: false, isBlocked: false, hasEmergencyGrant: false,
+  isRepresentative: false, isTreatingDoctor: false, isAdministrator: false, isAuthorised: false, isBlocked: false, hasEmergencyGrant: false,
 };
 const facts = (over: Partial<PatientAccessFacts>): PatientAccessFacts => ({ ...base, ...over });
 
@@ -29,6 +29,8 @@ describe('decide(): the rule that matched, for each actor and situation', () => 
     ['a legal representative acting', 'representative', { isRepresentative: true }, 'representative.legal'],
     ['a representative of someone else', 'representative', {}, 'deny.not-representative'],
     ['the médecin traitant', 'doctor', { isTreatingDoctor: true }, 'professional.medecin-traitant'],
+    ['a DMP administrator the patient named', 'doctor', { isAdministrator: true }, 'professional.administrator'],
+    ['a blocked administrator', 'doctor', { isAdministrator: true, isBlocked: true }, 'deny.blocked'],
     ['an authorised pharmacist', 'pharmacist', { isAuthorised: true }, 'professional.authorised'],
     ['a professional without authorisation', 'pharmacist', {}, 'deny.no-authorisation'],
     ['a blocked professional, even authorised', 'pharmacist', { isAuthorised: true, isBlocked: true }, 'deny.blocked'],

@@ -3,6 +3,7 @@ import type { Ins } from '../domain/ins';
 import type { ProfessionCode, VisibilityLabel } from '../domain/codes';
 import type { AccessGrant } from './grant';
 import { HEIR_TYPE_CODES } from './heir-access';
+import type { GrantRule } from './rules';
 
 export type DmpStatus = 'ACTIVE' | 'CLOSED' | 'DELETED';
 
@@ -13,8 +14,10 @@ export interface PatientAccessFacts {
   consents: { etreat: boolean; btg: boolean; masked: boolean };
   /** The actor is a legal representative of this patient, currently acting (minor or protected adult). */
   isRepresentative: boolean;
-  /** Médecin traitant DMP or a DMP administrator the patient named. */
+  /** The médecin traitant DMP. */
   isTreatingDoctor: boolean;
+  /** A DMP administrator the patient named: the médecin traitant's access, under a rule of its own in the trace. */
+  isAdministrator: boolean;
   isAuthorised: boolean;
   isBlocked: boolean;
   /** An open bris de glace grant of this professional for this patient. */
@@ -42,7 +45,7 @@ const deny = (rule: string, reason: string): Decision => ({ allowed: false, rule
  * registry gathers the facts, this returns the rule that matched. Deny unless a rule allows.
  */
 export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
-  const allow = (rule: string, grant: Omit<AccessGrant, 'ins' | 'actorId' | 'rule'>): Decision => ({
+  const allow = (rule: GrantRule, grant: Omit<AccessGrant, 'ins' | 'actorId' | 'rule'>): Decision => ({
     allowed: true,
     rule,
     grant: { ins: facts.ins, actorId: actor.id, rule, maskedDocumentIds: facts.maskedDocumentIds ?? [], ...grant },
@@ -83,8 +86,9 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
       return allow('representative.legal', { mode: 'representative', matrixProfession: null, hiddenLabels: hidden('INVISIBLE_PATIENT', 'INVISIBLE_REPRESENTANTS_LEGAUX'), maskedVisible: true, authorId: null });
     case 'professional':
       if (facts.isBlocked) return deny('deny.blocked', 'the patient blocked this professional');
-      if (facts.isTreatingDoctor) {
-        return allow('professional.medecin-traitant', { mode: 'normal', matrixProfession: null, hiddenLabels: [], maskedVisible: true, authorId: actor.rpps });
+      // The trace names the relation the law gives the access under: médecin traitant, or administrator.
+      if (facts.isTreatingDoctor || facts.isAdministrator) {
+        return allow(facts.isTreatingDoctor ? 'professional.medecin-traitant' : 'professional.administrator', { mode: 'normal', matrixProfession: null, hiddenLabels: [], maskedVisible: true, authorId: actor.rpps });
       }
       if (facts.isAuthorised) {
         return allow('professional.authorised', { mode: 'normal', matrixProfession: actor.profession, hiddenLabels: [], maskedVisible: false, authorId: actor.rpps });

@@ -21,7 +21,7 @@ const actors: Record<string, Actor> = {
 };
 const base: PatientAccessFacts = {
   ins: INS, dmpStatus: 'ACTIVE', consents: { etreat: true, btg: true, masked: true },
-  isRepresentative: false, isTreatingDoctor: false, isAuthorised: false, isBlocked: false, hasEmergencyGrant: false,
+  isRepresentative: false, isTreatingDoctor: false, isAdministrator: false, isAuthorised: false, isBlocked: false, hasEmergencyGrant: false,
 };
 
 describe('mayWrite(): who writes what into which source (policy/deposit-rules.json)', () => {

@@ -39,8 +39,9 @@ export function sourceAcceptsType(rules: DepositRules, source: WritableSource, t
   return !(exceptPrefixes ?? []).some((p) => typeCode.startsWith(p));
 }
 
-export type WriteDecision = { allowed: true; rule: string } | { allowed: false; rule: string; reason: string };
-const refuse = (rule: string, reason: string): WriteDecision => ({ allowed: false, rule, reason });
+/** A refusal names the input `field` when the request itself is at fault (BAD_USER_INPUT), not the writer. */
+export type WriteDecision = { allowed: true; rule: string } | { allowed: false; rule: string; reason: string; field?: string };
+const refuse = (rule: string, reason: string, field?: string): WriteDecision => ({ allowed: false, rule, reason, ...(field ? { field } : {}) });
 
 /**
  * Whether this actor may write a document of this type into this source of this patient's record. Pure; deny
@@ -49,8 +50,9 @@ const refuse = (rule: string, reason: string): WriteDecision => ({ allowed: fals
  */
 export function mayWrite(rules: DepositRules, actor: Actor, facts: PatientAccessFacts, source: WritableSource, typeCode: string): WriteDecision {
   const writers = rules.sources[source].writers;
-  if (facts.dmpStatus !== 'ACTIVE') return refuse('deny.dmp-not-active', 'the DMP is closed or deleted');
-  if (!sourceAcceptsType(rules, source, typeCode)) return refuse('deny.type-not-accepted', `${source} does not take documents of type ${typeCode}`);
+  // A closed or deleted record takes nothing, whoever asks; it does not say which.
+  if (facts.dmpStatus !== 'ACTIVE') return refuse('deny.dmp-not-active', 'This DMP takes no new documents (closed or deleted)');
+  if (!sourceAcceptsType(rules, source, typeCode)) return refuse('deny.type-not-accepted', `${source} does not take documents of type ${typeCode}`, 'input.typeCode');
   switch (actor.kind) {
     case 'patient':
       if (actor.ins !== facts.ins) return refuse('deny.other-patient', "a patient writes only into their own DMP");

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildASTSchema, parse, isObjectType, type GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { projectPath } from '../domain/paths';
@@ -32,6 +34,15 @@ describe('default deny: every field of the graph is classified in policy/field-r
   it('names no field that exists nowhere (a stale rule would hide a renamed field)', () => {
     const all = new Set(SUBGRAPHS.flatMap((d) => schemaFields(buildSubgraphSchema({ typeDefs: parse(subgraphSdl(d)) }))));
     expect(Object.keys(rules.fields).filter((f) => !all.has(f))).toEqual([]);
+  });
+
+  it('refuses a role that names a rule decide() never allows under (a typo would silently deny)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'field-rules-'));
+    const file = join(dir, 'field-rules.json');
+    const typo = { ...rules, roles: { ...rules.roles, recordAdministrators: { ...rules.roles.recordAdministrators, grantRules: ['patient.self', 'professional.medecin-traitent'] } } };
+    writeFileSync(file, JSON.stringify(typo));
+    expect(() => loadFieldRules(file)).toThrow('role recordAdministrators names professional.medecin-traitent, not a rule decide() allows under');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses to build a subgraph with a field nobody classified', () => {

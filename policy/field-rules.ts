@@ -6,6 +6,7 @@ import { DOCUMENT_TYPES, type TypeCode } from '../domain/codes';
 import { grantAllowsType } from './document-filter';
 import type { HabilitationMatrix } from './matrix';
 import type { AccessGrant } from './grant';
+import { isGrantRule } from './rules';
 
 /** Who a role admits: any listed actor kind, grant rule (from decide()) or profession, or any holder of a registry grant. */
 export interface Role { description: string; actorKinds?: string[]; grantRules?: string[]; professions?: string[]; grant?: boolean }
@@ -27,6 +28,7 @@ export function loadFieldRules(path = RULES_PATH): FieldRules {
   }
   for (const [name, role] of Object.entries(rules.roles)) {
     for (const kind of role.actorKinds ?? []) if (!ACTOR_KINDS.includes(kind as Actor['kind'])) throw new FieldRulesError(`${path}: role ${name} names the unknown actor kind ${kind}`);
+    for (const rule of role.grantRules ?? []) if (!isGrantRule(rule)) throw new FieldRulesError(`${path}: role ${name} names ${rule}, not a rule decide() allows under (policy/rules.ts)`);
   }
   return rules;
 }

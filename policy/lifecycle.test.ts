@@ -15,7 +15,7 @@ const actors: Record<string, Actor> = {
 };
 const base: PatientAccessFacts & { closedAt?: Date | null } = {
   ins: INS, dmpStatus: 'ACTIVE', consents: { etreat: true, btg: true, masked: true },
-  isRepresentative: false, isTreatingDoctor: false, isAuthorised: false, isBlocked: false, hasEmergencyGrant: false,
+  isRepresentative: false, isTreatingDoctor: false, isAdministrator: false, isAuthorised: false, isBlocked: false, hasEmergencyGrant: false,
 };
 const closed = { dmpStatus: 'CLOSED' as const, closedAt: new Date('2026-01-01') };
 const dead = { dmpStatus: 'CLOSED' as const, closedAt: new Date('2026-01-01'), deceased: true };

@@ -2,11 +2,36 @@ import type { Actor } from '../domain/actor';
 import type { PatientAccessFacts } from './decide';
 import { archiveEnds } from './periods';
 
-/** The record's lifecycle (domain.md §4, seed 002 §10). Creation is judged apart: there are no facts yet. */
-export type LifecycleChange = 'close' | 'reopen' | 'delete' | 'declare-death' | 'set-heirs-objection' | 'register-heir' | 'request-document-deletion';
-
 export type LifecycleDecision = { allowed: true; rule: string } | { allowed: false; rule: string; reason: string };
 const refuse = (rule: string, reason: string): LifecycleDecision => ({ allowed: false, rule, reason });
+
+/** The record's lifecycle (domain.md §4, seed 002 §10). Creation is judged apart: there are no facts yet. */
+
+/** Who collected the patient's express consent to create their DMP. */
+export type ConsentCollector = 'PATIENT' | 'PROFESSIONAL' | 'ESTABLISHMENT';
+
+export type CreationDecision = { allowed: true; rule: string; collectedBy: ConsentCollector } | { allowed: false; rule: string; reason: string };
+
+/**
+ * Who may create a DMP (L1111-14: with the patient's express consent): the patient for themselves, or the
+ * professional or establishment who collected that consent. Pure; deny unless a rule allows.
+ */
+export function mayCreateRecord(actor: Actor, ins: string): CreationDecision {
+  const refused: CreationDecision = { allowed: false, rule: 'deny.not-record-creator', reason: 'A DMP is created by the patient, or by the professional or establishment who collected their consent' };
+  switch (actor.kind) {
+    case 'patient': return actor.ins === ins ? { allowed: true, rule: 'lifecycle.create.patient', collectedBy: 'PATIENT' } : refused;
+    case 'professional': return { allowed: true, rule: 'lifecycle.create.professional', collectedBy: 'PROFESSIONAL' };
+    case 'establishment': return { allowed: true, rule: 'lifecycle.create.establishment', collectedBy: 'ESTABLISHMENT' };
+    default: return refused;
+  }
+}
+
+/** Operations retry the purges some source has not confirmed (seed 002 §10: deletion done within three months). */
+export function mayResumeDeletions(actor: Actor): LifecycleDecision {
+  return actor.kind === 'operator' ? { allowed: true, rule: 'lifecycle.resume-deletions.operations' } : refuse('deny.not-operations', 'Operations resume deletions');
+}
+export type LifecycleChange = 'close' | 'reopen' | 'delete' | 'declare-death' | 'set-heirs-objection' | 'register-heir' | 'request-document-deletion';
+
 
 
 const patientSide = (actor: Actor, facts: PatientAccessFacts) =>
@@ -43,7 +68,7 @@ export function mayChangeLifecycle(actor: Actor, facts: PatientAccessFacts & { c
     case 'declare-death':
       if (facts.deceased) return refuse('deny.patient-deceased', 'the death is already recorded');
       if (actor.kind === 'operator') return { allowed: true, rule: 'lifecycle.death.rnipp' };
-      if (actor.kind === 'professional' && actor.profession === '10' && !facts.isBlocked && (facts.isTreatingDoctor || facts.isAuthorised)) {
+      if (actor.kind === 'professional' && actor.profession === '10' && !facts.isBlocked && (facts.isTreatingDoctor || facts.isAdministrator || facts.isAuthorised)) {
         return { allowed: true, rule: 'lifecycle.death.medecin' };
       }
       return refuse('deny.not-death-declarant', 'a médecin treating the patient, or the death feed, declares a death');

@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import { maskError, scrub } from './error-masking';
 
 describe('unexpected errors are logged without the values they quote', () => {

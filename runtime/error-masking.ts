@@ -1,8 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { ERROR_CODES } from './errors';
 
 /** Codes a client may see with their message; any other error is an internal one. */
-const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'SERVICE_UNAVAILABLE', 'AUDIT_UNAVAILABLE',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+const PUBLIC_CODES: ReadonlySet<string> = new Set(Object.keys(ERROR_CODES).filter((code) => code !== 'INTERNAL_SERVER_ERROR'));
 
 const isPublic = (code: unknown): code is string => typeof code === 'string' && PUBLIC_CODES.has(code);
 

@@ -1,5 +1,5 @@
 import { Pool, types, type PoolClient } from 'pg';
-import { codedError } from '../errors';
+import { unavailable } from '../errors';
 
 // A DATE is a calendar day: keep it as 'YYYY-MM-DD' rather than a Date at local midnight.
 const DATE_OID = 1082;
@@ -33,7 +33,7 @@ function unavailableIfDisconnected(error: unknown): never {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if ((typeof code === 'string' && (DISCONNECTED_NODE_CODES.has(code) || DISCONNECTED_SQLSTATE.test(code)))
     || (typeof message === 'string' && DISCONNECTED_MESSAGE.test(message))) {
-    throw codedError('SERVICE_UNAVAILABLE', 'A store of this source is unavailable; retry shortly');
+    throw unavailable('A store of this source is unavailable; retry shortly');
   }
   throw error;
 }

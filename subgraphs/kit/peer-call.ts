@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ACTOR_HEADER } from '../../runtime/credential';
-import { codedError } from '../../runtime/errors';
+import { unavailable } from '../../runtime/errors';
 import type { SubgraphContext, SubgraphName } from './subgraph';
 import { injectTraceContext } from '../../runtime/tracing';
 
@@ -19,7 +19,7 @@ export interface PeerCallOptions {
  */
 export async function callPeer<T>(ctx: SubgraphContext, peer: SubgraphName, query: string, variables: Record<string, unknown>, options: PeerCallOptions = {}): Promise<T> {
   const url = ctx.deps.peers[peer];
-  if (!url || !ctx.credential) throw codedError('SERVICE_UNAVAILABLE', `The ${peer} service cannot be reached`);
+  if (!url || !ctx.credential) throw unavailable(`The ${peer} service cannot be reached`);
   type Body = { data?: T | null; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
   let body: Body | null = null;
   try {
@@ -39,8 +39,8 @@ export async function callPeer<T>(ctx: SubgraphContext, peer: SubgraphName, quer
   if (error) {
     const code = error.extensions?.code;
     if (code && PASSED_ON.has(code)) throw new GraphQLError(error.message, { extensions: { ...error.extensions, code } });
-    throw codedError('SERVICE_UNAVAILABLE', `The ${peer} service could not answer`);
+    throw unavailable(`The ${peer} service could not answer`);
   }
-  if (!body?.data) throw codedError('SERVICE_UNAVAILABLE', `The ${peer} service could not answer`);
+  if (!body?.data) throw unavailable(`The ${peer} service could not answer`);
   return body.data;
 }

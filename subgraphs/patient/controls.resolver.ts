@@ -1,10 +1,10 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver, registerEnumType } from 'type-graphql';
+import { mayKnowOf } from '../../policy/refusal';
 import { FORMATS, hasFormat } from '../../domain/formats';
 import { idArgument, insArgument } from '../../runtime/arguments';
-import { badInput, codedError, forbidden } from '../../runtime/errors';
+import { badInput, forbidden, notFound } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/subgraph';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
-import { decide } from '../../policy/decide';
 import { mayControl, type PatientControl } from '../../policy/controls';
 import { Patient } from './patient.type';
 import { factsOf, registryLoaders, type VisiblePatient } from './patient.loader';
@@ -35,13 +35,13 @@ async function control(ctx: SubgraphContext, rawIns: string, kind: PatientContro
     const [row] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });
     if (!row) {
       traced('denied', 'deny.no-such-record');
-      throw codedError('NOT_FOUND', 'No DMP found for this INS');
+      throw notFound('No DMP found for this INS');
     }
     const facts = factsOf(row);
     const right = mayControl(ctx.actor, facts, kind);
     if (!right.allowed) {
       traced('denied', right.rule);
-      if (!decide(ctx.actor, facts).allowed) throw codedError('NOT_FOUND', 'No DMP found for this INS');
+      if (!mayKnowOf(ctx.actor, facts)) throw notFound('No DMP found for this INS');
       throw forbidden(right.reason);
     }
     await apply(tx, ins);
@@ -52,7 +52,7 @@ async function control(ctx: SubgraphContext, rawIns: string, kind: PatientContro
   loaders.careRelations.clear(ins);
   const patient = await loaders.visible.load(ins);
   // The change may have removed the actor's own access (e.g. a médecin traitant replaced).
-  if (!patient) throw codedError('NOT_FOUND', 'No DMP found for this INS');
+  if (!patient) throw notFound('No DMP found for this INS');
   return patient;
 }
 

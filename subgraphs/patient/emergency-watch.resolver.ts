@@ -1,5 +1,5 @@
 import { Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { codedError } from '../../runtime/errors';
+import { unavailable } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/subgraph';
 import { DateTime } from '../../schema/scalars';
 import { flaggedProfessionals } from './emergency-watch';
@@ -16,11 +16,11 @@ export class FlaggedProfessional {
 export class EmergencyWatchResolver {
   @Query(() => [FlaggedProfessional], { nullable: true, description: 'Operators: professionals whose bris de glace declarations exceed the configured rate.' })
   async emergencyAccessWatch(@Ctx() ctx: SubgraphContext): Promise<FlaggedProfessional[]> {
-    if (!ctx.deps.emergencyWatch) throw codedError('SERVICE_UNAVAILABLE', 'The emergency-access watch needs Redis (REDIS_URL)');
+    if (!ctx.deps.emergencyWatch) throw unavailable('The emergency-access watch needs Redis (REDIS_URL)');
     try {
       return await flaggedProfessionals(ctx.deps.emergencyWatch);
     } catch {
-      throw codedError('SERVICE_UNAVAILABLE', 'The emergency-access watch is not reachable right now');
+      throw unavailable('The emergency-access watch is not reachable right now');
     }
   }
 }

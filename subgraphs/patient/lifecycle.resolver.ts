@@ -1,16 +1,16 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { mayKnowOf } from '../../policy/refusal';
 import { FORMATS, hasFormat } from '../../domain/formats';
 import { isLocalDate, parisDate } from '../../domain/calendar';
 import { idArgument, insArgument } from '../../runtime/arguments';
 import { DEPARTEMENTS, residenceOf, type Departement } from '../../domain/geo';
-import { badInput, codedError, forbidden } from '../../runtime/errors';
+import { badInput, forbidden, notFound } from '../../runtime/errors';
 import { callPeer } from '../kit/peer-call';
 import { purgePatientRows } from '../kit/purge/purge';
 import type { SubgraphContext } from '../kit/subgraph';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
-import { decide, type PatientAccessFacts } from '../../policy/decide';
 import { loadDepositRules, mayWrite, WRITABLE_SOURCES, type WritableSource } from '../../policy/deposit';
-import { mayChangeLifecycle, type LifecycleChange } from '../../policy/lifecycle';
+import { mayChangeLifecycle, type LifecycleChange, mayCreateRecord, mayResumeDeletions } from '../../policy/lifecycle';
 import { signPurgeOrder, signWritePermit } from '../kit/registry-tokens';
 import { recordAccess } from '../../audit/trace-recorder';
 import { DateTime, LocalDate } from '../../schema/scalars';
@@ -112,13 +112,13 @@ async function change(ctx: SubgraphContext, rawIns: string, kind: LifecycleChang
     const [found] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });
     if (!found) {
       traced('denied', 'deny.no-such-record');
-      throw codedError('NOT_FOUND', 'No DMP found for this INS');
+      throw notFound('No DMP found for this INS');
     }
     const facts = factsOf(found);
     const right = mayChangeLifecycle(ctx.actor, { ...facts, closedAt: found.dmp_closed_at }, kind, ctx.now);
     if (!right.allowed) {
       traced('denied', right.rule);
-      if (!knowsOf(ctx, facts)) throw codedError('NOT_FOUND', 'No DMP found for this INS');
+      if (!mayKnowOf(ctx.actor, facts)) throw notFound('No DMP found for this INS');
       throw forbidden(right.reason);
     }
     await apply(tx, ins, found);
@@ -131,14 +131,6 @@ async function change(ctx: SubgraphContext, rawIns: string, kind: LifecycleChang
   registryLoaders(ctx).visible.clear(ins);
   await pushCohort(ctx);
   return row;
-}
-
-/** Whether a refusal may say FORBIDDEN rather than NOT_FOUND: the actor could read the record, or deals with its lifecycle. */
-function knowsOf(ctx: SubgraphContext, facts: PatientAccessFacts): boolean {
-  if (ctx.actor.kind === 'operator') return true;
-  if (ctx.actor.kind === 'patient' && ctx.actor.ins === facts.ins) return true;
-  if (ctx.actor.kind === 'representative' && facts.isRepresentative) return true;
-  return decide(ctx.actor, { ...facts, dmpStatus: 'ACTIVE' }).allowed;
 }
 
 /**
@@ -183,33 +175,29 @@ export class LifecycleResolver {
     const refused = (rule: string) => recordAccess(ctx, { patientIns: ins, action: 'deposit', touched: [source], outcome: 'denied', rule });
     if (!row) {
       refused('deny.no-such-record');
-      throw codedError('NOT_FOUND', 'No DMP found for this INS');
+      throw notFound('No DMP found for this INS');
     }
     const right = mayWrite(DEPOSIT_RULES, ctx.actor, factsOf(row), source, typeCode);
     if (!right.allowed) {
       refused(right.rule);
-      // A closed or deleted record takes nothing, whoever asks; it does not say which.
-      if (right.rule === 'deny.dmp-not-active') throw forbidden('This DMP takes no new documents (closed or deleted)');
-      if (right.rule === 'deny.type-not-accepted') throw badInput('input.typeCode', right.reason);
-      throw forbidden(right.reason);
+      throw right.field ? badInput(right.field, right.reason) : forbidden(right.reason);
     }
     return signWritePermit(ctx.deps.grantKeys.sign!, { ins, actorId: ctx.actor.id, source, typeCode, rule: right.rule, author: await repo.authorOf(ctx.deps.store, ctx.actor, row) });
   }
 
   @Mutation(() => RecordLifecycle, { nullable: true, description: "Creates a DMP with the patient's express consent (the patient, or the professional or establishment who collected it). The three emergency consents are proposed ticked. The patient is notified." })
   async createRecord(@Arg('input', () => RecordCreationInput) input: RecordCreationInput, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
-    const actor = ctx.actor;
-    const by = actor.kind === 'patient' ? 'PATIENT' : actor.kind === 'professional' ? 'PROFESSIONAL' : actor.kind === 'establishment' ? 'ESTABLISHMENT' : null;
     const record = checkCreation(input, ctx.now);
-    if (!by || (actor.kind === 'patient' && actor.ins !== record.ins)) {
-      recordAccess(ctx, { patientIns: record.ins, action: 'create-record', outcome: 'denied', rule: 'deny.not-record-creator' });
-      throw forbidden('A DMP is created by the patient, or by the professional or establishment who collected their consent');
+    const right = mayCreateRecord(ctx.actor, record.ins);
+    if (!right.allowed) {
+      recordAccess(ctx, { patientIns: record.ins, action: 'create-record', outcome: 'denied', rule: right.rule });
+      throw forbidden(right.reason);
     }
     await ctx.deps.store.transaction(async (tx) => {
       if (await repo.recordExists(tx, record.ins)) throw badInput('input.ins', 'a DMP already exists for this INS');
-      await repo.insertRecord(tx, { ...record, collectedBy: by, collectedById: actor.id }, ctx.now);
+      await repo.insertRecord(tx, { ...record, collectedBy: right.collectedBy, collectedById: ctx.actor.id }, ctx.now);
     });
-    recordAccess(ctx, { patientIns: record.ins, action: 'create-record', touched: ['dmp'], outcome: 'allowed', rule: `lifecycle.create.${by.toLowerCase()}` });
+    recordAccess(ctx, { patientIns: record.ins, action: 'create-record', touched: ['dmp'], outcome: 'allowed', rule: right.rule });
     return { ins: record.ins, status: 'ACTIVE', closedAt: null, pendingPurges: [] };
   }
 
@@ -235,7 +223,8 @@ export class LifecycleResolver {
 
   @Mutation(() => DeletionResumption, { nullable: true, description: 'Operations: retries the purges of deletions some source has not confirmed.' })
   async resumeDeletions(@Ctx() ctx: SubgraphContext): Promise<DeletionResumption> {
-    if (ctx.actor.kind !== 'operator') throw forbidden('Operations resume deletions');
+    const right = mayResumeDeletions(ctx.actor);
+    if (!right.allowed) throw forbidden(right.reason);
     const insList = [...new Set((await repo.pendingPurges(ctx.deps.store)).map((p) => p.patient_ins))];
     const records: RecordLifecycle[] = [];
     for (const ins of insList) records.push({ ins, status: 'DELETED', closedAt: null, pendingPurges: await completePurge(ctx, ins) });

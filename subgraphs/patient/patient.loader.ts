@@ -20,6 +20,7 @@ export function factsOf(row: PatientFactsRow): PatientAccessFacts {
     consents: { etreat: row.consent_etreat, btg: row.consent_btg, masked: row.consent_masked },
     isRepresentative: row.is_representative,
     isTreatingDoctor: row.is_treating,
+    isAdministrator: row.is_administrator,
     isAuthorised: row.is_authorised,
     isBlocked: row.is_blocked,
     hasEmergencyGrant: row.has_emergency_grant,

@@ -12,7 +12,7 @@ export interface PatientRow {
 
 /** A patient row with the asking actor's relations to that patient. */
 export interface PatientFactsRow extends PatientRow {
-  is_treating: boolean; is_authorised: boolean; is_blocked: boolean; is_representative: boolean; is_heir: boolean; has_emergency_grant: boolean;
+  is_treating: boolean; is_administrator: boolean; is_authorised: boolean; is_blocked: boolean; is_representative: boolean; is_heir: boolean; has_emergency_grant: boolean;
   masked_document_ids: string[];
   emergency_justification: string | null;
 }
@@ -26,7 +26,8 @@ export async function findPatientFacts(store: SqlExecutor, actor: Actor, insList
   const accountId = actor.kind === 'representative' || actor.kind === 'heir' ? actor.id : null;
   return store.query<PatientFactsRow>(
     `SELECT p.*,
-       EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation IN ('MEDECIN_TRAITANT', 'ADMINISTRATOR')) AS is_treating,
+       EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'MEDECIN_TRAITANT') AS is_treating,
+       EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'ADMINISTRATOR') AS is_administrator,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'AUTHORISED') AS is_authorised,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'BLOCKED') AS is_blocked,
        EXISTS (SELECT 1 FROM legal_representative l WHERE l.patient_ins = p.ins AND l.account_id = $3 AND (l.until IS NULL OR l.until > $5::date)

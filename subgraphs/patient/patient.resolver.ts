@@ -4,7 +4,7 @@ import { countNotifications, countTraces, findNotifications, findTraces } from '
 import { AccessTraceConnection, AccessTraceFilter, type AccessTraceEntry } from './access-trace.type';
 import { PatientNotificationConnection, type PatientNotification } from './notification.type';
 import { insArgument } from '../../runtime/arguments';
-import { codedError } from '../../runtime/errors';
+import { notFound } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/subgraph';
 import { signGrant } from '../kit/registry-tokens';
 import { localDate } from '../kit/documents/document-repo';
@@ -21,7 +21,7 @@ export class PatientResolver {
   @Query(() => Patient, { nullable: true, description: 'A patient by INS. A record you may not see answers exactly like one that does not exist.' })
   async patient(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<VisiblePatient | null> {
     const found = await registryLoaders(ctx).visible.load(insArgument(ins));
-    if (!found) throw codedError('NOT_FOUND', 'No DMP found for this INS');
+    if (!found) throw notFound('No DMP found for this INS');
     return found;
   }
 

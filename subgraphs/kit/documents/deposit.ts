@@ -3,7 +3,7 @@ import { FORMATS, hasFormat } from '../../../domain/formats';
 import { isLocalDate, parisDate } from '../../../domain/calendar';
 import { idArgument, insArgument } from '../../../runtime/arguments';
 import { DOCUMENT_TYPES, PROFESSIONS, SPECIALTIES, spaceOf, type ProfessionCode, type SpecialtyCode, type TypeCode } from '../../../domain/codes';
-import { badInput, codedError } from '../../../runtime/errors';
+import { badInput, unavailable } from '../../../runtime/errors';
 import { callPeer } from '../peer-call';
 import { quoteIdent, type SqlExecutor } from '../../../runtime/store/sql-store';
 import type { SubgraphContext } from '../subgraph';
@@ -96,7 +96,7 @@ export async function permitFor(ctx: SubgraphContext, ins: string, source: Writa
     'query Permit($ins: String!, $source: DocumentSource!, $typeCode: String!) { writePermit(ins: $ins, source: $source, typeCode: $typeCode) }',
     { ins, source: source === 'personal-space' ? 'personal_space' : source, typeCode });
   const permit = await verifyWritePermit(ctx.deps.grantKeys.verify, writePermit, { ins, actorId: ctx.actor.id, source, typeCode });
-  if (!permit) throw codedError('SERVICE_UNAVAILABLE', 'The registry gave no valid permit for this write');
+  if (!permit) throw unavailable('The registry gave no valid permit for this write');
   return permit;
 }
 
