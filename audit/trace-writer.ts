@@ -6,7 +6,7 @@ import { metrics } from '../runtime/metrics';
 const WRITES = ['deposit', 'deposit-withheld', 'deposit-replayed', 'deposit-own', 'write-personal-space', 'delete-document', 'create-record', 'purge'].map((a) => `'${a}'`).join(', ');
 
 /**
- * The notifications accesses cause (domain.md §4), in the trace's own statement: the first access of each
+ * The notifications accesses cause (docs/law.md §4), in the trace's own statement: the first access of each
  * professional or regulator to a patient (first_access remembers who came), every emergency access (centre
  * 15, bris de glace), each new document and the DMP's creation, once per request. Candidates arrive as
  * arrays, one element per allowed trace.

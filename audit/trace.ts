@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { revealCutoff } from '../policy/periods';
 
-/** One access to one patient's data by one actor, through one source, in one request (domain.md §4). */
+/** One access to one patient's data by one actor, through one source, in one request (docs/law.md §4). */
 export interface AccessTrace {
   at: Date;
   requestId: string;

@@ -2,7 +2,7 @@ import type { Ins } from './ins';
 import type { ProfessionCode, SpecialtyCode } from './codes';
 
 /**
- * Who is asking (domain.md §3). Relations to a patient (médecin traitant, authorisation, legal
+ * Who is asking (docs/law.md §3). Relations to a patient (médecin traitant, authorisation, legal
  * representation) are not part of the actor: the patient registry holds them and decides per patient.
  */
 export type Actor =
@@ -24,5 +24,5 @@ export const ACTOR_KINDS: readonly ActorKind[] = [
   'patient', 'representative', 'professional', 'regulator', 'establishment', 'assurance_maladie_feed', 'heir', 'analyst', 'forbidden_organisation', 'operator',
 ];
 
-/** L1111-18 and seed 002 §6: these may never read a DMP, whatever they are given. */
+/** L1111-18 and docs/law.md §3: these may never read a DMP, whatever they are given. */
 export type ForbiddenOrganisation = 'insurer' | 'mutuelle' | 'bank' | 'employer' | 'occupational_health' | 'assurance_maladie_medical_service';

@@ -1,5 +1,5 @@
 /**
- * INS: the national health identifier (domain.md §2). A NIR (or NIA) of 13 characters plus a 2-digit key,
+ * INS: the national health identifier (docs/law.md §2). A NIR (or NIA) of 13 characters plus a 2-digit key,
  * with an OID saying which register issued it.
  */
 export type Ins = string & { readonly __brand: 'Ins' };

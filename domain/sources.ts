@@ -1,5 +1,5 @@
 /**
- * The sources of the DMP, one subgraph each (domain.md §1): the one table their names and ports are read from.
+ * The sources of the DMP, one subgraph each (docs/law.md §1): the one table their names and ports are read from.
  * Adding a source is a row here and a folder under subgraphs/ (ARCHITECTURE.md, "Add a source").
  */
 export const SOURCES = [

@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/actor';
 import type { PatientAccessFacts } from './decide';
 
-/** What a patient (or their legal representative) may change on their DMP (domain.md §3–4). */
+/** What a patient (or their legal representative) may change on their DMP (docs/law.md §3–4). */
 export type PatientControl =
   | 'authorise' | 'revoke' | 'block' | 'unblock' | 'mask' | 'unmask' | 'set-emergency-consents' | 'name-medecin-traitant' | 'name-administrator' | 'remove-administrator' | 'set-secondary-use';
 

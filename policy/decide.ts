@@ -41,7 +41,7 @@ export type Decision =
 const deny = (rule: string, reason: string): Decision => ({ allowed: false, rule, reason });
 
 /**
- * Decides whether an actor may read a patient's record, and with which filter (domain.md §3–4). Pure: the
+ * Decides whether an actor may read a patient's record, and with which filter (docs/law.md §3–4). Pure: the
  * registry gathers the facts, this returns the rule that matched. Deny unless a rule allows.
  */
 export function decide(actor: Actor, facts: PatientAccessFacts): Decision {

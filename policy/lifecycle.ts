@@ -5,7 +5,7 @@ import { archiveEnds } from './periods';
 export type LifecycleDecision = { allowed: true; rule: string } | { allowed: false; rule: string; reason: string };
 const refuse = (rule: string, reason: string): LifecycleDecision => ({ allowed: false, rule, reason });
 
-/** The record's lifecycle (domain.md §4, seed 002 §10). Creation is judged apart: there are no facts yet. */
+/** The record's lifecycle (docs/law.md §4, docs/law.md §4). Creation is judged apart: there are no facts yet. */
 
 /** Who collected the patient's express consent to create their DMP. */
 export type ConsentCollector = 'PATIENT' | 'PROFESSIONAL' | 'ESTABLISHMENT';
@@ -26,7 +26,7 @@ export function mayCreateRecord(actor: Actor, ins: string): CreationDecision {
   }
 }
 
-/** Operations retry the purges some source has not confirmed (seed 002 §10: deletion done within three months). */
+/** Operations retry the purges some source has not confirmed (docs/law.md §4: deletion done within three months). */
 export function mayResumeDeletions(actor: Actor): LifecycleDecision {
   return actor.kind === 'operator' ? { allowed: true, rule: 'lifecycle.resume-deletions.operations' } : refuse('deny.not-operations', 'Operations resume deletions');
 }
@@ -40,7 +40,7 @@ const patientSide = (actor: Actor, facts: PatientAccessFacts) =>
 /**
  * Who may move a record through its lifecycle. Pure; deny unless a rule allows.
  * - close, delete, heirs' objection, deletion requests: the patient's side, on a living, active record;
- * - reopen: the patient's side, or the professional or establishment they asked (seed 002 §10), within the
+ * - reopen: the patient's side, or the professional or establishment they asked (docs/law.md §4), within the
  *   archive period and never for a record closed by death;
  * - declare death: a médecin who treats the patient (médecin traitant, administrator or authorised), or
  *   operations (the RNIPP death feed); register an heir: operations, after checking their claim.
@@ -58,7 +58,7 @@ export function mayChangeLifecycle(actor: Actor, facts: PatientAccessFacts & { c
     case 'reopen': {
       if (facts.dmpStatus !== 'CLOSED') return refuse('deny.dmp-not-closed', 'the DMP is not closed');
       if (facts.deceased) return refuse('deny.patient-deceased', 'a record closed by death is not reopened');
-      // R1111-46: the closed record is archived ten years, counted on the calendar from its closure.
+      // The closed record is archived ten years (docs/law.md §4), counted on the calendar from its closure.
       if (facts.closedAt && archiveEnds(new Date(facts.closedAt)) < now) return refuse('deny.archive-expired', 'the archive period of ten years is over');
       if (patientSide(actor, facts)) return { allowed: true, rule: 'lifecycle.reopen.patient' };
       if (actor.kind === 'professional' && !facts.isBlocked) return { allowed: true, rule: 'lifecycle.reopen.on-request' };

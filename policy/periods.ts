@@ -64,7 +64,7 @@ export function minorIfBornAfter(now: Date): LocalDate {
   return shiftDate(parisDate(now), PERIODS.majority, -1);
 }
 
-/** R1111-46: the end of the archive of a DMP closed at `closedAt`, when it can no longer be reopened. */
+/** The end of the ten-year archive of a DMP closed at `closedAt` (docs/law.md §4), when it can no longer be reopened. */
 export function archiveEnds(closedAt: Date): Date {
   return after(closedAt, PERIODS.archive);
 }

@@ -1,4 +1,4 @@
--- The access history (domain.md §4): append-only, hash-chained; owned by the shared policy library.
+-- The access history (docs/law.md §4): append-only, hash-chained; owned by the shared policy library.
 CREATE TABLE access_trace (
   seq bigint PRIMARY KEY,
   at timestamptz NOT NULL,

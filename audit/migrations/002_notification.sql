@@ -1,4 +1,4 @@
--- Notifications to the patient (domain.md §4), written in the same transaction as the access that causes
+-- Notifications to the patient (docs/law.md §4), written in the same transaction as the access that causes
 -- them. A row is done when delivered, not when relayed: Redis may lose what it was given.
 CREATE TABLE notification_outbox (
   id bigserial PRIMARY KEY,

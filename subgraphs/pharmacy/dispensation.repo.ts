@@ -5,7 +5,7 @@ import type { Dispensation, ProductCategory } from './dispensation.type';
 
 export const DISPENSATION_COLUMNS = ['cip13', 'atc', 'product_name', 'product_category', 'quantity', 'prescribed'] as const;
 
-/** R1111-20-8: the DP shows 4 months of dispensations; vaccines 21 years; biological medicines 3 years (policy/periods.json). */
+/** The DP shows 4 months of dispensations; vaccines 21 years; biological medicines 3 years (policy/periods.json). */
 export const DP_RETENTION: RetentionCondition = (now, add) => `effective_at > CASE product_category ${retentionCategories('pharmacy')
   .map((category) => `WHEN ${add(category)} THEN ${add(retentionCutoff('pharmacy', now, category))}::timestamptz`).join(' ')} ELSE ${add(retentionCutoff('pharmacy', now))}::timestamptz END`;
 

@@ -11,7 +11,7 @@ export const CARE_LINE_COLUMNS = [
 const professional = (id: unknown, name: unknown, profession: unknown, specialty: unknown): CareLineProfessional | null =>
   id || name ? { id: id as string | null, name: name as string | null, professionCode: profession as string | null, specialtyCode: specialty as string | null } : null;
 
-/** The DMP shows the last 24 months of reimbursements (policy/periods.json). */
+/** The DMP shows the last 24 months of reimbursements (policy/periods.json, docs/law.md §1). */
 export const CARE_LINE_RETENTION: RetentionCondition = (now, add) => `effective_at > ${add(retentionCutoff('reimbursement', now))}::timestamptz`;
 
 export const careLines = createDocumentSource<CareLine>({ table: 'care_line', retention: CARE_LINE_RETENTION }, (row: DocumentRow) => ({

@@ -23,7 +23,7 @@ export async function ingest(tx: SqlExecutor, scenario: Scenario, _index: Scenar
       p.ins, INS_OIDS[p.insKind ?? 'NIR'], p.identity.birthName, p.identity.usedName ?? null, p.identity.firstName,
       p.identity.givenNames ?? [p.identity.firstName], p.identity.sex, p.identity.birthDate, p.identity.birthplaceCode, p.identity.status ?? 'QUAL',
       p.dmp?.status ?? 'ACTIVE', p.dmp?.createdAt ?? now, p.dmp?.closedAt ?? null, p.dmp?.deceasedOn ?? null,
-      // Creation proposes the three emergency consents ticked (domain.md §4).
+      // Creation proposes the three emergency consents ticked (docs/law.md §4).
       consents.etreat ?? true, consents.btg ?? true, consents.masked ?? true, p.dmp?.secondaryUse ?? false, p.dmp?.heirsObjection ?? false,
       // Birth name and used name both answer a search (RNIV).
       nameKeys(p.identity.birthName, p.identity.usedName), nameKeys(p.identity.firstName, ...(p.identity.givenNames ?? [])),

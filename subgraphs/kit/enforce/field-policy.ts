@@ -47,7 +47,7 @@ export function applyFieldPolicy(schema: GraphQLSchema, subgraph: string, matrix
       } catch {
         // A failing rule is a refusal, traced like one.
       }
-      // Refusals are traced too (domain.md §4: forbidden organisations' attempts included).
+      // Refusals are traced too (docs/law.md §4: forbidden organisations' attempts included).
       const ins = typeof args?.ins === 'string' ? args.ins : grant?.ins ?? (typeof parent?.ins === 'string' ? parent.ins : null);
       recordAccess(ctx, { patientIns: ins, action: typeName === 'Mutation' ? fieldName : 'read', touched: [path], outcome: 'denied', rule: name, mode: grant?.mode });
       return forbidden(fieldRule === 'registryGrant' || entryPoint ? 'No access to this record' : 'Your role may not read this field');

@@ -1,4 +1,4 @@
--- The record's lifecycle (domain.md §4): how consent to creation was collected, heirs after a death, and the
+-- The record's lifecycle (docs/law.md §4): how consent to creation was collected, heirs after a death, and the
 -- sources still to purge after a deletion (the deletion holds at once: nobody reads a DELETED record).
 ALTER TABLE patient ADD COLUMN consent_collected_by text;
 ALTER TABLE patient ADD COLUMN consent_collected_by_id text;

@@ -1,4 +1,4 @@
--- Aggregate use (domain.md §5): where the patient lives (département), and the changes of the consenting
+-- Aggregate use (docs/law.md §5): where the patient lives (département), and the changes of the consenting
 -- cohort each source still has to learn. Sources hold a projection of it (no name, no INS outside their store).
 ALTER TABLE patient ADD COLUMN residence_departement text;
 CREATE TABLE cohort_outbox (
