@@ -4,7 +4,9 @@ module.exports = {
   roots: ['<rootDir>'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node10', isolatedModules: true } }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node10', isolatedModules: true } }],
+  },
   // graphql-request 7 exports ESM only but ships a CommonJS build; jest's CommonJS loader needs that one.
   moduleNameMapper: { '^graphql-request$': '<rootDir>/node_modules/graphql-request/build/entrypoints/main.cjs' },
   setupFiles: ['reflect-metadata'],

@@ -15,11 +15,17 @@ export interface Notification {
 }
 
 /** Delivers a notification to the patient (mail, push…). Must be idempotent on `id`: it is the delivery key. */
-export interface NotificationSender { send(notification: Notification): Promise<void> }
+export interface NotificationSender {
+  send(notification: Notification): Promise<void>;
+}
 
 /** Writes a line per notification: its id and kind, never who the patient is. */
 export function createLogSender(): NotificationSender {
-  return { send: async (n) => { logger.info({ notification: n.id, kind: n.kind }, 'notification delivered'); } };
+  return {
+    send: async (n) => {
+      logger.info({ notification: n.id, kind: n.kind }, 'notification delivered');
+    },
+  };
 }
 
 /** POSTs each notification as JSON, with its id as the Idempotency-Key. */
@@ -51,7 +57,16 @@ export interface NotifierOptions {
   pollMs?: number;
 }
 
-interface OutboxRow { id: string; patient_ins: string; kind: Notification['kind']; actor_id: string | null; actor_kind: string | null; actor_profession: string | null; mode: string | null; at: Date }
+interface OutboxRow {
+  id: string;
+  patient_ins: string;
+  kind: Notification['kind'];
+  actor_id: string | null;
+  actor_kind: string | null;
+  actor_profession: string | null;
+  mode: string | null;
+  at: Date;
+}
 
 /**
  * Outbox → Redis stream → consumer group → sender. Nothing is lost: a row is done only when delivered, and
@@ -71,13 +86,17 @@ export function createNotifier(options: NotifierOptions) {
   async function relayOnce(): Promise<number> {
     const rows = await store.query<{ id: string }>(
       `SELECT id FROM notification_outbox WHERE delivered_at IS NULL
-         AND (relayed_at IS NULL OR relayed_at < now() - $1 * interval '1 millisecond') ORDER BY id LIMIT 200`, [relayAgainAfterMs]);
+         AND (relayed_at IS NULL OR relayed_at < now() - $1 * interval '1 millisecond') ORDER BY id LIMIT 200`,
+      [relayAgainAfterMs],
+    );
     if (rows.length === 0) return 0;
     const pipeline = redis.pipeline();
     for (const row of rows) pipeline.xadd(stream, '*', 'id', String(row.id));
     const results = await pipeline.exec();
     if (!results || results.some(([error]) => error)) throw new Error('relay to the notification stream failed');
-    await store.query('UPDATE notification_outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+    await store.query('UPDATE notification_outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])', [
+      rows.map((r) => r.id),
+    ]);
     return rows.length;
   }
 
@@ -90,10 +109,22 @@ export function createNotifier(options: NotifierOptions) {
   }
 
   async function deliver(entryId: string, notificationId: string): Promise<void> {
-    const [row] = await store.query<OutboxRow>('UPDATE notification_outbox SET delivered_at = now() WHERE id = $1 AND delivered_at IS NULL RETURNING *', [notificationId]);
+    const [row] = await store.query<OutboxRow>(
+      'UPDATE notification_outbox SET delivered_at = now() WHERE id = $1 AND delivered_at IS NULL RETURNING *',
+      [notificationId],
+    );
     if (row) {
       try {
-        await sender.send({ id: String(row.id), patientIns: row.patient_ins, kind: row.kind, actorId: row.actor_id, actorKind: row.actor_kind, actorProfession: row.actor_profession, mode: row.mode, at: row.at });
+        await sender.send({
+          id: String(row.id),
+          patientIns: row.patient_ins,
+          kind: row.kind,
+          actorId: row.actor_id,
+          actorKind: row.actor_kind,
+          actorProfession: row.actor_profession,
+          mode: row.mode,
+          at: row.at,
+        });
       } catch (error) {
         // Not delivered: release the claim and leave the entry pending, to be tried again.
         await store.query('UPDATE notification_outbox SET delivered_at = NULL WHERE id = $1', [notificationId]);
@@ -106,11 +137,28 @@ export function createNotifier(options: NotifierOptions) {
   async function deliverOnce(blockMs: number): Promise<number> {
     await ensureGroup();
     // Entries this consumer read but did not acknowledge come first, then entries idle elsewhere, then new ones.
-    const own = (await redis.xreadgroup('GROUP', group, consumer, 'COUNT', 100, 'STREAMS', stream, '0')) as [string, [string, string[]][]][] | null;
-    const claimed = (await redis.xautoclaim(stream, group, consumer, 60_000, '0', 'COUNT', 100)) as [string, [string, string[]][]];
-    let entries = [...(own?.[0]?.[1] ?? []), ...(claimed?.[1] ?? [])].filter(([, fields]) => fields && fields.length > 0);
+    const own = (await redis.xreadgroup('GROUP', group, consumer, 'COUNT', 100, 'STREAMS', stream, '0')) as
+      [string, [string, string[]][]][] | null;
+    const claimed = (await redis.xautoclaim(stream, group, consumer, 60_000, '0', 'COUNT', 100)) as [
+      string,
+      [string, string[]][],
+    ];
+    let entries = [...(own?.[0]?.[1] ?? []), ...(claimed?.[1] ?? [])].filter(
+      ([, fields]) => fields && fields.length > 0,
+    );
     if (entries.length === 0) {
-      const fresh = (await redis.xreadgroup('GROUP', group, consumer, 'COUNT', 100, 'BLOCK', blockMs, 'STREAMS', stream, '>')) as [string, [string, string[]][]][] | null;
+      const fresh = (await redis.xreadgroup(
+        'GROUP',
+        group,
+        consumer,
+        'COUNT',
+        100,
+        'BLOCK',
+        blockMs,
+        'STREAMS',
+        stream,
+        '>',
+      )) as [string, [string, string[]][]][] | null;
       entries = fresh?.[0]?.[1] ?? [];
     }
     for (const [entryId, fields] of entries) await deliver(entryId, fields[fields.indexOf('id') + 1]);

@@ -24,11 +24,16 @@ const drafts = perRequest(() => new Map<string, Draft>());
 /** The mode an access is traced under when no grant says otherwise (a refusal). */
 export function defaultMode(actor: Actor): string {
   switch (actor.kind) {
-    case 'patient': return 'patient';
-    case 'representative': return 'representative';
-    case 'professional': return 'normal';
-    case 'regulator': return 'centre_15';
-    default: return 'none';
+    case 'patient':
+      return 'patient';
+    case 'representative':
+      return 'representative';
+    case 'professional':
+      return 'normal';
+    case 'regulator':
+      return 'centre_15';
+    default:
+      return 'none';
   }
 }
 
@@ -64,14 +69,26 @@ export function recordAccess(ctx: RequestContext<unknown>, entry: TraceEntry): v
 
 /** Adds what a field read under a grant to that patient's allowed read trace (identity, careTeam, document ids…). */
 export function touch(ctx: RequestContext<unknown>, grant: AccessGrant, ...touched: string[]): void {
-  recordAccess(ctx, { patientIns: grant.ins, touched, outcome: 'allowed', rule: grant.rule, mode: grant.mode, justification: grant.justification ?? null });
+  recordAccess(ctx, {
+    patientIns: grant.ins,
+    touched,
+    outcome: 'allowed',
+    rule: grant.rule,
+    mode: grant.mode,
+    justification: grant.justification ?? null,
+  });
 }
 
 function takeTraces(ctx: RequestContext<unknown>, source: string, operationName: string | null): AccessTrace[] {
   // The request's instant (the one clock): the access history reads in the same calendar as the rules.
   const at = ctx.now;
   return [...drafts(ctx).values()].map(({ touchedSet, ...draft }) => ({
-    ...draft, touched: [...touchedSet].sort(), at, requestId: ctx.requestId, operationName, source,
+    ...draft,
+    touched: [...touchedSet].sort(),
+    at,
+    requestId: ctx.requestId,
+    operationName,
+    source,
   }));
 }
 
@@ -93,7 +110,12 @@ export function accessTracePlugin(source: string, writer: TraceWriter): ApolloSe
           } catch {
             if (response.body.kind === 'single') {
               response.body.singleResult.data = null;
-              response.body.singleResult.errors = [{ message: 'This access could not be traced, so no data was returned', extensions: { code: 'AUDIT_UNAVAILABLE' } }];
+              response.body.singleResult.errors = [
+                {
+                  message: 'This access could not be traced, so no data was returned',
+                  extensions: { code: 'AUDIT_UNAVAILABLE' },
+                },
+              ];
             }
           }
         },

@@ -3,7 +3,18 @@ import { traceHash, type AccessTrace } from './trace';
 import { metrics } from '../runtime/metrics';
 
 /** Writes that are not accesses to the record: they never count as a professional's first access. */
-const WRITES = ['deposit', 'deposit-withheld', 'deposit-replayed', 'deposit-own', 'write-personal-space', 'delete-document', 'create-record', 'purge'].map((a) => `'${a}'`).join(', ');
+const WRITES = [
+  'deposit',
+  'deposit-withheld',
+  'deposit-replayed',
+  'deposit-own',
+  'write-personal-space',
+  'delete-document',
+  'create-record',
+  'purge',
+]
+  .map((a) => `'${a}'`)
+  .join(', ');
 
 /**
  * The notifications accesses cause (docs/law.md §4), in the trace's own statement: the first access of each
@@ -36,15 +47,37 @@ const NOTIFY = `
      FROM candidates WHERE action = 'create-record')
   ON CONFLICT DO NOTHING`;
 
-interface Pending { traces: AccessTrace[]; resolve: () => void; reject: (error: Error) => void }
+interface Pending {
+  traces: AccessTrace[];
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
 
 export interface TraceWriterOptions {
   /** Most traces in one transaction. @default 500 */
   maxBatch?: number;
 }
 
-const COLUMNS = ['seq', 'at', 'request_id', 'operation_name', 'actor_id', 'actor_kind', 'actor_profession', 'actor_specialty', 'patient_ins',
-  'source', 'mode', 'action', 'touched', 'outcome', 'rule', 'justification', 'prev_hash', 'hash'];
+const COLUMNS = [
+  'seq',
+  'at',
+  'request_id',
+  'operation_name',
+  'actor_id',
+  'actor_kind',
+  'actor_profession',
+  'actor_specialty',
+  'patient_ins',
+  'source',
+  'mode',
+  'action',
+  'touched',
+  'outcome',
+  'rule',
+  'justification',
+  'prev_hash',
+  'hash',
+];
 
 /**
  * Appends traces to the chain with group commit: requests arriving while a batch commits wait for the next
@@ -59,7 +92,9 @@ export function createTraceWriter(store: SqlStore, options: TraceWriterOptions =
     const traces = batch.flatMap((p) => p.traces);
     await store.transaction(async (tx) => {
       // The head row lock serialises appenders across processes: one chain, no forks.
-      const [head] = await tx.query<{ seq: string | number; hash: string }>('SELECT seq, hash FROM trace_head WHERE id = 1 FOR UPDATE');
+      const [head] = await tx.query<{ seq: string | number; hash: string }>(
+        'SELECT seq, hash FROM trace_head WHERE id = 1 FOR UPDATE',
+      );
       let seq = Number(head.seq);
       let prev = head.hash;
       const params: unknown[] = [];
@@ -67,16 +102,63 @@ export function createTraceWriter(store: SqlStore, options: TraceWriterOptions =
       for (const t of traces) {
         seq += 1;
         const hash = traceHash(prev, seq, t);
-        const values = [seq, t.at, t.requestId, t.operationName, t.actorId, t.actorKind, t.actorProfession, t.actorSpecialty, t.patientIns,
-          t.source, t.mode, t.action, t.touched, t.outcome, t.rule, t.justification, prev, hash];
+        const values = [
+          seq,
+          t.at,
+          t.requestId,
+          t.operationName,
+          t.actorId,
+          t.actorKind,
+          t.actorProfession,
+          t.actorSpecialty,
+          t.patientIns,
+          t.source,
+          t.mode,
+          t.action,
+          t.touched,
+          t.outcome,
+          t.rule,
+          t.justification,
+          prev,
+          hash,
+        ];
         rows.push(`(${values.map((v) => `$${params.push(v)}`).join(',')})`);
         prev = hash;
       }
       const allowed = traces.filter((t) => t.outcome === 'allowed' && t.patientIns !== null);
       const column = (pick: (t: AccessTrace) => unknown) => `$${params.push(allowed.map(pick))}`;
-      const notify = NOTIFY.replace('$N1', column((t) => t.patientIns)).replace('$N2', column((t) => t.actorId)).replace('$N3', column((t) => t.actorKind))
-        .replace('$N4', column((t) => t.actorProfession)).replace('$N5', column((t) => t.mode)).replace('$N6', column((t) => t.requestId)).replace('$N7', column((t) => t.at))
-        .replace('$N8', column((t) => t.action));
+      const notify = NOTIFY.replace(
+        '$N1',
+        column((t) => t.patientIns),
+      )
+        .replace(
+          '$N2',
+          column((t) => t.actorId),
+        )
+        .replace(
+          '$N3',
+          column((t) => t.actorKind),
+        )
+        .replace(
+          '$N4',
+          column((t) => t.actorProfession),
+        )
+        .replace(
+          '$N5',
+          column((t) => t.mode),
+        )
+        .replace(
+          '$N6',
+          column((t) => t.requestId),
+        )
+        .replace(
+          '$N7',
+          column((t) => t.at),
+        )
+        .replace(
+          '$N8',
+          column((t) => t.action),
+        );
       // One statement: the traces, the chain's new head, and the notifications they cause.
       await tx.query(
         `WITH appended AS (INSERT INTO access_trace (${COLUMNS.join(',')}) VALUES ${rows.join(',')} RETURNING seq),
@@ -138,6 +220,7 @@ const RULE_LABEL = /^[A-Za-z0-9._:-]{1,80}$/;
 function countCommitted(traces: AccessTrace[]): void {
   metrics.traceWrites.inc({ result: 'committed' }, traces.length);
   for (const t of traces) {
-    if (t.outcome === 'denied') metrics.denials.inc({ source: t.source, rule: t.rule && RULE_LABEL.test(t.rule) ? t.rule : 'other' });
+    if (t.outcome === 'denied')
+      metrics.denials.inc({ source: t.source, rule: t.rule && RULE_LABEL.test(t.rule) ? t.rule : 'other' });
   }
 }

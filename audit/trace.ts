@@ -27,15 +27,33 @@ export interface AccessTrace {
   justification: string | null;
 }
 
-export interface ChainedTrace extends AccessTrace { seq: number; prevHash: string; hash: string }
+export interface ChainedTrace extends AccessTrace {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
 
 export const GENESIS = 'genesis';
 
 /** The chain link: sha256 over the previous hash and every field of the trace, in a fixed order. */
 export function traceHash(prevHash: string, seq: number, trace: AccessTrace): string {
   const canonical = JSON.stringify([
-    seq, trace.at.toISOString(), trace.requestId, trace.operationName, trace.actorId, trace.actorKind, trace.actorProfession,
-    trace.actorSpecialty, trace.patientIns, trace.source, trace.mode, trace.action, trace.touched, trace.outcome, trace.rule, trace.justification,
+    seq,
+    trace.at.toISOString(),
+    trace.requestId,
+    trace.operationName,
+    trace.actorId,
+    trace.actorKind,
+    trace.actorProfession,
+    trace.actorSpecialty,
+    trace.patientIns,
+    trace.source,
+    trace.mode,
+    trace.action,
+    trace.touched,
+    trace.outcome,
+    trace.rule,
+    trace.justification,
   ]);
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
@@ -47,9 +65,14 @@ export function traceHash(prevHash: string, seq: number, trace: AccessTrace): st
  */
 export const WITHHELD = 'withheld:';
 
-export function tracedDocument(doc: { id: string; visibility: readonly string[]; depositedAt?: Date | null }, now: Date, prefix = ''): string {
+export function tracedDocument(
+  doc: { id: string; visibility: readonly string[]; depositedAt?: Date | null },
+  now: Date,
+  prefix = '',
+): string {
   // R1111-53: INVISIBLE_PATIENT lifts by itself a month after the deposit (as policy/document-filter.ts shows it).
-  const awaitingAnnonce = doc.visibility.includes('INVISIBLE_PATIENT') && !(doc.depositedAt && doc.depositedAt <= revealCutoff(now));
+  const awaitingAnnonce =
+    doc.visibility.includes('INVISIBLE_PATIENT') && !(doc.depositedAt && doc.depositedAt <= revealCutoff(now));
   const hidden = awaitingAnnonce || doc.visibility.includes('INVISIBLE_REPRESENTANTS_LEGAUX');
   return `${hidden ? WITHHELD : ''}${prefix}${doc.id}`;
 }

@@ -52,34 +52,62 @@ async function main() {
   const patient = chunk.patients![0];
   patient.dmp = { ...patient.dmp, status: 'ACTIVE' };
   patient.careTeam = { authorised: [DEMO.pharmacist] };
-  for (const list of [patient.hospitalReports, patient.oncologyRecords, patient.dispensations, patient.careLines, patient.personalSpace?.documents]) {
-    list?.forEach((doc, i) => { doc.effectiveAt = `now-${1 + i}h`; });
+  for (const list of [
+    patient.hospitalReports,
+    patient.oncologyRecords,
+    patient.dispensations,
+    patient.careLines,
+    patient.personalSpace?.documents,
+  ]) {
+    list?.forEach((doc, i) => {
+      doc.effectiveAt = `now-${1 + i}h`;
+    });
   }
   let known = await loadScenario(stores, demo, { now: systemClock.now() });
   known = await loadScenario(stores, chunk, { known, now: systemClock.now() });
   const token = await env.token(stores, `ps:${DEMO.pharmacist}`);
   await Promise.all(Object.values(stores).map((s) => s.close()));
 
-  const results: Record<'on' | 'off', { rps: number; p50: number; p99: number; documents: number }[]> = { on: [], off: [] };
+  const results: Record<'on' | 'off', { rps: number; p50: number; p99: number; documents: number }[]> = {
+    on: [],
+    off: [],
+  };
   for (let round = 0; round < ROUNDS; round++) {
     for (const mode of ['on', 'off'] as const) {
       const server = await serve([mode], env.env);
-      const request = { url: server.url, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUERY, variables: { ins: patient.ins } }) };
+      const request = {
+        url: server.url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: QUERY, variables: { ins: patient.ins } }),
+      };
       const check = (await (await fetch(server.url, request)).json()) as { data: any; errors?: unknown[] };
       const p = check.data.patient;
-      const documents = [p.hospitalReports, p.oncologyRecords, p.dispensations, p.careLines, p.personalSpace.documents].reduce((n, c) => n + c.nodes.length, 0);
+      const documents = [
+        p.hospitalReports,
+        p.oncologyRecords,
+        p.dispensations,
+        p.careLines,
+        p.personalSpace.documents,
+      ].reduce((n, c) => n + c.nodes.length, 0);
       await autocannon({ ...request, connections: CONNECTIONS, duration: 2 });
       const run = await autocannon({ ...request, connections: CONNECTIONS, duration: SECONDS });
       if (run.errors || run.non2xx) throw new Error(`${mode}: ${run.errors} errors, ${run.non2xx} non-2xx`);
       results[mode].push({ rps: run.requests.average, p50: run.latency.p50, p99: run.latency.p99, documents });
-      console.log(`round ${round + 1} policy ${mode.padEnd(3)}: ${run.requests.average.toFixed(1)} req/s, p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms, ${documents} documents per response${check.errors ? `, ${check.errors.length} field errors` : ''}`);
+      console.log(
+        `round ${round + 1} policy ${mode.padEnd(3)}: ${run.requests.average.toFixed(1)} req/s, p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms, ${documents} documents per response${check.errors ? `, ${check.errors.length} field errors` : ''}`,
+      );
       await server.stop();
     }
   }
   const on = median(results.on.map((r) => r.rps));
   const off = median(results.off.map((r) => r.rps));
-  console.log(`\nmedian throughput: policy on ${on.toFixed(1)} req/s, off ${off.toFixed(1)} req/s: ${(((off - on) / off) * 100).toFixed(1)}% slower with the policy (target ≤ 10%)`);
-  console.log(`median p50 latency: on ${median(results.on.map((r) => r.p50))} ms, off ${median(results.off.map((r) => r.p50))} ms`);
+  console.log(
+    `\nmedian throughput: policy on ${on.toFixed(1)} req/s, off ${off.toFixed(1)} req/s: ${(((off - on) / off) * 100).toFixed(1)}% slower with the policy (target ≤ 10%)`,
+  );
+  console.log(
+    `median p50 latency: on ${median(results.on.map((r) => r.p50))} ms, off ${median(results.off.map((r) => r.p50))} ms`,
+  );
   await env.drop();
 }
 

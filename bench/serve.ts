@@ -11,7 +11,17 @@ import type { Actor } from '../domain/actor';
 const allowEverything = (actor: Actor, facts: PatientAccessFacts): Decision => ({
   allowed: true,
   rule: 'benchmark.policy-off',
-  grant: { ins: facts.ins, actorId: actor.id, mode: 'normal', matrixProfession: null, hiddenLabels: [], maskedVisible: true, authorId: null, rule: 'benchmark.policy-off', maskedDocumentIds: [] },
+  grant: {
+    ins: facts.ins,
+    actorId: actor.id,
+    mode: 'normal',
+    matrixProfession: null,
+    hiddenLabels: [],
+    maskedVisible: true,
+    authorId: null,
+    rule: 'benchmark.policy-off',
+    maskedDocumentIds: [],
+  },
 });
 
 async function main() {
@@ -24,7 +34,11 @@ async function main() {
     benchmarkTraceWriter: untraced ? { write: async () => undefined } : undefined,
   });
   console.log(`ready ${platform.gatewayUrl}`);
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, async () => { await platform.stop(); process.exit(0); });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, async () => {
+      await platform.stop();
+      process.exit(0);
+    });
 }
 
 void main();

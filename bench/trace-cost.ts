@@ -24,27 +24,45 @@ const ROUNDS = arg('rounds', 3);
 const QUERY = `query($ins: String!) { patient(ins: $ins) { identity { firstName } hospitalReports(first: 20) { nodes { id title } } dispensations(first: 20) { nodes { id atc } } } }`;
 
 const trace = (i: number): AccessTrace => ({
-  at: new Date(), requestId: `bench-${i}`, operationName: 'Bench', actorId: 'ps:10000000002', actorKind: 'professional', actorProfession: '21',
-  actorSpecialty: null, patientIns: '284077511612365', source: 'hospital', mode: 'normal', action: 'read', touched: ['doc-1', 'doc-2', 'doc-3'],
-  outcome: 'allowed', rule: 'professional.authorised', justification: null,
+  at: new Date(),
+  requestId: `bench-${i}`,
+  operationName: 'Bench',
+  actorId: 'ps:10000000002',
+  actorKind: 'professional',
+  actorProfession: '21',
+  actorSpecialty: null,
+  patientIns: '284077511612365',
+  source: 'hospital',
+  mode: 'normal',
+  action: 'read',
+  touched: ['doc-1', 'doc-2', 'doc-3'],
+  outcome: 'allowed',
+  rule: 'professional.authorised',
+  justification: null,
 });
 
-async function writerThroughput(env: Awaited<ReturnType<typeof benchEnvironment>>, maxBatch: number, concurrency: number) {
+async function writerThroughput(
+  env: Awaited<ReturnType<typeof benchEnvironment>>,
+  maxBatch: number,
+  concurrency: number,
+) {
   const store = await openAuditStore(env.config);
   const writer = createTraceWriter(store, { maxBatch });
   const deadline = Date.now() + SECONDS * 1000;
   const latencies: number[] = [];
   let written = 0;
   let n = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (Date.now() < deadline) {
-      const started = process.hrtime.bigint();
-      // A request to two sources leaves two traces.
-      await writer.write([trace(n++), trace(n++)]);
-      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-      written += 2;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < deadline) {
+        const started = process.hrtime.bigint();
+        // A request to two sources leaves two traces.
+        await writer.write([trace(n++), trace(n++)]);
+        latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+        written += 2;
+      }
+    }),
+  );
   await store.close();
   return { perSecond: written / SECONDS, p50: median(latencies) };
 }
@@ -63,21 +81,33 @@ async function main() {
   for (let round = 0; round < ROUNDS; round++) {
     for (const mode of ['traced', 'untraced'] as const) {
       const server = await serve(mode === 'untraced' ? ['untraced'] : [], env.env);
-      const request = { url: server.url, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUERY, variables: { ins } }) };
+      const request = {
+        url: server.url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: QUERY, variables: { ins } }),
+      };
       await autocannon({ ...request, connections: 1, duration: 2 });
       const run = await autocannon({ ...request, connections: 1, duration: SECONDS });
       if (run.errors || run.non2xx) throw new Error(`${mode}: ${run.errors} errors, ${run.non2xx} non-2xx`);
       results[mode].push({ p50: run.latency.p50, rps: run.requests.average });
-      console.log(`  round ${round + 1} ${mode.padEnd(8)}: p50 ${run.latency.p50} ms, ${run.requests.average.toFixed(1)} req/s (one connection)`);
+      console.log(
+        `  round ${round + 1} ${mode.padEnd(8)}: p50 ${run.latency.p50} ms, ${run.requests.average.toFixed(1)} req/s (one connection)`,
+      );
       await server.stop();
     }
   }
   const traced = median(results.traced.map((r) => r.p50));
   const untraced = median(results.untraced.map((r) => r.p50));
-  console.log(`  median p50: traced ${traced} ms, untraced ${untraced} ms: tracing adds ${(traced - untraced).toFixed(1)} ms`);
+  console.log(
+    `  median p50: traced ${traced} ms, untraced ${untraced} ms: tracing adds ${(traced - untraced).toFixed(1)} ms`,
+  );
 
   console.log('(2) writer throughput, 64 concurrent requests each leaving 2 traces');
-  for (const [label, maxBatch] of [['group commit (batches up to 500)', 500], ['one transaction per request', 2]] as const) {
+  for (const [label, maxBatch] of [
+    ['group commit (batches up to 500)', 500],
+    ['one transaction per request', 2],
+  ] as const) {
     const result = await writerThroughput(env, maxBatch, 64);
     console.log(`  ${label}: ${result.perSecond.toFixed(0)} traces/s, p50 wait ${result.p50.toFixed(1)} ms`);
   }

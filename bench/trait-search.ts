@@ -13,16 +13,29 @@ import { generatedLoader } from './support/generated-loader';
  * the same query forced to a sequential scan, in the same run. Only the registry is loaded: search reads
  * nothing else.   npm run bench:search [-- --sizes 100000,1000000 --queries 300]
  */
-const argValue = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
+const argValue = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
 const SIZES = (argValue('sizes') ?? '100000,1000000').split(',').map(Number);
 const QUERIES = Number(argValue('queries') ?? 300);
 
-const percentile = (values: number[], p: number) => { const s = [...values].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
+const percentile = (values: number[], p: number) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
 
 /** What a caller says on the phone: the birth date, the first letters of one of the names, often the first name. */
 function spokenTraits(p: PatientSpec, i: number) {
   const name = i % 3 === 0 && p.identity.usedName ? p.identity.usedName : p.identity.birthName;
-  return { birthDate: p.identity.birthDate, name: queryKey(name).slice(0, 3 + (i % 4)), firstName: i % 2 === 0 ? queryKey(p.identity.firstName).slice(0, 4) : null, sex: null, birthplaceCode: null, limit: 11 };
+  return {
+    birthDate: p.identity.birthDate,
+    name: queryKey(name).slice(0, 3 + (i % 4)),
+    firstName: i % 2 === 0 ? queryKey(p.identity.firstName).slice(0, 4) : null,
+    sex: null,
+    birthplaceCode: null,
+    limit: 11,
+  };
 }
 
 async function main() {
@@ -30,8 +43,13 @@ async function main() {
   const store = await openStore(env.config, registry.name, registry.migrationsDir);
   const sample: PatientSpec[] = [];
   const loader = generatedLoader(store, ingest, {
-    label: 'loading the registry', patients: Math.max(...SIZES), seed: 11, documentsPerSource: 0,
-    onChunk: (chunk) => { for (const p of chunk.patients ?? []) if (sample.length < 5000 && Math.random() < 0.01) sample.push(p); },
+    label: 'loading the registry',
+    patients: Math.max(...SIZES),
+    seed: 11,
+    documentsPerSource: 0,
+    onChunk: (chunk) => {
+      for (const p of chunk.patients ?? []) if (sample.length < 5000 && Math.random() < 0.01) sample.push(p);
+    },
   });
   for (const size of SIZES) {
     await loader.loadUpTo(size);
@@ -50,7 +68,9 @@ async function main() {
         latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
         if (rows.some((r) => r.ins === target.ins)) found++;
       }
-      console.log(`${String(size).padStart(9)} patients, ${label.padEnd(24)}: p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms (the patient among the candidates in ${found}/${QUERIES})`);
+      console.log(
+        `${String(size).padStart(9)} patients, ${label.padEnd(24)}: p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms (the patient among the candidates in ${found}/${QUERIES})`,
+      );
     };
     await time('birth-date index', 'SET LOCAL enable_seqscan = on');
     await time('sequential scan baseline', 'SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off');

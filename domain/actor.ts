@@ -8,7 +8,14 @@ import type { ProfessionCode, SpecialtyCode } from './codes';
 export type Actor =
   | { kind: 'patient'; id: string; ins: Ins }
   | { kind: 'representative'; id: string }
-  | { kind: 'professional'; id: string; rpps: string; profession: ProfessionCode; specialty: SpecialtyCode | null; finess: string | null }
+  | {
+      kind: 'professional';
+      id: string;
+      rpps: string;
+      profession: ProfessionCode;
+      specialty: SpecialtyCode | null;
+      finess: string | null;
+    }
   | { kind: 'regulator'; id: string; samuCentre: string }
   | { kind: 'establishment'; id: string; finess: string }
   /** The Assurance maladie's reimbursement feed (author ALIM_AM): writes care lines, reads nothing. */
@@ -21,8 +28,18 @@ export type Actor =
 
 export type ActorKind = Actor['kind'];
 export const ACTOR_KINDS: readonly ActorKind[] = [
-  'patient', 'representative', 'professional', 'regulator', 'establishment', 'assurance_maladie_feed', 'heir', 'analyst', 'forbidden_organisation', 'operator',
+  'patient',
+  'representative',
+  'professional',
+  'regulator',
+  'establishment',
+  'assurance_maladie_feed',
+  'heir',
+  'analyst',
+  'forbidden_organisation',
+  'operator',
 ];
 
 /** L1111-18 and docs/law.md §3: these may never read a DMP, whatever they are given. */
-export type ForbiddenOrganisation = 'insurer' | 'mutuelle' | 'bank' | 'employer' | 'occupational_health' | 'assurance_maladie_medical_service';
+export type ForbiddenOrganisation =
+  'insurer' | 'mutuelle' | 'bank' | 'employer' | 'occupational_health' | 'assurance_maladie_medical_service';

@@ -9,7 +9,13 @@ import { DateTime } from 'luxon';
 export const PARIS = 'Europe/Paris';
 
 /** A span the law states in calendar units ("24 mois", "21 ans", "un mois") or in minutes (a bris de glace grant). */
-export interface CalendarPeriod { years?: number; months?: number; days?: number; hours?: number; minutes?: number }
+export interface CalendarPeriod {
+  years?: number;
+  months?: number;
+  days?: number;
+  hours?: number;
+  minutes?: number;
+}
 
 /** A civil date, `YYYY-MM-DD`. */
 export type LocalDate = string;
@@ -56,5 +62,7 @@ export function shiftDate(date: LocalDate, period: CalendarPeriod, direction: 1 
 
 /** Whether `date` is a real civil date written `YYYY-MM-DD`. */
 export function isLocalDate(date: unknown): date is LocalDate {
-  return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && DateTime.fromISO(date, { zone: 'UTC' }).isValid;
+  return (
+    typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && DateTime.fromISO(date, { zone: 'UTC' }).isValid
+  );
 }

@@ -32,7 +32,11 @@ export function manualClock(start: Date): ManualClock {
   let current = start.getTime();
   return {
     now: () => new Date(current),
-    set: (at) => { current = at.getTime(); },
-    advance: (milliseconds) => { current += milliseconds; },
+    set: (at) => {
+      current = at.getTime();
+    },
+    advance: (milliseconds) => {
+      current += milliseconds;
+    },
   };
 }

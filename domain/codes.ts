@@ -15,8 +15,15 @@ export type SpecialtyCode = string & { readonly __brand: 'SpecialtyCode' };
 
 export const DMP_SPACES = spacesData.spaces as readonly DmpSpace[];
 export type DmpSpace =
-  | 'SYNTHESES' | 'TRAITEMENTS' | 'ANALYSES' | 'IMAGERIE' | 'COMPTES_RENDUS'
-  | 'PREVENTION' | 'CERTIFICATS' | 'REMBOURSEMENT' | 'ESPACE_PERSONNEL';
+  | 'SYNTHESES'
+  | 'TRAITEMENTS'
+  | 'ANALYSES'
+  | 'IMAGERIE'
+  | 'COMPTES_RENDUS'
+  | 'PREVENTION'
+  | 'CERTIFICATS'
+  | 'REMBOURSEMENT'
+  | 'ESPACE_PERSONNEL';
 
 /** TRE_A07 labels the DMP uses (MASQUE_PSOCIAL and MASQUE_PT carry flag N: not used by the DMP). */
 export const VISIBILITY_LABELS = ['MASQUE_PS', 'INVISIBLE_PATIENT', 'INVISIBLE_REPRESENTANTS_LEGAUX'] as const;
@@ -50,7 +57,11 @@ export const DOCUMENT_CLASSES: ReadonlyMap<ClassCode, string> = new Map(
   read('tre_a03_classe_document.csv').map((row) => [row.code as ClassCode, row.display]),
 );
 
-export interface Profession { code: ProfessionCode; display: string; active: boolean }
+export interface Profession {
+  code: ProfessionCode;
+  display: string;
+  active: boolean;
+}
 export const PROFESSIONS: ReadonlyMap<ProfessionCode, Profession> = new Map(
   read('tre_g15_profession_sante.csv').map((row) => [
     row.code as ProfessionCode,

@@ -3,7 +3,10 @@
  * deposits, the registry's controls and the scenario validator all check with these, so a value one accepts
  * the others accept too (test/formats-agree.test.ts).
  */
-export interface Format { pattern: RegExp; rule: string }
+export interface Format {
+  pattern: RegExp;
+  rule: string;
+}
 
 const format = (pattern: RegExp, rule: string): Format => ({ pattern, rule });
 
@@ -23,7 +26,10 @@ export const FORMATS = {
   ngap: format(/^[A-Z]{1,4}(\s?\d+(\.\d+)?)?$/, 'must be an NGAP letter key, with an optional coefficient'),
   nabm: format(/^\d{4}$/, 'must be an NABM code: 4 digits'),
   /** INSEE code of the commune of birth, or 99 + the country's code for a birth abroad. */
-  birthplace: format(/^(\d{5}|2[AB]\d{3}|99\d{3})$/, 'must be an INSEE commune code, or 99 + country code for births abroad'),
+  birthplace: format(
+    /^(\d{5}|2[AB]\d{3}|99\d{3})$/,
+    'must be an INSEE commune code, or 99 + country code for births abroad',
+  ),
   phone: format(/^\+?[0-9 .-]{6,20}$/, 'must be a phone number (digits, spaces, dots, hyphens, an optional leading +)'),
 } as const;
 
@@ -34,4 +40,7 @@ export function hasFormat(name: FormatName, value: unknown): value is string {
 }
 
 /** The format of a care line's act code, by nomenclature. */
-export const ACT_CODE_FORMAT = { CCAM: 'ccam', NGAP: 'ngap', NABM: 'nabm', CIP13: 'cip13' } as const satisfies Record<string, FormatName>;
+export const ACT_CODE_FORMAT = { CCAM: 'ccam', NGAP: 'ngap', NABM: 'nabm', CIP13: 'cip13' } as const satisfies Record<
+  string,
+  FormatName
+>;

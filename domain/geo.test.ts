@@ -8,7 +8,12 @@ describe('départements and regions', () => {
     expect(DEPARTEMENTS.get('974' as never)?.regionName).toBe('La Réunion');
   });
 
-  it.each([['75056', '75'], ['2A004', '2A'], ['97411', '974'], ['99352', null]])('the département of commune %s is %s', (commune, departement) => {
+  it.each([
+    ['75056', '75'],
+    ['2A004', '2A'],
+    ['97411', '974'],
+    ['99352', null],
+  ])('the département of commune %s is %s', (commune, departement) => {
     expect(departementOf(commune)).toBe(departement);
   });
 

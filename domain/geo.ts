@@ -9,8 +9,10 @@ export type RegionCode = string & { readonly __brand: 'RegionCode' };
 
 /** The 101 départements and their regions (INSEE, domain/codes/departements.csv). */
 export const DEPARTEMENTS: ReadonlyMap<Departement, { region: RegionCode; regionName: string }> = new Map(
-  parseCsv(readFileSync(join(projectPath('domain', 'codes'), 'departements.csv'), 'utf8'))
-    .map((row) => [row.departement as Departement, { region: row.region as RegionCode, regionName: row.region_name }]),
+  parseCsv(readFileSync(join(projectPath('domain', 'codes'), 'departements.csv'), 'utf8')).map((row) => [
+    row.departement as Departement,
+    { region: row.region as RegionCode, regionName: row.region_name },
+  ]),
 );
 export const REGIONS: ReadonlySet<RegionCode> = new Set([...DEPARTEMENTS.values()].map((d) => d.region));
 
@@ -33,7 +35,11 @@ export function defaultResidence(ins: string, birthplaceCode: string): Departeme
 }
 
 /** Where a patient lives, as aggregates place them: the stated département, else the default; with its region. */
-export function residenceOf(ins: string, stated: string | null, birthplaceCode: string): { departement: Departement; region: RegionCode } {
+export function residenceOf(
+  ins: string,
+  stated: string | null,
+  birthplaceCode: string,
+): { departement: Departement; region: RegionCode } {
   const departement = (stated as Departement | null) ?? defaultResidence(ins, birthplaceCode);
   return { departement, region: DEPARTEMENTS.get(departement)!.region };
 }

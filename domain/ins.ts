@@ -30,10 +30,16 @@ export type InsCheck = { ok: true; ins: Ins } | { ok: false; reason: string };
 /** Validates a 15-character INS (spaces tolerated) and returns it normalised, or why it is not one. */
 export function checkIns(raw: string): InsCheck {
   const value = raw.replace(/\s+/g, '').toUpperCase();
-  if (value.length !== 15) return { ok: false, reason: `an INS has 15 characters (13 + a 2-digit key), got ${value.length}` };
-  if (!SHAPE.test(value)) return { ok: false, reason: 'not the shape of a NIR/NIA (sex digit, year, month, département, commune, order, key)' };
+  if (value.length !== 15)
+    return { ok: false, reason: `an INS has 15 characters (13 + a 2-digit key), got ${value.length}` };
+  if (!SHAPE.test(value))
+    return {
+      ok: false,
+      reason: 'not the shape of a NIR/NIA (sex digit, year, month, département, commune, order, key)',
+    };
   const expected = nirKey(value.slice(0, 13));
-  if (value.slice(13) !== expected) return { ok: false, reason: 'the control key does not match (key = 97 − NIR mod 97)' };
+  if (value.slice(13) !== expected)
+    return { ok: false, reason: 'the control key does not match (key = 97 − NIR mod 97)' };
   return { ok: true, ins: value as Ins };
 }
 

@@ -4,13 +4,43 @@
  * LATOURDAUVERGNE, TOURDAUVERGNE, DAUVERGNE, AUVERGNE) and the key without particles (TOURAUVERGNE), so that
  * whatever part a caller heard, its first letters match by prefix.
  */
-const PARTICLES = new Set(['DE', 'DU', 'DES', 'D', 'LE', 'LA', 'LES', 'L', 'DEL', 'DELLA', 'DELA', 'VAN', 'VON', 'DER', 'DEN', 'EL', 'AL', 'DA', 'DOS', 'DO', 'DI', 'O', 'SAINT', 'ST', 'STE', 'SAINTE']);
+const PARTICLES = new Set([
+  'DE',
+  'DU',
+  'DES',
+  'D',
+  'LE',
+  'LA',
+  'LES',
+  'L',
+  'DEL',
+  'DELLA',
+  'DELA',
+  'VAN',
+  'VON',
+  'DER',
+  'DEN',
+  'EL',
+  'AL',
+  'DA',
+  'DOS',
+  'DO',
+  'DI',
+  'O',
+  'SAINT',
+  'ST',
+  'STE',
+  'SAINTE',
+]);
 
 /** The words of a name, upper case, without accents or ligatures. */
 export function nameWords(name: string): string[] {
   return name
-    .replace(/[Œœ]/g, 'OE').replace(/[Ææ]/g, 'AE').replace(/ß/g, 'SS')
-    .normalize('NFD').replace(/\p{M}/gu, '')
+    .replace(/[Œœ]/g, 'OE')
+    .replace(/[Ææ]/g, 'AE')
+    .replace(/ß/g, 'SS')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .toUpperCase()
     .split(/[^A-Z]+/)
     .filter(Boolean);

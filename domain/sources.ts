@@ -3,7 +3,11 @@
  * Adding a source is a row here and a folder under subgraphs/ (ARCHITECTURE.md, "Add a source").
  */
 export const SOURCES = [
-  { name: 'patient', port: 4001, holds: 'the patient registry: identity, consents, authorisations, masks, representatives' },
+  {
+    name: 'patient',
+    port: 4001,
+    holds: 'the patient registry: identity, consents, authorisations, masks, representatives',
+  },
   { name: 'reimbursement', port: 4002, holds: 'the reimbursement history fed by the Assurance maladie' },
   { name: 'pharmacy', port: 4003, holds: 'the pharmaceutical dossier (DP)' },
   { name: 'oncology', port: 4004, holds: 'the oncology DCC' },

@@ -12,8 +12,15 @@ export interface AuthOptions {
   key: KeyLike | JWTVerifyGetKey;
 }
 
-export function authOptions(config: { issuer: string; audience: string; jwksUrl: string | null }, localKey: KeyLike): AuthOptions {
-  return { issuer: config.issuer, audience: config.audience, key: config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : localKey };
+export function authOptions(
+  config: { issuer: string; audience: string; jwksUrl: string | null },
+  localKey: KeyLike,
+): AuthOptions {
+  return {
+    issuer: config.issuer,
+    audience: config.audience,
+    key: config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : localKey,
+  };
 }
 
 /**
@@ -25,7 +32,11 @@ export async function authenticate(authorization: string | undefined, options: A
   if (!match) throw unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(match[1], options.key as KeyLike, { issuer: options.issuer, audience: options.audience, algorithms: [KEY_ALG, 'RS256', 'ES256'] }));
+    ({ payload } = await jwtVerify(match[1], options.key as KeyLike, {
+      issuer: options.issuer,
+      audience: options.audience,
+      algorithms: [KEY_ALG, 'RS256', 'ES256'],
+    }));
   } catch (error) {
     const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
     throw unauthenticated(expired ? 'The bearer token has expired' : 'The bearer token is not valid for this service');
@@ -51,7 +62,14 @@ function toActor(claim: unknown, subject: unknown): Actor | null {
       const specialty = str(c.specialty);
       if (!rpps || !profession || !PROFESSIONS.has(profession as ProfessionCode)) return null;
       if (specialty && !SPECIALTIES.has(specialty as SpecialtyCode)) return null;
-      return { kind: 'professional', id: subject, rpps, profession: profession as ProfessionCode, specialty: specialty as SpecialtyCode | null, finess: str(c.finess) };
+      return {
+        kind: 'professional',
+        id: subject,
+        rpps,
+        profession: profession as ProfessionCode,
+        specialty: specialty as SpecialtyCode | null,
+        finess: str(c.finess),
+      };
     }
     case 'regulator':
       return str(c.samuCentre) ? { kind: 'regulator', id: subject, samuCentre: str(c.samuCentre)! } : null;
@@ -60,7 +78,9 @@ function toActor(claim: unknown, subject: unknown): Actor | null {
     case 'assurance_maladie_feed':
       return { kind: 'assurance_maladie_feed', id: subject };
     case 'forbidden_organisation':
-      return str(c.organisation) ? { kind: 'forbidden_organisation', id: subject, organisation: str(c.organisation) as never } : null;
+      return str(c.organisation)
+        ? { kind: 'forbidden_organisation', id: subject, organisation: str(c.organisation) as never }
+        : null;
     case 'representative':
     case 'heir':
     case 'analyst':

@@ -6,7 +6,10 @@ const operation = (source: string) => parse(source).definitions[0] as OperationD
 describe('which requests get the analytics deadline', () => {
   it.each([
     ['{ analytics { patients(measure: PATIENTS, groupBy: [YEAR]) { suppressedCells } } }', true],
-    ['query Dash { __typename analytics { dispensations(measure: EVENTS, groupBy: [ATC3]) { suppressedCells } } }', true],
+    [
+      'query Dash { __typename analytics { dispensations(measure: EVENTS, groupBy: [ATC3]) { suppressedCells } } }',
+      true,
+    ],
     ['{ __typename }', false],
     ['{ analytics { id } patient(ins: "284077511612365") { ins } }', false],
     ['{ a: patient(ins: "284077511612365") { ins } }', false],

@@ -13,16 +13,22 @@ export const DEADLINE_HEADER = 'x-dmp-deadline-ms';
 export function isAnalyticsOnly(operation: OperationDefinitionNode): boolean {
   if (operation.operation !== 'query') return false;
   const fields = operation.selectionSet.selections;
-  return fields.some((s) => s.kind === Kind.FIELD && s.name.value === 'analytics')
-    && fields.every((s) => s.kind === Kind.FIELD && (s.name.value === 'analytics' || s.name.value === '__typename'));
+  return (
+    fields.some((s) => s.kind === Kind.FIELD && s.name.value === 'analytics') &&
+    fields.every((s) => s.kind === Kind.FIELD && (s.name.value === 'analytics' || s.name.value === '__typename'))
+  );
 }
 
-export function deadlinePlugin(deadlines: { defaultMs: number; analyticsMs: number }): ApolloServerPlugin<GatewayContext> {
+export function deadlinePlugin(deadlines: {
+  defaultMs: number;
+  analyticsMs: number;
+}): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
-          contextValue.deadlineMs = operation && isAnalyticsOnly(operation) ? deadlines.analyticsMs : deadlines.defaultMs;
+          contextValue.deadlineMs =
+            operation && isAnalyticsOnly(operation) ? deadlines.analyticsMs : deadlines.defaultMs;
         },
       };
     },

@@ -1,6 +1,10 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { KeyLike } from 'jose';
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +21,13 @@ import { signedDataSource } from './signed-data-source';
 import { deadlinePlugin } from './deadline';
 import type { GatewayContext } from './context';
 import { APQ_TTL_SECONDS, redisApqCache, resolveTrustedDocument } from './persisted-documents';
-import { DEFAULT_QUERY_LIMITS, isQueryLimitRefusal, queryLimitOptions, tooManyTokens, type QueryLimits } from './query-limits';
+import {
+  DEFAULT_QUERY_LIMITS,
+  isQueryLimitRefusal,
+  queryLimitOptions,
+  tooManyTokens,
+  type QueryLimits,
+} from './query-limits';
 
 export interface GatewayOptions {
   /** Where each subgraph answers. */
@@ -56,12 +66,13 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(projectPath('schema', 'supergraph.graphql'), 'utf8'),
-    buildService: ({ name }) => signedDataSource({
-      name,
-      url: options.subgraphUrls[name as SubgraphName],
-      gatewayKey: options.gatewayKey,
-      timeoutMs: options.subgraphTimeoutMs,
-    }),
+    buildService: ({ name }) =>
+      signedDataSource({
+        name,
+        url: options.subgraphUrls[name as SubgraphName],
+        gatewayKey: options.gatewayKey,
+        timeoutMs: options.subgraphTimeoutMs,
+      }),
   });
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   const protection = queryLimitOptions(limits);
@@ -72,7 +83,10 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
       ...protection.plugins,
       metricsPlugin('gateway'),
       requestLogPlugin('gateway'),
-      deadlinePlugin({ defaultMs: options.subgraphTimeoutMs ?? 5000, analyticsMs: options.analyticsTimeoutMs ?? 30_000 }),
+      deadlinePlugin({
+        defaultMs: options.subgraphTimeoutMs ?? 5000,
+        analyticsMs: options.analyticsTimeoutMs ?? 30_000,
+      }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -84,7 +98,9 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
     hideSchemaDetailsFromClientErrors: options.production ?? false,
     // Subgraph names are internals: the client gets the code and the message only.
     formatError: (formatted, error) => {
-      const coded = isQueryLimitRefusal(error) ? { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_LIMIT_EXCEEDED' } } : formatted;
+      const coded = isQueryLimitRefusal(error)
+        ? { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_LIMIT_EXCEEDED' } }
+        : formatted;
       const masked = maskError(coded, error);
       const { serviceName: _service, ...extensions } = masked.extensions ?? {};
       return { ...masked, extensions };
@@ -108,7 +124,10 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
       if (!options.trustedDocuments) return readiness;
       // With trusted documents, no operation runs without the registered set: no Redis, not ready.
       const redisState = redis!.status === 'ready' ? 'ready' : 'unavailable';
-      return { ready: readiness.ready && redisState === 'ready', dependencies: { ...readiness.dependencies, redis: redisState } };
+      return {
+        ready: readiness.ready && redisState === 'ready',
+        dependencies: { ...readiness.dependencies, redis: redisState },
+      };
     },
     metricsToken: options.metricsToken,
     prepare: async (params) => {
@@ -119,7 +138,8 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
         trusted = resolved.query;
       }
       const query = trusted ?? params.query;
-      if (typeof query === 'string' && tooManyTokens(query, limits.maxTokens)) return { status: 400, message: 'Query is too long', code: 'QUERY_LIMIT_EXCEEDED' };
+      if (typeof query === 'string' && tooManyTokens(query, limits.maxTokens))
+        return { status: 400, message: 'Query is too long', code: 'QUERY_LIMIT_EXCEEDED' };
       return trusted === undefined ? null : { query: trusted };
     },
   });
@@ -141,14 +161,16 @@ const PROBE_MS = 1000;
  * a total one). Each subgraph's state is reported.
  */
 export async function subgraphReadiness(urls: Record<SubgraphName, string>): Promise<Readiness> {
-  const states = await Promise.all(Object.entries(urls).map(async ([name, url]) => {
-    try {
-      const response = await fetch(url.replace(/\/graphql$/, '/readyz'), { signal: AbortSignal.timeout(PROBE_MS) });
-      return [name, response.ok ? 'ready' : 'unavailable'] as const;
-    } catch {
-      return [name, 'unavailable'] as const;
-    }
-  }));
+  const states = await Promise.all(
+    Object.entries(urls).map(async ([name, url]) => {
+      try {
+        const response = await fetch(url.replace(/\/graphql$/, '/readyz'), { signal: AbortSignal.timeout(PROBE_MS) });
+        return [name, response.ok ? 'ready' : 'unavailable'] as const;
+      } catch {
+        return [name, 'unavailable'] as const;
+      }
+    }),
+  );
   const dependencies = Object.fromEntries(states) as Readiness['dependencies'];
   return { ready: dependencies.patient === 'ready', dependencies };
 }

@@ -35,7 +35,10 @@ export function redisApqCache(redis: Redis) {
       try {
         await redis.set(APQ_PREFIX + key, value, 'EX', options?.ttl ?? APQ_TTL_SECONDS);
       } catch (error) {
-        logger.warn({ reason: (error as Error).message }, 'persisted query cache unavailable: a document was not stored');
+        logger.warn(
+          { reason: (error as Error).message },
+          'persisted query cache unavailable: a document was not stored',
+        );
       }
     },
     async delete(key: string): Promise<boolean> {
@@ -48,10 +51,19 @@ export function redisApqCache(redis: Redis) {
   };
 }
 
-export interface ManifestOperation { id: string; body: string; name?: string; type?: string }
+export interface ManifestOperation {
+  id: string;
+  body: string;
+  name?: string;
+  type?: string;
+}
 
 /** Stores the operations of a persisted-query manifest (Apollo's format); `replace` drops any not in it. */
-export async function registerTrustedDocuments(redis: Redis, operations: ManifestOperation[], options: { replace?: boolean } = {}): Promise<number> {
+export async function registerTrustedDocuments(
+  redis: Redis,
+  operations: ManifestOperation[],
+  options: { replace?: boolean } = {},
+): Promise<number> {
   for (const op of operations) {
     if (sha256(op.body) !== op.id) throw new Error(`operation ${op.name ?? op.id}: id is not the SHA-256 of its body`);
   }
@@ -62,7 +74,11 @@ export async function registerTrustedDocuments(redis: Redis, operations: Manifes
   return operations.length;
 }
 
-const NOT_ALLOWED: Refusal = { status: 400, message: 'Only registered operations are accepted: send the sha256Hash of a registered document', code: 'PERSISTED_QUERY_NOT_ALLOWED' };
+const NOT_ALLOWED: Refusal = {
+  status: 400,
+  message: 'Only registered operations are accepted: send the sha256Hash of a registered document',
+  code: 'PERSISTED_QUERY_NOT_ALLOWED',
+};
 
 /**
  * Trusted-documents mode: the request names a registered document by its hash (extensions.persistedQuery),
@@ -76,7 +92,11 @@ export async function resolveTrustedDocument(redis: Redis, body: GraphQLParams):
   try {
     query = await redis.hget(TRUSTED_KEY, hash);
   } catch {
-    return { status: 503, message: 'The list of registered operations is unavailable; retry shortly', code: 'SERVICE_UNAVAILABLE' };
+    return {
+      status: 503,
+      message: 'The list of registered operations is unavailable; retry shortly',
+      code: 'SERVICE_UNAVAILABLE',
+    };
   }
   if (query === null) return NOT_ALLOWED;
   if (typeof body?.query === 'string' && body.query !== query) return NOT_ALLOWED;

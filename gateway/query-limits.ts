@@ -1,7 +1,20 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
-  GraphQLError, Kind, Lexer, Source, TokenKind, getNamedType, getNullableType, isListType,
-  type ASTVisitor, type FieldNode, type FragmentDefinitionNode, type GraphQLOutputType, type SelectionSetNode, type ValidationContext, type ValidationRule,
+  GraphQLError,
+  Kind,
+  Lexer,
+  Source,
+  TokenKind,
+  getNamedType,
+  getNullableType,
+  isListType,
+  type ASTVisitor,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLOutputType,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../runtime/graphql/connection';
 
@@ -23,7 +36,13 @@ export interface QueryLimits {
   maxCost: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 10, maxDirectives: 10, maxTokens: 2000, maxCost: 10_000 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 12,
+  maxAliases: 10,
+  maxDirectives: 10,
+  maxTokens: 2000,
+  maxCost: 10_000,
+};
 
 const rejected = (message: string) => new GraphQLError(message, { extensions: { code: 'QUERY_LIMIT_EXCEEDED' } });
 
@@ -48,10 +67,19 @@ function listSize(field: FieldNode): number {
  * The cost of a document: each field costs 1 times the sizes of the lists it sits in, so asking for 100 items
  * of 100 items is costed as 10,000 fields, whatever the depth.
  */
-export function documentCost(context: ValidationContext, selectionSet: SelectionSetNode, parentType: GraphQLOutputType | null, multiplier: number, seen: Set<string> = new Set()): number {
+export function documentCost(
+  context: ValidationContext,
+  selectionSet: SelectionSetNode,
+  parentType: GraphQLOutputType | null,
+  multiplier: number,
+  seen: Set<string> = new Set(),
+): number {
   let cost = 0;
   const named = parentType ? getNamedType(parentType) : null;
-  const fields = named && 'getFields' in named ? (named as { getFields: () => Record<string, { type: GraphQLOutputType }> }).getFields() : {};
+  const fields =
+    named && 'getFields' in named
+      ? (named as { getFields: () => Record<string, { type: GraphQLOutputType }> }).getFields()
+      : {};
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       cost += multiplier;
@@ -60,10 +88,16 @@ export function documentCost(context: ValidationContext, selectionSet: Selection
       const connection = fieldType !== null && getNamedType(fieldType).name.endsWith('Connection');
       const list = fieldType !== null && isListType(getNullableType(fieldType));
       // A connection's size is its `first`; its edges and nodes lists then hold that many.
-      const inner = connection ? multiplier * listSize(selection) : list && !isInsideConnection(parentType) ? multiplier * DEFAULT_PAGE_SIZE : multiplier;
+      const inner = connection
+        ? multiplier * listSize(selection)
+        : list && !isInsideConnection(parentType)
+          ? multiplier * DEFAULT_PAGE_SIZE
+          : multiplier;
       cost += documentCost(context, selection.selectionSet, fieldType, inner, seen);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const type = selection.typeCondition ? (context.getSchema().getType(selection.typeCondition.name.value) as GraphQLOutputType) : parentType;
+      const type = selection.typeCondition
+        ? (context.getSchema().getType(selection.typeCondition.name.value) as GraphQLOutputType)
+        : parentType;
       cost += documentCost(context, selection.selectionSet, type, multiplier, seen);
     } else {
       const fragment: FragmentDefinitionNode | null | undefined = context.getFragment(selection.name.value);
@@ -83,8 +117,10 @@ function isInsideConnection(type: GraphQLOutputType | null): boolean {
 export function costLimitRule(maxCost: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(node) {
-      const root = node.operation === 'mutation' ? context.getSchema().getMutationType() : context.getSchema().getQueryType();
-      if (documentCost(context, node.selectionSet, root ?? null, 1) > maxCost) context.reportError(rejected('Query is too costly: ask for fewer items or fewer fields'));
+      const root =
+        node.operation === 'mutation' ? context.getSchema().getMutationType() : context.getSchema().getQueryType();
+      if (documentCost(context, node.selectionSet, root ?? null, 1) > maxCost)
+        context.reportError(rejected('Query is too costly: ask for fewer items or fewer fields'));
     },
   });
 }
@@ -105,22 +141,30 @@ export function tooManyTokens(query: string, maxTokens: number): boolean {
 
 /** Armor reports its refusals as "Syntax Error: …", which they are not: the client reads the plain message. */
 function plainMessages(rule: ValidationRule): ValidationRule {
-  return (context) => rule(new Proxy(context, {
-    get(target, property) {
-      if (property === 'reportError') {
-        return (error: GraphQLError) => target.reportError(rejected(error.message.replace(/^Syntax Error: /, '')));
-      }
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  }));
+  return (context) =>
+    rule(
+      new Proxy(context, {
+        get(target, property) {
+          if (property === 'reportError') {
+            return (error: GraphQLError) => target.reportError(rejected(error.message.replace(/^Syntax Error: /, '')));
+          }
+          const value = Reflect.get(target, property, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+    );
 }
 
 /** The Apollo Server options that apply the limits at the gateway. */
 export function queryLimitOptions(limits: QueryLimits = DEFAULT_QUERY_LIMITS) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, exposeLimits: false, errorMessage: 'Query is too deep' },
-    maxAliases: { n: limits.maxAliases, exposeLimits: false, errorMessage: 'Query has too many aliases', allowList: [] },
+    maxAliases: {
+      n: limits.maxAliases,
+      exposeLimits: false,
+      errorMessage: 'Query has too many aliases',
+      allowList: [],
+    },
     maxDirectives: { n: limits.maxDirectives, exposeLimits: false, errorMessage: 'Query has too many directives' },
     // Ours instead: armor's cost ignores list sizes, and its token limit turns parse errors into HTTP 500.
     costLimit: { enabled: false },
@@ -128,5 +172,8 @@ export function queryLimitOptions(limits: QueryLimits = DEFAULT_QUERY_LIMITS) {
     blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
-  return { plugins: protection.plugins, validationRules: [...protection.validationRules.map(plainMessages), costLimitRule(limits.maxCost)] };
+  return {
+    plugins: protection.plugins,
+    validationRules: [...protection.validationRules.map(plainMessages), costLimitRule(limits.maxCost)],
+  };
 }

@@ -16,7 +16,10 @@ export interface SignedDataSourceOptions {
   timeoutMs?: number;
 }
 
-const unavailable = () => new GraphQLError('A source of the record did not answer; its part is missing', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+const unavailable = () =>
+  new GraphQLError('A source of the record did not answer; its part is missing', {
+    extensions: { code: 'SERVICE_UNAVAILABLE' },
+  });
 
 /** Sends each subgraph fetch with the gateway-signed actor, over Node's built-in fetch, with a deadline. */
 export function signedDataSource(options: SignedDataSourceOptions): RemoteGraphQLDataSource<GatewayContext> {
@@ -38,7 +41,10 @@ export function signedDataSource(options: SignedDataSourceOptions): RemoteGraphQ
     }) as never,
     async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
       if (!context?.actor) throw new Error('no authenticated actor for a subgraph fetch');
-      context.credential ??= signActorCredential(options.gatewayKey, { actor: context.actor, requestId: context.requestId });
+      context.credential ??= signActorCredential(options.gatewayKey, {
+        actor: context.actor,
+        requestId: context.requestId,
+      });
       request.http?.headers.set(ACTOR_HEADER, await context.credential);
       injectTraceContext((name, value) => request.http?.headers.set(name, value));
       request.http?.headers.set(DEADLINE_HEADER, String(context.deadlineMs ?? timeoutMs));
@@ -53,9 +59,15 @@ export function signedDataSource(options: SignedDataSourceOptions): RemoteGraphQ
     // A subgraph answers a bad variable with HTTP 400 and a coded error: that is the caller's mistake, to pass
     // on as BAD_USER_INPUT. Any other failed fetch stays an opaque error (masked to INTERNAL_SERVER_ERROR).
     async errorFromResponse(response: Response) {
-      const body = (await response.json().catch(() => null)) as { errors?: { message?: string; extensions?: { code?: string } }[] } | null;
+      const body = (await response.json().catch(() => null)) as {
+        errors?: { message?: string; extensions?: { code?: string } }[];
+      } | null;
       const first = body?.errors?.[0];
-      if (response.status === 400 && first?.extensions?.code === 'BAD_USER_INPUT' && typeof first.message === 'string') {
+      if (
+        response.status === 400 &&
+        first?.extensions?.code === 'BAD_USER_INPUT' &&
+        typeof first.message === 'string'
+      ) {
         return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
       }
       // Anything else (a 5xx, or even a 401: the gateway's own credential refused, not the caller's token) is an outage.

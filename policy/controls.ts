@@ -3,7 +3,17 @@ import type { PatientAccessFacts } from './decide';
 
 /** What a patient (or their legal representative) may change on their DMP (docs/law.md §3–4). */
 export type PatientControl =
-  | 'authorise' | 'revoke' | 'block' | 'unblock' | 'mask' | 'unmask' | 'set-emergency-consents' | 'name-medecin-traitant' | 'name-administrator' | 'remove-administrator' | 'set-secondary-use';
+  | 'authorise'
+  | 'revoke'
+  | 'block'
+  | 'unblock'
+  | 'mask'
+  | 'unmask'
+  | 'set-emergency-consents'
+  | 'name-medecin-traitant'
+  | 'name-administrator'
+  | 'remove-administrator'
+  | 'set-secondary-use';
 
 /** The médecin traitant may block a professional for the patient; nothing else of the patient's rights. */
 const MEDECIN_TRAITANT_CONTROLS: ReadonlySet<PatientControl> = new Set(['block', 'unblock']);
@@ -12,11 +22,22 @@ export type ControlDecision = { allowed: true; rule: string } | { allowed: false
 
 /** Whether this actor may exercise this control on this record. Pure; deny unless a rule allows. */
 export function mayControl(actor: Actor, facts: PatientAccessFacts, control: PatientControl): ControlDecision {
-  if (facts.dmpStatus !== 'ACTIVE') return { allowed: false, rule: 'deny.dmp-not-active', reason: 'the DMP is closed or deleted' };
+  if (facts.dmpStatus !== 'ACTIVE')
+    return { allowed: false, rule: 'deny.dmp-not-active', reason: 'the DMP is closed or deleted' };
   if (actor.kind === 'patient' && actor.ins === facts.ins) return { allowed: true, rule: 'control.patient' };
-  if (actor.kind === 'representative' && facts.isRepresentative) return { allowed: true, rule: 'control.representative' };
-  if (actor.kind === 'professional' && (facts.isTreatingDoctor || facts.isAdministrator) && !facts.isBlocked && MEDECIN_TRAITANT_CONTROLS.has(control)) {
+  if (actor.kind === 'representative' && facts.isRepresentative)
+    return { allowed: true, rule: 'control.representative' };
+  if (
+    actor.kind === 'professional' &&
+    (facts.isTreatingDoctor || facts.isAdministrator) &&
+    !facts.isBlocked &&
+    MEDECIN_TRAITANT_CONTROLS.has(control)
+  ) {
     return { allowed: true, rule: facts.isTreatingDoctor ? 'control.medecin-traitant' : 'control.administrator' };
   }
-  return { allowed: false, rule: 'deny.not-record-controller', reason: `only the patient or their representative may ${control.replace(/-/g, ' ')}` };
+  return {
+    allowed: false,
+    rule: 'deny.not-record-controller',
+    reason: `only the patient or their representative may ${control.replace(/-/g, ' ')}`,
+  };
 }

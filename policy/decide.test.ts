@@ -7,8 +7,22 @@ const actors: Record<string, Actor> = {
   patient: { kind: 'patient', id: `patient:${INS}`, ins: INS },
   otherPatient: { kind: 'patient', id: 'patient:184127645108946', ins: '184127645108946' as Ins },
   representative: { kind: 'representative', id: 'rep:demo-parent' },
-  pharmacist: { kind: 'professional', id: 'ps:10000000002', rpps: '10000000002', profession: '21' as never, specialty: null, finess: null },
-  doctor: { kind: 'professional', id: 'ps:10000000001', rpps: '10000000001', profession: '10' as never, specialty: 'SM54' as never, finess: null },
+  pharmacist: {
+    kind: 'professional',
+    id: 'ps:10000000002',
+    rpps: '10000000002',
+    profession: '21' as never,
+    specialty: null,
+    finess: null,
+  },
+  doctor: {
+    kind: 'professional',
+    id: 'ps:10000000001',
+    rpps: '10000000001',
+    profession: '10' as never,
+    specialty: 'SM54' as never,
+    finess: null,
+  },
   regulator: { kind: 'regulator', id: 'samu:75', samuCentre: '75' },
   establishment: { kind: 'establishment', id: 'etab:750712184', finess: '750712184' },
   analyst: { kind: 'analyst', id: 'analyst:drees' },
@@ -17,8 +31,15 @@ const actors: Record<string, Actor> = {
   insurer: { kind: 'forbidden_organisation', id: 'org:assureur', organisation: 'insurer' },
 };
 const base: PatientAccessFacts = {
-  ins: INS, dmpStatus: 'ACTIVE', consents: { etreat: true, btg: true, masked: true },
-  isRepresentative: false, isTreatingDoctor: false, isAdministrator: false, isAuthorised: false, isBlocked: false, hasEmergencyGrant: false,
+  ins: INS,
+  dmpStatus: 'ACTIVE',
+  consents: { etreat: true, btg: true, masked: true },
+  isRepresentative: false,
+  isTreatingDoctor: false,
+  isAdministrator: false,
+  isAuthorised: false,
+  isBlocked: false,
+  hasEmergencyGrant: false,
 };
 const facts = (over: Partial<PatientAccessFacts>): PatientAccessFacts => ({ ...base, ...over });
 
@@ -37,16 +58,36 @@ describe('decide(): the rule that matched, for each actor and situation', () => 
     ['a blocked médecin traitant', 'doctor', { isTreatingDoctor: true, isBlocked: true }, 'deny.blocked'],
     ['a blocked professional in bris de glace', 'doctor', { hasEmergencyGrant: true, isBlocked: true }, 'deny.blocked'],
     ['bris de glace with BTG', 'doctor', { hasEmergencyGrant: true }, 'professional.bris-de-glace'],
-    ['bris de glace refused by the patient', 'doctor', { hasEmergencyGrant: true, consents: { etreat: true, btg: false, masked: true } }, 'deny.btg-refused'],
+    [
+      'bris de glace refused by the patient',
+      'doctor',
+      { hasEmergencyGrant: true, consents: { etreat: true, btg: false, masked: true } },
+      'deny.btg-refused',
+    ],
     ['centre 15 with ETREAT', 'regulator', {}, 'regulator.centre-15'],
-    ['centre 15 refused by the patient', 'regulator', { consents: { etreat: false, btg: true, masked: true } }, 'deny.etreat-refused'],
-    ['a closed DMP, for its médecin traitant', 'doctor', { isTreatingDoctor: true, dmpStatus: 'CLOSED' }, 'deny.dmp-not-active'],
+    [
+      'centre 15 refused by the patient',
+      'regulator',
+      { consents: { etreat: false, btg: true, masked: true } },
+      'deny.etreat-refused',
+    ],
+    [
+      'a closed DMP, for its médecin traitant',
+      'doctor',
+      { isTreatingDoctor: true, dmpStatus: 'CLOSED' },
+      'deny.dmp-not-active',
+    ],
     ['a deleted DMP, for its patient', 'patient', { dmpStatus: 'DELETED' }, 'deny.dmp-not-active'],
     ['the feeding channel never reads', 'establishment', {}, 'deny.feeding-channel'],
     ['analytics never reads a person', 'analyst', {}, 'deny.analytics-person-level'],
     ['an heir of nobody here', 'heir', { dmpStatus: 'CLOSED', deceased: true }, 'deny.not-heir'],
     ['an heir while the patient lives', 'heir', { isHeir: true }, 'deny.patient-alive'],
-    ['an heir, the patient having objected', 'heir', { isHeir: true, dmpStatus: 'CLOSED', deceased: true, heirsObjection: true }, 'deny.heirs-objection'],
+    [
+      'an heir, the patient having objected',
+      'heir',
+      { isHeir: true, dmpStatus: 'CLOSED', deceased: true, heirsObjection: true },
+      'deny.heirs-objection',
+    ],
     ['an heir of a deleted DMP', 'heir', { isHeir: true, dmpStatus: 'DELETED', deceased: true }, 'deny.dmp-not-active'],
     ['an heir after the death', 'heir', { isHeir: true, dmpStatus: 'CLOSED', deceased: true }, 'heir.limited'],
     ['the Assurance maladie feed never reads', 'feed', {}, 'deny.feeding-channel'],
@@ -56,13 +97,48 @@ describe('decide(): the rule that matched, for each actor and situation', () => 
   });
 
   it.each<[string, keyof typeof actors, Partial<PatientAccessFacts>, object]>([
-    ['the patient: all types, masked shown, INVISIBLE_PATIENT hidden', 'patient', {}, { matrixProfession: null, maskedVisible: true, hiddenLabels: ['INVISIBLE_PATIENT'] }],
-    ['a representative: the minor\'s secret documents hidden too', 'representative', { isRepresentative: true }, { hiddenLabels: ['INVISIBLE_PATIENT', 'INVISIBLE_REPRESENTANTS_LEGAUX'] }],
-    ['the médecin traitant: every type, masked shown', 'doctor', { isTreatingDoctor: true }, { matrixProfession: null, maskedVisible: true, hiddenLabels: [] }],
-    ['an authorised pharmacist: the pharmacist column, masked hidden but their own', 'pharmacist', { isAuthorised: true }, { matrixProfession: '21', maskedVisible: false, authorId: '10000000002' }],
-    ['bris de glace without MASKED: masked hidden', 'doctor', { hasEmergencyGrant: true, consents: { etreat: true, btg: true, masked: false } }, { mode: 'bris_de_glace', maskedVisible: false }],
-    ['centre 15 with MASKED: masked shown, médecin column', 'regulator', {}, { mode: 'centre_15', maskedVisible: true, matrixProfession: '10' }],
-    ["an heir: the types of policy/heir-access.json only, masked hidden", 'heir', { isHeir: true, dmpStatus: 'CLOSED', deceased: true }, { mode: 'heir', typeCodes: ['34112-3', '11490-0', '15507-7'], maskedVisible: false }],
+    [
+      'the patient: all types, masked shown, INVISIBLE_PATIENT hidden',
+      'patient',
+      {},
+      { matrixProfession: null, maskedVisible: true, hiddenLabels: ['INVISIBLE_PATIENT'] },
+    ],
+    [
+      "a representative: the minor's secret documents hidden too",
+      'representative',
+      { isRepresentative: true },
+      { hiddenLabels: ['INVISIBLE_PATIENT', 'INVISIBLE_REPRESENTANTS_LEGAUX'] },
+    ],
+    [
+      'the médecin traitant: every type, masked shown',
+      'doctor',
+      { isTreatingDoctor: true },
+      { matrixProfession: null, maskedVisible: true, hiddenLabels: [] },
+    ],
+    [
+      'an authorised pharmacist: the pharmacist column, masked hidden but their own',
+      'pharmacist',
+      { isAuthorised: true },
+      { matrixProfession: '21', maskedVisible: false, authorId: '10000000002' },
+    ],
+    [
+      'bris de glace without MASKED: masked hidden',
+      'doctor',
+      { hasEmergencyGrant: true, consents: { etreat: true, btg: true, masked: false } },
+      { mode: 'bris_de_glace', maskedVisible: false },
+    ],
+    [
+      'centre 15 with MASKED: masked shown, médecin column',
+      'regulator',
+      {},
+      { mode: 'centre_15', maskedVisible: true, matrixProfession: '10' },
+    ],
+    [
+      'an heir: the types of policy/heir-access.json only, masked hidden',
+      'heir',
+      { isHeir: true, dmpStatus: 'CLOSED', deceased: true },
+      { mode: 'heir', typeCodes: ['34112-3', '11490-0', '15507-7'], maskedVisible: false },
+    ],
   ])('%s', (_case, actor, over, grant) => {
     const decision = decide(actors[actor], facts(over));
     expect(decision.allowed).toBe(true);

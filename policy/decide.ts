@@ -35,8 +35,7 @@ export interface PatientAccessFacts {
 }
 
 export type Decision =
-  | { allowed: true; rule: string; grant: AccessGrant }
-  | { allowed: false; rule: string; reason: string };
+  { allowed: true; rule: string; grant: AccessGrant } | { allowed: false; rule: string; reason: string };
 
 const deny = (rule: string, reason: string): Decision => ({ allowed: false, rule, reason });
 
@@ -69,7 +68,14 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
       if (facts.dmpStatus === 'DELETED') return deny('deny.dmp-not-active', 'the DMP was deleted');
       if (!facts.deceased) return deny('deny.patient-alive', 'heirs have no access while the patient is alive');
       if (facts.heirsObjection) return deny('deny.heirs-objection', 'the patient objected to access by heirs');
-      return allow('heir.limited', { mode: 'heir', matrixProfession: null, typeCodes: [...HEIR_TYPE_CODES], hiddenLabels: hidden('INVISIBLE_PATIENT'), maskedVisible: false, authorId: null });
+      return allow('heir.limited', {
+        mode: 'heir',
+        matrixProfession: null,
+        typeCodes: [...HEIR_TYPE_CODES],
+        hiddenLabels: hidden('INVISIBLE_PATIENT'),
+        maskedVisible: false,
+        authorId: null,
+      });
     default:
       break;
   }
@@ -79,29 +85,66 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
     case 'patient':
       if (actor.ins !== facts.ins) return deny('deny.other-patient', 'a patient reads only their own DMP');
       // R1111-53: INVISIBLE_PATIENT waits for the consultation d'annonce (revealed after a month by the filter).
-      return allow('patient.self', { mode: 'patient', matrixProfession: null, hiddenLabels: hidden('INVISIBLE_PATIENT'), maskedVisible: true, authorId: null });
+      return allow('patient.self', {
+        mode: 'patient',
+        matrixProfession: null,
+        hiddenLabels: hidden('INVISIBLE_PATIENT'),
+        maskedVisible: true,
+        authorId: null,
+      });
     case 'representative':
       if (!facts.isRepresentative) return deny('deny.not-representative', 'not a legal representative of this patient');
       // L1111-5: the minor's secret documents are hidden from representatives.
-      return allow('representative.legal', { mode: 'representative', matrixProfession: null, hiddenLabels: hidden('INVISIBLE_PATIENT', 'INVISIBLE_REPRESENTANTS_LEGAUX'), maskedVisible: true, authorId: null });
+      return allow('representative.legal', {
+        mode: 'representative',
+        matrixProfession: null,
+        hiddenLabels: hidden('INVISIBLE_PATIENT', 'INVISIBLE_REPRESENTANTS_LEGAUX'),
+        maskedVisible: true,
+        authorId: null,
+      });
     case 'professional':
       if (facts.isBlocked) return deny('deny.blocked', 'the patient blocked this professional');
       // The trace names the relation the law gives the access under: médecin traitant, or administrator.
       if (facts.isTreatingDoctor || facts.isAdministrator) {
-        return allow(facts.isTreatingDoctor ? 'professional.medecin-traitant' : 'professional.administrator', { mode: 'normal', matrixProfession: null, hiddenLabels: [], maskedVisible: true, authorId: actor.rpps });
+        return allow(facts.isTreatingDoctor ? 'professional.medecin-traitant' : 'professional.administrator', {
+          mode: 'normal',
+          matrixProfession: null,
+          hiddenLabels: [],
+          maskedVisible: true,
+          authorId: actor.rpps,
+        });
       }
       if (facts.isAuthorised) {
-        return allow('professional.authorised', { mode: 'normal', matrixProfession: actor.profession, hiddenLabels: [], maskedVisible: false, authorId: actor.rpps });
+        return allow('professional.authorised', {
+          mode: 'normal',
+          matrixProfession: actor.profession,
+          hiddenLabels: [],
+          maskedVisible: false,
+          authorId: actor.rpps,
+        });
       }
       if (facts.hasEmergencyGrant) {
         if (!facts.consents.btg) return deny('deny.btg-refused', 'the patient refused bris de glace');
-        return allow('professional.bris-de-glace', { mode: 'bris_de_glace', matrixProfession: actor.profession, hiddenLabels: [], maskedVisible: facts.consents.masked, authorId: actor.rpps, justification: facts.emergencyJustification ?? null });
+        return allow('professional.bris-de-glace', {
+          mode: 'bris_de_glace',
+          matrixProfession: actor.profession,
+          hiddenLabels: [],
+          maskedVisible: facts.consents.masked,
+          authorId: actor.rpps,
+          justification: facts.emergencyJustification ?? null,
+        });
       }
       return deny('deny.no-authorisation', 'no authorisation from the patient and not in the care team');
     case 'regulator':
       if (!facts.consents.etreat) return deny('deny.etreat-refused', 'the patient refused access by the centre 15');
       // Regulators are médecins régulateurs: the médecin column of the matrix applies.
-      return allow('regulator.centre-15', { mode: 'centre_15', matrixProfession: '10' as ProfessionCode, hiddenLabels: [], maskedVisible: facts.consents.masked, authorId: null });
+      return allow('regulator.centre-15', {
+        mode: 'centre_15',
+        matrixProfession: '10' as ProfessionCode,
+        hiddenLabels: [],
+        maskedVisible: facts.consents.masked,
+        authorId: null,
+      });
     default:
       return exhaustive(actor);
   }

@@ -5,7 +5,14 @@ import { loadDepositRules, mayWrite, sourceAcceptsType, type WritableSource } fr
 
 const INS = '284077511612365' as Ins;
 const rules = loadDepositRules();
-const professional = (profession: string): Actor => ({ kind: 'professional', id: `ps:${profession}`, rpps: '10000000001', profession: profession as never, specialty: null, finess: null });
+const professional = (profession: string): Actor => ({
+  kind: 'professional',
+  id: `ps:${profession}`,
+  rpps: '10000000001',
+  profession: profession as never,
+  specialty: null,
+  finess: null,
+});
 const actors: Record<string, Actor> = {
   patient: { kind: 'patient', id: `patient:${INS}`, ins: INS },
   otherPatient: { kind: 'patient', id: 'patient:184127645108946', ins: '184127645108946' as Ins },
@@ -20,8 +27,15 @@ const actors: Record<string, Actor> = {
   analyst: { kind: 'analyst', id: 'analyst:1' },
 };
 const base: PatientAccessFacts = {
-  ins: INS, dmpStatus: 'ACTIVE', consents: { etreat: true, btg: true, masked: true },
-  isRepresentative: false, isTreatingDoctor: false, isAdministrator: false, isAuthorised: false, isBlocked: false, hasEmergencyGrant: false,
+  ins: INS,
+  dmpStatus: 'ACTIVE',
+  consents: { etreat: true, btg: true, masked: true },
+  isRepresentative: false,
+  isTreatingDoctor: false,
+  isAdministrator: false,
+  isAuthorised: false,
+  isBlocked: false,
+  hasEmergencyGrant: false,
 };
 
 describe('mayWrite(): who writes what into which source (policy/deposit-rules.json)', () => {

@@ -10,16 +10,24 @@ import { revealCutoff } from './periods';
  * Parameters are appended to `params`; the returned text refers to them by position. `now` is the request's
  * instant (the one clock), never the database's.
  */
-export function visibleDocumentsCondition(grant: AccessGrant, matrix: HabilitationMatrix, params: unknown[], now: Date): string {
+export function visibleDocumentsCondition(
+  grant: AccessGrant,
+  matrix: HabilitationMatrix,
+  params: unknown[],
+  now: Date,
+): string {
   const add = (value: unknown) => `$${params.push(value)}`;
   const conditions: string[] = [];
-  if (grant.matrixProfession !== null) conditions.push(`type_code = ANY(${add(readableTypes(matrix, grant.matrixProfession))}::text[])`);
+  if (grant.matrixProfession !== null)
+    conditions.push(`type_code = ANY(${add(readableTypes(matrix, grant.matrixProfession))}::text[])`);
   if (grant.typeCodes) conditions.push(`type_code = ANY(${add(grant.typeCodes)}::text[])`);
   const alwaysHidden = grant.hiddenLabels.filter((label) => label !== 'INVISIBLE_PATIENT');
   if (alwaysHidden.length > 0) conditions.push(`NOT (visibility && ${add(alwaysHidden)}::text[])`);
   if (grant.hiddenLabels.includes('INVISIBLE_PATIENT')) {
     // R1111-53: hidden until the consultation d'annonce, and shown by itself one month after deposit.
-    conditions.push(`NOT ('INVISIBLE_PATIENT' = ANY(visibility) AND deposited_at > ${add(revealCutoff(now))}::timestamptz)`);
+    conditions.push(
+      `NOT ('INVISIBLE_PATIENT' = ANY(visibility) AND deposited_at > ${add(revealCutoff(now))}::timestamptz)`,
+    );
   }
   const masked = grant.maskedDocumentIds ?? [];
   if (!grant.maskedVisible && masked.length > 0) {

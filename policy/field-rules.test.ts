@@ -25,23 +25,39 @@ describe('default deny: every field of the graph is classified in policy/field-r
     expect(apiFields.filter((f) => !(f in rules.fields))).toEqual([]);
   });
 
-  it.each(SUBGRAPHS.map((d) => [d.name, d] as const))('covers every field of the %s subgraph, _entities and _service included', (_name, definition) => {
-    const schema = buildSubgraphSchema({ typeDefs: parse(subgraphSdl(definition)) });
-    expect(() => assertEveryFieldRuled(schema, rules, definition.name)).not.toThrow();
-    expect(schemaFields(schema)).toEqual(expect.arrayContaining(['Query._entities', 'Query._service']));
-  });
+  it.each(SUBGRAPHS.map((d) => [d.name, d] as const))(
+    'covers every field of the %s subgraph, _entities and _service included',
+    (_name, definition) => {
+      const schema = buildSubgraphSchema({ typeDefs: parse(subgraphSdl(definition)) });
+      expect(() => assertEveryFieldRuled(schema, rules, definition.name)).not.toThrow();
+      expect(schemaFields(schema)).toEqual(expect.arrayContaining(['Query._entities', 'Query._service']));
+    },
+  );
 
   it('names no field that exists nowhere (a stale rule would hide a renamed field)', () => {
-    const all = new Set(SUBGRAPHS.flatMap((d) => schemaFields(buildSubgraphSchema({ typeDefs: parse(subgraphSdl(d)) }))));
+    const all = new Set(
+      SUBGRAPHS.flatMap((d) => schemaFields(buildSubgraphSchema({ typeDefs: parse(subgraphSdl(d)) }))),
+    );
     expect(Object.keys(rules.fields).filter((f) => !all.has(f))).toEqual([]);
   });
 
   it('refuses a role that names a rule decide() never allows under (a typo would silently deny)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'field-rules-'));
     const file = join(dir, 'field-rules.json');
-    const typo = { ...rules, roles: { ...rules.roles, recordAdministrators: { ...rules.roles.recordAdministrators, grantRules: ['patient.self', 'professional.medecin-traitent'] } } };
+    const typo = {
+      ...rules,
+      roles: {
+        ...rules.roles,
+        recordAdministrators: {
+          ...rules.roles.recordAdministrators,
+          grantRules: ['patient.self', 'professional.medecin-traitent'],
+        },
+      },
+    };
     writeFileSync(file, JSON.stringify(typo));
-    expect(() => loadFieldRules(file)).toThrow('role recordAdministrators names professional.medecin-traitent, not a rule decide() allows under');
+    expect(() => loadFieldRules(file)).toThrow(
+      'role recordAdministrators names professional.medecin-traitent, not a rule decide() allows under',
+    );
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -49,8 +65,12 @@ describe('default deny: every field of the graph is classified in policy/field-r
     const { [`Patient.careLines`]: _removed, ...fields } = rules.fields;
     const reimbursement = SUBGRAPHS.find((d) => d.name === 'reimbursement')!;
     const schema: GraphQLSchema = buildSubgraphSchema({ typeDefs: parse(subgraphSdl(reimbursement)) });
-    expect(() => applyFieldPolicy(schema, 'reimbursement', loadMatrix(), { ...rules, fields })).toThrow(FieldRulesError);
-    expect(() => applyFieldPolicy(schema, 'reimbursement', loadMatrix(), { ...rules, fields })).toThrow('no rule in policy/field-rules.json for Patient.careLines');
+    expect(() => applyFieldPolicy(schema, 'reimbursement', loadMatrix(), { ...rules, fields })).toThrow(
+      FieldRulesError,
+    );
+    expect(() => applyFieldPolicy(schema, 'reimbursement', loadMatrix(), { ...rules, fields })).toThrow(
+      'no rule in policy/field-rules.json for Patient.careLines',
+    );
   });
 
   it('guards only fields that are nullable, so a denial nulls the field and not its parent', () => {
@@ -60,7 +80,11 @@ describe('default deny: every field of the graph is classified in policy/field-r
         if (!isObjectType(type) || type.name === 'Query') continue;
         for (const [name, field] of Object.entries(type.getFields())) {
           const rule = rules.fields[`${type.name}.${name}`];
-          if (rule && rule !== 'inherit') expect({ field: `${type.name}.${name}`, nullable: !String(field.type).endsWith('!') }).toEqual({ field: `${type.name}.${name}`, nullable: true });
+          if (rule && rule !== 'inherit')
+            expect({ field: `${type.name}.${name}`, nullable: !String(field.type).endsWith('!') }).toEqual({
+              field: `${type.name}.${name}`,
+              nullable: true,
+            });
         }
       }
     }
@@ -68,8 +92,24 @@ describe('default deny: every field of the graph is classified in policy/field-r
 });
 
 describe('roles admit by actor kind, grant rule or profession', () => {
-  const grant = (rule: string): AccessGrant => ({ ins: '284077511612365' as never, actorId: 'x', mode: 'normal', matrixProfession: null, hiddenLabels: [], maskedVisible: false, authorId: null, rule });
-  const pharmacist: Actor = { kind: 'professional', id: 'ps:1', rpps: '1', profession: '21' as never, specialty: null, finess: null };
+  const grant = (rule: string): AccessGrant => ({
+    ins: '284077511612365' as never,
+    actorId: 'x',
+    mode: 'normal',
+    matrixProfession: null,
+    hiddenLabels: [],
+    maskedVisible: false,
+    authorId: null,
+    rule,
+  });
+  const pharmacist: Actor = {
+    kind: 'professional',
+    id: 'ps:1',
+    rpps: '1',
+    profession: '21' as never,
+    specialty: null,
+    finess: null,
+  };
   const podiatrist: Actor = { ...pharmacist, profession: '80' as never };
   const doctor: Actor = { ...pharmacist, profession: '10' as never };
   const patient: Actor = { kind: 'patient', id: 'patient:1', ins: '284077511612365' as never };

@@ -5,7 +5,8 @@ import { loadMatrix, MatrixError } from './matrix';
 import type { ProfessionCode, TypeCode } from '../domain/codes';
 
 const matrix = loadMatrix();
-const can = (profession: string, type: string) => matrix.readable.get(profession as ProfessionCode)?.has(type as TypeCode) ?? false;
+const can = (profession: string, type: string) =>
+  matrix.readable.get(profession as ProfessionCode)?.has(type as TypeCode) ?? false;
 
 describe('habilitation matrix as shipped', () => {
   it.each([
@@ -39,10 +40,22 @@ describe('a malformed matrix stops the start-up with a message naming the defect
     return dir;
   };
   it.each([
-    ['a cell that is not 0 or 1', (csv: string) => csv.replace(/^(SYNTH,)1/m, '$1yes'), /cell must be 0 or 1, got "yes"/],
+    [
+      'a cell that is not 0 or 1',
+      (csv: string) => csv.replace(/^(SYNTH,)1/m, '$1yes'),
+      /cell must be 0 or 1, got "yes"/,
+    ],
     ['a missing type row', (csv: string) => csv.replace(/^SYNTH,.*\n/m, ''), /no row for type SYNTH/],
     ['an unknown type row', (csv: string) => csv.replace(/^SYNTH,/m, 'NOPE,'), /NOPE is not a JDV_J07 type code/],
-    ['a missing profession column', (csv: string) => csv.split('\n').map((l) => l.split(',').slice(0, -1).join(',')).join('\n'), /no column for profession 98/],
+    [
+      'a missing profession column',
+      (csv: string) =>
+        csv
+          .split('\n')
+          .map((l) => l.split(',').slice(0, -1).join(','))
+          .join('\n'),
+      /no column for profession 98/,
+    ],
   ])('%s', (_name, edit, message) => {
     expect(() => loadMatrix(broken(edit))).toThrow(MatrixError);
     expect(() => loadMatrix(broken(edit))).toThrow(message);

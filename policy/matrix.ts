@@ -26,7 +26,8 @@ export function loadMatrix(dir = projectPath('policy', 'matrix')): HabilitationM
     throw where(`habilitation-matrix.meta.json is missing or not JSON (${(error as Error).message})`);
   }
   if (typeof meta.version !== 'string' || !meta.version) throw where('meta.version must be a non-empty string');
-  if (typeof meta.provenance !== 'string' || !meta.provenance) throw where('meta.provenance must be a non-empty string');
+  if (typeof meta.provenance !== 'string' || !meta.provenance)
+    throw where('meta.provenance must be a non-empty string');
   const file = typeof meta.file === 'string' ? meta.file : 'habilitation-matrix.csv';
   let rows: Record<string, string>[];
   try {
@@ -36,19 +37,25 @@ export function loadMatrix(dir = projectPath('policy', 'matrix')): HabilitationM
   }
   if (rows.length === 0) throw where(`${file} has no rows`);
   const columns = Object.keys(rows[0]).filter((c) => c !== 'type_code');
-  for (const code of PROFESSIONS.keys()) if (!columns.includes(code)) throw where(`no column for profession ${code} (TRE_G15)`);
-  for (const column of columns) if (!PROFESSIONS.has(column as ProfessionCode)) throw where(`column ${column} is not a TRE_G15 profession`);
+  for (const code of PROFESSIONS.keys())
+    if (!columns.includes(code)) throw where(`no column for profession ${code} (TRE_G15)`);
+  for (const column of columns)
+    if (!PROFESSIONS.has(column as ProfessionCode)) throw where(`column ${column} is not a TRE_G15 profession`);
 
   const seen = new Set<string>();
-  const readable = new Map<ProfessionCode, Set<TypeCode>>(columns.map((c) => [c as ProfessionCode, new Set<TypeCode>()]));
+  const readable = new Map<ProfessionCode, Set<TypeCode>>(
+    columns.map((c) => [c as ProfessionCode, new Set<TypeCode>()]),
+  );
   rows.forEach((row, index) => {
     const line = index + 2;
-    if (!DOCUMENT_TYPES.has(row.type_code as TypeCode)) throw where(`line ${line}: ${row.type_code} is not a JDV_J07 type code`);
+    if (!DOCUMENT_TYPES.has(row.type_code as TypeCode))
+      throw where(`line ${line}: ${row.type_code} is not a JDV_J07 type code`);
     if (seen.has(row.type_code)) throw where(`line ${line}: ${row.type_code} stated twice`);
     seen.add(row.type_code);
     for (const column of columns) {
       const cell = row[column];
-      if (cell !== '0' && cell !== '1') throw where(`line ${line}, profession ${column}: cell must be 0 or 1, got "${cell}"`);
+      if (cell !== '0' && cell !== '1')
+        throw where(`line ${line}, profession ${column}: cell must be 0 or 1, got "${cell}"`);
       if (cell === '1') readable.get(column as ProfessionCode)!.add(row.type_code as TypeCode);
     }
   });

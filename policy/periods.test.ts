@@ -6,13 +6,41 @@ const at = (iso: string) => new Date(iso);
 
 describe('the periods of the law (policy/periods.json), counted on the calendar', () => {
   it.each<[string, () => Date, string]>([
-    ['reimbursements: 24 months', () => retentionCutoff('reimbursement', at('2028-02-29T12:00:00Z')), '2026-02-28T12:00:00Z'],
-    ['the DP: 4 months', () => retentionCutoff('pharmacy', at('2027-06-30T12:00:00+02:00')), '2027-02-28T12:00:00+01:00'],
-    ['the DP, a category it does not name: 4 months', () => retentionCutoff('pharmacy', at('2027-06-30T12:00:00+02:00'), 'HOMEOPATHY'), '2027-02-28T12:00:00+01:00'],
-    ['the DP, vaccines: 21 years', () => retentionCutoff('pharmacy', at('2026-12-31T23:59:00Z'), 'VACCINE'), '2005-12-31T23:59:00Z'],
-    ['the DP, biological medicines: 3 years', () => retentionCutoff('pharmacy', at('2028-02-29T12:00:00Z'), 'BIOLOGICAL'), '2025-02-28T12:00:00Z'],
-    ['the hospital record: 20 years', () => retentionCutoff('hospital', at('2027-05-01T00:00:00+02:00')), '2007-05-01T00:00:00+02:00'],
-    ['R1111-53: the reveal one month after deposit', () => revealCutoff(at('2027-03-31T10:00:00+02:00')), '2027-02-28T10:00:00+01:00'],
+    [
+      'reimbursements: 24 months',
+      () => retentionCutoff('reimbursement', at('2028-02-29T12:00:00Z')),
+      '2026-02-28T12:00:00Z',
+    ],
+    [
+      'the DP: 4 months',
+      () => retentionCutoff('pharmacy', at('2027-06-30T12:00:00+02:00')),
+      '2027-02-28T12:00:00+01:00',
+    ],
+    [
+      'the DP, a category it does not name: 4 months',
+      () => retentionCutoff('pharmacy', at('2027-06-30T12:00:00+02:00'), 'HOMEOPATHY'),
+      '2027-02-28T12:00:00+01:00',
+    ],
+    [
+      'the DP, vaccines: 21 years',
+      () => retentionCutoff('pharmacy', at('2026-12-31T23:59:00Z'), 'VACCINE'),
+      '2005-12-31T23:59:00Z',
+    ],
+    [
+      'the DP, biological medicines: 3 years',
+      () => retentionCutoff('pharmacy', at('2028-02-29T12:00:00Z'), 'BIOLOGICAL'),
+      '2025-02-28T12:00:00Z',
+    ],
+    [
+      'the hospital record: 20 years',
+      () => retentionCutoff('hospital', at('2027-05-01T00:00:00+02:00')),
+      '2007-05-01T00:00:00+02:00',
+    ],
+    [
+      'R1111-53: the reveal one month after deposit',
+      () => revealCutoff(at('2027-03-31T10:00:00+02:00')),
+      '2027-02-28T10:00:00+01:00',
+    ],
     ['ten years of archive', () => archiveEnds(at('2018-02-28T12:00:00Z')), '2028-02-28T12:00:00Z'],
   ])('%s', (_label, compute, expected) => {
     expect(compute().toISOString()).toBe(at(expected).toISOString());
@@ -20,8 +48,16 @@ describe('the periods of the law (policy/periods.json), counted on the calendar'
 
   it.each<[string, string, string]>([
     // The 18th birthday is the day of majority, on the Paris calendar.
-    ['on 31 December at 23:59 UTC it is 1 January in Paris: born 1 January 2009, one is of age', '2026-12-31T23:59:00Z', '2009-01-01'],
-    ['on 29 February 2028, born 28 February 2010, one is of age; born 1 March 2010, not yet', '2028-02-29T12:00:00Z', '2010-02-28'],
+    [
+      'on 31 December at 23:59 UTC it is 1 January in Paris: born 1 January 2009, one is of age',
+      '2026-12-31T23:59:00Z',
+      '2009-01-01',
+    ],
+    [
+      'on 29 February 2028, born 28 February 2010, one is of age; born 1 March 2010, not yet',
+      '2028-02-29T12:00:00Z',
+      '2010-02-28',
+    ],
     ['born 29 February 2008, one comes of age on 1 March 2026', '2026-03-01T12:00:00+01:00', '2008-03-01'],
     ['born 29 February 2008, on 28 February 2026 one is still a minor', '2026-02-28T12:00:00+01:00', '2008-02-28'],
   ])('majority: %s', (_label, now, cutoff) => {
@@ -29,10 +65,18 @@ describe('the periods of the law (policy/periods.json), counted on the calendar'
   });
 
   it.each(CALENDAR_SWEEP)('at %s, every window ends before now and after the period one day longer', (_label, now) => {
-    for (const cutoff of [retentionCutoff('reimbursement', now), retentionCutoff('pharmacy', now), retentionCutoff('pharmacy', now, 'VACCINE'), retentionCutoff('hospital', now), revealCutoff(now)]) {
+    for (const cutoff of [
+      retentionCutoff('reimbursement', now),
+      retentionCutoff('pharmacy', now),
+      retentionCutoff('pharmacy', now, 'VACCINE'),
+      retentionCutoff('hospital', now),
+      revealCutoff(now),
+    ]) {
       expect(cutoff.getTime()).toBeLessThan(now.getTime());
     }
-    expect(retentionCutoff('reimbursement', now).getTime()).toBeGreaterThan(before(now, { months: 24, days: 1 }).getTime());
+    expect(retentionCutoff('reimbursement', now).getTime()).toBeGreaterThan(
+      before(now, { months: 24, days: 1 }).getTime(),
+    );
     expect(minorIfBornAfter(now) < parisDate(now)).toBe(true);
   });
 });

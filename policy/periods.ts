@@ -21,7 +21,12 @@ const UNITS = ['years', 'months', 'days', 'hours', 'minutes'] as const;
 function checked(path: string, where: string, value: unknown): LawPeriod {
   const period = value as Partial<LawPeriod> | undefined;
   const units = UNITS.filter((unit) => period?.[unit] !== undefined);
-  if (!period || units.length === 0 || units.some((unit) => !Number.isInteger(period[unit]) || period[unit]! < 1) || typeof period.source !== 'string') {
+  if (
+    !period ||
+    units.length === 0 ||
+    units.some((unit) => !Number.isInteger(period[unit]) || period[unit]! < 1) ||
+    typeof period.source !== 'string'
+  ) {
     throw new Error(`${path}: ${where} must give whole positive calendar units and a source`);
   }
   return period as LawPeriod;

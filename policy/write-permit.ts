@@ -26,4 +26,7 @@ export interface PermitAuthor {
 }
 
 /** The registry's order to erase every row about a deleted patient from one source. */
-export interface PurgeOrder { ins: string; source: string }
+export interface PurgeOrder {
+  ins: string;
+  source: string;
+}

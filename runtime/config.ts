@@ -63,10 +63,32 @@ export class ConfigError extends Error {
 
 /** Unset and empty are the same: the default applies. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
-const whole = (what: string, min = 0) => z.string().regex(/^\d+$/, `expected ${what}, a whole number`).transform(Number).refine((n) => n >= min, `expected at least ${min}`);
-const url = (...protocols: string[]) => z.string().refine((v) => { try { return protocols.includes(new URL(v).protocol); } catch { return false; } }, `expected a URL (${protocols.join(' or ')})`);
-const flag = z.enum(['1', 'true', '0', 'false'], { message: 'expected 1, true, 0 or false' }).transform((v) => v === '1' || v === 'true');
-const instant = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)), 'expected an ISO instant such as 2028-02-29T12:00:00Z');
+const whole = (what: string, min = 0) =>
+  z
+    .string()
+    .regex(/^\d+$/, `expected ${what}, a whole number`)
+    .transform(Number)
+    .refine((n) => n >= min, `expected at least ${min}`);
+const url = (...protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `expected a URL (${protocols.join(' or ')})`,
+  );
+const flag = z
+  .enum(['1', 'true', '0', 'false'], { message: 'expected 1, true, 0 or false' })
+  .transform((v) => v === '1' || v === 'true');
+const instant = z
+  .string()
+  .refine(
+    (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)),
+    'expected an ISO instant such as 2028-02-29T12:00:00Z',
+  );
 
 /** Every variable the processes read, with what it must look like (README, "Configuration"). */
 const ENVIRONMENT = z.object({
@@ -93,7 +115,11 @@ const ENVIRONMENT = z.object({
   TRUSTED_DOCUMENTS: optional(flag),
   MATRIX_DIR: optional(z.string()),
   DMP_NOW: optional(instant),
-  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected a pino level: fatal, error, warn, info, debug, trace or silent' })),
+  LOG_LEVEL: optional(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'expected a pino level: fatal, error, warn, info, debug, trace or silent',
+    }),
+  ),
 });
 
 /** A subgraph's own URL or store: SUBGRAPH_<NAME>_URL and <NAME>_DATABASE_URL name a source of domain/sources.ts. */
@@ -101,7 +127,11 @@ const envName = (source: string) => source.toUpperCase().replace(/-/g, '_');
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const parsed = ENVIRONMENT.safeParse(env);
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${String(issue.path[0])}=${JSON.stringify(env[String(issue.path[0])])}: ${issue.message}`);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map(
+        (issue) => `${String(issue.path[0])}=${JSON.stringify(env[String(issue.path[0])])}: ${issue.message}`,
+      );
   const subgraphUrls: Partial<Record<string, string>> = {};
   const storeUrls: Partial<Record<string, string>> = {};
   for (const [key, value] of Object.entries(env)) {
@@ -112,12 +142,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     if (!named) continue;
     const source = [...SOURCES.map((s) => s.name), 'audit'].find((name) => envName(name) === named);
     // SUBGRAPH_* is this project's own prefix: a name that is no source is a typo. Other *_DATABASE_URL may be another program's.
-    if (urlMatch && !SOURCES.some((s) => s.name === source)) { problems.push(`${key}: names no source (${SOURCES.map((s) => envName(s.name)).join(', ')})`); continue; }
+    if (urlMatch && !SOURCES.some((s) => s.name === source)) {
+      problems.push(`${key}: names no source (${SOURCES.map((s) => envName(s.name)).join(', ')})`);
+      continue;
+    }
     if (!source) continue;
-    if (!url(...(urlMatch ? ['http:', 'https:'] : ['postgres:', 'postgresql:'])).safeParse(value).success) { problems.push(`${key}=${JSON.stringify(value)}: expected a URL`); continue; }
+    if (!url(...(urlMatch ? ['http:', 'https:'] : ['postgres:', 'postgresql:'])).safeParse(value).success) {
+      problems.push(`${key}=${JSON.stringify(value)}: expected a URL`);
+      continue;
+    }
     (urlMatch ? subgraphUrls : storeUrls)[source!] = value;
   }
-  if (env.DMP_NOW && env.NODE_ENV === 'production') problems.push('DMP_NOW: refused in production, where the law is judged on the real date');
+  if (env.DMP_NOW && env.NODE_ENV === 'production')
+    problems.push('DMP_NOW: refused in production, where the law is judged on the real date');
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR ?? join(process.cwd(), '.data'));
@@ -167,10 +204,15 @@ export function configOrExit(env: NodeJS.ProcessEnv = process.env): RuntimeConfi
 /** The logger's settings, read here like every other variable (the logger is made before any configuration). */
 export function loggingConfig(env: NodeJS.ProcessEnv = process.env): { level: string; service: string } {
   const level = ENVIRONMENT.shape.LOG_LEVEL.safeParse(env.LOG_LEVEL);
-  return { level: (level.success ? level.data : undefined) ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'), service: env.SERVICE_NAME ?? 'dmp-graph' };
+  return {
+    level: (level.success ? level.data : undefined) ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    service: env.SERVICE_NAME ?? 'dmp-graph',
+  };
 }
 
 /** Where each subgraph answers: SUBGRAPH_<NAME>_URL, or its own port on the subgraph host. */
 export function configuredSubgraphUrls(config: RuntimeConfig): Record<SourceName, string> {
-  return Object.fromEntries(SOURCES.map((s) => [s.name, config.subgraphUrls[s.name] ?? `http://${config.subgraphHost}:${s.port}/graphql`])) as Record<SourceName, string>;
+  return Object.fromEntries(
+    SOURCES.map((s) => [s.name, config.subgraphUrls[s.name] ?? `http://${config.subgraphHost}:${s.port}/graphql`]),
+  ) as Record<SourceName, string>;
 }

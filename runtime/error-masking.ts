@@ -2,7 +2,9 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES } from './errors';
 
 /** Codes a client may see with their message; any other error is an internal one. */
-const PUBLIC_CODES: ReadonlySet<string> = new Set(Object.keys(ERROR_CODES).filter((code) => code !== 'INTERNAL_SERVER_ERROR'));
+const PUBLIC_CODES: ReadonlySet<string> = new Set(
+  Object.keys(ERROR_CODES).filter((code) => code !== 'INTERNAL_SERVER_ERROR'),
+);
 
 const isPublic = (code: unknown): code is string => typeof code === 'string' && PUBLIC_CODES.has(code);
 

@@ -7,19 +7,31 @@ import { GraphQLError } from 'graphql';
  */
 export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, meaning: 'no valid bearer token' },
-  FORBIDDEN: { status: 200, meaning: 'the action is refused to this actor (never for a record the actor may not see: that is NOT_FOUND)' },
+  FORBIDDEN: {
+    status: 200,
+    meaning: 'the action is refused to this actor (never for a record the actor may not see: that is NOT_FOUND)',
+  },
   NOT_FOUND: { status: 200, meaning: 'no such record, or one the actor may not see: the two are indistinguishable' },
   BAD_USER_INPUT: { status: 200, meaning: 'an argument breaks a rule; `field` names it, and nothing was changed' },
   BAD_REQUEST: { status: 400, meaning: 'the HTTP request is not a GraphQL request (body, size, method)' },
   GRAPHQL_PARSE_FAILED: { status: 400, meaning: 'the document does not parse' },
   GRAPHQL_VALIDATION_FAILED: { status: 400, meaning: 'the document does not validate against the schema' },
-  QUERY_LIMIT_EXCEEDED: { status: 400, meaning: 'the document is too deep, too costly, too long, or has too many aliases or directives' },
+  QUERY_LIMIT_EXCEEDED: {
+    status: 400,
+    meaning: 'the document is too deep, too costly, too long, or has too many aliases or directives',
+  },
   PERSISTED_QUERY_NOT_FOUND: { status: 200, meaning: 'the hash is not stored yet: send the text with it' },
   PERSISTED_QUERY_NOT_SUPPORTED: { status: 200, meaning: 'persisted queries are off' },
   PERSISTED_QUERY_NOT_ALLOWED: { status: 400, meaning: 'only registered operations run (trusted documents)' },
-  SERVICE_UNAVAILABLE: { status: 200, meaning: 'a source did not answer: its part is null, with the path of what is missing; 503 when nothing can run' },
+  SERVICE_UNAVAILABLE: {
+    status: 200,
+    meaning: 'a source did not answer: its part is null, with the path of what is missing; 503 when nothing can run',
+  },
   AUDIT_UNAVAILABLE: { status: 200, meaning: 'the access could not be traced, so nothing was returned' },
-  INTERNAL_SERVER_ERROR: { status: 500, meaning: 'a fault; the message never carries internals, the log has them under the request id' },
+  INTERNAL_SERVER_ERROR: {
+    status: 500,
+    meaning: 'a fault; the message never carries internals, the log has them under the request id',
+  },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -4,10 +4,20 @@ import { timingSafeEqual } from 'node:crypto';
 import { metricsRegistry } from './metrics';
 import { inServerSpan } from './tracing';
 
-export interface Refusal { status: number; message: string; code: string }
-export interface GraphQLParams { query?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } }
+export interface Refusal {
+  status: number;
+  message: string;
+  code: string;
+}
+export interface GraphQLParams {
+  query?: unknown;
+  extensions?: { persistedQuery?: { sha256Hash?: unknown } };
+}
 
-export interface Readiness { ready: boolean; dependencies: Record<string, 'ready' | 'unavailable'> }
+export interface Readiness {
+  ready: boolean;
+  dependencies: Record<string, 'ready' | 'unavailable'>;
+}
 
 export interface HttpServerOptions<Ctx extends BaseContext> {
   /** Names this server in traces (gateway, or the subgraph's name). */
@@ -32,7 +42,10 @@ export interface HttpServerOptions<Ctx extends BaseContext> {
  * (Prometheus).
  * Written here rather than taken from a framework so that every byte the process accepts goes through one place.
  */
-export function createHttpServer<Ctx extends BaseContext>(apollo: ApolloServer<Ctx>, options: HttpServerOptions<Ctx>): Server {
+export function createHttpServer<Ctx extends BaseContext>(
+  apollo: ApolloServer<Ctx>,
+  options: HttpServerOptions<Ctx>,
+): Server {
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -45,18 +58,26 @@ export function createHttpServer<Ctx extends BaseContext>(apollo: ApolloServer<C
       if (url.pathname === '/readyz') {
         const answer = options.ready ? await options.ready().catch(() => false) : true;
         const ready = typeof answer === 'boolean' ? answer : answer.ready;
-        return send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...(typeof answer === 'boolean' ? {} : { dependencies: answer.dependencies }) });
+        return send(ready ? 200 : 503, {
+          status: ready ? 'ready' : 'not ready',
+          ...(typeof answer === 'boolean' ? {} : { dependencies: answer.dependencies }),
+        });
       }
       if (url.pathname === '/metrics') {
-        if (!metricsAllowed(req.headers.authorization, options.metricsToken ?? null)) return send(401, { errors: [{ message: 'Metrics need the metrics token', extensions: { code: 'UNAUTHENTICATED' } }] });
+        if (!metricsAllowed(req.headers.authorization, options.metricsToken ?? null))
+          return send(401, {
+            errors: [{ message: 'Metrics need the metrics token', extensions: { code: 'UNAUTHENTICATED' } }],
+          });
         res.writeHead(200, { 'content-type': metricsRegistry.contentType });
         return res.end(await metricsRegistry.metrics());
       }
-      if (url.pathname !== '/graphql') return send(404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+      if (url.pathname !== '/graphql')
+        return send(404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
 
       return await inServerSpan(options.service, req.headers, async (span) => {
         const raw = await readBody(req, maxBody);
-        if (raw === null) return send(413, { errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+        if (raw === null)
+          return send(413, { errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
         const headers = new HeaderMap();
         for (const [key, value] of Object.entries(req.headers)) {
           if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -68,7 +89,9 @@ export function createHttpServer<Ctx extends BaseContext>(apollo: ApolloServer<C
             try {
               body = JSON.parse(raw.toString('utf8'));
             } catch {
-              return send(400, { errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+              return send(400, {
+                errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+              });
             }
           } else {
             body = raw.toString('utf8');
@@ -78,7 +101,10 @@ export function createHttpServer<Ctx extends BaseContext>(apollo: ApolloServer<C
         if (options.prepare) {
           const params = graphqlParams(body, url.searchParams);
           const prepared = params ? await options.prepare(params) : null;
-          if (prepared && 'code' in prepared) return send(prepared.status, { errors: [{ message: prepared.message, extensions: { code: prepared.code } }] });
+          if (prepared && 'code' in prepared)
+            return send(prepared.status, {
+              errors: [{ message: prepared.message, extensions: { code: prepared.code } }],
+            });
           if (prepared?.query !== undefined) {
             if (body && typeof body === 'object') body = { ...body, query: prepared.query };
             else {
@@ -103,7 +129,8 @@ export function createHttpServer<Ctx extends BaseContext>(apollo: ApolloServer<C
         }
       });
     } catch {
-      if (!res.headersSent) send(500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        send(500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     }
   });
@@ -154,7 +181,11 @@ export function closeGracefully(server: Server, graceMs = 10_000): Promise<void>
     const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
     // A keep-alive connection turns idle when its answer is sent: close it then, not after keepAliveTimeout.
     const sweep = setInterval(() => server.closeIdleConnections(), 50);
-    server.close(() => { clearTimeout(deadline); clearInterval(sweep); resolve(); });
+    server.close(() => {
+      clearTimeout(deadline);
+      clearInterval(sweep);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }

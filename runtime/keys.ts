@@ -4,7 +4,11 @@ import { join } from 'node:path';
 
 export const KEY_ALG = 'EdDSA';
 
-export interface KeyPair { privateKey: KeyLike; publicKey: KeyLike; publicJwk: Record<string, unknown> }
+export interface KeyPair {
+  privateKey: KeyLike;
+  publicKey: KeyLike;
+  publicJwk: Record<string, unknown>;
+}
 
 /**
  * Loads an Ed25519 key pair from PEM files in `dir` (`<name>.key`, `<name>.pub`), creating them on first use.

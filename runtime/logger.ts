@@ -10,5 +10,8 @@ const LOGGING = loggingConfig();
 export const logger = pino({
   level: LOGGING.level,
   base: { service: LOGGING.service },
-  redact: { paths: ['authorization', 'headers.authorization', 'token', 'ins', '*.ins', 'variables'], censor: '[redacted]' },
+  redact: {
+    paths: ['authorization', 'headers.authorization', 'token', 'ins', '*.ins', 'variables'],
+    censor: '[redacted]',
+  },
 });

@@ -16,31 +16,48 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 
 export const metrics = {
   operations: new Counter({
-    name: 'dmp_graphql_operations_total', help: 'GraphQL operations answered, by service, operation name and outcome',
-    labelNames: ['service', 'operation', 'outcome'], registers: [metricsRegistry],
+    name: 'dmp_graphql_operations_total',
+    help: 'GraphQL operations answered, by service, operation name and outcome',
+    labelNames: ['service', 'operation', 'outcome'],
+    registers: [metricsRegistry],
   }),
   operationSeconds: new Histogram({
-    name: 'dmp_graphql_operation_duration_seconds', help: 'Time to answer a GraphQL operation, by service and operation name',
-    labelNames: ['service', 'operation'], buckets: LATENCY_BUCKETS, registers: [metricsRegistry],
+    name: 'dmp_graphql_operation_duration_seconds',
+    help: 'Time to answer a GraphQL operation, by service and operation name',
+    labelNames: ['service', 'operation'],
+    buckets: LATENCY_BUCKETS,
+    registers: [metricsRegistry],
   }),
   errors: new Counter({
-    name: 'dmp_graphql_errors_total', help: 'Errors in answers, by service and the code the client sees (FORBIDDEN: a field refused)',
-    labelNames: ['service', 'code'], registers: [metricsRegistry],
+    name: 'dmp_graphql_errors_total',
+    help: 'Errors in answers, by service and the code the client sees (FORBIDDEN: a field refused)',
+    labelNames: ['service', 'code'],
+    registers: [metricsRegistry],
   }),
   subgraphFetchSeconds: new Histogram({
-    name: 'dmp_subgraph_fetch_duration_seconds', help: 'Gateway fetches to each subgraph, by outcome (ok, error, unavailable)',
-    labelNames: ['subgraph', 'outcome'], buckets: LATENCY_BUCKETS, registers: [metricsRegistry],
+    name: 'dmp_subgraph_fetch_duration_seconds',
+    help: 'Gateway fetches to each subgraph, by outcome (ok, error, unavailable)',
+    labelNames: ['subgraph', 'outcome'],
+    buckets: LATENCY_BUCKETS,
+    registers: [metricsRegistry],
   }),
   denials: new Counter({
-    name: 'dmp_access_denials_total', help: 'Accesses refused and traced, by source and the rule that refused',
-    labelNames: ['source', 'rule'], registers: [metricsRegistry],
+    name: 'dmp_access_denials_total',
+    help: 'Accesses refused and traced, by source and the rule that refused',
+    labelNames: ['source', 'rule'],
+    registers: [metricsRegistry],
   }),
   traceWrites: new Counter({
-    name: 'dmp_trace_writes_total', help: 'Access traces committed to the audit chain, or failed (the answer was then withheld)',
-    labelNames: ['result'], registers: [metricsRegistry],
+    name: 'dmp_trace_writes_total',
+    help: 'Access traces committed to the audit chain, or failed (the answer was then withheld)',
+    labelNames: ['result'],
+    registers: [metricsRegistry],
   }),
   traceBatchSeconds: new Histogram({
-    name: 'dmp_trace_batch_duration_seconds', help: 'Time to commit one group of traces', buckets: LATENCY_BUCKETS, registers: [metricsRegistry],
+    name: 'dmp_trace_batch_duration_seconds',
+    help: 'Time to commit one group of traces',
+    buckets: LATENCY_BUCKETS,
+    registers: [metricsRegistry],
   }),
 };
 

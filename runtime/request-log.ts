@@ -11,7 +11,10 @@ type Log = Pick<typeof processLogger, 'error' | 'info'>;
  * scrubbed: both found by the request id across the gateway and the subgraphs. No variable, document or
  * answer is logged.
  */
-export function requestLogPlugin<Ctx extends BaseContext & { requestId?: string }>(service: string, log: Log = processLogger): ApolloServerPlugin<Ctx> {
+export function requestLogPlugin<Ctx extends BaseContext & { requestId?: string }>(
+  service: string,
+  log: Log = processLogger,
+): ApolloServerPlugin<Ctx> {
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
@@ -23,23 +26,29 @@ export function requestLogPlugin<Ctx extends BaseContext & { requestId?: string 
             codes.push(code);
             if (code !== 'INTERNAL_SERVER_ERROR') continue;
             const original = error.originalError ?? error;
-            log.error({
-              server: service,
-              requestId: contextValue?.requestId,
-              path: error.path,
-              err: { name: original.name, message: scrub(original.message), stack: scrub(original.stack ?? '') },
-            }, 'unexpected error');
+            log.error(
+              {
+                server: service,
+                requestId: contextValue?.requestId,
+                path: error.path,
+                err: { name: original.name, message: scrub(original.message), stack: scrub(original.stack ?? '') },
+              },
+              'unexpected error',
+            );
           }
         },
         async willSendResponse({ contextValue, operationName }) {
-          log.info({
-            server: service,
-            requestId: contextValue?.requestId,
-            operation: operationLabel(operationName),
-            outcome: codes.length > 0 ? 'error' : 'ok',
-            ...(codes.length > 0 ? { codes: [...new Set(codes)] } : {}),
-            ms: Number(process.hrtime.bigint() - started) / 1e6,
-          }, 'request');
+          log.info(
+            {
+              server: service,
+              requestId: contextValue?.requestId,
+              operation: operationLabel(operationName),
+              outcome: codes.length > 0 ? 'error' : 'ok',
+              ...(codes.length > 0 ? { codes: [...new Set(codes)] } : {}),
+              ms: Number(process.hrtime.bigint() - started) / 1e6,
+            },
+            'request',
+          );
         },
       };
     },

@@ -14,25 +14,46 @@ import type { IncomingHttpHeaders } from 'node:http';
 const tracer = () => trace.getTracer('dmp-graph');
 
 /** Registers the process's tracer provider, exporting to `exporter` (tests) or to the OTLP endpoint. */
-export function startTracing(serviceName: string, target: { otlpEndpoint: string } | { exporter: SpanExporter }): { stop: () => Promise<void> } {
-  const exporter = 'exporter' in target ? target.exporter : new OTLPTraceExporter({ url: `${target.otlpEndpoint.replace(/\/$/, '')}/v1/traces` });
+export function startTracing(
+  serviceName: string,
+  target: { otlpEndpoint: string } | { exporter: SpanExporter },
+): { stop: () => Promise<void> } {
+  const exporter =
+    'exporter' in target
+      ? target.exporter
+      : new OTLPTraceExporter({ url: `${target.otlpEndpoint.replace(/\/$/, '')}/v1/traces` });
   const provider = new NodeTracerProvider({ resource: new Resource({ 'service.name': serviceName }) });
-  provider.addSpanProcessor(new BatchSpanProcessor(exporter, { scheduledDelayMillis: 'exporter' in target ? 10 : 2000 }));
+  provider.addSpanProcessor(
+    new BatchSpanProcessor(exporter, { scheduledDelayMillis: 'exporter' in target ? 10 : 2000 }),
+  );
   provider.register();
   return { stop: () => provider.shutdown() };
 }
 
 /** Runs `fn` inside a server span for one incoming request, child of the caller's `traceparent` if any. */
-export async function inServerSpan<T>(service: string, headers: IncomingHttpHeaders, fn: (span: { status: (code: number) => void }) => Promise<T>): Promise<T> {
+export async function inServerSpan<T>(
+  service: string,
+  headers: IncomingHttpHeaders,
+  fn: (span: { status: (code: number) => void }) => Promise<T>,
+): Promise<T> {
   const parent = propagation.extract(context.active(), headers);
-  const span = tracer().startSpan(`${service} POST /graphql`, { kind: SpanKind.SERVER, attributes: { 'dmp.service': service, 'http.request.method': 'POST', 'url.path': '/graphql' } }, parent);
+  const span = tracer().startSpan(
+    `${service} POST /graphql`,
+    {
+      kind: SpanKind.SERVER,
+      attributes: { 'dmp.service': service, 'http.request.method': 'POST', 'url.path': '/graphql' },
+    },
+    parent,
+  );
   try {
-    return await context.with(trace.setSpan(parent, span), () => fn({
-      status: (code) => {
-        span.setAttribute('http.response.status_code', code);
-        if (code >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-      },
-    }));
+    return await context.with(trace.setSpan(parent, span), () =>
+      fn({
+        status: (code) => {
+          span.setAttribute('http.response.status_code', code);
+          if (code >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+        },
+      }),
+    );
   } catch (error) {
     span.setStatus({ code: SpanStatusCode.ERROR });
     throw error;

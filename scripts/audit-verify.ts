@@ -25,14 +25,19 @@ async function main() {
   try {
     const report = await verifyChain(store, kept);
     if (report.problem) {
-      console.error(`access-trace chain BROKEN at record ${report.problem.seq} (${report.problem.kind}): ${report.problem.message}`);
+      console.error(
+        `access-trace chain BROKEN at record ${report.problem.seq} (${report.problem.kind}): ${report.problem.message}`,
+      );
       console.error(`${report.records} records verified before it`);
       process.exitCode = 1;
       return;
     }
     console.log(`access-trace chain intact: ${report.records} records, head ${report.head.seq} ${report.head.hash}`);
     if (typeof exportPath === 'string') {
-      writeFileSync(exportPath, JSON.stringify({ ...report.head, exportedAt: new Date().toISOString() }, null, 2) + '\n');
+      writeFileSync(
+        exportPath,
+        JSON.stringify({ ...report.head, exportedAt: new Date().toISOString() }, null, 2) + '\n',
+      );
       console.log(`head written to ${exportPath}: keep it somewhere the database's administrators cannot write`);
     }
   } finally {

@@ -6,7 +6,10 @@ export function parseArgs(argv = process.argv.slice(2)) {
     const arg = argv[i];
     if (arg.startsWith('--')) {
       const next = argv[i + 1];
-      if (next !== undefined && !next.startsWith('--')) { flags.set(arg.slice(2), next); i++; } else flags.set(arg.slice(2), true);
+      if (next !== undefined && !next.startsWith('--')) {
+        flags.set(arg.slice(2), next);
+        i++;
+      } else flags.set(arg.slice(2), true);
     } else positional.push(arg);
   }
   const number = (name: string, fallback: number) => {

@@ -10,11 +10,13 @@ export const SUPERGRAPH_PATH = projectPath('schema', 'supergraph.graphql');
 
 /** Composes the six subgraphs offline; the checked-in supergraph is this output, byte for byte. */
 export function composeSupergraph(): string {
-  const result = composeServices(SUBGRAPHS.map((definition) => ({
-    name: definition.name,
-    url: `http://127.0.0.1:${definition.port}/graphql`,
-    typeDefs: parse(subgraphSdl(definition)),
-  })));
+  const result = composeServices(
+    SUBGRAPHS.map((definition) => ({
+      name: definition.name,
+      url: `http://127.0.0.1:${definition.port}/graphql`,
+      typeDefs: parse(subgraphSdl(definition)),
+    })),
+  );
   if (result.errors) {
     throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }

@@ -24,7 +24,9 @@ async function main() {
   const stores = await openStores(config);
   try {
     const index = await loadScenario(stores, scenario, { now });
-    console.log(`loaded ${file}: ${(scenario as { patients?: unknown[] }).patients?.length ?? 0} patients, ${index.professionals.size} professionals, ${index.accounts.size} accounts`);
+    console.log(
+      `loaded ${file}: ${(scenario as { patients?: unknown[] }).patients?.length ?? 0} patients, ${index.professionals.size} professionals, ${index.accounts.size} accounts`,
+    );
   } catch (error) {
     fail(error instanceof ScenarioError ? `${file}: ${error.message}` : `load failed: ${(error as Error).message}`);
   } finally {

@@ -11,7 +11,11 @@ async function main() {
   const notifier = startNotifier(config, store);
   if (!notifier) process.exit(1);
   logger.info('notifier running');
-  const shutdown = async () => { await notifier.stop(); await store.close(); process.exit(0); };
+  const shutdown = async () => {
+    await notifier.stop();
+    await store.close();
+    process.exit(0);
+  };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
 }

@@ -16,7 +16,6 @@ import { SUBGRAPHS } from '../subgraphs';
 import { authOptions } from '../gateway/authenticate';
 import { createGateway } from '../gateway/gateway';
 
-
 export interface Platform {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
@@ -41,7 +40,9 @@ export interface PlatformOptions {
 
 /** Opens every subgraph's store (migrated) and the keys: what loading data and serving both need. */
 export async function openStores(config: RuntimeConfig): Promise<Record<SubgraphName, SqlStore>> {
-  const entries = await Promise.all(SUBGRAPHS.map(async (d) => [d.name, await openStore(config, d.name, d.migrationsDir)] as const));
+  const entries = await Promise.all(
+    SUBGRAPHS.map(async (d) => [d.name, await openStore(config, d.name, d.migrationsDir)] as const),
+  );
   return Object.fromEntries(entries) as Record<SubgraphName, SqlStore>;
 }
 
@@ -65,14 +66,25 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
   for (const definition of SUBGRAPHS) {
     const subgraph = await createSubgraphServer(definition, {
       deps: subgraphDeps(definition.name, {
-        config, store: stores[definition.name], matrix, registryKeys, audit, emergencyWatch, decideOverride: options.benchmarkWithoutPolicy?.decide, peers: subgraphUrls,
+        config,
+        store: stores[definition.name],
+        matrix,
+        registryKeys,
+        audit,
+        emergencyWatch,
+        decideOverride: options.benchmarkWithoutPolicy?.decide,
+        peers: subgraphUrls,
       }),
       gatewayKey: gatewayKeys.publicKey,
       withoutFieldPolicyForBenchmark: Boolean(options.benchmarkWithoutPolicy),
       metricsToken: config.metricsToken,
       shutdownGraceMs: config.shutdownGraceMs,
     });
-    const port = await listen(subgraph.server, options.ephemeralSubgraphPorts ? 0 : definition.port, config.subgraphHost);
+    const port = await listen(
+      subgraph.server,
+      options.ephemeralSubgraphPorts ? 0 : definition.port,
+      config.subgraphHost,
+    );
     subgraphUrls[definition.name] = `http://${config.subgraphHost}:${port}/graphql`;
     servers.push(subgraph);
     subgraphServers[definition.name] = subgraph.server;

@@ -6,7 +6,10 @@ import type { ScenarioIndex } from './scenario/scenario';
 import { progress } from './cli';
 
 /** Generates and loads patients chunk by chunk (COPY into each store); returns how many were loaded. */
-export async function seedStores(stores: Record<SubgraphName, SqlStore>, options: GenerateOptions & { quiet?: boolean }): Promise<number> {
+export async function seedStores(
+  stores: Record<SubgraphName, SqlStore>,
+  options: GenerateOptions & { quiet?: boolean },
+): Promise<number> {
   const bar = options.quiet ? null : progress('seeding patients', options.patients);
   let known: ScenarioIndex | undefined;
   let loaded = 0;

@@ -12,10 +12,13 @@ async function main() {
   const config = configOrExit();
   const stores = await openStores(config);
   try {
-    if (!(await isEmpty(stores)) && !args.flags.has('force')) fail('the stores already hold patients: seed an empty store, or pass --force to add more');
+    if (!(await isEmpty(stores)) && !args.flags.has('force'))
+      fail('the stores already hold patients: seed an empty store, or pass --force to add more');
     const started = Date.now();
     const loaded = await seedStores(stores, { patients, seed, today: config.clock.now() });
-    console.log(`seeded ${loaded} patients (+ demo personas) into ${config.databaseUrl ? 'PostgreSQL' : `PGlite at ${config.dataDir}`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${loaded} patients (+ demo personas) into ${config.databaseUrl ? 'PostgreSQL' : `PGlite at ${config.dataDir}`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await Promise.all(Object.values(stores).map((s) => s.close()));
   }

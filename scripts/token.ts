@@ -16,11 +16,13 @@ async function main() {
   const [id] = args.positional;
   if (!id) fail('usage: npm run token -- <actor id>   (npm run token -- --list shows the demo personas)');
   const config = configOrExit();
-  if (config.auth.jwksUrl) fail('AUTH_JWKS_URL is set: tokens come from your identity provider, not from the local issuer');
+  if (config.auth.jwksUrl)
+    fail('AUTH_JWKS_URL is set: tokens come from your identity provider, not from the local issuer');
   const store = await openStore(config, patient.name, patient.migrationsDir);
   try {
     const token = await localToken(store, config, id);
-    if (!token) fail(`no actor ${id} in the loaded data (patient:<INS>, ps:<RPPS> or an account id; --list shows the personas)`);
+    if (!token)
+      fail(`no actor ${id} in the loaded data (patient:<INS>, ps:<RPPS> or an account id; --list shows the personas)`);
     console.log(token);
   } finally {
     await store.close();

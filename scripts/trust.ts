@@ -23,7 +23,8 @@ async function main() {
     if (!Array.isArray(manifest.operations)) throw new Error('no "operations" list');
     operations = manifest.operations;
     for (const op of operations) {
-      if (typeof op.id !== 'string' || typeof op.body !== 'string') throw new Error('each operation needs a string id and body');
+      if (typeof op.id !== 'string' || typeof op.body !== 'string')
+        throw new Error('each operation needs a string id and body');
       parse(op.body);
     }
   } catch (error) {

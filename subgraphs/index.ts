@@ -6,4 +6,11 @@ import { oncology } from './oncology/schema';
 import { hospital } from './hospital/schema';
 import { personalSpace } from './personal-space/schema';
 
-export const SUBGRAPHS: readonly SubgraphDefinition[] = [patient, reimbursement, pharmacy, oncology, hospital, personalSpace];
+export const SUBGRAPHS: readonly SubgraphDefinition[] = [
+  patient,
+  reimbursement,
+  pharmacy,
+  oncology,
+  hospital,
+  personalSpace,
+];

@@ -12,7 +12,8 @@ import { projectRoot } from '../domain/paths';
  * - scripts/, bench/, test/ and every *.test.ts may import anything.
  * And no file cycle among the product's modules.
  */
-type Layer = 'domain' | 'schema' | 'policy' | 'runtime' | 'audit' | 'kit' | 'source' | 'sources-index' | 'gateway' | 'free';
+type Layer =
+  'domain' | 'schema' | 'policy' | 'runtime' | 'audit' | 'kit' | 'source' | 'sources-index' | 'gateway' | 'free';
 
 const MAY_IMPORT: Record<Exclude<Layer, 'free'>, readonly Layer[]> = {
   domain: ['domain'],
@@ -36,7 +37,8 @@ export function layerOf(file: string): Layer {
   throw new Error(`${file}: no layer; ARCHITECTURE.md names every top-level folder`);
 }
 
-const sourceOf = (file: string) => (file.startsWith('subgraphs/') && !file.startsWith('subgraphs/kit/') ? file.split('/')[1] : null);
+const sourceOf = (file: string) =>
+  file.startsWith('subgraphs/') && !file.startsWith('subgraphs/kit/') ? file.split('/')[1] : null;
 
 function tsFiles(dir: string): string[] {
   return readdirSync(join(projectRoot, dir)).flatMap((name) => {
@@ -46,7 +48,8 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|(?:^|\n)\s*import\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|(?:^|\n)\s*import\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
 export function importGraph(roots: readonly string[]): Map<string, string[]> {
   const files = roots.flatMap(tsFiles);
@@ -58,7 +61,9 @@ export function importGraph(roots: readonly string[]): Map<string, string[]> {
     for (const match of text.matchAll(IMPORT)) {
       const spec = match[1] ?? match[2] ?? match[3];
       const base = normalize(join(dirname(file), spec));
-      const target = [`${base}.ts`, join(base, 'index.ts'), base].find((candidate) => known.has(candidate) || candidate.endsWith('.json'));
+      const target = [`${base}.ts`, join(base, 'index.ts'), base].find(
+        (candidate) => known.has(candidate) || candidate.endsWith('.json'),
+      );
       if (target && !target.endsWith('.json')) targets.push(target);
     }
     graph.set(file, targets);
@@ -73,7 +78,10 @@ export function wrongWayImports(graph: Map<string, string[]>): string[] {
     if (layer === 'free') continue;
     for (const target of targets) {
       const to = layerOf(target);
-      const allowed = to !== 'free' && MAY_IMPORT[layer].includes(to) && !(layer === 'source' && to === 'source' && sourceOf(file) !== sourceOf(target));
+      const allowed =
+        to !== 'free' &&
+        MAY_IMPORT[layer].includes(to) &&
+        !(layer === 'source' && to === 'source' && sourceOf(file) !== sourceOf(target));
       if (!allowed) wrong.push(`${file} → ${target}`);
     }
   }

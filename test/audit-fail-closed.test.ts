@@ -2,11 +2,27 @@ import { gql } from 'graphql-request';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 
 const ADULT = '284077511612365';
-const QUERY = gql`query($ins: String!) { patient(ins: $ins) { identity { firstName } hospitalReports { nodes { id title } } } }`;
+const QUERY = gql`
+  query ($ins: String!) {
+    patient(ins: $ins) {
+      identity {
+        firstName
+      }
+      hospitalReports {
+        nodes {
+          id
+          title
+        }
+      }
+    }
+  }
+`;
 
 describe('no trace, no data: a failing trace store returns nothing', () => {
   let graph: TestGraph;
-  beforeAll(async () => { graph = await startTestGraph(scenarioFile('visibility.json')); });
+  beforeAll(async () => {
+    graph = await startTestGraph(scenarioFile('visibility.json'));
+  });
   afterAll(() => graph?.stop());
 
   it('nulls what could not be traced with AUDIT_UNAVAILABLE, and serves again once the store is back', async () => {

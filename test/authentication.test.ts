@@ -7,38 +7,85 @@ import { startTestGraph, type TestGraph } from './support/test-graph';
 describe('the gateway accepts only valid bearer tokens (HTTP 401 otherwise)', () => {
   let graph: TestGraph;
   let issuer: Awaited<ReturnType<typeof loadOrCreateKeyPair>>;
-  const doctor = { kind: 'professional', id: `ps:${DEMO.doctor}`, rpps: DEMO.doctor, profession: '10', specialty: 'SM54', finess: null };
+  const doctor = {
+    kind: 'professional',
+    id: `ps:${DEMO.doctor}`,
+    rpps: DEMO.doctor,
+    profession: '10',
+    specialty: 'SM54',
+    finess: null,
+  };
   beforeAll(async () => {
     graph = await startTestGraph(demoScenario());
     issuer = await loadOrCreateKeyPair(graph.config.keysDir, ISSUER_KEY);
   });
   afterAll(() => graph?.stop());
 
-  const token = (claims: Record<string, unknown>, options: { key?: import('jose').KeyLike; audience?: string; issuer?: string; expires?: number | string } = {}) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA' }).setSubject(String((claims.actor as { id?: string })?.id ?? 'x'))
-      .setIssuer(options.issuer ?? graph.config.auth.issuer).setAudience(options.audience ?? graph.config.auth.audience)
-      .setIssuedAt().setExpirationTime(options.expires ?? '5m').sign(options.key ?? issuer.privateKey);
+  const token = (
+    claims: Record<string, unknown>,
+    options: { key?: import('jose').KeyLike; audience?: string; issuer?: string; expires?: number | string } = {},
+  ) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setSubject(String((claims.actor as { id?: string })?.id ?? 'x'))
+      .setIssuer(options.issuer ?? graph.config.auth.issuer)
+      .setAudience(options.audience ?? graph.config.auth.audience)
+      .setIssuedAt()
+      .setExpirationTime(options.expires ?? '5m')
+      .sign(options.key ?? issuer.privateKey);
 
-  const ask = (authorization?: string) => fetch(graph.gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify({ query: `{ patient(ins: "${DEMO_PATIENT_INS}") { ins } }` }),
-  });
+  const ask = (authorization?: string) =>
+    fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify({ query: `{ patient(ins: "${DEMO_PATIENT_INS}") { ins } }` }),
+    });
 
   it.each<[string, () => Promise<string | undefined>, string]>([
     ['no Authorization header', async () => undefined, 'A bearer token is required'],
     ['a header that is not a bearer token', async () => 'Basic dXNlcjpwYXNz', 'A bearer token is required'],
-    ['an expired token', async () => `Bearer ${await token({ actor: doctor }, { expires: Math.floor(Date.now() / 1000) - 60 })}`, 'has expired'],
-    ['a token signed by another key', async () => `Bearer ${await token({ actor: doctor }, { key: (await generateKeyPair('EdDSA')).privateKey })}`, 'not valid for this service'],
-    ['a token for another audience', async () => `Bearer ${await token({ actor: doctor }, { audience: 'another-service' })}`, 'not valid for this service'],
-    ['a token from another issuer', async () => `Bearer ${await token({ actor: doctor }, { issuer: 'urn:someone-else' })}`, 'not valid for this service'],
-    ['a signed token whose actor is malformed', async () => `Bearer ${await token({ actor: { ...doctor, profession: '999' } })}`, 'does not name a known kind of actor'],
-    ['a signed token whose subject is not its actor', async () => `Bearer ${await new SignJWT({ actor: doctor }).setProtectedHeader({ alg: 'EdDSA' }).setSubject('ps:someone-else').setIssuer(graph.config.auth.issuer).setAudience(graph.config.auth.audience).setExpirationTime('5m').sign(issuer.privateKey)}`, 'does not name a known kind of actor'],
+    [
+      'an expired token',
+      async () => `Bearer ${await token({ actor: doctor }, { expires: Math.floor(Date.now() / 1000) - 60 })}`,
+      'has expired',
+    ],
+    [
+      'a token signed by another key',
+      async () => `Bearer ${await token({ actor: doctor }, { key: (await generateKeyPair('EdDSA')).privateKey })}`,
+      'not valid for this service',
+    ],
+    [
+      'a token for another audience',
+      async () => `Bearer ${await token({ actor: doctor }, { audience: 'another-service' })}`,
+      'not valid for this service',
+    ],
+    [
+      'a token from another issuer',
+      async () => `Bearer ${await token({ actor: doctor }, { issuer: 'urn:someone-else' })}`,
+      'not valid for this service',
+    ],
+    [
+      'a signed token whose actor is malformed',
+      async () => `Bearer ${await token({ actor: { ...doctor, profession: '999' } })}`,
+      'does not name a known kind of actor',
+    ],
+    [
+      'a signed token whose subject is not its actor',
+      async () =>
+        `Bearer ${await new SignJWT({ actor: doctor }).setProtectedHeader({ alg: 'EdDSA' }).setSubject('ps:someone-else').setIssuer(graph.config.auth.issuer).setAudience(graph.config.auth.audience).setExpirationTime('5m').sign(issuer.privateKey)}`,
+      'does not name a known kind of actor',
+    ],
   ])('refuses %s', async (_case, header, message) => {
     const response = await ask(await header());
     expect(response.status).toBe(401);
-    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[]; data?: unknown };
-    expect(body.errors[0]).toMatchObject({ message: expect.stringContaining(message), extensions: { code: 'UNAUTHENTICATED' } });
+    const body = (await response.json()) as {
+      errors: { message: string; extensions: { code: string } }[];
+      data?: unknown;
+    };
+    expect(body.errors[0]).toMatchObject({
+      message: expect.stringContaining(message),
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     expect(body.data).toBeUndefined();
   });
 

@@ -13,29 +13,113 @@ const ESTABLISHMENT = 'etab:130786049';
 const FEED = 'am:alim';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const file = (bytes: Buffer, mimeType = 'application/pdf') => ({ mimeType, base64: bytes.toString('base64'), sha256: createHash('sha256').update(bytes).digest('hex') });
+const file = (bytes: Buffer, mimeType = 'application/pdf') => ({
+  mimeType,
+  base64: bytes.toString('base64'),
+  sha256: createHash('sha256').update(bytes).digest('hex'),
+});
 
-const DEPOSIT_HOSPITAL = gql`mutation($input: HospitalReportDeposit!) { depositHospitalReport(input: $input) { documentId version replaced duplicate depositedAt } }`;
-const DEPOSIT_DCC = gql`mutation($input: DccRecordDeposit!) { depositDccRecord(input: $input) { documentId version replaced duplicate } }`;
-const RECORD_DISPENSATION = gql`mutation($input: DispensationDeposit!) { recordDispensation(input: $input) { documentId version } }`;
-const FEED_CARE_LINE = gql`mutation($input: CareLineDeposit!) { feedCareLine(input: $input) { documentId version } }`;
-const HOSPITAL_LIST = gql`query($ins: String!) { patient(ins: $ins) { hospitalReports(first: 100) { totalCount nodes { id version title visibility author { kind id name professionCode establishmentFiness } content { mimeType sizeBytes sha256 base64 } previousVersions { id version title } } } } }`;
+const DEPOSIT_HOSPITAL = gql`
+  mutation ($input: HospitalReportDeposit!) {
+    depositHospitalReport(input: $input) {
+      documentId
+      version
+      replaced
+      duplicate
+      depositedAt
+    }
+  }
+`;
+const DEPOSIT_DCC = gql`
+  mutation ($input: DccRecordDeposit!) {
+    depositDccRecord(input: $input) {
+      documentId
+      version
+      replaced
+      duplicate
+    }
+  }
+`;
+const RECORD_DISPENSATION = gql`
+  mutation ($input: DispensationDeposit!) {
+    recordDispensation(input: $input) {
+      documentId
+      version
+    }
+  }
+`;
+const FEED_CARE_LINE = gql`
+  mutation ($input: CareLineDeposit!) {
+    feedCareLine(input: $input) {
+      documentId
+      version
+    }
+  }
+`;
+const HOSPITAL_LIST = gql`
+  query ($ins: String!) {
+    patient(ins: $ins) {
+      hospitalReports(first: 100) {
+        totalCount
+        nodes {
+          id
+          version
+          title
+          visibility
+          author {
+            kind
+            id
+            name
+            professionCode
+            establishmentFiness
+          }
+          content {
+            mimeType
+            sizeBytes
+            sha256
+            base64
+          }
+          previousVersions {
+            id
+            version
+            title
+          }
+        }
+      }
+    }
+  }
+`;
 
 const hospitalReport = (over: Record<string, unknown> = {}) => ({
-  ins: ADULT, idempotencyKey: `k-${Math.random().toString(36).slice(2)}`, typeCode: '11490-0', title: 'Lettre de liaison de sortie',
-  effectiveAt: new Date(Date.now() - 86_400_000).toISOString(), stayStart: '2026-11-01', stayEnd: '2026-11-05', careUnit: 'Cardiologie', summary: 'Sortie à domicile.', ...over,
+  ins: ADULT,
+  idempotencyKey: `k-${Math.random().toString(36).slice(2)}`,
+  typeCode: '11490-0',
+  title: 'Lettre de liaison de sortie',
+  effectiveAt: new Date(Date.now() - 86_400_000).toISOString(),
+  stayStart: '2026-11-01',
+  stayEnd: '2026-11-05',
+  careUnit: 'Cardiologie',
+  summary: 'Sortie à domicile.',
+  ...over,
 });
 
 describe('deposits: each writer writes what the law allows, and nothing else', () => {
   let graph: TestGraph;
-  beforeAll(async () => { graph = await startTestGraph(scenarioFile('writes.json')); });
+  beforeAll(async () => {
+    graph = await startTestGraph(scenarioFile('writes.json'));
+  });
   afterAll(() => graph?.stop());
 
   const as = (actor: string) => graph.as(actor);
   const rows = async (store: keyof TestGraph['stores'], table: string) =>
     (await graph.stores[store].query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
   const notificationsOf = async (ins: string) =>
-    (await graph.auditStore.query<{ kind: string; actor_id: string }>('SELECT kind, actor_id FROM notification_outbox WHERE patient_ins = $1 ORDER BY id', [ins])).map((n) => `${n.kind}:${n.actor_id}`);
+    (
+      await graph.auditStore.query<{ kind: string; actor_id: string }>(
+        'SELECT kind, actor_id FROM notification_outbox WHERE patient_ins = $1 ORDER BY id',
+        [ins],
+      )
+    ).map((n) => `${n.kind}:${n.actor_id}`);
   const reportsSeenBy = async (actor: string, ins = ADULT) => {
     const { data, errors } = await (await as(actor))(HOSPITAL_LIST, { ins });
     if (errors) throw new Error(JSON.stringify(errors));
@@ -44,21 +128,71 @@ describe('deposits: each writer writes what the law allows, and nothing else', (
 
   it('a médecin deposits a DCC record with its PDF: readers see it and its file, and the patient is notified', async () => {
     const before = await notificationsOf(ADULT);
-    const { data, errors } = await (await as(ONCOLOGIST))(DEPOSIT_DCC, { input: {
-      ins: ADULT, idempotencyKey: 'rcp-2026-11-20', typeCode: '34794-8', title: 'Fiche RCP sein', effectiveAt: '2026-11-20T10:00:00Z',
-      tumourSiteCode: 'C50.9', tumourSiteLabel: 'Sein', meetingDate: '2026-11-20', decision: 'Chirurgie puis radiothérapie', content: file(pdf),
-    } });
+    const { data, errors } = await (
+      await as(ONCOLOGIST)
+    )(DEPOSIT_DCC, {
+      input: {
+        ins: ADULT,
+        idempotencyKey: 'rcp-2026-11-20',
+        typeCode: '34794-8',
+        title: 'Fiche RCP sein',
+        effectiveAt: '2026-11-20T10:00:00Z',
+        tumourSiteCode: 'C50.9',
+        tumourSiteLabel: 'Sein',
+        meetingDate: '2026-11-20',
+        decision: 'Chirurgie puis radiothérapie',
+        content: file(pdf),
+      },
+    });
     expect(errors).toBeUndefined();
     expect(data.depositDccRecord).toMatchObject({ version: 1, replaced: null, duplicate: false });
     const id = data.depositDccRecord.documentId;
-    const read = await (await as(DOCTOR))(gql`query($ins: String!) { patient(ins: $ins) { oncologyRecords { nodes { id title author { kind id professionCode } content { mimeType sizeBytes sha256 base64 } } } } }`, { ins: ADULT });
+    const read = await (
+      await as(DOCTOR)
+    )(
+      gql`
+        query ($ins: String!) {
+          patient(ins: $ins) {
+            oncologyRecords {
+              nodes {
+                id
+                title
+                author {
+                  kind
+                  id
+                  professionCode
+                }
+                content {
+                  mimeType
+                  sizeBytes
+                  sha256
+                  base64
+                }
+              }
+            }
+          }
+        }
+      `,
+      { ins: ADULT },
+    );
     const node = read.data.patient.oncologyRecords.nodes.find((n: any) => n.id === id);
     expect(node.author).toEqual({ kind: 'PROFESSIONAL', id: '40000000002', professionCode: '10' });
-    expect(node.content).toEqual({ mimeType: 'application/pdf', sizeBytes: pdf.length, sha256: file(pdf).sha256, base64: pdf.toString('base64') });
+    expect(node.content).toEqual({
+      mimeType: 'application/pdf',
+      sizeBytes: pdf.length,
+      sha256: file(pdf).sha256,
+      base64: pdf.toString('base64'),
+    });
     expect((await notificationsOf(ADULT)).slice(before.length)).toContain(`NEW_DOCUMENT:${ONCOLOGIST}`);
-    const traces = await graph.auditStore.query<{ action: string; touched: string[] }>(`SELECT action, touched FROM access_trace WHERE patient_ins = $1 AND action = 'deposit' AND actor_id = $2`, [ADULT, ONCOLOGIST]);
+    const traces = await graph.auditStore.query<{ action: string; touched: string[] }>(
+      `SELECT action, touched FROM access_trace WHERE patient_ins = $1 AND action = 'deposit' AND actor_id = $2`,
+      [ADULT, ONCOLOGIST],
+    );
     expect(traces.map((t) => t.touched)).toContainEqual([id]);
-    const contentTraces = await graph.auditStore.query(`SELECT 1 FROM access_trace WHERE patient_ins = $1 AND actor_id = $2 AND $3 = ANY(touched)`, [ADULT, DOCTOR, `content:${id}`]);
+    const contentTraces = await graph.auditStore.query(
+      `SELECT 1 FROM access_trace WHERE patient_ins = $1 AND actor_id = $2 AND $3 = ANY(touched)`,
+      [ADULT, DOCTOR, `content:${id}`],
+    );
     expect(contentTraces.length).toBeGreaterThan(0);
   });
 
@@ -68,7 +202,11 @@ describe('deposits: each writer writes what the law allows, and nothing else', (
     const first = await doctor(DEPOSIT_HOSPITAL, { input });
     const count = await rows('hospital', 'hospital_report');
     const second = await doctor(DEPOSIT_HOSPITAL, { input });
-    expect(second.data.depositHospitalReport).toMatchObject({ documentId: first.data.depositHospitalReport.documentId, duplicate: true, version: 1 });
+    expect(second.data.depositHospitalReport).toMatchObject({
+      documentId: first.data.depositHospitalReport.documentId,
+      duplicate: true,
+      version: 1,
+    });
     expect(await rows('hospital', 'hospital_report')).toBe(count);
     const other = await doctor(DEPOSIT_HOSPITAL, { input: { ...input, title: 'Un autre document' } });
     expect(other.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
@@ -77,8 +215,10 @@ describe('deposits: each writer writes what the law allows, and nothing else', (
 
   it('a new version replaces the old one in every list; the old stays readable as history', async () => {
     const doctor = await as(DOCTOR);
-    const v1 = (await doctor(DEPOSIT_HOSPITAL, { input: hospitalReport({ title: 'CR v1' }) })).data.depositHospitalReport;
-    const v2 = (await doctor(DEPOSIT_HOSPITAL, { input: hospitalReport({ title: 'CR v2', replaces: v1.documentId }) })).data.depositHospitalReport;
+    const v1 = (await doctor(DEPOSIT_HOSPITAL, { input: hospitalReport({ title: 'CR v1' }) })).data
+      .depositHospitalReport;
+    const v2 = (await doctor(DEPOSIT_HOSPITAL, { input: hospitalReport({ title: 'CR v2', replaces: v1.documentId }) }))
+      .data.depositHospitalReport;
     expect(v2).toMatchObject({ version: 2, replaced: v1.documentId });
     for (const reader of [DOCTOR, `patient:${ADULT}`]) {
       const nodes = await reportsSeenBy(reader);
@@ -87,34 +227,76 @@ describe('deposits: each writer writes what the law allows, and nothing else', (
       expect(current).toMatchObject({ version: 2, title: 'CR v2' });
       expect(current.previousVersions).toEqual([{ id: v1.documentId, version: 1, title: 'CR v1' }]);
     }
-    const again = await doctor(DEPOSIT_HOSPITAL, { input: hospitalReport({ title: 'CR v2 bis', replaces: v1.documentId }) });
+    const again = await doctor(DEPOSIT_HOSPITAL, {
+      input: hospitalReport({ title: 'CR v2 bis', replaces: v1.documentId }),
+    });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.replaces' });
   });
 
-  it("nobody replaces a document they did not write", async () => {
+  it('nobody replaces a document they did not write', async () => {
     const result = await (await as(ONCOLOGIST))(DEPOSIT_HOSPITAL, { input: hospitalReport({ replaces: 'a-h1' }) });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.replaces' });
   });
 
   it('the feeding channel writes, names the author, and reads nothing, not even what it wrote', async () => {
     const etab = await as(ESTABLISHMENT);
-    const { data, errors } = await etab(DEPOSIT_HOSPITAL, { input: hospitalReport({ title: 'CR urgences AP-HM', typeCode: '15507-7', author: { rpps: '40000000002', name: 'Dr Sophie Onco', professionCode: '10', specialtyCode: 'SM36' } }) });
+    const { data, errors } = await etab(DEPOSIT_HOSPITAL, {
+      input: hospitalReport({
+        title: 'CR urgences AP-HM',
+        typeCode: '15507-7',
+        author: { rpps: '40000000002', name: 'Dr Sophie Onco', professionCode: '10', specialtyCode: 'SM36' },
+      }),
+    });
     expect(errors).toBeUndefined();
     const seen = (await reportsSeenBy(DOCTOR)).find((n) => n.id === data.depositHospitalReport.documentId);
-    expect(seen.author).toEqual({ kind: 'PROFESSIONAL', id: '40000000002', name: 'Dr Sophie Onco', professionCode: '10', establishmentFiness: '130786049' });
+    expect(seen.author).toEqual({
+      kind: 'PROFESSIONAL',
+      id: '40000000002',
+      name: 'Dr Sophie Onco',
+      professionCode: '10',
+      establishmentFiness: '130786049',
+    });
     const read = await etab(HOSPITAL_LIST, { ins: ADULT });
     expect(read.data?.patient ?? null).toBeNull();
     expect(read.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 
   it('pharmaciens record dispensations; the Assurance maladie feed adds care lines; nobody else does', async () => {
-    const dispensation = { ins: ADULT, idempotencyKey: 'disp-1', typeCode: '60593-1', title: 'Dispensation', effectiveAt: new Date().toISOString(), cip13: '3400930000120', atc: 'N02BE01', productName: 'Paracétamol 1 g', productCategory: 'STANDARD', quantity: 2, prescribed: true };
-    expect((await (await as(PHARMACIST))(RECORD_DISPENSATION, { input: dispensation })).data.recordDispensation.version).toBe(1);
+    const dispensation = {
+      ins: ADULT,
+      idempotencyKey: 'disp-1',
+      typeCode: '60593-1',
+      title: 'Dispensation',
+      effectiveAt: new Date().toISOString(),
+      cip13: '3400930000120',
+      atc: 'N02BE01',
+      productName: 'Paracétamol 1 g',
+      productCategory: 'STANDARD',
+      quantity: 2,
+      prescribed: true,
+    };
+    expect(
+      (await (await as(PHARMACIST))(RECORD_DISPENSATION, { input: dispensation })).data.recordDispensation.version,
+    ).toBe(1);
     for (const actor of [PODIATRIST, DOCTOR, ESTABLISHMENT]) {
-      const refused = await (await as(actor))(RECORD_DISPENSATION, { input: { ...dispensation, idempotencyKey: `disp-${actor}` } });
+      const refused = await (
+        await as(actor)
+      )(RECORD_DISPENSATION, { input: { ...dispensation, idempotencyKey: `disp-${actor}` } });
       expect([actor, refused.errors?.[0].extensions.code]).toEqual([actor, 'FORBIDDEN']);
     }
-    const line = { ins: ADULT, idempotencyKey: 'line-1', typeCode: 'REMB', title: 'Consultation', effectiveAt: new Date().toISOString(), actSystem: 'NGAP', actCode: 'G', actLabel: 'Consultation', amountCents: 3000, reimbursedCents: 2100, prescriber: { rpps: '40000000001', name: 'Dr Claire Traitant', professionCode: '10', specialtyCode: 'SM54' } };
+    const line = {
+      ins: ADULT,
+      idempotencyKey: 'line-1',
+      typeCode: 'REMB',
+      title: 'Consultation',
+      effectiveAt: new Date().toISOString(),
+      actSystem: 'NGAP',
+      actCode: 'G',
+      actLabel: 'Consultation',
+      amountCents: 3000,
+      reimbursedCents: 2100,
+      prescriber: { rpps: '40000000001', name: 'Dr Claire Traitant', professionCode: '10', specialtyCode: 'SM54' },
+    };
     expect((await (await as(FEED))(FEED_CARE_LINE, { input: line })).data.feedCareLine.version).toBe(1);
     for (const actor of [DOCTOR, ESTABLISHMENT, `patient:${ADULT}`]) {
       const refused = await (await as(actor))(FEED_CARE_LINE, { input: { ...line, idempotencyKey: `line-${actor}` } });
@@ -125,7 +307,11 @@ describe('deposits: each writer writes what the law allows, and nothing else', (
   });
 
   it.each([
-    ['a regulator', 'samu:13'], ['an analyst', 'analyst:cnam'], ['an insurer', 'org:insurer'], ['an heir', 'heir:w-heir'], ['operations', 'ops:w-ops'],
+    ['a regulator', 'samu:13'],
+    ['an analyst', 'analyst:cnam'],
+    ['an insurer', 'org:insurer'],
+    ['an heir', 'heir:w-heir'],
+    ['operations', 'ops:w-ops'],
   ])('%s never writes', async (_label, actor) => {
     const before = await rows('hospital', 'hospital_report');
     const result = await (await as(actor))(DEPOSIT_HOSPITAL, { input: hospitalReport() });
@@ -152,10 +338,22 @@ describe('deposits: each writer writes what the law allows, and nothing else', (
     ['a bad idempotency key', { idempotencyKey: 'with spaces' }, 'input.idempotencyKey'],
     ['a stay ending before it starts', { stayStart: '2026-11-05', stayEnd: '2026-11-01' }, 'input.stayEnd'],
     ['a checksum that does not match', { content: { ...file(pdf), sha256: '0'.repeat(64) } }, 'input.content.sha256'],
-    ['bytes that are not the declared type', { content: file(Buffer.from('plain words'), 'application/pdf') }, 'input.content.mimeType'],
+    [
+      'bytes that are not the declared type',
+      { content: file(Buffer.from('plain words'), 'application/pdf') },
+      'input.content.mimeType',
+    ],
     ['an undeclared file type', { content: file(pdf, 'image/png') }, 'input.content.mimeType'],
-    ['a file over the size limit', { content: file(Buffer.concat([pdf, Buffer.alloc(600 * 1024)])) }, 'input.content.base64'],
-    ['an author named by a professional', { author: { rpps: '40000000002', name: 'X', professionCode: '10' } }, 'input.author'],
+    [
+      'a file over the size limit',
+      { content: file(Buffer.concat([pdf, Buffer.alloc(600 * 1024)])) },
+      'input.content.base64',
+    ],
+    [
+      'an author named by a professional',
+      { author: { rpps: '40000000002', name: 'X', professionCode: '10' } },
+      'input.author',
+    ],
   ])('refuses %s, naming the field, and changes nothing', async (_label, over, field) => {
     const before = await rows('hospital', 'hospital_report');
     const result = await (await as(DOCTOR))(DEPOSIT_HOSPITAL, { input: hospitalReport(over) });
@@ -163,14 +361,34 @@ describe('deposits: each writer writes what the law allows, and nothing else', (
     expect(await rows('hospital', 'hospital_report')).toBe(before);
   });
 
-  it('a document awaiting the consultation d\'annonce is hidden from the patient, who is not notified and does not see its deposit in the traces', async () => {
+  it("a document awaiting the consultation d'annonce is hidden from the patient, who is not notified and does not see its deposit in the traces", async () => {
     const before = await notificationsOf(ADULT);
-    const { data } = await (await as(ONCOLOGIST))(DEPOSIT_HOSPITAL, { input: hospitalReport({ typeCode: '11502-2', title: 'Anapath', visibility: ['INVISIBLE_PATIENT'] }) });
+    const { data } = await (
+      await as(ONCOLOGIST)
+    )(DEPOSIT_HOSPITAL, {
+      input: hospitalReport({ typeCode: '11502-2', title: 'Anapath', visibility: ['INVISIBLE_PATIENT'] }),
+    });
     const id = data.depositHospitalReport.documentId;
     expect((await reportsSeenBy(`patient:${ADULT}`)).map((n) => n.id)).not.toContain(id);
     expect((await reportsSeenBy(DOCTOR)).map((n) => n.id)).toContain(id);
     expect((await notificationsOf(ADULT)).slice(before.length)).not.toContain(`NEW_DOCUMENT:${ONCOLOGIST}`);
-    const traces = await (await as(`patient:${ADULT}`))(gql`query($ins: String!) { patient(ins: $ins) { accessTraces(first: 100) { nodes { action touched } } } }`, { ins: ADULT });
+    const traces = await (
+      await as(`patient:${ADULT}`)
+    )(
+      gql`
+        query ($ins: String!) {
+          patient(ins: $ins) {
+            accessTraces(first: 100) {
+              nodes {
+                action
+                touched
+              }
+            }
+          }
+        }
+      `,
+      { ins: ADULT },
+    );
     expect(traces.data.patient.accessTraces.nodes.flatMap((t: any) => t.touched)).not.toContain(id);
   });
 });

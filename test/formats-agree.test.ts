@@ -17,28 +17,63 @@ const INS = nir13 + nirKey(nir13);
 
 type Section = 'dispensations' | 'careLines' | 'oncologyRecords';
 const BASE: Record<Section, Record<string, unknown>> = {
-  dispensations: { typeCode: '60593-1', author: { rpps: '40000000003' }, cip13: '3400930000120', atc: 'N02BE01', productName: 'Paracétamol', productCategory: 'STANDARD', quantity: 1, prescribed: true },
-  careLines: { typeCode: 'REMB', author: { kind: 'ALIM_AM' }, actSystem: 'NGAP', actCode: 'G', actLabel: 'Consultation', amountCents: 3000, reimbursedCents: 2100 },
+  dispensations: {
+    typeCode: '60593-1',
+    author: { rpps: '40000000003' },
+    cip13: '3400930000120',
+    atc: 'N02BE01',
+    productName: 'Paracétamol',
+    productCategory: 'STANDARD',
+    quantity: 1,
+    prescribed: true,
+  },
+  careLines: {
+    typeCode: 'REMB',
+    author: { kind: 'ALIM_AM' },
+    actSystem: 'NGAP',
+    actCode: 'G',
+    actLabel: 'Consultation',
+    amountCents: 3000,
+    reimbursedCents: 2100,
+  },
   oncologyRecords: { typeCode: '34794-8', author: { rpps: '40000000001' }, tumourSiteCode: 'C50.9' },
 };
 const SPECS = { dispensations: DISPENSATIONS, careLines: CARE_LINES, oncologyRecords: DCC_DEPOSITS };
 
 function fixtureRefuses(section: Section, fields: Record<string, unknown>, field: string): boolean {
   const doc = { id: 'doc-1', title: 'T', effectiveAt: 'now-1d', ...BASE[section], ...fields };
-  const problems = validateScenario({
-    version: 1,
-    professionals: [
-      { rpps: '40000000001', familyName: 'Médecin', firstName: 'A', profession: '10', specialty: 'SM54' },
-      { rpps: '40000000003', familyName: 'Pharma', firstName: 'B', profession: '21' },
-    ],
-    patients: [{ ins: INS, identity: { birthName: 'Test', firstName: 'Anne', sex: 'F', birthDate: '1984-07-15', birthplaceCode: '75116' }, [section]: [doc] }],
-  }, now);
+  const problems = validateScenario(
+    {
+      version: 1,
+      professionals: [
+        { rpps: '40000000001', familyName: 'Médecin', firstName: 'A', profession: '10', specialty: 'SM54' },
+        { rpps: '40000000003', familyName: 'Pharma', firstName: 'B', profession: '21' },
+      ],
+      patients: [
+        {
+          ins: INS,
+          identity: {
+            birthName: 'Test',
+            firstName: 'Anne',
+            sex: 'F',
+            birthDate: '1984-07-15',
+            birthplaceCode: '75116',
+          },
+          [section]: [doc],
+        },
+      ],
+    },
+    now,
+  );
   return problems.some((p) => p.path === `patients[0].${section}[0].${field}`);
 }
 
 function depositRefuses(section: Section, fields: Record<string, unknown>, field: string): boolean {
   try {
-    SPECS[section].columns({ ...BASE[section], boxes: fields.actSystem === 'CIP13' ? 1 : null, ...fields } as never, now);
+    SPECS[section].columns(
+      { ...BASE[section], boxes: fields.actSystem === 'CIP13' ? 1 : null, ...fields } as never,
+      now,
+    );
     return false;
   } catch (error) {
     return (error as { extensions?: { field?: string } }).extensions?.field === `input.${field}`;
@@ -64,15 +99,29 @@ describe('the scenario validator and the deposits agree on every identifier', ()
     ['oncologyRecords', 'tumourSiteCode', { tumourSiteCode: 'C50.9' }, true],
     ['oncologyRecords', 'tumourSiteCode', { tumourSiteCode: 'C509' }, false],
   ])('%s.%s %j: accepted %s by both', (section, field, fields, accepted) => {
-    expect({ fixture: !fixtureRefuses(section, fields, field), deposit: !depositRefuses(section, fields, field) }).toEqual({ fixture: accepted, deposit: accepted });
+    expect({
+      fixture: !fixtureRefuses(section, fields, field),
+      deposit: !depositRefuses(section, fields, field),
+    }).toEqual({ fixture: accepted, deposit: accepted });
   });
 
   const RULES = loadDepositRules();
-  const SECTIONS: [string, WritableSource][] = [['hospitalReports', 'hospital'], ['oncologyRecords', 'oncology'], ['dispensations', 'pharmacy'], ['careLines', 'reimbursement']];
-  it.each(SECTIONS.flatMap(([section, source]) => ['11490-0', '34794-8', '18776-5', 'DISP_AUT', '60593-1', 'REMB'].map((type) => [section, source, type] as const)))(
-    '%s takes %s in fixtures exactly when %s takes it in a deposit', (section, source, type) => {
-      const author = section === 'careLines' ? { kind: 'ALIM_AM' } : { rpps: section === 'dispensations' ? '40000000003' : '40000000001' };
-      const refused = fixtureRefuses(section as Section, { typeCode: type, author }, 'typeCode');
-      expect(!refused).toBe(sourceAcceptsType(RULES, source, type));
-    });
+  const SECTIONS: [string, WritableSource][] = [
+    ['hospitalReports', 'hospital'],
+    ['oncologyRecords', 'oncology'],
+    ['dispensations', 'pharmacy'],
+    ['careLines', 'reimbursement'],
+  ];
+  it.each(
+    SECTIONS.flatMap(([section, source]) =>
+      ['11490-0', '34794-8', '18776-5', 'DISP_AUT', '60593-1', 'REMB'].map((type) => [section, source, type] as const),
+    ),
+  )('%s takes %s in fixtures exactly when %s takes it in a deposit', (section, source, type) => {
+    const author =
+      section === 'careLines'
+        ? { kind: 'ALIM_AM' }
+        : { rpps: section === 'dispensations' ? '40000000003' : '40000000001' };
+    const refused = fixtureRefuses(section as Section, { typeCode: type, author }, 'typeCode');
+    expect(!refused).toBe(sourceAcceptsType(RULES, source, type));
+  });
 });

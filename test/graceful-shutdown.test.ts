@@ -8,11 +8,12 @@ const QUERY = `query($ins: String!) { patient(ins: $ins) { identity { firstName 
 /** How long the hospital source takes to answer in this test: long enough for requests to be in flight at SIGTERM. */
 const SLOW_MS = 800;
 
-const body = (req: IncomingMessage) => new Promise<Buffer>((resolve) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', () => resolve(Buffer.concat(chunks)));
-});
+const body = (req: IncomingMessage) =>
+  new Promise<Buffer>((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+  });
 
 /**
  * The gateway process itself (dist/gateway/main.js, which the README's test command builds first), in front of
@@ -35,16 +36,29 @@ describe('graceful shutdown: SIGTERM lets in-flight requests finish, refuses new
     slow = createServer(async (req, res) => {
       const payload = await body(req);
       await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'content-length')) as Record<string, string>;
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'content-length'),
+      ) as Record<string, string>;
       const answer = await fetch(realUrl, { method: 'POST', headers, body: payload });
       res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
       res.end(Buffer.from(await answer.arrayBuffer()));
     });
     await new Promise<void>((resolve) => slow.listen(slowPort, '127.0.0.1', () => resolve()));
 
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', KEYS_DIR: graph.config.keysDir, NODE_ENV: 'development', LOG_LEVEL: 'info' };
-    for (const [name, url] of Object.entries(graph.subgraphUrls)) env[`SUBGRAPH_${name.toUpperCase().replace('-', '_')}_URL`] = url;
-    gateway = spawn(process.execPath, [projectPath('dist', 'gateway', 'main.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      KEYS_DIR: graph.config.keysDir,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+    };
+    for (const [name, url] of Object.entries(graph.subgraphUrls))
+      env[`SUBGRAPH_${name.toUpperCase().replace('-', '_')}_URL`] = url;
+    gateway = spawn(process.execPath, [projectPath('dist', 'gateway', 'main.js')], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     gatewayUrl = await new Promise<string>((resolve, reject) => {
       let out = '';
       gateway.stdout!.on('data', (chunk: Buffer) => {
@@ -64,24 +78,32 @@ describe('graceful shutdown: SIGTERM lets in-flight requests finish, refuses new
 
   it('answers every request in flight in full, and exits 0 once they are done', async () => {
     const token = await graph.token(`ps:${DEMO.doctor}`);
-    const ask = () => fetch(gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: QUERY, variables: { ins: DEMO_PATIENT_INS } }),
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
-    const exited = new Promise<{ code: number | null; at: number }>((resolve) => gateway.once('exit', (code) => resolve({ code, at: Date.now() })));
+    const ask = () =>
+      fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: QUERY, variables: { ins: DEMO_PATIENT_INS } }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+    const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+      gateway.once('exit', (code) => resolve({ code, at: Date.now() })),
+    );
 
     const inFlight = Array.from({ length: 10 }, ask);
     await new Promise((resolve) => setTimeout(resolve, SLOW_MS / 4));
     const signalled = Date.now();
     gateway.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const late = await ask().then(() => 'answered', () => 'refused');
+    const late = await ask().then(
+      () => 'answered',
+      () => 'refused',
+    );
 
     const answers = await Promise.all(inFlight);
     for (const answer of answers) {
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual({ data: { patient: { identity: { firstName: 'Hélène' }, hospitalReports: { totalCount: 4 } } } });
+      expect(answer.body).toEqual({
+        data: { patient: { identity: { firstName: 'Hélène' }, hospitalReports: { totalCount: 4 } } },
+      });
     }
     expect(late).toBe('refused');
     const { code, at } = await exited;

@@ -2,7 +2,9 @@ import { scenarioFile, startTestGraph, type TestGraph } from './support/test-gra
 
 describe('liveness and readiness', () => {
   let graph: TestGraph;
-  beforeAll(async () => { graph = await startTestGraph(scenarioFile('visibility.json')); });
+  beforeAll(async () => {
+    graph = await startTestGraph(scenarioFile('visibility.json'));
+  });
   afterAll(() => graph?.stop().catch(() => undefined));
 
   const gateway = (path: string) => fetch(graph.gatewayUrl.replace(/\/graphql$/, path));
@@ -20,7 +22,14 @@ describe('liveness and readiness', () => {
     expect((await gateway('/healthz')).status).toBe(200);
     const ready = await gateway('/readyz');
     expect(ready.status).toBe(200);
-    expect(((await ready.json()) as any).dependencies).toEqual({ patient: 'ready', reimbursement: 'ready', pharmacy: 'ready', oncology: 'ready', hospital: 'ready', 'personal-space': 'ready' });
+    expect(((await ready.json()) as any).dependencies).toEqual({
+      patient: 'ready',
+      reimbursement: 'ready',
+      pharmacy: 'ready',
+      oncology: 'ready',
+      hospital: 'ready',
+      'personal-space': 'ready',
+    });
   });
 
   it('a source down leaves the gateway ready (it serves the rest) and says which; the registry down makes it not ready', async () => {
@@ -31,11 +40,14 @@ describe('liveness and readiness', () => {
     await stop('patient');
     const down = await gateway('/readyz');
     expect(down.status).toBe(503);
-    expect(await down.json()).toMatchObject({ status: 'not ready', dependencies: { patient: 'unavailable', pharmacy: 'ready' } });
+    expect(await down.json()).toMatchObject({
+      status: 'not ready',
+      dependencies: { patient: 'unavailable', pharmacy: 'ready' },
+    });
     expect((await gateway('/healthz')).status).toBe(200);
   });
 
-  it("a subgraph whose store is gone is not ready, and the gateway says so", async () => {
+  it('a subgraph whose store is gone is not ready, and the gateway says so', async () => {
     await graph.stores.oncology.close();
     const oncology = await fetch(graph.subgraphUrls.oncology.replace(/\/graphql$/, '/readyz'));
     expect(oncology.status).toBe(503);

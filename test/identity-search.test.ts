@@ -2,7 +2,23 @@ import { gql } from 'graphql-request';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 import { toTrace, type TraceRow } from '../audit/trace-repo';
 
-const SEARCH = gql`query($traits: IdentityTraits!) { searchPatients(traits: $traits) { count truncated candidates { ins birthName usedName firstName birthplaceCode dmpStatus openable } } }`;
+const SEARCH = gql`
+  query ($traits: IdentityTraits!) {
+    searchPatients(traits: $traits) {
+      count
+      truncated
+      candidates {
+        ins
+        birthName
+        usedName
+        firstName
+        birthplaceCode
+        dmpStatus
+        openable
+      }
+    }
+  }
+`;
 
 describe('centre 15 search by identity traits', () => {
   let graph: TestGraph;
@@ -12,7 +28,8 @@ describe('centre 15 search by identity traits', () => {
     search = async (traits, actor = 'samu:69') => (await graph.client(actor)).rawRequest<any>(SEARCH, { traits });
   });
   afterAll(() => graph?.stop());
-  const names = (result: { data: any }) => result.data.searchPatients.candidates.map((c: any) => `${c.usedName ?? c.birthName}/${c.firstName}`);
+  const names = (result: { data: any }) =>
+    result.data.searchPatients.candidates.map((c: any) => `${c.usedName ?? c.birthName}/${c.firstName}`);
 
   it.each([
     ['accents and case dropped', { name: 'LEFEVRE', firstName: 'helene' }, ['Lefèvre/Hélène']],
@@ -20,7 +37,11 @@ describe('centre 15 search by identity traits', () => {
     ['the birth name, spoken with its particles', { name: 'de la tour', firstName: 'Hélène' }, ['Lefèvre/Hélène']],
     ['the birth name without its particles', { name: 'tour auvergne' }, ['Lefèvre/Hélène']],
     ['first letters only', { name: 'lef' }, ['Lefebvre/Hélène', 'Lefèvre/Hélène']],
-    ['a hyphenated first name typed with a space', { firstName: 'jean francois' }, ['Martin/Jean-François', 'Martin/Jean-François']],
+    [
+      'a hyphenated first name typed with a space',
+      { firstName: 'jean francois' },
+      ['Martin/Jean-François', 'Martin/Jean-François'],
+    ],
     ['an apostrophe left out', { name: 'ndiaye' }, ["N'Diaye/Aïssatou"]],
   ])('%s', async (_case, traits, expected) => {
     const result = await search({ birthDate: '1975-03-14', ...traits });
@@ -29,7 +50,12 @@ describe('centre 15 search by identity traits', () => {
   });
 
   it('never merges homonyms: both come back, the one born where the caller said first', async () => {
-    const result = await search({ birthDate: '1975-03-14', name: 'martin', firstName: 'jean-françois', birthplaceCode: '13055' });
+    const result = await search({
+      birthDate: '1975-03-14',
+      name: 'martin',
+      firstName: 'jean-françois',
+      birthplaceCode: '13055',
+    });
     const candidates = result.data.searchPatients.candidates;
     expect(candidates).toHaveLength(2);
     expect(candidates[0].birthplaceCode).toBe('13055');
@@ -54,7 +80,23 @@ describe('centre 15 search by identity traits', () => {
     const open = await search({ birthDate: '1975-03-14', name: 'lefevre', firstName: 'helene' });
     const ins = open.data.searchPatients.candidates[0].ins;
     expect(ins).toMatch(/^\d{15}$/);
-    const record = await (await graph.client('samu:69')).rawRequest<any>(gql`query($ins: String!) { patient(ins: $ins) { access { mode } identity { firstName } } }`, { ins });
+    const record = await (
+      await graph.client('samu:69')
+    ).rawRequest<any>(
+      gql`
+        query ($ins: String!) {
+          patient(ins: $ins) {
+            access {
+              mode
+            }
+            identity {
+              firstName
+            }
+          }
+        }
+      `,
+      { ins },
+    );
     expect(record.data.patient).toEqual({ access: { mode: 'centre_15' }, identity: { firstName: 'Hélène' } });
   });
 
@@ -66,15 +108,27 @@ describe('centre 15 search by identity traits', () => {
   it('traces every search with the traits used and the number of candidates, not who', async () => {
     const [{ seq }] = await graph.auditStore.query<{ seq: string }>('SELECT seq FROM trace_head');
     await search({ birthDate: '1975-03-14', name: 'martin', sex: 'M' });
-    const traces = (await graph.auditStore.query<TraceRow>('SELECT * FROM access_trace WHERE seq > $1', [seq])).map(toTrace);
+    const traces = (await graph.auditStore.query<TraceRow>('SELECT * FROM access_trace WHERE seq > $1', [seq])).map(
+      toTrace,
+    );
     expect(traces).toHaveLength(1);
-    expect(traces[0]).toMatchObject({ actorId: 'samu:69', action: 'trait-search', mode: 'centre_15', patientIns: null, touched: ['birthDate', 'candidates:2', 'name', 'sex'] });
+    expect(traces[0]).toMatchObject({
+      actorId: 'samu:69',
+      action: 'trait-search',
+      mode: 'centre_15',
+      patientIns: null,
+      touched: ['birthDate', 'candidates:2', 'name', 'sex'],
+    });
   });
 
   it.each([
     ['no name at all', { birthDate: '1975-03-14' }, 'traits'],
     ['a single letter', { birthDate: '1975-03-14', name: 'M' }, 'traits'],
-    ['a birthplace that is no INSEE code', { birthDate: '1975-03-14', name: 'martin', birthplaceCode: 'Lyon' }, 'traits.birthplaceCode'],
+    [
+      'a birthplace that is no INSEE code',
+      { birthDate: '1975-03-14', name: 'martin', birthplaceCode: 'Lyon' },
+      'traits.birthplaceCode',
+    ],
   ])('refuses %s with BAD_USER_INPUT', async (_case, traits, field) => {
     const result = await search(traits);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });

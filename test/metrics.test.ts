@@ -6,7 +6,9 @@ const RECORD = `query DemoRecord($ins: String!) { patient(ins: $ins) { identity 
 
 /** The value of one sample of the exposition text, 0 when absent. */
 function sample(text: string, name: string, labels: Record<string, string>): number {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
   return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
 }
 
@@ -23,17 +25,26 @@ describe('Prometheus metrics', () => {
     graph = await startTestGraphWith({ metricsToken: METRICS_TOKEN }, demoScenario());
     metricsUrl = graph.gatewayUrl.replace(/\/graphql$/, '/metrics');
   });
-  afterAll(async () => { await graph?.stop(); });
+  afterAll(async () => {
+    await graph?.stop();
+  });
 
   it('counts and times operations per operation name, and fetches per subgraph', async () => {
     const before = await scrape();
     const doctor = await graph.as(`ps:${DEMO.doctor}`);
     for (let i = 0; i < 3; i++) expect((await doctor(RECORD, { ins: DEMO_PATIENT_INS })).errors).toBeUndefined();
     const after = await scrape();
-    const delta = (name: string, labels: Record<string, string>) => sample(after, name, labels) - sample(before, name, labels);
-    expect(delta('dmp_graphql_operations_total', { service: 'gateway', operation: 'DemoRecord', outcome: 'ok' })).toBe(3);
-    expect(delta('dmp_graphql_operation_duration_seconds_count', { service: 'gateway', operation: 'DemoRecord' })).toBe(3);
-    expect(delta('dmp_subgraph_fetch_duration_seconds_count', { subgraph: 'patient', outcome: 'ok' })).toBeGreaterThanOrEqual(3);
+    const delta = (name: string, labels: Record<string, string>) =>
+      sample(after, name, labels) - sample(before, name, labels);
+    expect(delta('dmp_graphql_operations_total', { service: 'gateway', operation: 'DemoRecord', outcome: 'ok' })).toBe(
+      3,
+    );
+    expect(delta('dmp_graphql_operation_duration_seconds_count', { service: 'gateway', operation: 'DemoRecord' })).toBe(
+      3,
+    );
+    expect(
+      delta('dmp_subgraph_fetch_duration_seconds_count', { subgraph: 'patient', outcome: 'ok' }),
+    ).toBeGreaterThanOrEqual(3);
     expect(delta('dmp_subgraph_fetch_duration_seconds_count', { subgraph: 'hospital', outcome: 'ok' })).toBe(3);
     expect(delta('dmp_graphql_operations_total', { service: 'hospital', outcome: 'ok' })).toBe(3);
     expect(delta('dmp_trace_writes_total', { result: 'committed' })).toBeGreaterThanOrEqual(3);
@@ -47,9 +58,17 @@ describe('Prometheus metrics', () => {
     const bad = await blocked(`query Bad { patient(ins: "12") { ins } }`);
     expect(bad.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     const after = await scrape();
-    const delta = (name: string, labels: Record<string, string>) => sample(after, name, labels) - sample(before, name, labels);
-    const denials = after.split('\n').filter((l) => l.startsWith('dmp_access_denials_total{')).reduce((n, l) => n + Number(l.split(' ').pop()), 0)
-      - before.split('\n').filter((l) => l.startsWith('dmp_access_denials_total{')).reduce((n, l) => n + Number(l.split(' ').pop()), 0);
+    const delta = (name: string, labels: Record<string, string>) =>
+      sample(after, name, labels) - sample(before, name, labels);
+    const denials =
+      after
+        .split('\n')
+        .filter((l) => l.startsWith('dmp_access_denials_total{'))
+        .reduce((n, l) => n + Number(l.split(' ').pop()), 0) -
+      before
+        .split('\n')
+        .filter((l) => l.startsWith('dmp_access_denials_total{'))
+        .reduce((n, l) => n + Number(l.split(' ').pop()), 0);
     expect(denials).toBeGreaterThanOrEqual(1);
     expect(delta('dmp_graphql_errors_total', { service: 'gateway', code: 'BAD_USER_INPUT' })).toBe(1);
     expect(delta('dmp_graphql_operations_total', { service: 'gateway', operation: 'Bad', outcome: 'error' })).toBe(1);
@@ -62,7 +81,12 @@ describe('Prometheus metrics', () => {
     const doctor = await graph.as(`ps:${DEMO.doctor}`);
     for (let i = 0; i < 205; i++) await doctor(`query Flood${i} { __typename }`);
     const text = await scrape();
-    const names = new Set(text.split('\n').filter((l) => l.startsWith('dmp_graphql_operations_total{') && l.includes('service="gateway"')).map((l) => /operation="([^"]*)"/.exec(l)![1]));
+    const names = new Set(
+      text
+        .split('\n')
+        .filter((l) => l.startsWith('dmp_graphql_operations_total{') && l.includes('service="gateway"'))
+        .map((l) => /operation="([^"]*)"/.exec(l)![1]),
+    );
     expect(names.size).toBeLessThanOrEqual(201);
     expect(names).toContain('other');
   });

@@ -5,7 +5,15 @@ import { scenarioFile, startTestGraph, type TestGraph } from './support/test-gra
 import { privateRedis } from './support/private-redis';
 
 const ADULT = '284077511612365';
-const READ = gql`query($ins: String!) { patient(ins: $ins) { hospitalReports { totalCount } } }`;
+const READ = gql`
+  query ($ins: String!) {
+    patient(ins: $ins) {
+      hospitalReports {
+        totalCount
+      }
+    }
+  }
+`;
 const eventually = async (check: () => Promise<boolean>, timeoutMs = 15_000) => {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -16,10 +24,16 @@ const eventually = async (check: () => Promise<boolean>, timeoutMs = 15_000) => 
 
 describe('notifications to the patient', () => {
   let graph: TestGraph;
-  beforeAll(async () => { graph = await startTestGraph(scenarioFile('visibility.json')); });
+  beforeAll(async () => {
+    graph = await startTestGraph(scenarioFile('visibility.json'));
+  });
   afterAll(() => graph?.stop());
 
-  const outbox = () => graph.auditStore.query<{ id: string; kind: string; actor_id: string; delivered_at: Date | null }>('SELECT id, kind, actor_id, delivered_at FROM notification_outbox WHERE patient_ins = $1 ORDER BY id', [ADULT]);
+  const outbox = () =>
+    graph.auditStore.query<{ id: string; kind: string; actor_id: string; delivered_at: Date | null }>(
+      'SELECT id, kind, actor_id, delivered_at FROM notification_outbox WHERE patient_ins = $1 ORDER BY id',
+      [ADULT],
+    );
 
   it('notifies the first access of each professional once, and every emergency access', async () => {
     const before = (await outbox()).length;
@@ -27,14 +41,54 @@ describe('notifications to the patient', () => {
     for (let i = 0; i < 2; i++) await (await graph.client('samu:13')).rawRequest(READ, { ins: ADULT });
     await (await graph.client(`patient:${ADULT}`)).rawRequest(READ, { ins: ADULT });
     const added = (await outbox()).slice(before).map((n) => `${n.kind}:${n.actor_id}`);
-    expect(added.sort()).toEqual(['EMERGENCY_ACCESS:samu:13', 'EMERGENCY_ACCESS:samu:13', 'FIRST_ACCESS:ps:30000000004', 'FIRST_ACCESS:samu:13'].sort());
+    expect(added.sort()).toEqual(
+      [
+        'EMERGENCY_ACCESS:samu:13',
+        'EMERGENCY_ACCESS:samu:13',
+        'FIRST_ACCESS:ps:30000000004',
+        'FIRST_ACCESS:samu:13',
+      ].sort(),
+    );
   });
 
   it('the patient reads them through the graph; a professional may not', async () => {
-    const mine = await (await graph.client(`patient:${ADULT}`)).rawRequest<any>(gql`query($ins: String!) { patient(ins: $ins) { notifications(first: 50) { totalCount nodes { kind actorId mode } } } }`, { ins: ADULT });
+    const mine = await (
+      await graph.client(`patient:${ADULT}`)
+    ).rawRequest<any>(
+      gql`
+        query ($ins: String!) {
+          patient(ins: $ins) {
+            notifications(first: 50) {
+              totalCount
+              nodes {
+                kind
+                actorId
+                mode
+              }
+            }
+          }
+        }
+      `,
+      { ins: ADULT },
+    );
     expect(mine.errors).toBeUndefined();
-    expect(mine.data.patient.notifications.nodes).toEqual(expect.arrayContaining([{ kind: 'EMERGENCY_ACCESS', actorId: 'samu:13', mode: 'centre_15' }]));
-    const theirs = await (await graph.client('ps:30000000001')).rawRequest<any>(gql`query($ins: String!) { patient(ins: $ins) { notifications { totalCount } } }`, { ins: ADULT });
+    expect(mine.data.patient.notifications.nodes).toEqual(
+      expect.arrayContaining([{ kind: 'EMERGENCY_ACCESS', actorId: 'samu:13', mode: 'centre_15' }]),
+    );
+    const theirs = await (
+      await graph.client('ps:30000000001')
+    ).rawRequest<any>(
+      gql`
+        query ($ins: String!) {
+          patient(ins: $ins) {
+            notifications {
+              totalCount
+            }
+          }
+        }
+      `,
+      { ins: ADULT },
+    );
     expect(theirs.data.patient.notifications).toBeNull();
     expect(theirs.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
@@ -43,8 +97,20 @@ describe('notifications to the patient', () => {
     const redis = await privateRedis();
     const client = createRedis(redis.url);
     const delivered: Notification[] = [];
-    const notifier = createNotifier({ store: graph.auditStore, redis: client, sender: { send: async (n) => { delivered.push(n); } }, relayAgainAfterMs: 1000, pollMs: 50 });
-    const emergency = async (n: number) => { for (let i = 0; i < n; i++) await (await graph.client('samu:13')).rawRequest(READ, { ins: ADULT }); };
+    const notifier = createNotifier({
+      store: graph.auditStore,
+      redis: client,
+      sender: {
+        send: async (n) => {
+          delivered.push(n);
+        },
+      },
+      relayAgainAfterMs: 1000,
+      pollMs: 50,
+    });
+    const emergency = async (n: number) => {
+      for (let i = 0; i < n; i++) await (await graph.client('samu:13')).rawRequest(READ, { ins: ADULT });
+    };
     try {
       // Phase 1: relayed to the stream, then Redis dies before anyone consumes them (and restarts empty).
       await emergency(3);

@@ -35,7 +35,11 @@ describe('automatic persisted queries, in Redis', () => {
     graph = await startTestGraphWith({ redisUrl: redis.url }, demoScenario());
     token = await graph.token(`ps:${DEMO.doctor}`);
   });
-  afterAll(async () => { inspect?.disconnect(); await graph?.stop(); await redis?.kill(); });
+  afterAll(async () => {
+    inspect?.disconnect();
+    await graph?.stop();
+    await redis?.kill();
+  });
 
   it('asks for the text of an unknown hash, stores it in Redis, then runs from the hash alone', async () => {
     const variables = { ins: DEMO_PATIENT_INS };
@@ -47,40 +51,50 @@ describe('automatic persisted queries, in Redis', () => {
     // missed (on the embedded store, PGlite's synchronous queries can hold the event loop past Redis' 500 ms
     // deadline): the client's next full request stores it again.
     await eventually(async () => {
-      if ((await inspect.keys('dmp:apq:*')).length === 0) await post(graph, token, { query: RECORD, variables, ...persisted(RECORD) });
+      if ((await inspect.keys('dmp:apq:*')).length === 0)
+        await post(graph, token, { query: RECORD, variables, ...persisted(RECORD) });
       expect(await inspect.keys('dmp:apq:*')).toHaveLength(1);
     });
     const fromHash = await post(graph, token, { variables, ...persisted(RECORD) });
     expect(fromHash.body).toEqual(registered.body);
   });
 
-  it('refuses a hash that is not the text\'s', async () => {
-    const answer = await post(graph, token, { query: OTHER, variables: { ins: DEMO_PATIENT_INS }, ...persisted(RECORD) });
+  it("refuses a hash that is not the text's", async () => {
+    const answer = await post(graph, token, {
+      query: OTHER,
+      variables: { ins: DEMO_PATIENT_INS },
+      ...persisted(RECORD),
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.data).toBeUndefined();
   });
 
-  it.each(redisFailures(() => redis))('Redis %s: a hash is a miss, the full text is served, fast; then it recovers', async (_case, fail, recover) => {
-    await fail();
-    try {
+  it.each(redisFailures(() => redis))(
+    'Redis %s: a hash is a miss, the full text is served, fast; then it recovers',
+    async (_case, fail, recover) => {
+      await fail();
+      try {
+        const variables = { ins: DEMO_PATIENT_INS };
+        const miss = await post(graph, token, { variables, ...persisted(OTHER) });
+        expect(codes(miss)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
+        expect(miss.ms).toBeLessThan(FAST_MS);
+        const full = await post(graph, token, { query: OTHER, variables, ...persisted(OTHER) });
+        expect(full.body.data.patient.identity.birthName).toBeTruthy();
+        // The lookup fails fast; the rest is an ordinary read (slower on the embedded store under a full test run).
+        expect(full.ms).toBeLessThan(FAST_MS + 1000);
+      } finally {
+        await recover();
+      }
+      // Reconnection is capped at 2 s between attempts (runtime/redis.ts): the cache works again by itself.
       const variables = { ins: DEMO_PATIENT_INS };
-      const miss = await post(graph, token, { variables, ...persisted(OTHER) });
-      expect(codes(miss)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
-      expect(miss.ms).toBeLessThan(FAST_MS);
-      const full = await post(graph, token, { query: OTHER, variables, ...persisted(OTHER) });
-      expect(full.body.data.patient.identity.birthName).toBeTruthy();
-      // The lookup fails fast; the rest is an ordinary read (slower on the embedded store under a full test run).
-      expect(full.ms).toBeLessThan(FAST_MS + 1000);
-    } finally {
-      await recover();
-    }
-    // Reconnection is capped at 2 s between attempts (runtime/redis.ts): the cache works again by itself.
-    const variables = { ins: DEMO_PATIENT_INS };
-    await eventually(async () => {
-      await post(graph, token, { query: OTHER, variables, ...persisted(OTHER) });
-      expect((await post(graph, token, { variables, ...persisted(OTHER) })).body.data?.patient.identity.birthName).toBeTruthy();
-    });
-  });
+      await eventually(async () => {
+        await post(graph, token, { query: OTHER, variables, ...persisted(OTHER) });
+        expect(
+          (await post(graph, token, { variables, ...persisted(OTHER) })).body.data?.patient.identity.birthName,
+        ).toBeTruthy();
+      });
+    },
+  );
 });
 
 describe('trusted documents: only registered operations run', () => {
@@ -94,9 +108,14 @@ describe('trusted documents: only registered operations run', () => {
     await register();
     // As a load balancer would: traffic once the gateway says it is ready (its Redis connected). On PGlite a
     // start can hold the event loop past Redis' connect timeout, and the client is then still reconnecting.
-    await eventually(async () => expect((await fetch(graph.gatewayUrl.replace(/\/graphql$/, '/readyz'))).status).toBe(200));
+    await eventually(async () =>
+      expect((await fetch(graph.gatewayUrl.replace(/\/graphql$/, '/readyz'))).status).toBe(200),
+    );
   });
-  afterAll(async () => { await graph?.stop(); await redis?.kill(); });
+  afterAll(async () => {
+    await graph?.stop();
+    await redis?.kill();
+  });
   const variables = { ins: DEMO_PATIENT_INS };
   /** Operations register the front end's manifest (again, after a Redis that keeps nothing restarted). */
   const register = async () => {
@@ -126,37 +145,54 @@ describe('trusted documents: only registered operations run', () => {
 
   it('refuses a GET of an unregistered text too', async () => {
     const url = `${graph.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`;
-    const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } });
+    const response = await fetch(url, {
+      headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+    });
     expect(response.status).toBe(400);
     expect(((await response.json()) as any).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_ALLOWED');
   });
 
-  it.each(redisFailures(() => redis))('Redis %s: fails closed with 503 SERVICE_UNAVAILABLE, fast, and recovers by itself', async (_case, fail, recover) => {
-    await fail();
-    try {
-      const answer = await post(graph, token, { variables, ...persisted(RECORD) });
-      expect(answer.status).toBe(503);
-      expect(codes(answer)).toEqual(['SERVICE_UNAVAILABLE']);
-      expect(answer.ms).toBeLessThan(FAST_MS);
-    } finally {
-      await recover();
-    }
-    await register();
-    await eventually(async () => {
-      expect((await post(graph, token, { variables, ...persisted(RECORD) })).body.data?.patient.identity.firstName).toBe('Hélène');
-    });
-  });
+  it.each(redisFailures(() => redis))(
+    'Redis %s: fails closed with 503 SERVICE_UNAVAILABLE, fast, and recovers by itself',
+    async (_case, fail, recover) => {
+      await fail();
+      try {
+        const answer = await post(graph, token, { variables, ...persisted(RECORD) });
+        expect(answer.status).toBe(503);
+        expect(codes(answer)).toEqual(['SERVICE_UNAVAILABLE']);
+        expect(answer.ms).toBeLessThan(FAST_MS);
+      } finally {
+        await recover();
+      }
+      await register();
+      await eventually(async () => {
+        expect(
+          (await post(graph, token, { variables, ...persisted(RECORD) })).body.data?.patient.identity.firstName,
+        ).toBe('Hélène');
+      });
+    },
+  );
 
   it('is not ready while its Redis is stopped, and names it; ready again once it is back', async () => {
-    const readyz = async () => { const response = await fetch(graph.gatewayUrl.replace(/\/graphql$/, '/readyz')); return { status: response.status, body: (await response.json()) as any }; };
+    const readyz = async () => {
+      const response = await fetch(graph.gatewayUrl.replace(/\/graphql$/, '/readyz'));
+      return { status: response.status, body: (await response.json()) as any };
+    };
     await redis.kill();
     try {
-      await eventually(async () => expect(await readyz()).toMatchObject({ status: 503, body: { dependencies: { redis: 'unavailable', patient: 'ready' } } }));
+      await eventually(async () =>
+        expect(await readyz()).toMatchObject({
+          status: 503,
+          body: { dependencies: { redis: 'unavailable', patient: 'ready' } },
+        }),
+      );
     } finally {
       await redis.start();
     }
     await register();
-    await eventually(async () => expect(await readyz()).toMatchObject({ status: 200, body: { dependencies: { redis: 'ready' } } }));
+    await eventually(async () =>
+      expect(await readyz()).toMatchObject({ status: 200, body: { dependencies: { redis: 'ready' } } }),
+    );
   });
 
   it('Redis flapping: every answer is fast, and is the registered operation or a refusal, never another text', async () => {
@@ -174,7 +210,9 @@ describe('trusted documents: only registered operations run', () => {
       await redis.start();
       await register();
       await eventually(async () => {
-        expect((await post(graph, token, { variables, ...persisted(RECORD) })).body.data?.patient.identity.firstName).toBe('Hélène');
+        expect(
+          (await post(graph, token, { variables, ...persisted(RECORD) })).body.data?.patient.identity.firstName,
+        ).toBe('Hélène');
       });
       const other = await post(graph, token, { query: OTHER, variables, ...persisted(OTHER) });
       expect([other.status, codes(other)]).toEqual([400, ['PERSISTED_QUERY_NOT_ALLOWED']]);

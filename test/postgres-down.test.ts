@@ -46,7 +46,11 @@ describe('PostgreSQL down: the affected subgraphs fail closed, and recover by th
   it('serves everything while PostgreSQL answers', async () => {
     const { data, errors } = await ask();
     expect(errors).toBeUndefined();
-    expect(data.patient).toEqual({ identity: { firstName: 'Hélène' }, hospitalReports: { totalCount: 4 }, dispensations: { totalCount: 2 } });
+    expect(data.patient).toEqual({
+      identity: { firstName: 'Hélène' },
+      hospitalReports: { totalCount: 4 },
+      dispensations: { totalCount: 2 },
+    });
   });
 
   it('the hospital store gone: its field is null with SERVICE_UNAVAILABLE, the rest is served, readiness says which', async () => {
@@ -68,7 +72,9 @@ describe('PostgreSQL down: the affected subgraphs fail closed, and recover by th
     const { data, errors } = await ask();
     expect(data?.patient ?? null).toBeNull();
     expect(errors?.map((e: any) => e.extensions.code)).toContain('SERVICE_UNAVAILABLE');
-    expect(errors?.every((e: any) => ['SERVICE_UNAVAILABLE', 'AUDIT_UNAVAILABLE'].includes(e.extensions.code))).toBe(true);
+    expect(errors?.every((e: any) => ['SERVICE_UNAVAILABLE', 'AUDIT_UNAVAILABLE'].includes(e.extensions.code))).toBe(
+      true,
+    );
     expect(JSON.stringify(errors)).not.toMatch(/ECONN|127\.0\.0\.1|5432|terminated|postgres|Hélène/i);
     expect((await readiness(graph.gatewayUrl)).status).toBe(503);
   });
@@ -79,8 +85,15 @@ describe('PostgreSQL down: the affected subgraphs fail closed, and recover by th
     await eventually(async () => {
       const { data, errors } = await ask();
       expect(errors).toBeUndefined();
-      expect(data.patient).toEqual({ identity: { firstName: 'Hélène' }, hospitalReports: { totalCount: 4 }, dispensations: { totalCount: 2 } });
+      expect(data.patient).toEqual({
+        identity: { firstName: 'Hélène' },
+        hospitalReports: { totalCount: 4 },
+        dispensations: { totalCount: 2 },
+      });
     });
-    expect((await readiness(graph.gatewayUrl)).body.dependencies).toMatchObject({ patient: 'ready', hospital: 'ready' });
+    expect((await readiness(graph.gatewayUrl)).body.dependencies).toMatchObject({
+      patient: 'ready',
+      hospital: 'ready',
+    });
   });
 });

@@ -8,17 +8,58 @@ import type { Scenario } from '../scripts/scenario/scenario';
 const EVERYTHING = gql`
   query Everything($ins: String!) {
     patient(ins: $ins) {
-      identity { birthName }
-      hospitalReports(first: 100) { totalCount pageInfo { hasNextPage } nodes { id title } }
-      oncologyRecords(first: 100) { totalCount nodes { id } }
-      dispensations(first: 100) { totalCount nodes { id atc } }
-      careLines(first: 100) { totalCount nodes { id actCode } }
+      identity {
+        birthName
+      }
+      hospitalReports(first: 100) {
+        totalCount
+        pageInfo {
+          hasNextPage
+        }
+        nodes {
+          id
+          title
+        }
+      }
+      oncologyRecords(first: 100) {
+        totalCount
+        nodes {
+          id
+        }
+      }
+      dispensations(first: 100) {
+        totalCount
+        nodes {
+          id
+          atc
+        }
+      }
+      careLines(first: 100) {
+        totalCount
+        nodes {
+          id
+          actCode
+        }
+      }
       personalSpace {
-        documents(first: 100) { totalCount nodes { id } }
-        allergies { substance }
-        antecedents { label }
-        vaccinations { vaccine }
-        emergencyContacts { name }
+        documents(first: 100) {
+          totalCount
+          nodes {
+            id
+          }
+        }
+        allergies {
+          substance
+        }
+        antecedents {
+          label
+        }
+        vaccinations {
+          vaccine
+        }
+        emergencyContacts {
+          name
+        }
         organDonation
       }
     }
@@ -30,8 +71,17 @@ function patientWith(documents: number, seed: number): Scenario {
   const [, chunk] = [...generate({ patients: 1, seed, documentsPerSource: documents, today: systemClock.now() })];
   for (const patient of chunk.patients!) {
     patient.dmp = { ...patient.dmp, status: 'ACTIVE' };
-    for (const list of [patient.hospitalReports, patient.oncologyRecords, patient.dispensations, patient.careLines, patient.personalSpace?.documents]) {
-      list?.forEach((doc, i) => { doc.effectiveAt = `now-${1 + (i % 50)}h`; doc.visibility = []; });
+    for (const list of [
+      patient.hospitalReports,
+      patient.oncologyRecords,
+      patient.dispensations,
+      patient.careLines,
+      patient.personalSpace?.documents,
+    ]) {
+      list?.forEach((doc, i) => {
+        doc.effectiveAt = `now-${1 + (i % 50)}h`;
+        doc.visibility = [];
+      });
     }
   }
   return chunk;
@@ -43,7 +93,9 @@ describe('a request costs the same number of statements for 10 or 1,000 document
   const large = patientWith(1000, 2);
   const [demo] = [...generate({ patients: 0, today: systemClock.now() })];
 
-  beforeAll(async () => { graph = await startTestGraph(demo, small, large); });
+  beforeAll(async () => {
+    graph = await startTestGraph(demo, small, large);
+  });
   afterAll(() => graph?.stop());
 
   async function statementsFor(scenario: Scenario) {

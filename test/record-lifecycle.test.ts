@@ -11,20 +11,57 @@ const DYING = '292037505607797';
 const NEW_RECORDS = ['290011305504457', '185027505612340', '293066912345603'];
 const DOCTOR = 'ps:40000000001';
 
-const CREATE = gql`mutation($input: RecordCreationInput!) { createRecord(input: $input) { ins status closedAt pendingPurges } }`;
-const REPORTS = gql`query($ins: String!) { patient(ins: $ins) { dmp { status deceasedOn } hospitalReports(first: 100) { nodes { id typeCode } } } }`;
+const CREATE = gql`
+  mutation ($input: RecordCreationInput!) {
+    createRecord(input: $input) {
+      ins
+      status
+      closedAt
+      pendingPurges
+    }
+  }
+`;
+const REPORTS = gql`
+  query ($ins: String!) {
+    patient(ins: $ins) {
+      dmp {
+        status
+        deceasedOn
+      }
+      hospitalReports(first: 100) {
+        nodes {
+          id
+          typeCode
+        }
+      }
+    }
+  }
+`;
 const identity = (ins: string, over: Record<string, unknown> = {}) => ({
-  ins, birthName: 'Nguyen-Lefèvre', firstName: 'Chloé', givenNames: ['Chloé', 'Anne'], sex: 'F', birthDate: '1990-01-13',
-  birthplaceCode: '75113', identityStatus: 'QUAL', expressConsent: true, ...over,
+  ins,
+  birthName: 'Nguyen-Lefèvre',
+  firstName: 'Chloé',
+  givenNames: ['Chloé', 'Anne'],
+  sex: 'F',
+  birthDate: '1990-01-13',
+  birthplaceCode: '75113',
+  identityStatus: 'QUAL',
+  expressConsent: true,
+  ...over,
 });
 
 /** Rows of every table of a store whose text mentions the INS, whatever the column: independent of the purge's own bookkeeping. */
 async function rowsMentioning(store: SqlStore, ins: string, except: string[] = []): Promise<Record<string, number>> {
-  const tables = await store.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`);
+  const tables = await store.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+  );
   const found: Record<string, number> = {};
   for (const { table_name: table } of tables) {
     if (except.includes(table)) continue;
-    const [row] = await store.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}" t WHERE t::text LIKE $1`, [`%${ins}%`]);
+    const [row] = await store.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "${table}" t WHERE t::text LIKE $1`,
+      [`%${ins}%`],
+    );
     if (row.n > 0) found[table] = row.n;
   }
   return found;
@@ -32,7 +69,9 @@ async function rowsMentioning(store: SqlStore, ins: string, except: string[] = [
 
 describe("the record's lifecycle: creation, closure, reopening, deletion, death", () => {
   let graph: TestGraph;
-  beforeAll(async () => { graph = await startTestGraph(scenarioFile('writes.json')); });
+  beforeAll(async () => {
+    graph = await startTestGraph(scenarioFile('writes.json'));
+  });
   afterAll(() => graph?.stop());
 
   const as = (actor: string) => graph.as(actor);
@@ -51,14 +90,55 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
   it("creates a DMP with the patient's express consent, the three emergency consents ticked, and notifies the patient", async () => {
     const created = await (await as(DOCTOR))(CREATE, { input: identity(NEW_RECORDS[0]) });
     expect(created.errors).toBeUndefined();
-    expect(created.data.createRecord).toEqual({ ins: NEW_RECORDS[0], status: 'ACTIVE', closedAt: null, pendingPurges: [] });
-    const [row] = await graph.stores.patient.query<any>('SELECT identity_status, consent_etreat, consent_btg, consent_masked, consent_collected_by, consent_collected_by_id FROM patient WHERE ins = $1', [NEW_RECORDS[0]]);
-    expect(row).toEqual({ identity_status: 'QUAL', consent_etreat: true, consent_btg: true, consent_masked: true, consent_collected_by: 'PROFESSIONAL', consent_collected_by_id: DOCTOR });
-    const notified = await graph.auditStore.query('SELECT kind FROM notification_outbox WHERE patient_ins = $1', [NEW_RECORDS[0]]);
+    expect(created.data.createRecord).toEqual({
+      ins: NEW_RECORDS[0],
+      status: 'ACTIVE',
+      closedAt: null,
+      pendingPurges: [],
+    });
+    const [row] = await graph.stores.patient.query<any>(
+      'SELECT identity_status, consent_etreat, consent_btg, consent_masked, consent_collected_by, consent_collected_by_id FROM patient WHERE ins = $1',
+      [NEW_RECORDS[0]],
+    );
+    expect(row).toEqual({
+      identity_status: 'QUAL',
+      consent_etreat: true,
+      consent_btg: true,
+      consent_masked: true,
+      consent_collected_by: 'PROFESSIONAL',
+      consent_collected_by_id: DOCTOR,
+    });
+    const notified = await graph.auditStore.query('SELECT kind FROM notification_outbox WHERE patient_ins = $1', [
+      NEW_RECORDS[0],
+    ]);
     expect(notified).toEqual([{ kind: 'DMP_CREATED' }]);
-    const own = await (await as(`patient:${NEW_RECORDS[0]}`))(gql`query($ins: String!) { patient(ins: $ins) { identity { birthName givenNames } emergencyConsents { etreat btg masked } } }`, { ins: NEW_RECORDS[0] });
-    expect(own.data.patient).toEqual({ identity: { birthName: 'Nguyen-Lefèvre', givenNames: ['Chloé', 'Anne'] }, emergencyConsents: { etreat: true, btg: true, masked: true } });
-    const etab = await (await as('etab:130786049'))(CREATE, { input: identity(NEW_RECORDS[1], { emergencyConsents: { btg: false } }) });
+    const own = await (
+      await as(`patient:${NEW_RECORDS[0]}`)
+    )(
+      gql`
+        query ($ins: String!) {
+          patient(ins: $ins) {
+            identity {
+              birthName
+              givenNames
+            }
+            emergencyConsents {
+              etreat
+              btg
+              masked
+            }
+          }
+        }
+      `,
+      { ins: NEW_RECORDS[0] },
+    );
+    expect(own.data.patient).toEqual({
+      identity: { birthName: 'Nguyen-Lefèvre', givenNames: ['Chloé', 'Anne'] },
+      emergencyConsents: { etreat: true, btg: true, masked: true },
+    });
+    const etab = await (
+      await as('etab:130786049')
+    )(CREATE, { input: identity(NEW_RECORDS[1], { emergencyConsents: { btg: false } }) });
     expect(etab.data.createRecord.status).toBe('ACTIVE');
     const again = await (await as(DOCTOR))(CREATE, { input: identity(NEW_RECORDS[0]) });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.ins' });
@@ -75,22 +155,103 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
   ])('refuses to create with %s, naming the field, and creates nothing', async (_label, over, field) => {
     const result = await (await as(DOCTOR))(CREATE, { input: identity(NEW_RECORDS[2], over) });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-    expect(await graph.stores.patient.query('SELECT 1 FROM patient WHERE ins = ANY($1::text[])', [[NEW_RECORDS[2], '293066912345604']])).toEqual([]);
+    expect(
+      await graph.stores.patient.query('SELECT 1 FROM patient WHERE ins = ANY($1::text[])', [
+        [NEW_RECORDS[2], '293066912345604'],
+      ]),
+    ).toEqual([]);
   });
 
-  it.each(['samu:13', 'analyst:cnam', 'org:insurer', 'ops:w-ops', 'heir:w-heir', 'am:alim'])('%s creates no DMP', async (actor) => {
-    expect(code(await (await as(actor))(CREATE, { input: identity(NEW_RECORDS[2]) }))).toBe('FORBIDDEN');
-  });
+  it.each(['samu:13', 'analyst:cnam', 'org:insurer', 'ops:w-ops', 'heir:w-heir', 'am:alim'])(
+    '%s creates no DMP',
+    async (actor) => {
+      expect(code(await (await as(actor))(CREATE, { input: identity(NEW_RECORDS[2]) }))).toBe('FORBIDDEN');
+    },
+  );
 
-  it('closure: nobody reads, nothing is deposited; reopening by a professional at the patient\'s request restores it whole', async () => {
-    expect(code(await (await as(DOCTOR))(gql`mutation($ins: String!) { closeRecord(ins: $ins) { status } }`, { ins: ADULT }))).toBe('FORBIDDEN');
-    const closed = await (await as(`patient:${ADULT}`))(gql`mutation($ins: String!) { closeRecord(ins: $ins) { status closedAt } }`, { ins: ADULT });
+  it("closure: nobody reads, nothing is deposited; reopening by a professional at the patient's request restores it whole", async () => {
+    expect(
+      code(
+        await (
+          await as(DOCTOR)
+        )(
+          gql`
+            mutation ($ins: String!) {
+              closeRecord(ins: $ins) {
+                status
+              }
+            }
+          `,
+          { ins: ADULT },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const closed = await (
+      await as(`patient:${ADULT}`)
+    )(
+      gql`
+        mutation ($ins: String!) {
+          closeRecord(ins: $ins) {
+            status
+            closedAt
+          }
+        }
+      `,
+      { ins: ADULT },
+    );
     expect(closed.data.closeRecord.status).toBe('CLOSED');
-    for (const reader of [DOCTOR, `patient:${ADULT}`, 'samu:13']) expect([reader, code(await (await as(reader))(REPORTS, { ins: ADULT }))]).toEqual([reader, 'NOT_FOUND']);
-    const deposit = await (await as(DOCTOR))(gql`mutation($input: HospitalReportDeposit!) { depositHospitalReport(input: $input) { documentId } }`, { input: { ins: ADULT, idempotencyKey: 'after-close', typeCode: '11490-0', title: 'Lettre', effectiveAt: new Date().toISOString() } });
+    for (const reader of [DOCTOR, `patient:${ADULT}`, 'samu:13'])
+      expect([reader, code(await (await as(reader))(REPORTS, { ins: ADULT }))]).toEqual([reader, 'NOT_FOUND']);
+    const deposit = await (
+      await as(DOCTOR)
+    )(
+      gql`
+        mutation ($input: HospitalReportDeposit!) {
+          depositHospitalReport(input: $input) {
+            documentId
+          }
+        }
+      `,
+      {
+        input: {
+          ins: ADULT,
+          idempotencyKey: 'after-close',
+          typeCode: '11490-0',
+          title: 'Lettre',
+          effectiveAt: new Date().toISOString(),
+        },
+      },
+    );
     expect(code(deposit)).toBe('FORBIDDEN');
-    expect(code(await (await as('samu:13'))(gql`mutation($ins: String!) { reopenRecord(ins: $ins) { status } }`, { ins: ADULT }))).toBe('FORBIDDEN');
-    const reopened = await (await as(DOCTOR))(gql`mutation($ins: String!) { reopenRecord(ins: $ins) { status closedAt } }`, { ins: ADULT });
+    expect(
+      code(
+        await (
+          await as('samu:13')
+        )(
+          gql`
+            mutation ($ins: String!) {
+              reopenRecord(ins: $ins) {
+                status
+              }
+            }
+          `,
+          { ins: ADULT },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const reopened = await (
+      await as(DOCTOR)
+    )(
+      gql`
+        mutation ($ins: String!) {
+          reopenRecord(ins: $ins) {
+            status
+            closedAt
+          }
+        }
+      `,
+      { ins: ADULT },
+    );
     expect(reopened.data.reopenRecord).toEqual({ status: 'ACTIVE', closedAt: null });
     const read = await (await as(DOCTOR))(REPORTS, { ins: ADULT });
     expect(read.data.patient.hospitalReports.nodes.map((n: any) => n.id)).toEqual(['a-h1']);
@@ -98,18 +259,41 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
 
   it('deletion erases every row about the patient from every store; only the trace of the deletion remains', async () => {
     const before = await everywhere(TO_DELETE);
-    expect(Object.keys(before).sort()).toEqual(['audit', 'hospital', 'oncology', 'patient', 'personal-space', 'pharmacy', 'reimbursement'].filter((s) => s !== 'audit' || before.audit));
-    await (await as(DOCTOR))(REPORTS, { ins: TO_DELETE });
+    expect(Object.keys(before).sort()).toEqual(
+      ['audit', 'hospital', 'oncology', 'patient', 'personal-space', 'pharmacy', 'reimbursement'].filter(
+        (s) => s !== 'audit' || before.audit,
+      ),
+    );
+    await (
+      await as(DOCTOR)
+    )(REPORTS, { ins: TO_DELETE });
     // The patient's credential comes from their identity provider, not from the record: it outlives the deletion.
     const patient = await as(`patient:${TO_DELETE}`);
-    const deleted = await patient(gql`mutation($ins: String!) { deleteRecord(ins: $ins) { ins status pendingPurges } }`, { ins: TO_DELETE });
+    const deleted = await patient(
+      gql`
+        mutation ($ins: String!) {
+          deleteRecord(ins: $ins) {
+            ins
+            status
+            pendingPurges
+          }
+        }
+      `,
+      { ins: TO_DELETE },
+    );
     expect(deleted.errors).toBeUndefined();
     expect(deleted.data.deleteRecord).toEqual({ ins: TO_DELETE, status: 'DELETED', pendingPurges: [] });
     expect(await everywhere(TO_DELETE)).toEqual({});
-    const traces = await graph.auditStore.query<{ action: string; source: string }>(`SELECT DISTINCT action, source FROM access_trace WHERE patient_ins = $1 AND action IN ('delete', 'purge') ORDER BY action, source`, [TO_DELETE]);
+    const traces = await graph.auditStore.query<{ action: string; source: string }>(
+      `SELECT DISTINCT action, source FROM access_trace WHERE patient_ins = $1 AND action IN ('delete', 'purge') ORDER BY action, source`,
+      [TO_DELETE],
+    );
     expect(traces).toEqual([
       { action: 'delete', source: 'patient' },
-      ...['hospital', 'oncology', 'patient', 'personal-space', 'pharmacy', 'reimbursement'].map((source) => ({ action: 'purge', source })),
+      ...['hospital', 'oncology', 'patient', 'personal-space', 'pharmacy', 'reimbursement'].map((source) => ({
+        action: 'purge',
+        source,
+      })),
     ]);
     expect(code(await patient(REPORTS, { ins: TO_DELETE }))).toBe('NOT_FOUND');
     expect(code(await (await as(DOCTOR))(REPORTS, { ins: TO_DELETE }))).toBe('NOT_FOUND');
@@ -119,47 +303,180 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
     const pharmacy = graph.subgraphUrls.pharmacy;
     graph.subgraphUrls.pharmacy = 'http://127.0.0.1:9/graphql';
     try {
-      const deleted = await (await as(`patient:${CLOSED}`))(gql`mutation($ins: String!) { deleteRecord(ins: $ins) { status pendingPurges } }`, { ins: CLOSED });
+      const deleted = await (
+        await as(`patient:${CLOSED}`)
+      )(
+        gql`
+          mutation ($ins: String!) {
+            deleteRecord(ins: $ins) {
+              status
+              pendingPurges
+            }
+          }
+        `,
+        { ins: CLOSED },
+      );
       expect(deleted.data.deleteRecord).toEqual({ status: 'DELETED', pendingPurges: ['pharmacy'] });
       expect(code(await (await as(DOCTOR))(REPORTS, { ins: CLOSED }))).toBe('NOT_FOUND');
     } finally {
       graph.subgraphUrls.pharmacy = pharmacy;
     }
-    expect(code(await (await as(`patient:${ADULT}`))(gql`mutation { resumeDeletions { records { ins } } }`))).toBe('FORBIDDEN');
-    const resumed = await (await as('ops:w-ops'))(gql`mutation { resumeDeletions { records { ins status pendingPurges } } }`);
+    expect(
+      code(
+        await (
+          await as(`patient:${ADULT}`)
+        )(gql`
+          mutation {
+            resumeDeletions {
+              records {
+                ins
+              }
+            }
+          }
+        `),
+      ),
+    ).toBe('FORBIDDEN');
+    const resumed = await (
+      await as('ops:w-ops')
+    )(gql`
+      mutation {
+        resumeDeletions {
+          records {
+            ins
+            status
+            pendingPurges
+          }
+        }
+      }
+    `);
     expect(resumed.data.resumeDeletions.records).toEqual([{ ins: CLOSED, status: 'DELETED', pendingPurges: [] }]);
     expect(await everywhere(CLOSED)).toEqual({});
   });
 
-  it("death closes the record; operations register an heir, who reads only what heirs need", async () => {
-    expect(code(await (await as('ps:40000000004'))(gql`mutation($ins: String!) { declareDeath(ins: $ins, deceasedOn: "2026-11-01") { status } }`, { ins: ADULT }))).toBe('FORBIDDEN');
-    const declared = await (await as(DOCTOR))(gql`mutation($ins: String!, $on: LocalDate!) { declareDeath(ins: $ins, deceasedOn: $on) { status } }`, { ins: DYING, on: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) });
+  it('death closes the record; operations register an heir, who reads only what heirs need', async () => {
+    expect(
+      code(
+        await (
+          await as('ps:40000000004')
+        )(
+          gql`
+            mutation ($ins: String!) {
+              declareDeath(ins: $ins, deceasedOn: "2026-11-01") {
+                status
+              }
+            }
+          `,
+          { ins: ADULT },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const declared = await (
+      await as(DOCTOR)
+    )(
+      gql`
+        mutation ($ins: String!, $on: LocalDate!) {
+          declareDeath(ins: $ins, deceasedOn: $on) {
+            status
+          }
+        }
+      `,
+      { ins: DYING, on: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) },
+    );
     expect(declared.data.declareDeath.status).toBe('CLOSED');
     expect(code(await (await as(DOCTOR))(REPORTS, { ins: DYING }))).toBe('NOT_FOUND');
     expect(code(await (await as('heir:w-heir'))(REPORTS, { ins: DYING }))).toBe('NOT_FOUND');
-    expect(code(await (await as('ops:w-ops'))(gql`mutation($ins: String!) { registerHeir(ins: $ins, accountId: "heir:w-heir", relation: AYANT_DROIT) { status } }`, { ins: ADULT }))).toBe('FORBIDDEN');
-    const registered = await (await as('ops:w-ops'))(gql`mutation($ins: String!) { registerHeir(ins: $ins, accountId: "heir:w-heir", relation: AYANT_DROIT) { status } }`, { ins: DYING });
+    expect(
+      code(
+        await (
+          await as('ops:w-ops')
+        )(
+          gql`
+            mutation ($ins: String!) {
+              registerHeir(ins: $ins, accountId: "heir:w-heir", relation: AYANT_DROIT) {
+                status
+              }
+            }
+          `,
+          { ins: ADULT },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const registered = await (
+      await as('ops:w-ops')
+    )(
+      gql`
+        mutation ($ins: String!) {
+          registerHeir(ins: $ins, accountId: "heir:w-heir", relation: AYANT_DROIT) {
+            status
+          }
+        }
+      `,
+      { ins: DYING },
+    );
     expect(registered.errors).toBeUndefined();
     const read = await (await as('heir:w-heir'))(REPORTS, { ins: DYING });
     expect(read.data.patient.hospitalReports.nodes.map((n: any) => n.id)).toEqual(['z-stay']);
     expect(read.data.patient.dmp.status).toBe('CLOSED');
   });
 
-  it("heirs read the reports heirs need and nothing else, and nothing when the patient objected or is alive", async () => {
+  it('heirs read the reports heirs need and nothing else, and nothing when the patient objected or is alive', async () => {
     const heir = await as('heir:w-heir');
     const read = await heir(REPORTS, { ins: DECEASED });
     expect(read.data.patient.hospitalReports.nodes.map((n: any) => n.id)).toEqual(['d-stay']);
-    const careTeam = await heir(gql`query($ins: String!) { patient(ins: $ins) { careTeam { kind } accessTraces { totalCount } } }`, { ins: DECEASED });
+    const careTeam = await heir(
+      gql`
+        query ($ins: String!) {
+          patient(ins: $ins) {
+            careTeam {
+              kind
+            }
+            accessTraces {
+              totalCount
+            }
+          }
+        }
+      `,
+      { ins: DECEASED },
+    );
     expect(careTeam.errors?.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
     expect(code(await heir(REPORTS, { ins: OBJECTED }))).toBe('NOT_FOUND');
     expect(code(await heir(REPORTS, { ins: ADULT }))).toBe('NOT_FOUND');
   });
 
   it("the patient objects to their heirs' access while alive; nobody else sets it", async () => {
-    expect(code(await (await as(DOCTOR))(gql`mutation($ins: String!) { setHeirsObjection(ins: $ins, objects: true) { status } }`, { ins: ADULT }))).toBe('FORBIDDEN');
-    const set = await (await as(`patient:${ADULT}`))(gql`mutation($ins: String!) { setHeirsObjection(ins: $ins, objects: true) { status } }`, { ins: ADULT });
+    expect(
+      code(
+        await (
+          await as(DOCTOR)
+        )(
+          gql`
+            mutation ($ins: String!) {
+              setHeirsObjection(ins: $ins, objects: true) {
+                status
+              }
+            }
+          `,
+          { ins: ADULT },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const set = await (
+      await as(`patient:${ADULT}`)
+    )(
+      gql`
+        mutation ($ins: String!) {
+          setHeirsObjection(ins: $ins, objects: true) {
+            status
+          }
+        }
+      `,
+      { ins: ADULT },
+    );
     expect(set.errors).toBeUndefined();
-    const [row] = await graph.stores.patient.query<{ heirs_objection: boolean }>('SELECT heirs_objection FROM patient WHERE ins = $1', [ADULT]);
+    const [row] = await graph.stores.patient.query<{ heirs_objection: boolean }>(
+      'SELECT heirs_objection FROM patient WHERE ins = $1',
+      [ADULT],
+    );
     expect(row.heirs_objection).toBe(true);
   });
 });

@@ -7,8 +7,21 @@ const PAGE = gql`
     patient(ins: $ins) {
       hospitalReports(first: $first, after: $after, filter: $filter) {
         totalCount
-        edges { cursor node { id effectiveAt space typeCode } }
-        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        edges {
+          cursor
+          node {
+            id
+            effectiveAt
+            space
+            typeCode
+          }
+        }
+        pageInfo {
+          hasNextPage
+          hasPreviousPage
+          startCursor
+          endCursor
+        }
       }
     }
   }
@@ -47,7 +60,14 @@ describe('document lists are Relay connections with filters', () => {
   it.each([
     ['space', { spaces: ['ANALYSES'] }, ['demo-hosp-bio']],
     ['type', { typeCodes: ['68599-0', '34112-3'] }, ['demo-hosp-pending', 'demo-hosp-psy']],
-    ['date range', { from: new Date(Date.now() - 30 * 86_400_000).toISOString(), to: new Date(Date.now() - 10 * 86_400_000).toISOString() }, ['demo-hosp-letter', 'demo-hosp-bio']],
+    [
+      'date range',
+      {
+        from: new Date(Date.now() - 30 * 86_400_000).toISOString(),
+        to: new Date(Date.now() - 10 * 86_400_000).toISOString(),
+      },
+      ['demo-hosp-letter', 'demo-hosp-bio'],
+    ],
   ])('filters by %s, and totalCount counts what the filter keeps', async (_name, filter, ids) => {
     const { data } = await page({ filter });
     expect(data.patient.hospitalReports.edges.map((e: any) => e.node.id)).toEqual(ids);
@@ -58,7 +78,11 @@ describe('document lists are Relay connections with filters', () => {
     ['a page size over 100', { first: 101 }, 'first: must be between 1 and 100'],
     ['a cursor it did not give out', { after: 'bm90LWEtY3Vyc29y' }, 'after: not a cursor this list gave out'],
     ['an unknown type code', { filter: { typeCodes: ['NOPE'] } }, 'filter.typeCodes: NOPE is not a JDV_J07 type code'],
-    ['an empty date range', { filter: { from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z' } }, 'filter.to: must be after filter.from'],
+    [
+      'an empty date range',
+      { filter: { from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z' } },
+      'filter.to: must be after filter.from',
+    ],
   ])('refuses %s with BAD_USER_INPUT', async (_name, variables, message) => {
     const { data, errors } = await page(variables);
     expect(errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });

@@ -11,7 +11,10 @@ import { scenarioFile, startTestGraph, type TestGraph } from './support/test-gra
 
 const TABLES = {
   patient: ['patient', 'professional', 'care_relation', 'account', 'legal_representative'],
-  hospital: ['hospital_report'], oncology: ['dcc_record'], pharmacy: ['dispensation'], reimbursement: ['care_line'],
+  hospital: ['hospital_report'],
+  oncology: ['dcc_record'],
+  pharmacy: ['dispensation'],
+  reimbursement: ['care_line'],
   'personal-space': ['personal_document', 'allergy', 'antecedent', 'vaccination', 'emergency_contact', 'profile'],
 } as const;
 
@@ -40,14 +43,20 @@ describe('a malformed scenario file is refused whole, each problem named by its 
 
   describe('through the loader', () => {
     let graph: TestGraph;
-    beforeAll(async () => { graph = await startTestGraph(); });
+    beforeAll(async () => {
+      graph = await startTestGraph();
+    });
     afterAll(() => graph?.stop());
 
     it('writes nothing into any store', async () => {
-      await expect(loadScenario(graph.stores, scenarioFile('malformed.json'), { now: graph.config.clock.now() })).rejects.toThrow(ScenarioError);
+      await expect(
+        loadScenario(graph.stores, scenarioFile('malformed.json'), { now: graph.config.clock.now() }),
+      ).rejects.toThrow(ScenarioError);
       for (const [subgraph, tables] of Object.entries(TABLES)) {
         for (const table of tables) {
-          const [row] = await graph.stores[subgraph as keyof typeof TABLES].query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+          const [row] = await graph.stores[subgraph as keyof typeof TABLES].query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM ${table}`,
+          );
           expect({ table, rows: row.n }).toEqual({ table, rows: 0 });
         }
       }
@@ -59,7 +68,11 @@ describe('a malformed scenario file is refused whole, each problem named by its 
     let output = '';
     let status = 0;
     try {
-      execFileSync('node', [projectPath('dist', 'scripts', 'load.js'), projectPath('test', 'scenarios', 'malformed.json')], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, stdio: 'pipe' });
+      execFileSync(
+        'node',
+        [projectPath('dist', 'scripts', 'load.js'), projectPath('test', 'scenarios', 'malformed.json')],
+        { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, stdio: 'pipe' },
+      );
     } catch (error) {
       status = (error as { status: number }).status;
       output = String((error as { stderr: Buffer }).stderr);

@@ -4,16 +4,43 @@ import { gql } from 'graphql-request';
 import { startTestGraphWith, type TestGraph } from './support/test-graph';
 import { DEMO, DEMO_PATIENT_INS, demoScenario } from '../scripts/generate/personas';
 
-const QUERY = gql`query($ins: String!) { patient(ins: $ins) { identity { firstName } hospitalReports { totalCount } dispensations { totalCount } } }`;
+const QUERY = gql`
+  query ($ins: String!) {
+    patient(ins: $ins) {
+      identity {
+        firstName
+      }
+      hospitalReports {
+        totalCount
+      }
+      dispensations {
+        totalCount
+      }
+    }
+  }
+`;
 const TIMEOUT_MS = 1000;
 const ANALYTICS_TIMEOUT_MS = 2500;
-const AGGREGATE = gql`{ analytics { hospitalStays(measure: PATIENTS, groupBy: [YEAR]) { suppressedCells } } }`;
+const AGGREGATE = gql`
+  {
+    analytics {
+      hospitalStays(measure: PATIENTS, groupBy: [YEAR]) {
+        suppressedCells
+      }
+    }
+  }
+`;
 
 describe('a failing subgraph nulls only its own fields, within the timeout', () => {
   let graph: TestGraph;
   let hung: Server | null = null;
   const sockets: Socket[] = [];
-  beforeAll(async () => { graph = await startTestGraphWith({ subgraphTimeoutMs: TIMEOUT_MS, analyticsTimeoutMs: ANALYTICS_TIMEOUT_MS }, demoScenario()); });
+  beforeAll(async () => {
+    graph = await startTestGraphWith(
+      { subgraphTimeoutMs: TIMEOUT_MS, analyticsTimeoutMs: ANALYTICS_TIMEOUT_MS },
+      demoScenario(),
+    );
+  });
   afterAll(async () => {
     sockets.forEach((s) => s.destroy());
     await new Promise<void>((resolve) => (hung ? hung.close(() => resolve()) : resolve()));
@@ -47,7 +74,9 @@ describe('a failing subgraph nulls only its own fields, within the timeout', () 
   });
 
   it('a hung subgraph: the answer comes within the timeout plus a small margin (the analytics one for an aggregate)', async () => {
-    hung = createServer((socket) => { sockets.push(socket); });
+    hung = createServer((socket) => {
+      sockets.push(socket);
+    });
     await new Promise<void>((resolve) => hung!.listen(port(), '127.0.0.1', () => resolve()));
     const { data, errors, ms } = await ask();
     expect(data.patient.dispensations.totalCount).toBe(2);
@@ -71,27 +100,57 @@ describe('a failing subgraph nulls only its own fields, within the timeout', () 
 
   // What a broken proxy or a half-deployed service may answer in the subgraph's place.
   const GARBAGE: [string, (res: import('node:http').ServerResponse) => void][] = [
-    ['HTML with 200', (res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<html>502 Bad Gateway</html>'); }],
-    ['truncated JSON', (res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"data":{"_entities":[{"hosp'); }],
-    ['JSON of the wrong shape', (res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"data":{"_entities":"everything"}}'); }],
-    ['an error that names internals', (res) => { res.writeHead(500, { 'content-type': 'application/json' }); res.end('{"errors":[{"message":"connect ECONNREFUSED 10.0.0.7:5432"}]}'); }],
+    [
+      'HTML with 200',
+      (res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<html>502 Bad Gateway</html>');
+      },
+    ],
+    [
+      'truncated JSON',
+      (res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"data":{"_entities":[{"hosp');
+      },
+    ],
+    [
+      'JSON of the wrong shape',
+      (res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"data":{"_entities":"everything"}}');
+      },
+    ],
+    [
+      'an error that names internals',
+      (res) => {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end('{"errors":[{"message":"connect ECONNREFUSED 10.0.0.7:5432"}]}');
+      },
+    ],
   ];
-  it.each(GARBAGE)('a subgraph answering %s: its field is null with SERVICE_UNAVAILABLE, nothing of the answer leaks', async (_kind, answer) => {
-    const liar: HttpServer = createHttpServer((req, res) => { req.resume(); req.on('end', () => answer(res)); });
-    await new Promise<void>((resolve) => liar.listen(port(), '127.0.0.1', () => resolve()));
-    try {
-      const { data, errors, ms } = await ask();
-      expect(data.patient.identity.firstName).toBe('Hélène');
-      expect(data.patient.dispensations.totalCount).toBe(2);
-      expect(data.patient.hospitalReports).toBeNull();
-      expect(errors?.map((e: any) => e.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
-      expect(JSON.stringify(errors)).not.toMatch(/html|everything|ECONNREFUSED|10\.0\.0\.7|hosp|JSON|Unexpected/i);
-      expect(ms).toBeLessThan(TIMEOUT_MS);
-    } finally {
-      liar.closeAllConnections();
-      await new Promise<void>((resolve) => liar.close(() => resolve()));
-    }
-  });
+  it.each(GARBAGE)(
+    'a subgraph answering %s: its field is null with SERVICE_UNAVAILABLE, nothing of the answer leaks',
+    async (_kind, answer) => {
+      const liar: HttpServer = createHttpServer((req, res) => {
+        req.resume();
+        req.on('end', () => answer(res));
+      });
+      await new Promise<void>((resolve) => liar.listen(port(), '127.0.0.1', () => resolve()));
+      try {
+        const { data, errors, ms } = await ask();
+        expect(data.patient.identity.firstName).toBe('Hélène');
+        expect(data.patient.dispensations.totalCount).toBe(2);
+        expect(data.patient.hospitalReports).toBeNull();
+        expect(errors?.map((e: any) => e.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
+        expect(JSON.stringify(errors)).not.toMatch(/html|everything|ECONNREFUSED|10\.0\.0\.7|hosp|JSON|Unexpected/i);
+        expect(ms).toBeLessThan(TIMEOUT_MS);
+      } finally {
+        liar.closeAllConnections();
+        await new Promise<void>((resolve) => liar.close(() => resolve()));
+      }
+    },
+  );
 
   it('recovers by itself once the subgraph is back on its port', async () => {
     const server = graph.subgraphServers.hospital;

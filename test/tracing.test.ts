@@ -21,7 +21,13 @@ describe('OpenTelemetry: one trace across the gateway and the subgraphs', () => 
         const original = module[method];
         jest.spyOn(module, method).mockImplementation(((...args: any[]) => {
           const target = args[0];
-          outbound.push(typeof target === 'string' ? target : target instanceof URL ? target.href : String(target?.hostname ?? target?.host ?? ''));
+          outbound.push(
+            typeof target === 'string'
+              ? target
+              : target instanceof URL
+                ? target.href
+                : String(target?.hostname ?? target?.host ?? ''),
+          );
           return (original as any).apply(module, args);
         }) as never);
       }
@@ -40,11 +46,15 @@ describe('OpenTelemetry: one trace across the gateway and the subgraphs', () => 
     return exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
   };
 
-  it('continues the client\'s trace: gateway span, its fetches, and each subgraph\'s span under its fetch', async () => {
+  it("continues the client's trace: gateway span, its fetches, and each subgraph's span under its fetch", async () => {
     const token = await graph.token(`ps:${DEMO.doctor}`);
     const response = await fetch(graph.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, traceparent: `00-${CLIENT_TRACE}-${CLIENT_SPAN}-01` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        traceparent: `00-${CLIENT_TRACE}-${CLIENT_SPAN}-01`,
+      },
       body: JSON.stringify({ query: QUERY, variables: { ins: DEMO_PATIENT_INS } }),
     });
     expect(((await response.json()) as any).errors).toBeUndefined();
@@ -70,13 +80,18 @@ describe('OpenTelemetry: one trace across the gateway and the subgraphs', () => 
     const traceId = 'aaf92f3577b34da6a3ce929d0e0e4736';
     await fetch(graph.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, traceparent: `00-${traceId}-${CLIENT_SPAN}-01` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        traceparent: `00-${traceId}-${CLIENT_SPAN}-01`,
+      },
       body: JSON.stringify({ query: QUERY, variables: { ins: DEMO_PATIENT_INS } }),
     });
     const spans = await spansOf(traceId);
     expect(spans.length).toBeGreaterThan(3);
     const text = JSON.stringify(spans.map((s) => ({ name: s.name, attributes: s.attributes, events: s.events })));
-    for (const secret of [DEMO_PATIENT_INS, token.slice(0, 20), 'Hélène', 'hospitalReports']) expect(text).not.toContain(secret);
+    for (const secret of [DEMO_PATIENT_INS, token.slice(0, 20), 'Hélène', 'hospitalReports'])
+      expect(text).not.toContain(secret);
   });
 
   it('calls out to no one: no Apollo telemetry, no cloud metadata probe', () => {

@@ -15,8 +15,19 @@ import type { SubgraphName } from '../../subgraphs/kit/subgraph';
 export async function benchEnvironment(name: string) {
   const database = await createTestDatabase(`dmp_bench_${name}`);
   const dataDir = mkdtempSync(join(tmpdir(), `dmp-bench-${name}-`));
-  const config: RuntimeConfig = { ...readConfig({}), databaseUrl: database.url, dataDir, keysDir: join(dataDir, 'keys') };
-  const env = { ...process.env, DATABASE_URL: config.databaseUrl!, DATA_DIR: dataDir, KEYS_DIR: config.keysDir, LOG_LEVEL: 'silent' };
+  const config: RuntimeConfig = {
+    ...readConfig({}),
+    databaseUrl: database.url,
+    dataDir,
+    keysDir: join(dataDir, 'keys'),
+  };
+  const env = {
+    ...process.env,
+    DATABASE_URL: config.databaseUrl!,
+    DATA_DIR: dataDir,
+    KEYS_DIR: config.keysDir,
+    LOG_LEVEL: 'silent',
+  };
   return {
     config,
     env,
@@ -33,12 +44,27 @@ export async function benchEnvironment(name: string) {
 }
 
 /** Starts `dist/bench/serve.js` in its own process (so the load generator does not share its event loop). */
-export function serve(args: string[], env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+export function serve(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [projectPath('dist', 'bench', 'serve.js'), ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [projectPath('dist', 'bench', 'serve.js'), ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout!.on('data', (chunk: Buffer) => {
       const match = /ready (\S+)/.exec(chunk.toString());
-      if (match) resolve({ url: match[1], child, stop: () => new Promise((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); }) });
+      if (match)
+        resolve({
+          url: match[1],
+          child,
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
     });
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });

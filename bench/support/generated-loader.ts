@@ -9,10 +9,24 @@ import type { SqlExecutor, SqlStore } from '../../runtime/store/sql-store';
  * Feeds one store with generated patients in steps: `loadUpTo(n)` adds chunks until n patients are in, so a
  * benchmark measures at 100,000, then goes on to 1,000,000 without reloading.
  */
-export function generatedLoader(store: SqlStore, ingest: (tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex, now: Date) => Promise<void>, options: {
-  label: string; patients: number; seed: number; documentsPerSource?: number; onChunk?: (chunk: Scenario) => void;
-}) {
-  const chunks = generate({ patients: options.patients, seed: options.seed, chunkSize: 5000, documentsPerSource: options.documentsPerSource, today: systemClock.now() });
+export function generatedLoader(
+  store: SqlStore,
+  ingest: (tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex, now: Date) => Promise<void>,
+  options: {
+    label: string;
+    patients: number;
+    seed: number;
+    documentsPerSource?: number;
+    onChunk?: (chunk: Scenario) => void;
+  },
+) {
+  const chunks = generate({
+    patients: options.patients,
+    seed: options.seed,
+    chunkSize: 5000,
+    documentsPerSource: options.documentsPerSource,
+    today: systemClock.now(),
+  });
   const bar = progress(options.label, options.patients);
   let known = indexOf({ version: 1 });
   let loaded = 0;

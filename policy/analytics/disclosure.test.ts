@@ -2,7 +2,8 @@ import { disclosesDifference, nests, suppressComplements, suppressSmallCells, ty
 
 const rules = { minCellCount: 11, minCohort: 50, historyDays: 730 };
 const cell = (values: string[], count: number): Cell => ({ values, count, suppression: null });
-const released = (cells: Cell[]) => cells.map((c) => (c.suppression ? `${c.values.join('/')}:${c.suppression}` : `${c.values.join('/')}=${c.count}`));
+const released = (cells: Cell[]) =>
+  cells.map((c) => (c.suppression ? `${c.values.join('/')}:${c.suppression}` : `${c.values.join('/')}=${c.count}`));
 
 describe('statistical disclosure control', () => {
   it('never releases a count from 1 to 10; zero and 11 are released', () => {
@@ -18,7 +19,13 @@ describe('statistical disclosure control', () => {
     suppressComplements(cells, 2);
     expect(released(cells)).toEqual(['N02B/F:SMALL_CELL', 'N02B/M:SECONDARY', 'C09A/F:SECONDARY', 'C09A/M:SECONDARY']);
     // Every line (rows, columns, the whole table) now has zero or at least two hidden cells.
-    for (const line of [[0, 1], [2, 3], [0, 2], [1, 3], [0, 1, 2, 3]]) {
+    for (const line of [
+      [0, 1],
+      [2, 3],
+      [0, 2],
+      [1, 3],
+      [0, 1, 2, 3],
+    ]) {
       expect(line.filter((i) => cells[i].suppression !== null).length).not.toBe(1);
     }
   });

@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../../domain/paths';
 
-export interface DisclosureRules { minCellCount: number; minCohort: number; historyDays: number }
+export interface DisclosureRules {
+  minCellCount: number;
+  minCohort: number;
+  historyDays: number;
+}
 
 export function loadDisclosureRules(path = projectPath('policy', 'analytics-rules.json')): DisclosureRules {
   const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<DisclosureRules>;
   for (const key of ['minCellCount', 'minCohort', 'historyDays'] as const) {
-    if (!Number.isInteger(data[key]) || (data[key] as number) < 1) throw new Error(`${path}: ${key} must be a positive integer`);
+    if (!Number.isInteger(data[key]) || (data[key] as number) < 1)
+      throw new Error(`${path}: ${key} must be a positive integer`);
   }
   return data as DisclosureRules;
 }
@@ -14,7 +19,11 @@ export function loadDisclosureRules(path = projectPath('policy', 'analytics-rule
 export type Suppression = 'SMALL_CELL' | 'SECONDARY' | 'DIFFERENCING';
 
 /** One cell of an aggregate table: its value on each grouping dimension, and its count. */
-export interface Cell { values: string[]; count: number; suppression: Suppression | null }
+export interface Cell {
+  values: string[];
+  count: number;
+  suppression: Suppression | null;
+}
 
 /**
  * Primary suppression: a count from 1 to minCellCount-1 is never released. Zero is (it names nobody).
@@ -78,7 +87,12 @@ export function nests(inner: Region, outer: Region): boolean {
 }
 
 /** The differencing check: would releasing `count` over `region` disclose a small difference with a past release? */
-export function disclosesDifference(region: Region, count: number, past: { region: Region; count: number }[], rules: DisclosureRules): boolean {
+export function disclosesDifference(
+  region: Region,
+  count: number,
+  past: { region: Region; count: number }[],
+  rules: DisclosureRules,
+): boolean {
   return past.some((p) => {
     const related = nests(region, p.region) || nests(p.region, region);
     const difference = Math.abs(p.count - count);

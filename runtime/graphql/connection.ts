@@ -24,7 +24,10 @@ export class PageArgs {
 }
 
 /** A decoded keyset position: documents are listed newest first, ties broken by id. */
-export interface Position { at: string; id: string }
+export interface Position {
+  at: string;
+  id: string;
+}
 
 export function encodeCursor(position: Position): string {
   return Buffer.from(JSON.stringify([position.at, position.id])).toString('base64url');
@@ -42,7 +45,8 @@ export function decodeCursor(cursor: string): Position {
 
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+    throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
   return first;
 }
 
@@ -77,23 +81,38 @@ export function connectionTypes<T extends object>(name: string, node: ClassType<
 }
 
 /** Turns one fetched page (size + 1 rows, to know whether more follow) into a lazy connection. */
-export function toConnection<T>(rows: () => Promise<T[]>, size: number, after: string | null | undefined, position: (row: T) => Position, count: () => Promise<number>): Connection<T> {
+export function toConnection<T>(
+  rows: () => Promise<T[]>,
+  size: number,
+  after: string | null | undefined,
+  position: (row: T) => Position,
+  count: () => Promise<number>,
+): Connection<T> {
   let page: Promise<{ edges: { cursor: string; node: T }[]; items: T[]; pageInfo: PageInfo }> | undefined;
-  const load = () => (page ??= rows().then((all) => {
-    const items = all.slice(0, size);
-    const edges = items.map((node) => ({ cursor: encodeCursor(position(node)), node }));
-    const pageInfo: PageInfo = {
-      hasNextPage: all.length > size,
-      hasPreviousPage: Boolean(after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    };
-    return { edges, items, pageInfo };
-  }));
+  const load = () =>
+    (page ??= rows().then((all) => {
+      const items = all.slice(0, size);
+      const edges = items.map((node) => ({ cursor: encodeCursor(position(node)), node }));
+      const pageInfo: PageInfo = {
+        hasNextPage: all.length > size,
+        hasPreviousPage: Boolean(after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      };
+      return { edges, items, pageInfo };
+    }));
   return {
-    get edges() { return load().then((p) => p.edges); },
-    get nodes() { return load().then((p) => p.items); },
-    get pageInfo() { return load().then((p) => p.pageInfo); },
-    get totalCount() { return count(); },
+    get edges() {
+      return load().then((p) => p.edges);
+    },
+    get nodes() {
+      return load().then((p) => p.items);
+    },
+    get pageInfo() {
+      return load().then((p) => p.pageInfo);
+    },
+    get totalCount() {
+      return count();
+    },
   };
 }

@@ -9,8 +9,12 @@ import type { SqlStore } from './sql-store';
 export async function migrate(store: SqlStore, migrationsDir: string): Promise<string[]> {
   await store.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const done = new Set((await store.query<{ version: string }>('SELECT version FROM schema_migrations')).map((r) => r.version));
-  const files = readdirSync(migrationsDir).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  const done = new Set(
+    (await store.query<{ version: string }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+  );
+  const files = readdirSync(migrationsDir)
+    .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
   const applied: string[] = [];
   for (const file of files) {
     if (done.has(file)) continue;

@@ -3,7 +3,10 @@ import { unavailable } from '../errors';
 
 // A DATE is a calendar day: keep it as 'YYYY-MM-DD' rather than a Date at local midnight.
 const DATE_OID = 1082;
-const parseTypes = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === DATE_OID ? (v: string) => v : types.getTypeParser(oid, format as 'text')) };
+const parseTypes = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    oid === DATE_OID ? (v: string) => v : types.getTypeParser(oid, format as 'text'),
+};
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -20,10 +23,19 @@ export interface PgStoreOptions {
   queryTimeoutMs?: number;
 }
 
-const DISCONNECTED_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
+const DISCONNECTED_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 /** SQLSTATE 08 (connection exception) and 57P01–57P03 (shutdown, crash, cannot connect now). */
 const DISCONNECTED_SQLSTATE = /^(08...|57P0[123])$/;
-const DISCONNECTED_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error/;
+const DISCONNECTED_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error/;
 
 /**
  * The server gone is an outage of this source (SERVICE_UNAVAILABLE, the caller may retry), not a fault of ours.
@@ -31,8 +43,10 @@ const DISCONNECTED_MESSAGE = /Connection terminated|timeout exceeded when trying
  */
 function unavailableIfDisconnected(error: unknown): never {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if ((typeof code === 'string' && (DISCONNECTED_NODE_CODES.has(code) || DISCONNECTED_SQLSTATE.test(code)))
-    || (typeof message === 'string' && DISCONNECTED_MESSAGE.test(message))) {
+  if (
+    (typeof code === 'string' && (DISCONNECTED_NODE_CODES.has(code) || DISCONNECTED_SQLSTATE.test(code))) ||
+    (typeof message === 'string' && DISCONNECTED_MESSAGE.test(message))
+  ) {
     throw unavailable('A store of this source is unavailable; retry shortly');
   }
   throw error;
@@ -55,7 +69,12 @@ export async function createPgStore(options: PgStoreOptions): Promise<SqlStore> 
   await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   let statementCount = 0;
 
-  const copyInto = async (client: PoolClient, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]) => {
+  const copyInto = async (
+    client: PoolClient,
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+  ) => {
     if (rows.length === 0) return;
     statementCount++;
     const sink = client.query(copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(',')}) FROM STDIN`));
@@ -77,7 +96,9 @@ export async function createPgStore(options: PgStoreOptions): Promise<SqlStore> 
       const result = await pool.query(sql, params as unknown[]).catch(unavailableIfDisconnected);
       return result.rows;
     },
-    get statementCount() { return statementCount; },
+    get statementCount() {
+      return statementCount;
+    },
     async transaction(fn) {
       const client = await pool.connect().catch(unavailableIfDisconnected);
       try {

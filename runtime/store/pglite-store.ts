@@ -36,7 +36,9 @@ export async function createPgliteStore(options: PgliteStoreOptions): Promise<Sq
   return {
     kind: 'pglite',
     ...executor(db),
-    get statementCount() { return statementCount; },
+    get statementCount() {
+      return statementCount;
+    },
     transaction: (fn) => db.transaction((tx) => fn(executor(tx))),
     close: () => db.close(),
   };
@@ -68,6 +70,8 @@ function emptyCluster(): Promise<string> {
     }
     return path;
   })();
-  template.catch(() => { template = null; });
+  template.catch(() => {
+    template = null;
+  });
   return template;
 }

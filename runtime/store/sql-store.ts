@@ -24,7 +24,8 @@ export function toCopyText(rows: readonly (readonly unknown[])[]): string {
 
 function copyValue(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
-  if (Array.isArray(value)) return escapeCopy(`{${value.map((item) => `"${String(item).replace(/(["\\])/g, '\\$1')}"`).join(',')}}`);
+  if (Array.isArray(value))
+    return escapeCopy(`{${value.map((item) => `"${String(item).replace(/(["\\])/g, '\\$1')}"`).join(',')}}`);
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object') return escapeCopy(JSON.stringify(value));
   return escapeCopy(String(value));

@@ -31,12 +31,15 @@ export function* generate(options: GenerateOptions): Generator<Scenario> {
   const today = new Date(`${options.today.toISOString().slice(0, 10)}T12:00:00Z`);
   const demo = demoScenario();
   const professionals = [...demo.professionals!, ...generateProfessionals(random)];
-  const byProfession = (code: string) => professionals.filter((p) => p.profession === code && !['10000000005'].includes(p.rpps));
+  const byProfession = (code: string) =>
+    professionals.filter((p) => p.profession === code && !['10000000005'].includes(p.rpps));
   const doctors = byProfession('10');
   const generalists = doctors.filter((p) => p.specialty === 'SM54' || p.specialty === 'SM26');
   const pharmacists = byProfession('21');
   const oncologists = doctors.filter((p) => ['SM36', 'SM35', 'SM37'].includes(p.specialty ?? ''));
-  const others = professionals.filter((p) => p.profession !== '10' && p.profession !== '21' && PROFESSIONS.get(p.profession as ProfessionCode)?.active);
+  const others = professionals.filter(
+    (p) => p.profession !== '10' && p.profession !== '21' && PROFESSIONS.get(p.profession as ProfessionCode)?.active,
+  );
   yield { ...demo, professionals };
 
   const size = options.chunkSize ?? 2000;
@@ -60,31 +63,79 @@ export function* generate(options: GenerateOptions): Generator<Scenario> {
         if (minor && roll < 0.08) return ['INVISIBLE_REPRESENTANTS_LEGAUX'];
         return [];
       };
-      const doc = (typeCode: string, title: string, author: DocumentSpec['author'], ageDays: number): DocumentSpec => ({ typeCode, title, author, effectiveAt: daysAgo(ageDays), visibility: label() });
+      const doc = (typeCode: string, title: string, author: DocumentSpec['author'], ageDays: number): DocumentSpec => ({
+        typeCode,
+        title,
+        author,
+        effectiveAt: daysAgo(ageDays),
+        visibility: label(),
+      });
       const doctor = random.pick(generalists);
       patient.careTeam = {
         medecinTraitant: random.chance(0.8) ? doctor.rpps : null,
-        authorised: [...new Set(Array.from({ length: random.int(0, 3) }, () => random.pick(random.chance(0.5) ? doctors : [...pharmacists, ...others]).rpps))].filter((r) => r !== doctor.rpps),
+        authorised: [
+          ...new Set(
+            Array.from(
+              { length: random.int(0, 3) },
+              () => random.pick(random.chance(0.5) ? doctors : [...pharmacists, ...others]).rpps,
+            ),
+          ),
+        ].filter((r) => r !== doctor.rpps),
         blocked: random.chance(0.02) ? ['10000000005'] : [],
       };
       patient.hospitalReports = Array.from({ length: count(0, 8) }, () => {
         const type = random.pick(ref.hospitalTypes);
         const author = random.pick(doctors);
         const stayEnd = random.int(1, 3650);
-        return { ...doc(type.typeCode, type.title, { rpps: author.rpps }, stayEnd), careUnit: random.pick(['Cardiologie', 'Urgences', 'Chirurgie viscérale', 'Médecine interne', 'Pédiatrie', 'Gériatrie']), stayStart: new Date(today.getTime() - (stayEnd + random.int(0, 10)) * DAY).toISOString().slice(0, 10), stayEnd: new Date(today.getTime() - stayEnd * DAY).toISOString().slice(0, 10), summary: 'Compte rendu généré pour les tests.' };
+        return {
+          ...doc(type.typeCode, type.title, { rpps: author.rpps }, stayEnd),
+          careUnit: random.pick([
+            'Cardiologie',
+            'Urgences',
+            'Chirurgie viscérale',
+            'Médecine interne',
+            'Pédiatrie',
+            'Gériatrie',
+          ]),
+          stayStart: new Date(today.getTime() - (stayEnd + random.int(0, 10)) * DAY).toISOString().slice(0, 10),
+          stayEnd: new Date(today.getTime() - stayEnd * DAY).toISOString().slice(0, 10),
+          summary: 'Compte rendu généré pour les tests.',
+        };
       });
-      patient.oncologyRecords = scale !== null || random.chance(0.08) ? Array.from({ length: count(1, 4) }, () => {
-        const type = random.pick(ref.oncologyTypes);
-        const site = random.pick(ref.tumourSites);
-        const age = random.int(1, 1500);
-        return { ...doc(type.typeCode, type.title, { rpps: random.pick(oncologists).rpps }, age), tumourSiteCode: site.code, tumourSiteLabel: site.label, meetingDate: new Date(today.getTime() - age * DAY).toISOString().slice(0, 10), decision: 'Décision de RCP générée pour les tests.' };
-      }) : [];
+      patient.oncologyRecords =
+        scale !== null || random.chance(0.08)
+          ? Array.from({ length: count(1, 4) }, () => {
+              const type = random.pick(ref.oncologyTypes);
+              const site = random.pick(ref.tumourSites);
+              const age = random.int(1, 1500);
+              return {
+                ...doc(type.typeCode, type.title, { rpps: random.pick(oncologists).rpps }, age),
+                tumourSiteCode: site.code,
+                tumourSiteLabel: site.label,
+                meetingDate: new Date(today.getTime() - age * DAY).toISOString().slice(0, 10),
+                decision: 'Décision de RCP générée pour les tests.',
+              };
+            })
+          : [];
       patient.dispensations = Array.from({ length: count(0, 12) }, () => {
         const product = random.pick(ref.products);
         const pharmacist = random.pick(pharmacists);
         // Mostly inside the windows, some past them so the retention filter has rows to drop.
-        const age = product.category === 'VACCINE' ? random.int(1, 3000) : product.category === 'BIOLOGICAL' ? random.int(1, 1300) : random.int(1, 150);
-        return { ...doc('60593-1', 'Dispensation', { rpps: pharmacist.rpps }, age), cip13: product.cip13, atc: product.atc, productName: product.name, productCategory: product.category as 'STANDARD' | 'VACCINE' | 'BIOLOGICAL', quantity: random.int(1, 3), prescribed: random.chance(0.85) };
+        const age =
+          product.category === 'VACCINE'
+            ? random.int(1, 3000)
+            : product.category === 'BIOLOGICAL'
+              ? random.int(1, 1300)
+              : random.int(1, 150);
+        return {
+          ...doc('60593-1', 'Dispensation', { rpps: pharmacist.rpps }, age),
+          cip13: product.cip13,
+          atc: product.atc,
+          productName: product.name,
+          productCategory: product.category as 'STANDARD' | 'VACCINE' | 'BIOLOGICAL',
+          quantity: random.int(1, 3),
+          prescribed: random.chance(0.85),
+        };
       });
       patient.careLines = Array.from({ length: count(0, 20) }, () => {
         const drug = random.chance(0.3);
@@ -92,17 +143,65 @@ export function* generate(options: GenerateOptions): Generator<Scenario> {
         if (drug) {
           const product = random.pick(ref.products);
           const amount = random.int(150, 4000);
-          return { ...doc('REMB', product.name, { kind: 'ALIM_AM' }, age), actSystem: 'CIP13' as const, actCode: product.cip13, actLabel: product.name, boxes: random.int(1, 3), executor: { rpps: random.pick(pharmacists).rpps }, prescriber: { rpps: doctor.rpps }, amountCents: amount, reimbursedCents: Math.round(amount * 0.65) };
+          return {
+            ...doc('REMB', product.name, { kind: 'ALIM_AM' }, age),
+            actSystem: 'CIP13' as const,
+            actCode: product.cip13,
+            actLabel: product.name,
+            boxes: random.int(1, 3),
+            executor: { rpps: random.pick(pharmacists).rpps },
+            prescriber: { rpps: doctor.rpps },
+            amountCents: amount,
+            reimbursedCents: Math.round(amount * 0.65),
+          };
         }
         const act = random.pick(ref.acts);
-        return { ...doc('REMB', act.label, { kind: 'ALIM_AM' }, age), actSystem: act.system as 'CCAM' | 'NGAP' | 'NABM', actCode: act.code, actLabel: act.label, executor: { rpps: random.pick(doctors).rpps }, prescriber: random.chance(0.5) ? { rpps: doctor.rpps } : null, amountCents: act.amountCents, reimbursedCents: Math.round((act.amountCents * act.rate) / 100) };
+        return {
+          ...doc('REMB', act.label, { kind: 'ALIM_AM' }, age),
+          actSystem: act.system as 'CCAM' | 'NGAP' | 'NABM',
+          actCode: act.code,
+          actLabel: act.label,
+          executor: { rpps: random.pick(doctors).rpps },
+          prescriber: random.chance(0.5) ? { rpps: doctor.rpps } : null,
+          amountCents: act.amountCents,
+          reimbursedCents: Math.round((act.amountCents * act.rate) / 100),
+        };
       });
-      const contacts = Array.from({ length: random.int(0, 2) }, (_, i) => ({ name: `${random.pick(ref.femaleFirstNames)} ${random.pick(ref.birthNames)}`, relation: random.pick(ref.relations), phone: `+33 6 ${random.digits(2)} ${random.digits(2)} ${random.digits(2)} ${random.digits(2)}`, isTrustedPerson: i === 0 && random.chance(0.5) }));
+      const contacts = Array.from({ length: random.int(0, 2) }, (_, i) => ({
+        name: `${random.pick(ref.femaleFirstNames)} ${random.pick(ref.birthNames)}`,
+        relation: random.pick(ref.relations),
+        phone: `+33 6 ${random.digits(2)} ${random.digits(2)} ${random.digits(2)} ${random.digits(2)}`,
+        isTrustedPerson: i === 0 && random.chance(0.5),
+      }));
       patient.personalSpace = {
-        documents: Array.from({ length: scale ?? random.int(0, 2) }, (_, i) => ({ ...doc(i % 5 === 4 ? 'EXPPAT_3' : random.pick(['EXPPAT_2', 'DOCPAT01', 'DOCPAT03', 'DOCPAT07']), i % 5 === 4 ? 'Directives anticipées' : 'Document personnel', { kind: 'PATIENT' }, random.int(1, 2000)), visibility: [], body: 'Note du patient.' })),
-        allergies: random.chance(0.25) ? [{ substance: random.pick(ref.allergens), severity: random.pick(['MILD', 'MODERATE', 'SEVERE', 'UNKNOWN'] as const), recordedAt: daysAgo(random.int(1, 3000)) }] : [],
-        antecedents: Array.from({ length: random.int(0, 2) }, () => ({ ...random.pick(ref.antecedents) as { kind: 'MEDICAL' | 'SURGICAL' | 'FAMILY'; label: string }, recordedAt: daysAgo(random.int(1, 3000)) })),
-        vaccinations: Array.from({ length: random.int(0, 3) }, () => ({ vaccine: random.pick(ref.vaccines), administeredOn: daysAgo(random.int(1, 5000)).slice(0, 10), recordedAt: daysAgo(random.int(1, 100)) })),
+        documents: Array.from({ length: scale ?? random.int(0, 2) }, (_, i) => ({
+          ...doc(
+            i % 5 === 4 ? 'EXPPAT_3' : random.pick(['EXPPAT_2', 'DOCPAT01', 'DOCPAT03', 'DOCPAT07']),
+            i % 5 === 4 ? 'Directives anticipées' : 'Document personnel',
+            { kind: 'PATIENT' },
+            random.int(1, 2000),
+          ),
+          visibility: [],
+          body: 'Note du patient.',
+        })),
+        allergies: random.chance(0.25)
+          ? [
+              {
+                substance: random.pick(ref.allergens),
+                severity: random.pick(['MILD', 'MODERATE', 'SEVERE', 'UNKNOWN'] as const),
+                recordedAt: daysAgo(random.int(1, 3000)),
+              },
+            ]
+          : [],
+        antecedents: Array.from({ length: random.int(0, 2) }, () => ({
+          ...(random.pick(ref.antecedents) as { kind: 'MEDICAL' | 'SURGICAL' | 'FAMILY'; label: string }),
+          recordedAt: daysAgo(random.int(1, 3000)),
+        })),
+        vaccinations: Array.from({ length: random.int(0, 3) }, () => ({
+          vaccine: random.pick(ref.vaccines),
+          administeredOn: daysAgo(random.int(1, 5000)).slice(0, 10),
+          recordedAt: daysAgo(random.int(1, 100)),
+        })),
         emergencyContacts: contacts,
         organDonation: random.pick(['NOT_STATED', 'NOT_STATED', 'NO_OBJECTION', 'OBJECTS'] as const),
       };
@@ -122,7 +221,8 @@ function generateProfessionals(random: Random): ProfessionalSpec[] {
       rpps: String(next++).padStart(11, '1'),
       familyName: random.pick(ref.birthNames),
       firstName: random.pick(female ? ref.femaleFirstNames : ref.maleFirstNames),
-      profession, specialty,
+      profession,
+      specialty,
       establishment: establishment ? { finess: establishment.finess, name: establishment.name } : null,
     });
   };
@@ -134,7 +234,12 @@ function generateProfessionals(random: Random): ProfessionalSpec[] {
   for (let i = 0; i < 40; i++) add('21', null, random.pick(of('pharmacy')));
   for (const code of PROFESSIONS.keys()) {
     if (code === '10' || code === '21') continue;
-    const specialty = code === '40' ? random.pick(['SCD01', 'SCD02', 'SCD03']) : code === '60' ? random.pick(['SI01', 'SI05', null]) : null;
+    const specialty =
+      code === '40'
+        ? random.pick(['SCD01', 'SCD02', 'SCD03'])
+        : code === '60'
+          ? random.pick(['SI01', 'SI05', null])
+          : null;
     for (let i = 0; i < 3; i++) add(code, specialty, random.chance(0.5) ? random.pick(ref.establishments) : null);
   }
   return list;

@@ -5,7 +5,13 @@ import type { Scenario } from '../scenario/scenario';
 
 /** Fixed actors every generated data set contains, so that front-end teams can try each point of view. */
 export const DEMO = {
-  doctor: '10000000001', pharmacist: '10000000002', podiatrist: '10000000003', cardiologist: '10000000004', blocked: '10000000005', oncologist: '10000000006', nurse: '10000000007',
+  doctor: '10000000001',
+  pharmacist: '10000000002',
+  podiatrist: '10000000003',
+  cardiologist: '10000000004',
+  blocked: '10000000005',
+  oncologist: '10000000006',
+  nurse: '10000000007',
 } as const;
 
 const ins = (nir13: string) => nir13 + nirKey(nir13);
@@ -18,8 +24,16 @@ export const demoScenario = (): Scenario => JSON.parse(readFileSync(DEMO_SCENARI
 
 /** `<actor id> <kind> <description>` lines for `npm run token -- --list`. */
 export const PERSONAS: [string, string, string][] = [
-  [`patient:${DEMO_PATIENT_INS}`, 'patient', 'Hélène Lefèvre (née de La Tour d\'Auvergne), demo patient with data in all six sources'],
-  [`patient:${DEMO_MINOR_INS}`, 'patient', 'Maël N\'Diaye-Lefèvre, a minor with a secret document (INVISIBLE_REPRESENTANTS_LEGAUX)'],
+  [
+    `patient:${DEMO_PATIENT_INS}`,
+    'patient',
+    "Hélène Lefèvre (née de La Tour d'Auvergne), demo patient with data in all six sources",
+  ],
+  [
+    `patient:${DEMO_MINOR_INS}`,
+    'patient',
+    "Maël N'Diaye-Lefèvre, a minor with a secret document (INVISIBLE_REPRESENTANTS_LEGAUX)",
+  ],
   ['rep:demo-parent', 'representative', 'Legal representative of Maël'],
   [`ps:${DEMO.doctor}`, 'professional', 'Dr Claire Martin, médecine générale (10/SM54), médecin traitant of Hélène'],
   [`ps:${DEMO.pharmacist}`, 'professional', 'Antoine Moreau, pharmacien (21), authorised by Hélène'],

@@ -11,7 +11,12 @@ import { ingest as hospital } from './ingest/hospital';
 import { ingest as personalSpace } from './ingest/personal-space';
 
 const INGESTERS: Record<SubgraphName, typeof patient> = {
-  patient, reimbursement, pharmacy, oncology, hospital, 'personal-space': personalSpace,
+  patient,
+  reimbursement,
+  pharmacy,
+  oncology,
+  hospital,
+  'personal-space': personalSpace,
 };
 
 export interface LoadOptions {
@@ -27,14 +32,21 @@ export interface LoadOptions {
  * Validates a scenario whole, then writes each subgraph's part in one transaction per store. A file with any
  * problem is refused before anything is written.
  */
-export async function loadScenario(stores: Record<SubgraphName, SqlStore>, input: unknown, options: LoadOptions): Promise<ScenarioIndex> {
+export async function loadScenario(
+  stores: Record<SubgraphName, SqlStore>,
+  input: unknown,
+  options: LoadOptions,
+): Promise<ScenarioIndex> {
   if (!options.trusted) {
     const problems = validateScenario(input, options.now, options.known);
     if (problems.length > 0) throw new ScenarioError(problems);
   }
   const scenario = resolveRelativeDates(input as Scenario, options.now);
   const index = indexOf(scenario, options.known);
-  await Promise.all(Object.entries(INGESTERS).map(([name, ingest]) =>
-    stores[name as SubgraphName].transaction((tx) => ingest(tx, scenario, index, options.now))));
+  await Promise.all(
+    Object.entries(INGESTERS).map(([name, ingest]) =>
+      stores[name as SubgraphName].transaction((tx) => ingest(tx, scenario, index, options.now)),
+    ),
+  );
   return index;
 }

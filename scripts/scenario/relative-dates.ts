@@ -11,7 +11,8 @@ export const RELATIVE_DATE = /^today(-(\d{1,6})(mo|[yd]))?$/;
 
 const UNIT: Record<string, keyof CalendarPeriod> = { y: 'years', mo: 'months', d: 'days', h: 'hours', m: 'minutes' };
 
-const back = (now: Date, amount: string | undefined, unit: string | undefined) => (amount ? before(now, { [UNIT[unit!]]: Number(amount) }) : now);
+const back = (now: Date, amount: string | undefined, unit: string | undefined) =>
+  amount ? before(now, { [UNIT[unit!]]: Number(amount) }) : now;
 
 export function resolveInstant(value: string, now: Date): string {
   const match = RELATIVE_INSTANT.exec(value);
@@ -28,7 +29,8 @@ export function resolveRelativeDates<T>(scenario: T, now: Date): T {
   const walk = (value: unknown): unknown => {
     if (typeof value === 'string') return resolveDate(resolveInstant(value, now), now);
     if (Array.isArray(value)) return value.map(walk);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
     return value;
   };
   return walk(scenario) as T;

@@ -9,7 +9,10 @@ export interface Scenario {
   patients?: PatientSpec[];
 }
 
-export interface EstablishmentSpec { finess: string; name: string }
+export interface EstablishmentSpec {
+  finess: string;
+  name: string;
+}
 
 export interface ProfessionalSpec {
   /** 11 digits. The actor id is `ps:<rpps>`. */
@@ -23,8 +26,25 @@ export interface ProfessionalSpec {
   establishment?: EstablishmentSpec | null;
 }
 
-export type AccountKind = 'representative' | 'regulator' | 'establishment' | 'assurance_maladie_feed' | 'heir' | 'analyst' | 'forbidden_organisation' | 'operator';
-export const ACCOUNT_KINDS: readonly AccountKind[] = ['representative', 'regulator', 'establishment', 'assurance_maladie_feed', 'heir', 'analyst', 'forbidden_organisation', 'operator'];
+export type AccountKind =
+  | 'representative'
+  | 'regulator'
+  | 'establishment'
+  | 'assurance_maladie_feed'
+  | 'heir'
+  | 'analyst'
+  | 'forbidden_organisation'
+  | 'operator';
+export const ACCOUNT_KINDS: readonly AccountKind[] = [
+  'representative',
+  'regulator',
+  'establishment',
+  'assurance_maladie_feed',
+  'heir',
+  'analyst',
+  'forbidden_organisation',
+  'operator',
+];
 
 export interface AccountSpec {
   /** The actor id tokens are minted for, e.g. `samu:75`. */
@@ -54,20 +74,50 @@ export interface DocumentSpec {
   visibility?: string[];
 }
 
-export interface HospitalReportSpec extends DocumentSpec { stayStart?: string; stayEnd?: string; careUnit?: string; summary?: string }
-export interface DccRecordSpec extends DocumentSpec { tumourSiteCode?: string; tumourSiteLabel?: string; meetingDate?: string; decision?: string; summary?: string }
+export interface HospitalReportSpec extends DocumentSpec {
+  stayStart?: string;
+  stayEnd?: string;
+  careUnit?: string;
+  summary?: string;
+}
+export interface DccRecordSpec extends DocumentSpec {
+  tumourSiteCode?: string;
+  tumourSiteLabel?: string;
+  meetingDate?: string;
+  decision?: string;
+  summary?: string;
+}
 export interface DispensationSpec extends DocumentSpec {
-  cip13: string; atc: string; productName: string; productCategory: 'STANDARD' | 'VACCINE' | 'BIOLOGICAL'; quantity: number; prescribed: boolean;
+  cip13: string;
+  atc: string;
+  productName: string;
+  productCategory: 'STANDARD' | 'VACCINE' | 'BIOLOGICAL';
+  quantity: number;
+  prescribed: boolean;
 }
 export interface CareLineSpec extends DocumentSpec {
-  actSystem: 'CCAM' | 'NGAP' | 'NABM' | 'CIP13'; actCode: string; actLabel: string; boxes?: number | null;
-  executor?: { rpps: string } | null; prescriber?: { rpps: string } | null; amountCents: number; reimbursedCents: number;
+  actSystem: 'CCAM' | 'NGAP' | 'NABM' | 'CIP13';
+  actCode: string;
+  actLabel: string;
+  boxes?: number | null;
+  executor?: { rpps: string } | null;
+  prescriber?: { rpps: string } | null;
+  amountCents: number;
+  reimbursedCents: number;
 }
-export interface PersonalDocumentSpec extends DocumentSpec { mimeType?: 'text/plain' | 'application/pdf' | 'text/xml'; body?: string }
+export interface PersonalDocumentSpec extends DocumentSpec {
+  mimeType?: 'text/plain' | 'application/pdf' | 'text/xml';
+  body?: string;
+}
 
 export interface PersonalSpaceSpec {
   documents?: PersonalDocumentSpec[];
-  allergies?: { substance: string; reaction?: string; severity: 'MILD' | 'MODERATE' | 'SEVERE' | 'UNKNOWN'; recordedAt: string }[];
+  allergies?: {
+    substance: string;
+    reaction?: string;
+    severity: 'MILD' | 'MODERATE' | 'SEVERE' | 'UNKNOWN';
+    recordedAt: string;
+  }[];
   antecedents?: { kind: 'MEDICAL' | 'SURGICAL' | 'FAMILY'; label: string; sinceYear?: number; recordedAt: string }[];
   vaccinations?: { vaccine: string; administeredOn: string; lot?: string; recordedAt: string }[];
   emergencyContacts?: { name: string; relation: string; phone: string; isTrustedPerson?: boolean }[];
@@ -79,13 +129,22 @@ export interface PatientSpec {
   /** Which register issued the INS. @default NIR */
   insKind?: 'NIR' | 'NIA' | 'TEST' | 'DEMO';
   identity: {
-    birthName: string; usedName?: string | null; firstName: string; givenNames?: string[];
-    sex: 'F' | 'M'; birthDate: string; birthplaceCode: string; status?: 'PROV' | 'RECUP' | 'VALI' | 'QUAL';
+    birthName: string;
+    usedName?: string | null;
+    firstName: string;
+    givenNames?: string[];
+    sex: 'F' | 'M';
+    birthDate: string;
+    birthplaceCode: string;
+    status?: 'PROV' | 'RECUP' | 'VALI' | 'QUAL';
   };
   dmp?: {
-    status?: 'ACTIVE' | 'CLOSED' | 'DELETED'; createdAt?: string; closedAt?: string | null;
+    status?: 'ACTIVE' | 'CLOSED' | 'DELETED';
+    createdAt?: string;
+    closedAt?: string | null;
     consents?: { etreat?: boolean; btg?: boolean; masked?: boolean };
-    secondaryUse?: boolean; heirsObjection?: boolean;
+    secondaryUse?: boolean;
+    heirsObjection?: boolean;
     /** The patient's death (the record is then CLOSED). */
     deceasedOn?: string | null;
   };
@@ -110,7 +169,10 @@ export interface ScenarioIndex {
 
 export function indexOf(scenario: Scenario, base?: ScenarioIndex): ScenarioIndex {
   return {
-    professionals: new Map([...(base?.professionals ?? []), ...(scenario.professionals ?? []).map((p) => [p.rpps, p] as const)]),
+    professionals: new Map([
+      ...(base?.professionals ?? []),
+      ...(scenario.professionals ?? []).map((p) => [p.rpps, p] as const),
+    ]),
     accounts: new Map([...(base?.accounts ?? []), ...(scenario.accounts ?? []).map((a) => [a.id, a] as const)]),
   };
 }

@@ -5,12 +5,16 @@ import { badInput } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/subgraph';
 import { LocalDate } from '../../schema/scalars';
 
-@InputType({ description: "A hospital report to deposit: lettre de liaison, CR d'hospitalisation, opératoire, imagerie, biologie, urgences…" })
+@InputType({
+  description:
+    "A hospital report to deposit: lettre de liaison, CR d'hospitalisation, opératoire, imagerie, biologie, urgences…",
+})
 export class HospitalReportDeposit extends DocumentDepositFields {
   @Field(() => LocalDate, { nullable: true }) stayStart?: string | null;
   @Field(() => LocalDate, { nullable: true }) stayEnd?: string | null;
   @Field(() => String, { nullable: true }) careUnit?: string | null;
-  @Field(() => String, { nullable: true, description: 'The report text (at most 100,000 characters).' }) summary?: string | null;
+  @Field(() => String, { nullable: true, description: 'The report text (at most 100,000 characters).' }) summary?:
+    string | null;
 }
 
 export const HOSPITAL_DEPOSITS: DepositSpec<HospitalReportDeposit> = {
@@ -21,15 +25,28 @@ export const HOSPITAL_DEPOSITS: DepositSpec<HospitalReportDeposit> = {
   columns: (input, now) => {
     const stayStart = pastDay('input.stayStart', input.stayStart, now);
     const stayEnd = pastDay('input.stayEnd', input.stayEnd, now);
-    if (stayStart && stayEnd && stayEnd < stayStart) throw badInput('input.stayEnd', 'must not be before input.stayStart');
-    return { stay_start: stayStart, stay_end: stayEnd, care_unit: optionalText('input.careUnit', input.careUnit, 200), summary: optionalText('input.summary', input.summary, 100_000) };
+    if (stayStart && stayEnd && stayEnd < stayStart)
+      throw badInput('input.stayEnd', 'must not be before input.stayStart');
+    return {
+      stay_start: stayStart,
+      stay_end: stayEnd,
+      care_unit: optionalText('input.careUnit', input.careUnit, 200),
+      summary: optionalText('input.summary', input.summary, 100_000),
+    };
   },
 };
 
 @Resolver()
 export class HospitalDepositResolver {
-  @Mutation(() => DepositReceipt, { nullable: true, description: 'Deposits a hospital report (a professional, or an establishment through its feeding channel). Replaces a version with `replaces`; the patient is notified.' })
-  depositHospitalReport(@Arg('input', () => HospitalReportDeposit) input: HospitalReportDeposit, @Ctx() ctx: SubgraphContext): Promise<DepositReceipt> {
+  @Mutation(() => DepositReceipt, {
+    nullable: true,
+    description:
+      'Deposits a hospital report (a professional, or an establishment through its feeding channel). Replaces a version with `replaces`; the patient is notified.',
+  })
+  depositHospitalReport(
+    @Arg('input', () => HospitalReportDeposit) input: HospitalReportDeposit,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<DepositReceipt> {
     return deposit(ctx, HOSPITAL_DEPOSITS, input);
   }
 }

@@ -4,7 +4,8 @@ import { retentionCutoff } from '../../policy/periods';
 import type { HospitalReport } from './hospital-report.type';
 
 /** R1112-7: the hospital record is kept 20 years (policy/periods.json). */
-export const HOSPITAL_RETENTION: RetentionCondition = (now, add) => `effective_at > ${add(retentionCutoff('hospital', now))}::timestamptz`;
+export const HOSPITAL_RETENTION: RetentionCondition = (now, add) =>
+  `effective_at > ${add(retentionCutoff('hospital', now))}::timestamptz`;
 
 export const HOSPITAL_REPORT_COLUMNS = ['stay_start', 'stay_end', 'care_unit', 'summary'] as const;
 

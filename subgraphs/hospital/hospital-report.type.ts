@@ -3,7 +3,10 @@ import { DmpDocumentFields } from '../kit/documents/document.type';
 import { connectionTypes } from '../../runtime/graphql/connection';
 import { LocalDate } from '../../schema/scalars';
 
-@ObjectType({ implements: DmpDocumentFields, description: "A hospital report: lettre de liaison, CR d'hospitalisation, opératoire, imagerie, biologie, urgences…" })
+@ObjectType({
+  implements: DmpDocumentFields,
+  description: "A hospital report: lettre de liaison, CR d'hospitalisation, opératoire, imagerie, biologie, urgences…",
+})
 export class HospitalReport extends DmpDocumentFields {
   @Field(() => LocalDate, { nullable: true }) stayStart!: string | null;
   @Field(() => LocalDate, { nullable: true }) stayEnd!: string | null;
@@ -11,4 +14,7 @@ export class HospitalReport extends DmpDocumentFields {
   @Field(() => String, { nullable: true, description: 'The report text.' }) summary!: string | null;
 }
 
-export const { Connection: HospitalReportConnection, Edge: HospitalReportEdge } = connectionTypes('HospitalReport', HospitalReport);
+export const { Connection: HospitalReportConnection, Edge: HospitalReportEdge } = connectionTypes(
+  'HospitalReport',
+  HospitalReport,
+);

@@ -15,7 +15,17 @@ export const hospital: SubgraphDefinition = {
   name: 'hospital',
   port: portOf('hospital'),
   migrationsDir: projectPath('subgraphs', 'hospital', 'migrations'),
-  resolvers: [HospitalReportResolver, HospitalDepositResolver, documentHistoryResolver(HospitalReport, hospitalReports), documentContentResolver(HospitalReport), purgeResolver('hospital'), ...HospitalAnalyticsResolvers],
+  resolvers: [
+    HospitalReportResolver,
+    HospitalDepositResolver,
+    documentHistoryResolver(HospitalReport, hospitalReports),
+    documentContentResolver(HospitalReport),
+    purgeResolver('hospital'),
+    ...HospitalAnalyticsResolvers,
+  ],
   orphanedTypes: [SourcePatient, SourceAnalytics],
-  references: { Patient: (reference: PatientRef) => reference, Analytics: (reference: { id: string; grant?: string | null }) => reference },
+  references: {
+    Patient: (reference: PatientRef) => reference,
+    Analytics: (reference: { id: string; grant?: string | null }) => reference,
+  },
 };

@@ -15,29 +15,34 @@ import { createTraceWriter } from '../../audit/trace-writer';
 import { createRedis } from '../../runtime/redis';
 import { startTracing } from '../../runtime/tracing';
 
-
 /**
  * What a subgraph's resolvers receive, from what its process opened: one assembly for a subgraph alone in
  * its process and for the whole graph in one. Only the registry signs grants and watches emergency access.
  */
-export function subgraphDeps(name: SubgraphName, parts: {
-  config: RuntimeConfig;
-  store: SqlStore;
-  matrix: HabilitationMatrix;
-  /** The registry's key pair; other subgraphs only need its public half. */
-  registryKeys: { publicKey: KeyLike; privateKey?: KeyLike };
-  audit: SubgraphDeps['audit'];
-  emergencyWatch?: SubgraphDeps['emergencyWatch'];
-  decideOverride?: SubgraphDeps['decideOverride'];
-  peers: SubgraphDeps['peers'];
-}): SubgraphDeps {
+export function subgraphDeps(
+  name: SubgraphName,
+  parts: {
+    config: RuntimeConfig;
+    store: SqlStore;
+    matrix: HabilitationMatrix;
+    /** The registry's key pair; other subgraphs only need its public half. */
+    registryKeys: { publicKey: KeyLike; privateKey?: KeyLike };
+    audit: SubgraphDeps['audit'];
+    emergencyWatch?: SubgraphDeps['emergencyWatch'];
+    decideOverride?: SubgraphDeps['decideOverride'];
+    peers: SubgraphDeps['peers'];
+  },
+): SubgraphDeps {
   const registry = name === 'patient';
-  if (registry && !parts.registryKeys.privateKey) throw new Error('the patient registry needs its private key to sign grants');
+  if (registry && !parts.registryKeys.privateKey)
+    throw new Error('the patient registry needs its private key to sign grants');
   return {
     store: parts.store,
     clock: parts.config.clock,
     matrix: parts.matrix,
-    grantKeys: registry ? { verify: parts.registryKeys.publicKey, sign: parts.registryKeys.privateKey } : { verify: parts.registryKeys.publicKey },
+    grantKeys: registry
+      ? { verify: parts.registryKeys.publicKey, sign: parts.registryKeys.privateKey }
+      : { verify: parts.registryKeys.publicKey },
     audit: parts.audit,
     emergencyGrantMinutes: parts.config.emergencyGrantMinutes,
     emergencyWatch: registry ? parts.emergencyWatch : undefined,
@@ -49,25 +54,36 @@ export function subgraphDeps(name: SubgraphName, parts: {
 /** Opens a subgraph's store, the audit store, its keys and the matrix: what a subgraph process needs before it listens. */
 export async function prepareSubgraph(definition: SubgraphDefinition, config = configOrExit()) {
   const store = await openStore(config, definition.name, definition.migrationsDir);
-  const registryKeys = definition.name === 'patient'
-    ? await loadOrCreateKeyPair(config.keysDir, REGISTRY_KEY)
-    : { publicKey: await loadPublicKey(config.keysDir, REGISTRY_KEY) };
+  const registryKeys =
+    definition.name === 'patient'
+      ? await loadOrCreateKeyPair(config.keysDir, REGISTRY_KEY)
+      : { publicKey: await loadPublicKey(config.keysDir, REGISTRY_KEY) };
   const auditStore = await openAuditStore(config);
   const redis = definition.name === 'patient' && config.redisUrl ? createRedis(config.redisUrl) : null;
   const deps = subgraphDeps(definition.name, {
-    config, store, matrix: loadMatrix(config.matrixDir ?? undefined), registryKeys,
+    config,
+    store,
+    matrix: loadMatrix(config.matrixDir ?? undefined),
+    registryKeys,
     audit: { store: auditStore, writer: createTraceWriter(auditStore) },
     emergencyWatch: redis ? { redis, ...config.emergencyWatch } : undefined,
     peers: configuredSubgraphUrls(config),
   });
-  const server = await createSubgraphServer(definition, { deps, gatewayKey: await loadPublicKey(config.keysDir, GATEWAY_KEY), metricsToken: config.metricsToken, shutdownGraceMs: config.shutdownGraceMs });
+  const server = await createSubgraphServer(definition, {
+    deps,
+    gatewayKey: await loadPublicKey(config.keysDir, GATEWAY_KEY),
+    metricsToken: config.metricsToken,
+    shutdownGraceMs: config.shutdownGraceMs,
+  });
   return { ...server, store, auditStore, redis };
 }
 
 /** Entry point of a subgraph process (docker-compose runs one per container). */
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
   const config = configOrExit();
-  const tracing = config.otlpEndpoint ? startTracing(`dmp-${definition.name}`, { otlpEndpoint: config.otlpEndpoint }) : null;
+  const tracing = config.otlpEndpoint
+    ? startTracing(`dmp-${definition.name}`, { otlpEndpoint: config.otlpEndpoint })
+    : null;
   const port = config.port ?? definition.port;
   const { server, stop, store, auditStore, redis } = await prepareSubgraph(definition, config);
   await listen(server, port, config.listenHost ?? config.subgraphHost);

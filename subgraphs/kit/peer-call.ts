@@ -17,14 +17,22 @@ export interface PeerCallOptions {
  * the peer judges the same actor, traces under the same request id, and trusts nothing else. A peer that is
  * down, late or garbled is SERVICE_UNAVAILABLE; its coded refusals pass through.
  */
-export async function callPeer<T>(ctx: SubgraphContext, peer: SubgraphName, query: string, variables: Record<string, unknown>, options: PeerCallOptions = {}): Promise<T> {
+export async function callPeer<T>(
+  ctx: SubgraphContext,
+  peer: SubgraphName,
+  query: string,
+  variables: Record<string, unknown>,
+  options: PeerCallOptions = {},
+): Promise<T> {
   const url = ctx.deps.peers[peer];
   if (!url || !ctx.credential) throw unavailable(`The ${peer} service cannot be reached`);
   type Body = { data?: T | null; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
   let body: Body | null = null;
   try {
     const headers: Record<string, string> = { 'content-type': 'application/json', [ACTOR_HEADER]: ctx.credential };
-    injectTraceContext((name, value) => { headers[name] = value; });
+    injectTraceContext((name, value) => {
+      headers[name] = value;
+    });
     const response = await fetch(url, {
       method: 'POST',
       headers,
@@ -38,7 +46,8 @@ export async function callPeer<T>(ctx: SubgraphContext, peer: SubgraphName, quer
   const error = body?.errors?.[0];
   if (error) {
     const code = error.extensions?.code;
-    if (code && PASSED_ON.has(code)) throw new GraphQLError(error.message, { extensions: { ...error.extensions, code } });
+    if (code && PASSED_ON.has(code))
+      throw new GraphQLError(error.message, { extensions: { ...error.extensions, code } });
     throw unavailable(`The ${peer} service could not answer`);
   }
   if (!body?.data) throw unavailable(`The ${peer} service could not answer`);

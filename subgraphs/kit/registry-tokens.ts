@@ -22,7 +22,11 @@ export function signGrant(key: KeyLike, grant: AccessGrant): Promise<string> {
 }
 
 /** The grant when it is the registry's, current, and issued to this actor for this patient; otherwise null. */
-export async function verifyGrant(key: KeyLike, token: unknown, expect: { actorId: string; ins: string }): Promise<AccessGrant | null> {
+export async function verifyGrant(
+  key: KeyLike,
+  token: unknown,
+  expect: { actorId: string; ins: string },
+): Promise<AccessGrant | null> {
   const grant = (await verifyShortLived(key, token, SCOPES.grant))?.g as AccessGrant | undefined;
   return grant && grant.actorId === expect.actorId && grant.ins === expect.ins ? grant : null;
 }
@@ -32,10 +36,18 @@ export function signWritePermit(key: KeyLike, permit: WritePermit): Promise<stri
 }
 
 /** The permit when it is the registry's, current, and for exactly this actor, patient, source and type; else null. */
-export async function verifyWritePermit(key: KeyLike, token: unknown, expect: Omit<WritePermit, 'rule' | 'author'>): Promise<WritePermit | null> {
+export async function verifyWritePermit(
+  key: KeyLike,
+  token: unknown,
+  expect: Omit<WritePermit, 'rule' | 'author'>,
+): Promise<WritePermit | null> {
   const permit = (await verifyShortLived(key, token, SCOPES.write))?.w as WritePermit | undefined;
   if (!permit) return null;
-  const matches = permit.actorId === expect.actorId && permit.ins === expect.ins && permit.source === expect.source && permit.typeCode === expect.typeCode;
+  const matches =
+    permit.actorId === expect.actorId &&
+    permit.ins === expect.ins &&
+    permit.source === expect.source &&
+    permit.typeCode === expect.typeCode;
   return matches ? permit : null;
 }
 
@@ -52,7 +64,11 @@ export function signAnalyticsGrant(key: KeyLike, grant: AnalyticsGrant): Promise
   return signShortLived(key, { a: grant }, SCOPES.analytics);
 }
 
-export async function verifyAnalyticsGrant(key: KeyLike, token: unknown, analystId: string): Promise<AnalyticsGrant | null> {
+export async function verifyAnalyticsGrant(
+  key: KeyLike,
+  token: unknown,
+  analystId: string,
+): Promise<AnalyticsGrant | null> {
   const grant = (await verifyShortLived(key, token, SCOPES.analytics))?.a as AnalyticsGrant | undefined;
   return grant && grant.analystId === analystId ? grant : null;
 }
@@ -61,7 +77,11 @@ export function signCohortChanges(key: KeyLike, source: string, changes: CohortC
   return signShortLived(key, { c: changes, s: source }, SCOPES.cohort);
 }
 
-export async function verifyCohortChanges(key: KeyLike, token: unknown, source: string): Promise<CohortChange[] | null> {
+export async function verifyCohortChanges(
+  key: KeyLike,
+  token: unknown,
+  source: string,
+): Promise<CohortChange[] | null> {
   const payload = await verifyShortLived(key, token, SCOPES.cohort);
   return payload && payload.s === source && Array.isArray(payload.c) ? (payload.c as CohortChange[]) : null;
 }

@@ -36,7 +36,12 @@ export interface SubgraphDefinition {
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])\n`;
 
 function typeGraphqlSchema(definition: SubgraphDefinition): GraphQLSchema {
-  return buildSchemaSync({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes, skipCheck: true, validate: false });
+  return buildSchemaSync({
+    resolvers: definition.resolvers,
+    orphanedTypes: definition.orphanedTypes,
+    skipCheck: true,
+    validate: false,
+  });
 }
 
 /** The SDL the composition script feeds to composeServices. */
@@ -48,13 +53,20 @@ export function subgraphSdl(definition: SubgraphDefinition): string {
  * Builds the federated schema of a subgraph from its type-graphql classes, with the field policy applied
  * (it refuses to build if any field is unclassified). Importable by tests; never listens.
  */
-export function buildFederatedSchema(definition: SubgraphDefinition, matrix: HabilitationMatrix, options: { fieldPolicy?: boolean } = {}): GraphQLSchema {
+export function buildFederatedSchema(
+  definition: SubgraphDefinition,
+  matrix: HabilitationMatrix,
+  options: { fieldPolicy?: boolean } = {},
+): GraphQLSchema {
   const built = typeGraphqlSchema(definition);
   const resolvers = createResolversMap(built) as Record<string, any>;
   for (const [typeName, resolve] of Object.entries(definition.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), __resolveReference: resolve };
   }
-  const schema = buildSubgraphSchema({ typeDefs: parse(FEDERATION_LINK + printSchemaWithDirectives(built)), resolvers });
+  const schema = buildSubgraphSchema({
+    typeDefs: parse(FEDERATION_LINK + printSchemaWithDirectives(built)),
+    resolvers,
+  });
   return options.fieldPolicy === false ? schema : applyFieldPolicy(schema, definition.name, matrix);
 }
 
@@ -71,16 +83,26 @@ export interface SubgraphServerOptions {
 }
 
 /** An HTTP server for one subgraph that refuses every request, `_service` and `_entities` included, without the gateway's credential. */
-export async function createSubgraphServer(definition: SubgraphDefinition, options: SubgraphServerOptions): Promise<{ server: Server; stop: () => Promise<void> }> {
+export async function createSubgraphServer(
+  definition: SubgraphDefinition,
+  options: SubgraphServerOptions,
+): Promise<{ server: Server; stop: () => Promise<void> }> {
   const apollo = new ApolloServer<SubgraphContext>({
-    schema: buildFederatedSchema(definition, options.deps.matrix, { fieldPolicy: !options.withoutFieldPolicyForBenchmark }),
+    schema: buildFederatedSchema(definition, options.deps.matrix, {
+      fieldPolicy: !options.withoutFieldPolicyForBenchmark,
+    }),
     introspection: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     formatError: maskError,
     stopOnTerminationSignals: false,
     // Per-field timings would tell a caller how much work a hidden branch cost.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), accessTracePlugin(definition.name, options.deps.audit.writer), metricsPlugin(definition.name), requestLogPlugin(definition.name)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      accessTracePlugin(definition.name, options.deps.audit.writer),
+      metricsPlugin(definition.name),
+      requestLogPlugin(definition.name),
+    ],
   });
   await apollo.start();
   const server = createHttpServer(apollo, {
@@ -89,7 +111,13 @@ export async function createSubgraphServer(definition: SubgraphDefinition, optio
       const header = req.headers[ACTOR_HEADER];
       const forwarded = await verifyActorCredential(options.gatewayKey, Array.isArray(header) ? undefined : header);
       if (!forwarded) throw unauthenticated('This service answers only requests signed by the DMP gateway');
-      return { actor: forwarded.actor, requestId: forwarded.requestId, now: options.deps.clock.now(), credential: header as string, deps: options.deps };
+      return {
+        actor: forwarded.actor,
+        requestId: forwarded.requestId,
+        now: options.deps.clock.now(),
+        credential: header as string,
+        deps: options.deps,
+      };
     },
     // Ready when its own store and the audit store answer: without the second, every answer would be refused.
     ready: async () => {

@@ -15,14 +15,14 @@ export class DccRecordDeposit extends DocumentDepositFields {
   @Field(() => String, { nullable: true }) summary?: string | null;
 }
 
-
 export const DCC_DEPOSITS: DepositSpec<DccRecordDeposit> = {
   source: 'oncology',
   table: 'dcc_record',
   idPrefix: 'dcc',
   acceptsContent: true,
   columns: (input, now) => {
-    if (input.tumourSiteCode != null && !hasFormat('icd10', input.tumourSiteCode)) throw badInput('input.tumourSiteCode', FORMATS.icd10.rule);
+    if (input.tumourSiteCode != null && !hasFormat('icd10', input.tumourSiteCode))
+      throw badInput('input.tumourSiteCode', FORMATS.icd10.rule);
     return {
       tumour_site_code: input.tumourSiteCode ?? null,
       tumour_site_label: optionalText('input.tumourSiteLabel', input.tumourSiteLabel, 200),
@@ -35,8 +35,15 @@ export const DCC_DEPOSITS: DepositSpec<DccRecordDeposit> = {
 
 @Resolver()
 export class DccDepositResolver {
-  @Mutation(() => DepositReceipt, { nullable: true, description: 'Deposits a DCC record (a médecin, or an establishment through its feeding channel). The patient is notified unless the record waits for the consultation d\'annonce (INVISIBLE_PATIENT).' })
-  depositDccRecord(@Arg('input', () => DccRecordDeposit) input: DccRecordDeposit, @Ctx() ctx: SubgraphContext): Promise<DepositReceipt> {
+  @Mutation(() => DepositReceipt, {
+    nullable: true,
+    description:
+      "Deposits a DCC record (a médecin, or an establishment through its feeding channel). The patient is notified unless the record waits for the consultation d'annonce (INVISIBLE_PATIENT).",
+  })
+  depositDccRecord(
+    @Arg('input', () => DccRecordDeposit) input: DccRecordDeposit,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<DepositReceipt> {
     return deposit(ctx, DCC_DEPOSITS, input);
   }
 }

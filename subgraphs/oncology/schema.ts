@@ -15,7 +15,17 @@ export const oncology: SubgraphDefinition = {
   name: 'oncology',
   port: portOf('oncology'),
   migrationsDir: projectPath('subgraphs', 'oncology', 'migrations'),
-  resolvers: [DccRecordResolver, DccDepositResolver, documentHistoryResolver(DccRecord, dccRecords), documentContentResolver(DccRecord), purgeResolver('oncology'), ...OncologyAnalyticsResolvers],
+  resolvers: [
+    DccRecordResolver,
+    DccDepositResolver,
+    documentHistoryResolver(DccRecord, dccRecords),
+    documentContentResolver(DccRecord),
+    purgeResolver('oncology'),
+    ...OncologyAnalyticsResolvers,
+  ],
   orphanedTypes: [SourcePatient, SourceAnalytics],
-  references: { Patient: (reference: PatientRef) => reference, Analytics: (reference: { id: string; grant?: string | null }) => reference },
+  references: {
+    Patient: (reference: PatientRef) => reference,
+    Analytics: (reference: { id: string; grant?: string | null }) => reference,
+  },
 };

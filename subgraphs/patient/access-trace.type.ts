@@ -3,7 +3,10 @@ import { connectionTypes } from '../../runtime/graphql/connection';
 import { DateTime } from '../../schema/scalars';
 import { AccessModeEnum } from './patient.type';
 
-@ObjectType({ description: 'One access to the record: who, when, in which mode, what was touched (ids or field groups, never content), and whether it was allowed.' })
+@ObjectType({
+  description:
+    'One access to the record: who, when, in which mode, what was touched (ids or field groups, never content), and whether it was allowed.',
+})
 export class AccessTraceEntry {
   @Field(() => ID, { description: 'Position in the tamper-evident chain.' }) seq!: string;
   @Field(() => DateTime) at!: Date;
@@ -17,7 +20,8 @@ export class AccessTraceEntry {
   @Field(() => [String]) touched!: string[];
   @Field(() => String, { description: 'allowed or denied.' }) outcome!: string;
   @Field(() => String, { nullable: true, description: 'The policy rule that decided.' }) rule!: string | null;
-  @Field(() => String, { nullable: true, description: 'The emergency justification, in bris de glace.' }) justification!: string | null;
+  @Field(() => String, { nullable: true, description: 'The emergency justification, in bris de glace.' })
+  justification!: string | null;
 }
 
 export const { Connection: AccessTraceConnection } = connectionTypes('AccessTrace', AccessTraceEntry);
@@ -29,4 +33,3 @@ export class AccessTraceFilter {
   @Field(() => String, { nullable: true }) actorId?: string | null;
   @Field(() => AccessModeEnum, { nullable: true }) mode?: string | null;
 }
-

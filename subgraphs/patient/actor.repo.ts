@@ -14,17 +14,42 @@ export async function findActor(store: SqlExecutor, id: string): Promise<Actor |
     return row ? { kind: 'patient', id, ins: row.ins as Ins } : null;
   }
   if (prefix === 'ps') {
-    const [row] = await store.query<{ rpps: string; profession_code: string; specialty_code: string | null; establishment_finess: string | null }>(
-      'SELECT rpps, profession_code, specialty_code, establishment_finess FROM professional WHERE rpps = $1', [rest]);
-    return row ? { kind: 'professional', id, rpps: row.rpps, profession: row.profession_code as ProfessionCode, specialty: row.specialty_code as SpecialtyCode | null, finess: row.establishment_finess } : null;
+    const [row] = await store.query<{
+      rpps: string;
+      profession_code: string;
+      specialty_code: string | null;
+      establishment_finess: string | null;
+    }>('SELECT rpps, profession_code, specialty_code, establishment_finess FROM professional WHERE rpps = $1', [rest]);
+    return row
+      ? {
+          kind: 'professional',
+          id,
+          rpps: row.rpps,
+          profession: row.profession_code as ProfessionCode,
+          specialty: row.specialty_code as SpecialtyCode | null,
+          finess: row.establishment_finess,
+        }
+      : null;
   }
-  const [row] = await store.query<{ kind: Actor['kind']; attributes: Record<string, string> }>('SELECT kind, attributes FROM account WHERE id = $1', [id]);
+  const [row] = await store.query<{ kind: Actor['kind']; attributes: Record<string, string> }>(
+    'SELECT kind, attributes FROM account WHERE id = $1',
+    [id],
+  );
   if (!row) return null;
   switch (row.kind) {
-    case 'regulator': return { kind: 'regulator', id, samuCentre: row.attributes.samuCentre ?? 'unknown' };
-    case 'establishment': return { kind: 'establishment', id, finess: row.attributes.finess ?? 'unknown' };
-    case 'forbidden_organisation': return { kind: 'forbidden_organisation', id, organisation: (row.attributes.organisation ?? 'insurer') as never };
-    case 'representative': case 'heir': case 'analyst': case 'operator': case 'assurance_maladie_feed': return { kind: row.kind, id };
-    default: return null;
+    case 'regulator':
+      return { kind: 'regulator', id, samuCentre: row.attributes.samuCentre ?? 'unknown' };
+    case 'establishment':
+      return { kind: 'establishment', id, finess: row.attributes.finess ?? 'unknown' };
+    case 'forbidden_organisation':
+      return { kind: 'forbidden_organisation', id, organisation: (row.attributes.organisation ?? 'insurer') as never };
+    case 'representative':
+    case 'heir':
+    case 'analyst':
+    case 'operator':
+    case 'assurance_maladie_feed':
+      return { kind: row.kind, id };
+    default:
+      return null;
   }
 }

@@ -3,21 +3,45 @@ import type { SqlExecutor } from '../../runtime/store/sql-store';
 export type CareRelationKind = 'MEDECIN_TRAITANT' | 'ADMINISTRATOR' | 'AUTHORISED' | 'BLOCKED';
 
 export async function professionalExists(tx: SqlExecutor, rpps: string): Promise<{ profession_code: string } | null> {
-  const [row] = await tx.query<{ profession_code: string }>('SELECT profession_code FROM professional WHERE rpps = $1', [rpps]);
+  const [row] = await tx.query<{ profession_code: string }>(
+    'SELECT profession_code FROM professional WHERE rpps = $1',
+    [rpps],
+  );
   return row ?? null;
 }
 
 export async function relationsOf(tx: SqlExecutor, ins: string, rpps: string): Promise<Set<CareRelationKind>> {
-  const rows = await tx.query<{ relation: CareRelationKind }>('SELECT relation FROM care_relation WHERE patient_ins = $1 AND rpps = $2', [ins, rpps]);
+  const rows = await tx.query<{ relation: CareRelationKind }>(
+    'SELECT relation FROM care_relation WHERE patient_ins = $1 AND rpps = $2',
+    [ins, rpps],
+  );
   return new Set(rows.map((r) => r.relation));
 }
 
-export async function addRelation(tx: SqlExecutor, ins: string, rpps: string, relation: CareRelationKind, now: Date): Promise<void> {
-  await tx.query('INSERT INTO care_relation (patient_ins, rpps, relation, since) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [ins, rpps, relation, now]);
+export async function addRelation(
+  tx: SqlExecutor,
+  ins: string,
+  rpps: string,
+  relation: CareRelationKind,
+  now: Date,
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO care_relation (patient_ins, rpps, relation, since) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+    [ins, rpps, relation, now],
+  );
 }
 
-export async function removeRelation(tx: SqlExecutor, ins: string, rpps: string, relation: CareRelationKind): Promise<void> {
-  await tx.query('DELETE FROM care_relation WHERE patient_ins = $1 AND rpps = $2 AND relation = $3', [ins, rpps, relation]);
+export async function removeRelation(
+  tx: SqlExecutor,
+  ins: string,
+  rpps: string,
+  relation: CareRelationKind,
+): Promise<void> {
+  await tx.query('DELETE FROM care_relation WHERE patient_ins = $1 AND rpps = $2 AND relation = $3', [
+    ins,
+    rpps,
+    relation,
+  ]);
 }
 
 /** The médecin traitant is one per patient: naming one replaces the previous. */
@@ -26,15 +50,29 @@ export async function replaceMedecinTraitant(tx: SqlExecutor, ins: string, rpps:
   await addRelation(tx, ins, rpps, 'MEDECIN_TRAITANT', now);
 }
 
-export async function setMask(tx: SqlExecutor, ins: string, documentId: string, source: string, masked: boolean, now: Date): Promise<void> {
+export async function setMask(
+  tx: SqlExecutor,
+  ins: string,
+  documentId: string,
+  source: string,
+  masked: boolean,
+  now: Date,
+): Promise<void> {
   if (masked) {
-    await tx.query('INSERT INTO document_mask (patient_ins, document_id, source, masked_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [ins, documentId, source, now]);
+    await tx.query(
+      'INSERT INTO document_mask (patient_ins, document_id, source, masked_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [ins, documentId, source, now],
+    );
   } else {
     await tx.query('DELETE FROM document_mask WHERE patient_ins = $1 AND document_id = $2', [ins, documentId]);
   }
 }
 
-export async function setEmergencyConsents(tx: SqlExecutor, ins: string, consents: { etreat?: boolean | null; btg?: boolean | null; masked?: boolean | null }): Promise<void> {
+export async function setEmergencyConsents(
+  tx: SqlExecutor,
+  ins: string,
+  consents: { etreat?: boolean | null; btg?: boolean | null; masked?: boolean | null },
+): Promise<void> {
   await tx.query(
     `UPDATE patient SET consent_etreat = COALESCE($2, consent_etreat), consent_btg = COALESCE($3, consent_btg), consent_masked = COALESCE($4, consent_masked) WHERE ins = $1`,
     [ins, consents.etreat ?? null, consents.btg ?? null, consents.masked ?? null],

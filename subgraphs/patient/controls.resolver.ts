@@ -13,7 +13,13 @@ import * as repo from './controls.repo';
 import { recordAccess } from '../../audit/trace-recorder';
 import { pushCohort, queueCohortChange } from './cohort';
 
-export const DocumentSourceEnum = { hospital: 'hospital', oncology: 'oncology', pharmacy: 'pharmacy', reimbursement: 'reimbursement', personal_space: 'personal-space' } as const;
+export const DocumentSourceEnum = {
+  hospital: 'hospital',
+  oncology: 'oncology',
+  pharmacy: 'pharmacy',
+  reimbursement: 'reimbursement',
+  personal_space: 'personal-space',
+} as const;
 registerEnumType(DocumentSourceEnum, { name: 'DocumentSource', description: 'The subgraph a document comes from.' });
 
 @InputType({ description: 'Only the consents given change; the others stay as they are.' })
@@ -23,14 +29,20 @@ export class EmergencyConsentsInput {
   @Field(() => Boolean, { nullable: true }) masked?: boolean | null;
 }
 
-
 /**
  * Runs one control: the INS and the actor's right are checked against fresh registry facts, then `apply`
  * runs in one transaction. A record the actor may not see answers NOT_FOUND, as reads do; bad input changes nothing.
  */
-async function control(ctx: SubgraphContext, rawIns: string, kind: PatientControl, target: string, apply: (tx: SqlExecutor, ins: string) => Promise<void>): Promise<VisiblePatient> {
+async function control(
+  ctx: SubgraphContext,
+  rawIns: string,
+  kind: PatientControl,
+  target: string,
+  apply: (tx: SqlExecutor, ins: string) => Promise<void>,
+): Promise<VisiblePatient> {
   const ins = insArgument(rawIns);
-  const traced = (outcome: 'allowed' | 'denied', rule: string) => recordAccess(ctx, { patientIns: ins, action: kind, touched: [target], outcome, rule });
+  const traced = (outcome: 'allowed' | 'denied', rule: string) =>
+    recordAccess(ctx, { patientIns: ins, action: kind, touched: [target], outcome, rule });
   await ctx.deps.store.transaction(async (tx) => {
     const [row] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });
     if (!row) {
@@ -65,41 +77,73 @@ async function knownProfessional(tx: SqlExecutor, rpps: string): Promise<{ profe
 
 @Resolver()
 export class PatientControlsResolver {
-  @Mutation(() => Patient, { nullable: true, description: 'Lets a professional read the DMP (per the habilitation matrix).' })
-  authoriseProfessional(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => Patient, {
+    nullable: true,
+    description: 'Lets a professional read the DMP (per the habilitation matrix).',
+  })
+  authoriseProfessional(
+    @Arg('ins', () => String) ins: string,
+    @Arg('rpps', () => String) rpps: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return control(ctx, ins, 'authorise', rpps, async (tx) => {
       await knownProfessional(tx, rpps);
-      if ((await repo.relationsOf(tx, ins, rpps)).has('BLOCKED')) throw badInput('rpps', 'this professional is blocked: unblock them first');
+      if ((await repo.relationsOf(tx, ins, rpps)).has('BLOCKED'))
+        throw badInput('rpps', 'this professional is blocked: unblock them first');
       await repo.addRelation(tx, ins, rpps, 'AUTHORISED', ctx.now);
     });
   }
 
-  @Mutation(() => Patient, { nullable: true, description: 'Withdraws an authorisation; the professional loses access from the next request.' })
-  revokeProfessional(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => Patient, {
+    nullable: true,
+    description: 'Withdraws an authorisation; the professional loses access from the next request.',
+  })
+  revokeProfessional(
+    @Arg('ins', () => String) ins: string,
+    @Arg('rpps', () => String) rpps: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return control(ctx, ins, 'revoke', rpps, async (tx) => {
       await knownProfessional(tx, rpps);
       await repo.removeRelation(tx, ins, rpps, 'AUTHORISED');
     });
   }
 
-  @Mutation(() => Patient, { nullable: true, description: 'Refuses a professional in every mode, bris de glace included. The patient, a representative or the médecin traitant.' })
-  blockProfessional(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => Patient, {
+    nullable: true,
+    description:
+      'Refuses a professional in every mode, bris de glace included. The patient, a representative or the médecin traitant.',
+  })
+  blockProfessional(
+    @Arg('ins', () => String) ins: string,
+    @Arg('rpps', () => String) rpps: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return control(ctx, ins, 'block', rpps, async (tx) => {
       await knownProfessional(tx, rpps);
-      if ((await repo.relationsOf(tx, ins, rpps)).has('MEDECIN_TRAITANT')) throw badInput('rpps', 'is the médecin traitant: name another one first');
+      if ((await repo.relationsOf(tx, ins, rpps)).has('MEDECIN_TRAITANT'))
+        throw badInput('rpps', 'is the médecin traitant: name another one first');
       await repo.addRelation(tx, ins, rpps, 'BLOCKED', ctx.now);
     });
   }
 
   @Mutation(() => Patient, { nullable: true })
-  unblockProfessional(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
+  unblockProfessional(
+    @Arg('ins', () => String) ins: string,
+    @Arg('rpps', () => String) rpps: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return control(ctx, ins, 'unblock', rpps, async (tx) => {
       await knownProfessional(tx, rpps);
       await repo.removeRelation(tx, ins, rpps, 'BLOCKED');
     });
   }
 
-  @Mutation(() => Patient, { nullable: true, description: 'Masks (MASQUE_PS) or unmasks a document of any source: hidden from professionals but its author and the médecin traitant. Not a deletion.' })
+  @Mutation(() => Patient, {
+    nullable: true,
+    description:
+      'Masks (MASQUE_PS) or unmasks a document of any source: hidden from professionals but its author and the médecin traitant. Not a deletion.',
+  })
   setDocumentMasked(
     @Arg('ins', () => String) ins: string,
     @Arg('documentId', () => ID) documentId: string,
@@ -113,16 +157,32 @@ export class PatientControlsResolver {
     });
   }
 
-  @Mutation(() => Patient, { nullable: true, description: 'ETREAT (centre 15), BTG (bris de glace), MASKED (masked documents in an emergency).' })
-  setEmergencyConsents(@Arg('ins', () => String) ins: string, @Arg('consents', () => EmergencyConsentsInput) consents: EmergencyConsentsInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => Patient, {
+    nullable: true,
+    description: 'ETREAT (centre 15), BTG (bris de glace), MASKED (masked documents in an emergency).',
+  })
+  setEmergencyConsents(
+    @Arg('ins', () => String) ins: string,
+    @Arg('consents', () => EmergencyConsentsInput) consents: EmergencyConsentsInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return control(ctx, ins, 'set-emergency-consents', 'emergencyConsents', async (tx) => {
-      if (consents.etreat == null && consents.btg == null && consents.masked == null) throw badInput('consents', 'give at least one of etreat, btg, masked');
+      if (consents.etreat == null && consents.btg == null && consents.masked == null)
+        throw badInput('consents', 'give at least one of etreat, btg, masked');
       await repo.setEmergencyConsents(tx, ins, consents);
     });
   }
 
-  @Mutation(() => Patient, { nullable: true, description: "Consents to, or withdraws from, secondary use: aggregates count only consenting patients, and a withdrawal holds from the next query." })
-  async setSecondaryUseConsent(@Arg('ins', () => String) ins: string, @Arg('consent', () => Boolean) consent: boolean, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => Patient, {
+    nullable: true,
+    description:
+      'Consents to, or withdraws from, secondary use: aggregates count only consenting patients, and a withdrawal holds from the next query.',
+  })
+  async setSecondaryUseConsent(
+    @Arg('ins', () => String) ins: string,
+    @Arg('consent', () => Boolean) consent: boolean,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     const patient = await control(ctx, ins, 'set-secondary-use', 'secondaryUse', async (tx, id) => {
       await repo.setSecondaryUse(tx, id, consent);
       await queueCohortChange(tx, id);
@@ -131,27 +191,48 @@ export class PatientControlsResolver {
     return patient;
   }
 
-  @Mutation(() => Patient, { nullable: true, description: 'Names the médecin traitant DMP (a médecin), replacing the previous one.' })
-  nameMedecinTraitant(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => Patient, {
+    nullable: true,
+    description: 'Names the médecin traitant DMP (a médecin), replacing the previous one.',
+  })
+  nameMedecinTraitant(
+    @Arg('ins', () => String) ins: string,
+    @Arg('rpps', () => String) rpps: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return control(ctx, ins, 'name-medecin-traitant', rpps, async (tx) => {
       const professional = await knownProfessional(tx, rpps);
-      if (professional.profession_code !== '10') throw badInput('rpps', 'the médecin traitant is a médecin (TRE_G15 10)');
-      if ((await repo.relationsOf(tx, ins, rpps)).has('BLOCKED')) throw badInput('rpps', 'this professional is blocked: unblock them first');
+      if (professional.profession_code !== '10')
+        throw badInput('rpps', 'the médecin traitant is a médecin (TRE_G15 10)');
+      if ((await repo.relationsOf(tx, ins, rpps)).has('BLOCKED'))
+        throw badInput('rpps', 'this professional is blocked: unblock them first');
       await repo.replaceMedecinTraitant(tx, ins, rpps, ctx.now);
     });
   }
 
-  @Mutation(() => Patient, { nullable: true, description: 'Names a DMP administrator, who reads like the médecin traitant.' })
-  nameAdministrator(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => Patient, {
+    nullable: true,
+    description: 'Names a DMP administrator, who reads like the médecin traitant.',
+  })
+  nameAdministrator(
+    @Arg('ins', () => String) ins: string,
+    @Arg('rpps', () => String) rpps: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return control(ctx, ins, 'name-administrator', rpps, async (tx) => {
       await knownProfessional(tx, rpps);
-      if ((await repo.relationsOf(tx, ins, rpps)).has('BLOCKED')) throw badInput('rpps', 'this professional is blocked: unblock them first');
+      if ((await repo.relationsOf(tx, ins, rpps)).has('BLOCKED'))
+        throw badInput('rpps', 'this professional is blocked: unblock them first');
       await repo.addRelation(tx, ins, rpps, 'ADMINISTRATOR', ctx.now);
     });
   }
 
   @Mutation(() => Patient, { nullable: true })
-  removeAdministrator(@Arg('ins', () => String) ins: string, @Arg('rpps', () => String) rpps: string, @Ctx() ctx: SubgraphContext) {
+  removeAdministrator(
+    @Arg('ins', () => String) ins: string,
+    @Arg('rpps', () => String) rpps: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return control(ctx, ins, 'remove-administrator', rpps, async (tx) => {
       await knownProfessional(tx, rpps);
       await repo.removeRelation(tx, ins, rpps, 'ADMINISTRATOR');

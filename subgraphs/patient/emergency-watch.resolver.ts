@@ -4,7 +4,10 @@ import type { SubgraphContext } from '../kit/subgraph';
 import { DateTime } from '../../schema/scalars';
 import { flaggedProfessionals } from './emergency-watch';
 
-@ObjectType({ description: 'A professional who declared more emergencies than the watch allows in its window. Care was not blocked.' })
+@ObjectType({
+  description:
+    'A professional who declared more emergencies than the watch allows in its window. Care was not blocked.',
+})
 export class FlaggedProfessional {
   @Field(() => String, { description: 'RPPS.' }) rpps!: string;
   @Field(() => Int) declarations!: number;
@@ -14,7 +17,10 @@ export class FlaggedProfessional {
 
 @Resolver()
 export class EmergencyWatchResolver {
-  @Query(() => [FlaggedProfessional], { nullable: true, description: 'Operators: professionals whose bris de glace declarations exceed the configured rate.' })
+  @Query(() => [FlaggedProfessional], {
+    nullable: true,
+    description: 'Operators: professionals whose bris de glace declarations exceed the configured rate.',
+  })
   async emergencyAccessWatch(@Ctx() ctx: SubgraphContext): Promise<FlaggedProfessional[]> {
     if (!ctx.deps.emergencyWatch) throw unavailable('The emergency-access watch needs Redis (REDIS_URL)');
     try {

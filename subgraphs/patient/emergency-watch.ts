@@ -3,8 +3,12 @@ import type { EmergencyWatch } from '../kit/subgraph';
 export type { EmergencyWatch };
 import { logger } from '../../runtime/logger';
 
-
-export interface WatchFlag { rpps: string; declarations: number; windowMinutes: number; lastDeclaredAt: Date }
+export interface WatchFlag {
+  rpps: string;
+  declarations: number;
+  windowMinutes: number;
+  lastDeclaredAt: Date;
+}
 
 const KEY = (rpps: string) => `dmp:emergency-watch:${rpps}`;
 const FLAGS = 'dmp:emergency-watch:flags';
@@ -17,7 +21,8 @@ export async function noteDeclaration(watch: EmergencyWatch | undefined, rpps: s
   if (!watch) return;
   try {
     const now = at.getTime();
-    const results = await watch.redis.multi()
+    const results = await watch.redis
+      .multi()
       .zadd(KEY(rpps), now, `${now}:${Math.random().toString(36).slice(2)}`)
       .zremrangebyscore(KEY(rpps), 0, now - watch.windowMinutes * 60_000)
       .zcard(KEY(rpps))
@@ -25,7 +30,11 @@ export async function noteDeclaration(watch: EmergencyWatch | undefined, rpps: s
       .exec();
     const count = Number(results?.[2]?.[1] ?? 0);
     if (count > watch.limit) {
-      await watch.redis.hset(FLAGS, rpps, JSON.stringify({ declarations: count, windowMinutes: watch.windowMinutes, lastDeclaredAt: at.toISOString() }));
+      await watch.redis.hset(
+        FLAGS,
+        rpps,
+        JSON.stringify({ declarations: count, windowMinutes: watch.windowMinutes, lastDeclaredAt: at.toISOString() }),
+      );
     }
   } catch {
     logger.warn('emergency watch unavailable: a declaration was not counted');
@@ -38,7 +47,12 @@ export async function flaggedProfessionals(watch: EmergencyWatch): Promise<Watch
   return Object.entries(entries)
     .map(([rpps, json]) => {
       const flag = JSON.parse(json) as { declarations: number; windowMinutes: number; lastDeclaredAt: string };
-      return { rpps, declarations: flag.declarations, windowMinutes: flag.windowMinutes, lastDeclaredAt: new Date(flag.lastDeclaredAt) };
+      return {
+        rpps,
+        declarations: flag.declarations,
+        windowMinutes: flag.windowMinutes,
+        lastDeclaredAt: new Date(flag.lastDeclaredAt),
+      };
     })
     .sort((a, b) => b.declarations - a.declarations || a.rpps.localeCompare(b.rpps));
 }

@@ -13,7 +13,9 @@ import { noteDeclaration } from './emergency-watch';
 
 /** How long a bris de glace grant lasts unless configured (an emergency episode, not a standing authorisation). */
 
-@ObjectType({ description: 'A bris de glace grant: this professional may read this record, per the matrix, until it expires.' })
+@ObjectType({
+  description: 'A bris de glace grant: this professional may read this record, per the matrix, until it expires.',
+})
 export class EmergencyAccess {
   @Field(() => DateTime) expiresAt!: Date;
   @Field(() => Patient, { description: 'The record, as the grant lets you read it.' }) patient!: VisiblePatient;
@@ -23,7 +25,8 @@ export class EmergencyAccess {
 function checkJustification(text: string): string {
   const trimmed = text.trim().replace(/\s+/g, ' ');
   const words = trimmed.split(' ').filter((w) => /\p{L}{2,}/u.test(w));
-  if (trimmed.length < 20 || words.length < 4) throw badInput('justification', 'state the emergency in a sentence (at least 4 words, 20 characters)');
+  if (trimmed.length < 20 || words.length < 4)
+    throw badInput('justification', 'state the emergency in a sentence (at least 4 words, 20 characters)');
   if (trimmed.length > 1000) throw badInput('justification', 'must be at most 1,000 characters');
   return trimmed;
 }
@@ -32,21 +35,37 @@ function checkJustification(text: string): string {
 export class EmergencyResolver {
   @Mutation(() => EmergencyAccess, {
     nullable: true,
-    description: 'Bris de glace: a professional facing an immediate risk declares an emergency for one patient. Refused when the patient refused BTG, blocked this professional, or the DMP is closed. Traced with the justification; the patient is notified of each emergency access.',
+    description:
+      'Bris de glace: a professional facing an immediate risk declares an emergency for one patient. Refused when the patient refused BTG, blocked this professional, or the DMP is closed. Traced with the justification; the patient is notified of each emergency access.',
   })
-  async declareEmergency(@Arg('ins', () => String) rawIns: string, @Arg('justification', () => String) rawJustification: string, @Ctx() ctx: SubgraphContext): Promise<EmergencyAccess> {
+  async declareEmergency(
+    @Arg('ins', () => String) rawIns: string,
+    @Arg('justification', () => String) rawJustification: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EmergencyAccess> {
     const ins = insArgument(rawIns);
     const justification = checkJustification(rawJustification);
     const minutes = ctx.deps.emergencyGrantMinutes;
     const refused = (rule: string) => {
-      recordAccess(ctx, { patientIns: ins, action: 'break-glass', outcome: 'denied', rule, mode: 'bris_de_glace', justification });
+      recordAccess(ctx, {
+        patientIns: ins,
+        action: 'break-glass',
+        outcome: 'denied',
+        rule,
+        mode: 'bris_de_glace',
+        justification,
+      });
       // One answer for every refusal: the mutation must not tell a professional which records exist.
       return forbidden('Bris de glace is not possible for this record');
     };
     const expiresAt = await ctx.deps.store.transaction(async (tx) => {
       const [row] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });
       if (!row) throw refused('deny.no-such-record');
-      const decision = decide(ctx.actor, { ...factsOf(row), hasEmergencyGrant: true, emergencyJustification: justification });
+      const decision = decide(ctx.actor, {
+        ...factsOf(row),
+        hasEmergencyGrant: true,
+        emergencyJustification: justification,
+      });
       if (!decision.allowed) throw refused(decision.rule);
       if (ctx.actor.kind !== 'professional') throw refused('deny.not-a-professional');
       const [grant] = await tx.query<{ expires_at: Date }>(
@@ -54,7 +73,14 @@ export class EmergencyResolver {
          VALUES ($1, $2, $3, $4, $5) RETURNING expires_at`,
         [ins, ctx.actor.rpps, justification, ctx.now, after(ctx.now, { minutes })],
       );
-      recordAccess(ctx, { patientIns: ins, action: 'break-glass', outcome: 'allowed', rule: decision.rule, mode: decision.allowed ? decision.grant.mode : 'bris_de_glace', justification });
+      recordAccess(ctx, {
+        patientIns: ins,
+        action: 'break-glass',
+        outcome: 'allowed',
+        rule: decision.rule,
+        mode: decision.allowed ? decision.grant.mode : 'bris_de_glace',
+        justification,
+      });
       return grant.expires_at;
     });
     if (ctx.actor.kind === 'professional') await noteDeclaration(ctx.deps.emergencyWatch, ctx.actor.rpps, ctx.now);

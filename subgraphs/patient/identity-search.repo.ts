@@ -1,10 +1,27 @@
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 
-export interface TraitQuery { birthDate: string; name: string | null; firstName: string | null; sex: 'F' | 'M' | null; birthplaceCode: string | null; limit: number }
+export interface TraitQuery {
+  birthDate: string;
+  name: string | null;
+  firstName: string | null;
+  sex: 'F' | 'M' | null;
+  birthplaceCode: string | null;
+  limit: number;
+}
 
 export interface CandidateRow {
-  ins: string; birth_name: string; used_name: string | null; first_name: string; given_names: string[]; sex: 'F' | 'M';
-  birth_date: string | Date; birthplace_code: string; identity_status: string; dmp_status: string; consent_etreat: boolean; score: number;
+  ins: string;
+  birth_name: string;
+  used_name: string | null;
+  first_name: string;
+  given_names: string[];
+  sex: 'F' | 'M';
+  birth_date: string | Date;
+  birthplace_code: string;
+  identity_status: string;
+  dmp_status: string;
+  consent_etreat: boolean;
+  score: number;
 }
 
 /**

@@ -11,18 +11,34 @@ import { findCandidates } from './identity-search.repo';
 /** RNIV practice: a short list to choose from, never an automatic match. */
 export const MAX_CANDIDATES = 10;
 
-@InputType({ description: 'Traits heard on the call. The birth date is required, then a birth or used name and/or a first name, whole or their first letters.' })
+@InputType({
+  description:
+    'Traits heard on the call. The birth date is required, then a birth or used name and/or a first name, whole or their first letters.',
+})
 export class IdentityTraits {
   @Field(() => LocalDate) birthDate!: string;
-  @Field(() => String, { nullable: true, description: 'Birth name or used name, or its first letters; accents, case, hyphens and particles do not matter.' }) name?: string | null;
-  @Field(() => String, { nullable: true, description: 'A first name, or its first letters.' }) firstName?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Birth name or used name, or its first letters; accents, case, hyphens and particles do not matter.',
+  })
+  name?: string | null;
+  @Field(() => String, { nullable: true, description: 'A first name, or its first letters.' }) firstName?:
+    string | null;
   @Field(() => SexEnum, { nullable: true }) sex?: 'F' | 'M' | null;
-  @Field(() => String, { nullable: true, description: 'INSEE code of the birthplace (99 + country abroad); ranks, does not exclude.' }) birthplaceCode?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'INSEE code of the birthplace (99 + country abroad); ranks, does not exclude.',
+  })
+  birthplaceCode?: string | null;
 }
 
 @ObjectType({ description: 'What identification needs, and whether the record may be opened in centre 15 mode.' })
 export class IdentityCandidate {
-  @Field(() => String, { nullable: true, description: 'The INS, to open the record: given only when it may be opened.' }) ins!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The INS, to open the record: given only when it may be opened.',
+  })
+  ins!: string | null;
   @Field(() => String) birthName!: string;
   @Field(() => String, { nullable: true }) usedName!: string | null;
   @Field(() => String) firstName!: string;
@@ -37,32 +53,65 @@ export class IdentityCandidate {
 
 @ObjectType()
 export class IdentitySearchResult {
-  @Field(() => [IdentityCandidate], { description: `At most ${MAX_CANDIDATES}, best match first.` }) candidates!: IdentityCandidate[];
+  @Field(() => [IdentityCandidate], { description: `At most ${MAX_CANDIDATES}, best match first.` })
+  candidates!: IdentityCandidate[];
   @Field(() => Boolean, { description: 'More patients matched: ask for more traits.' }) truncated!: boolean;
   @Field(() => Int) count!: number;
 }
 
 @Resolver()
 export class IdentitySearchResolver {
-  @Query(() => IdentitySearchResult, { nullable: true, description: 'Centre 15 regulators only: find a patient by identity traits. Every search is traced.' })
-  async searchPatients(@Arg('traits', () => IdentityTraits) traits: IdentityTraits, @Ctx() ctx: SubgraphContext): Promise<IdentitySearchResult> {
+  @Query(() => IdentitySearchResult, {
+    nullable: true,
+    description: 'Centre 15 regulators only: find a patient by identity traits. Every search is traced.',
+  })
+  async searchPatients(
+    @Arg('traits', () => IdentityTraits) traits: IdentityTraits,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<IdentitySearchResult> {
     const name = traits.name ? queryKey(traits.name) : '';
     const firstName = traits.firstName ? queryKey(traits.firstName) : '';
-    if (name.length < 2 && firstName.length < 2) throw badInput('traits', 'give a name or a first name (at least two letters) with the birth date');
-    if (traits.birthplaceCode != null && !/^(\d{5}|2[AB]\d{3})$/.test(traits.birthplaceCode)) throw badInput('traits.birthplaceCode', 'must be an INSEE code (99 + country code abroad)');
+    if (name.length < 2 && firstName.length < 2)
+      throw badInput('traits', 'give a name or a first name (at least two letters) with the birth date');
+    if (traits.birthplaceCode != null && !/^(\d{5}|2[AB]\d{3})$/.test(traits.birthplaceCode))
+      throw badInput('traits.birthplaceCode', 'must be an INSEE code (99 + country code abroad)');
     const rows = await findCandidates(ctx.deps.store, {
-      birthDate: traits.birthDate, name: name || null, firstName: firstName || null, sex: traits.sex ?? null, birthplaceCode: traits.birthplaceCode ?? null, limit: MAX_CANDIDATES + 1,
+      birthDate: traits.birthDate,
+      name: name || null,
+      firstName: firstName || null,
+      sex: traits.sex ?? null,
+      birthplaceCode: traits.birthplaceCode ?? null,
+      limit: MAX_CANDIDATES + 1,
     });
     const candidates = rows.slice(0, MAX_CANDIDATES).map((r) => {
       const openable = r.dmp_status === 'ACTIVE' && r.consent_etreat;
       return {
-        ins: openable ? r.ins : null, birthName: r.birth_name, usedName: r.used_name, firstName: r.first_name, givenNames: r.given_names,
-        birthDate: localDate(r.birth_date)!, sex: r.sex, birthplaceCode: r.birthplace_code, identityStatus: r.identity_status, dmpStatus: r.dmp_status, openable,
+        ins: openable ? r.ins : null,
+        birthName: r.birth_name,
+        usedName: r.used_name,
+        firstName: r.first_name,
+        givenNames: r.given_names,
+        birthDate: localDate(r.birth_date)!,
+        sex: r.sex,
+        birthplaceCode: r.birthplace_code,
+        identityStatus: r.identity_status,
+        dmpStatus: r.dmp_status,
+        openable,
       };
     });
     // The trace names the traits used and how many came back, not who.
-    const used = Object.entries(traits).filter(([, v]) => v != null && v !== '').map(([k]) => k).sort();
-    recordAccess(ctx, { patientIns: null, action: 'trait-search', touched: [...used, `candidates:${candidates.length}`], outcome: 'allowed', rule: 'regulator.trait-search', mode: 'centre_15' });
+    const used = Object.entries(traits)
+      .filter(([, v]) => v != null && v !== '')
+      .map(([k]) => k)
+      .sort();
+    recordAccess(ctx, {
+      patientIns: null,
+      action: 'trait-search',
+      touched: [...used, `candidates:${candidates.length}`],
+      outcome: 'allowed',
+      rule: 'regulator.trait-search',
+      mode: 'centre_15',
+    });
     return { candidates, truncated: rows.length > MAX_CANDIDATES, count: candidates.length };
   }
 }

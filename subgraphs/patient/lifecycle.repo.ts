@@ -6,10 +6,18 @@ import type { PermitAuthor } from '../../policy/write-permit';
 import type { PatientRow } from './patient.repo';
 
 export interface NewRecord {
-  ins: string; insKind: keyof typeof INS_OIDS; birthName: string; usedName: string | null; firstName: string; givenNames: string[];
-  sex: 'F' | 'M'; birthDate: string; birthplaceCode: string;
+  ins: string;
+  insKind: keyof typeof INS_OIDS;
+  birthName: string;
+  usedName: string | null;
+  firstName: string;
+  givenNames: string[];
+  sex: 'F' | 'M';
+  birthDate: string;
+  birthplaceCode: string;
   consents: { etreat: boolean; btg: boolean; masked: boolean };
-  collectedBy: 'PATIENT' | 'PROFESSIONAL' | 'ESTABLISHMENT'; collectedById: string;
+  collectedBy: 'PATIENT' | 'PROFESSIONAL' | 'ESTABLISHMENT';
+  collectedById: string;
   residence: { departement: string; region: string };
 }
 
@@ -23,13 +31,36 @@ export async function insertRecord(tx: SqlExecutor, r: NewRecord, now: Date): Pr
        dmp_status, dmp_created_at, consent_etreat, consent_btg, consent_masked, consent_collected_by, consent_collected_by_id, name_keys, first_name_keys,
        residence_departement, residence_region)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'QUAL', 'ACTIVE', $19, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-    [r.ins, INS_OIDS[r.insKind], r.birthName, r.usedName, r.firstName, r.givenNames, r.sex, r.birthDate, r.birthplaceCode,
-      r.consents.etreat, r.consents.btg, r.consents.masked, r.collectedBy, r.collectedById,
-      nameKeys(r.birthName, r.usedName), nameKeys(r.firstName, ...r.givenNames), r.residence.departement, r.residence.region, now],
+    [
+      r.ins,
+      INS_OIDS[r.insKind],
+      r.birthName,
+      r.usedName,
+      r.firstName,
+      r.givenNames,
+      r.sex,
+      r.birthDate,
+      r.birthplaceCode,
+      r.consents.etreat,
+      r.consents.btg,
+      r.consents.masked,
+      r.collectedBy,
+      r.collectedById,
+      nameKeys(r.birthName, r.usedName),
+      nameKeys(r.firstName, ...r.givenNames),
+      r.residence.departement,
+      r.residence.region,
+      now,
+    ],
   );
 }
 
-export async function setStatus(tx: SqlExecutor, ins: string, status: 'ACTIVE' | 'CLOSED' | 'DELETED', now: Date): Promise<void> {
+export async function setStatus(
+  tx: SqlExecutor,
+  ins: string,
+  status: 'ACTIVE' | 'CLOSED' | 'DELETED',
+  now: Date,
+): Promise<void> {
   await tx.query(
     `UPDATE patient SET dmp_status = $2, dmp_closed_at = CASE WHEN $2 = 'ACTIVE' THEN NULL ELSE COALESCE(dmp_closed_at, $3) END WHERE ins = $1`,
     [ins, status, now],
@@ -37,7 +68,10 @@ export async function setStatus(tx: SqlExecutor, ins: string, status: 'ACTIVE' |
 }
 
 export async function recordDeath(tx: SqlExecutor, ins: string, deceasedOn: string, now: Date): Promise<void> {
-  await tx.query(`UPDATE patient SET deceased_on = $2, dmp_status = 'CLOSED', dmp_closed_at = COALESCE(dmp_closed_at, $3) WHERE ins = $1`, [ins, deceasedOn, now]);
+  await tx.query(
+    `UPDATE patient SET deceased_on = $2, dmp_status = 'CLOSED', dmp_closed_at = COALESCE(dmp_closed_at, $3) WHERE ins = $1`,
+    [ins, deceasedOn, now],
+  );
   // Nobody breaks the glass on a closed record.
   await tx.query('DELETE FROM emergency_grant WHERE patient_ins = $1', [ins]);
 }
@@ -50,11 +84,28 @@ export async function heirAccountExists(tx: SqlExecutor, accountId: string): Pro
   return (await tx.query(`SELECT 1 FROM account WHERE id = $1 AND kind = 'heir'`, [accountId])).length > 0;
 }
 
-export async function addHeir(tx: SqlExecutor, ins: string, accountId: string, relation: string, now: Date): Promise<void> {
-  await tx.query('INSERT INTO heir (patient_ins, account_id, relation, since) VALUES ($1, $2, $3, $4) ON CONFLICT (patient_ins, account_id) DO UPDATE SET relation = EXCLUDED.relation', [ins, accountId, relation, now]);
+export async function addHeir(
+  tx: SqlExecutor,
+  ins: string,
+  accountId: string,
+  relation: string,
+  now: Date,
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO heir (patient_ins, account_id, relation, since) VALUES ($1, $2, $3, $4) ON CONFLICT (patient_ins, account_id) DO UPDATE SET relation = EXCLUDED.relation',
+    [ins, accountId, relation, now],
+  );
 }
 
-export async function addDeletionRequest(tx: SqlExecutor, ins: string, documentId: string, source: string, reason: string, by: string, now: Date): Promise<{ id: string; requested_at: Date }> {
+export async function addDeletionRequest(
+  tx: SqlExecutor,
+  ins: string,
+  documentId: string,
+  source: string,
+  reason: string,
+  by: string,
+  now: Date,
+): Promise<{ id: string; requested_at: Date }> {
   const [row] = await tx.query<{ id: string; requested_at: Date }>(
     `INSERT INTO document_deletion_request (patient_ins, document_id, source, reason, requested_by, requested_at)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text AS id, requested_at`,
@@ -63,7 +114,12 @@ export async function addDeletionRequest(tx: SqlExecutor, ins: string, documentI
   return row;
 }
 
-export async function addPendingPurges(tx: SqlExecutor, ins: string, sources: readonly string[], now: Date): Promise<void> {
+export async function addPendingPurges(
+  tx: SqlExecutor,
+  ins: string,
+  sources: readonly string[],
+  now: Date,
+): Promise<void> {
   await tx.query(
     'INSERT INTO pending_purge (patient_ins, source, requested_at) SELECT $1, s, $3 FROM unnest($2::text[]) AS s ON CONFLICT DO NOTHING',
     [ins, sources, now],
@@ -85,21 +141,50 @@ export async function authorOf(tx: SqlExecutor, actor: Actor, patient: PatientRo
   const none = { profession: null, specialty: null, establishmentFiness: null, establishmentName: null };
   switch (actor.kind) {
     case 'professional': {
-      const [p] = await tx.query<{ family_name: string; first_name: string; profession_code: string; specialty_code: string | null; establishment_finess: string | null; establishment_name: string | null }>(
-        'SELECT family_name, first_name, profession_code, specialty_code, establishment_finess, establishment_name FROM professional WHERE rpps = $1', [actor.rpps]);
+      const [p] = await tx.query<{
+        family_name: string;
+        first_name: string;
+        profession_code: string;
+        specialty_code: string | null;
+        establishment_finess: string | null;
+        establishment_name: string | null;
+      }>(
+        'SELECT family_name, first_name, profession_code, specialty_code, establishment_finess, establishment_name FROM professional WHERE rpps = $1',
+        [actor.rpps],
+      );
       const title = actor.profession === '10' || actor.profession === '40' ? 'Dr ' : '';
       return {
-        kind: 'PROFESSIONAL', id: actor.rpps, name: p ? `${title}${p.first_name} ${p.family_name}` : null, profession: actor.profession, specialty: actor.specialty,
-        establishmentFiness: p?.establishment_finess ?? actor.finess, establishmentName: p?.establishment_name ?? null,
+        kind: 'PROFESSIONAL',
+        id: actor.rpps,
+        name: p ? `${title}${p.first_name} ${p.family_name}` : null,
+        profession: actor.profession,
+        specialty: actor.specialty,
+        establishmentFiness: p?.establishment_finess ?? actor.finess,
+        establishmentName: p?.establishment_name ?? null,
       };
     }
     case 'establishment': {
-      const [a] = await tx.query<{ display_name: string }>('SELECT display_name FROM account WHERE id = $1', [actor.id]);
-      return { kind: 'ESTABLISHMENT', id: actor.finess, name: a?.display_name ?? null, profession: null, specialty: null, establishmentFiness: actor.finess, establishmentName: a?.display_name ?? null };
+      const [a] = await tx.query<{ display_name: string }>('SELECT display_name FROM account WHERE id = $1', [
+        actor.id,
+      ]);
+      return {
+        kind: 'ESTABLISHMENT',
+        id: actor.finess,
+        name: a?.display_name ?? null,
+        profession: null,
+        specialty: null,
+        establishmentFiness: actor.finess,
+        establishmentName: a?.display_name ?? null,
+      };
     }
     case 'assurance_maladie_feed':
       return { kind: 'ALIM_AM', id: 'ALIM_AM', name: 'Assurance maladie', ...none };
     default:
-      return { kind: 'PATIENT', id: patient.ins, name: `${patient.first_name} ${patient.used_name ?? patient.birth_name}`, ...none };
+      return {
+        kind: 'PATIENT',
+        id: patient.ins,
+        name: `${patient.first_name} ${patient.used_name ?? patient.birth_name}`,
+        ...none,
+      };
   }
 }

@@ -1,4 +1,16 @@
-import { Arg, Ctx, Directive, Field, ID, InputType, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Directive,
+  Field,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  registerEnumType,
+} from 'type-graphql';
 import { mayKnowOf } from '../../policy/refusal';
 import { FORMATS, hasFormat } from '../../domain/formats';
 import { isLocalDate, parisDate } from '../../domain/calendar';
@@ -26,31 +38,54 @@ const DEPOSIT_RULES = loadDepositRules();
 export const InsKindEnum = { NIR: 'NIR', NIA: 'NIA', TEST: 'TEST', DEMO: 'DEMO' } as const;
 registerEnumType(InsKindEnum, { name: 'InsKind', description: 'The register that issued the INS.' });
 export const HeirRelationEnum = { AYANT_DROIT: 'AYANT_DROIT', CONCUBIN: 'CONCUBIN', PACS: 'PACS' } as const;
-registerEnumType(HeirRelationEnum, { name: 'HeirRelation', description: 'L1111-18: ayant droit, concubin or partenaire de PACS.' });
+registerEnumType(HeirRelationEnum, {
+  name: 'HeirRelation',
+  description: 'L1111-18: ayant droit, concubin or partenaire de PACS.',
+});
 
-@InputType({ description: 'Strict identity traits of a qualified identity (RNIV), with the express consent to create the DMP.' })
+@InputType({
+  description: 'Strict identity traits of a qualified identity (RNIV), with the express consent to create the DMP.',
+})
 export class RecordCreationInput {
   @Field(() => String) ins!: string;
   @Field(() => InsKindEnum, { nullable: true, defaultValue: 'NIR' }) insKind!: keyof typeof InsKindEnum;
   @Field(() => String) birthName!: string;
   @Field(() => String, { nullable: true }) usedName?: string | null;
   @Field(() => String) firstName!: string;
-  @Field(() => [String], { nullable: true, description: 'Every given name, the first included.' }) givenNames?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'Every given name, the first included.' }) givenNames?:
+    string[] | null;
   @Field(() => SexEnum) sex!: 'F' | 'M';
   @Field(() => LocalDate) birthDate!: string;
-  @Field(() => String, { description: 'INSEE code of the birthplace; 99 + country code for births abroad.' }) birthplaceCode!: string;
-  @Field(() => String, { description: 'Only a qualified identity (QUAL) opens a shared record.' }) identityStatus!: string;
-  @Field(() => String, { nullable: true, description: 'INSEE département of residence (aggregates only); @default the birth département.' }) residenceDepartement?: string | null;
-  @Field(() => Boolean, { description: 'The patient expressly consented to the creation: given in person, or collected and declared by the professional or establishment.' }) expressConsent!: boolean;
-  @Field(() => EmergencyConsentsInput, { nullable: true, description: 'Proposed ticked: each omitted consent is given.' }) emergencyConsents?: EmergencyConsentsInput | null;
+  @Field(() => String, { description: 'INSEE code of the birthplace; 99 + country code for births abroad.' })
+  birthplaceCode!: string;
+  @Field(() => String, { description: 'Only a qualified identity (QUAL) opens a shared record.' })
+  identityStatus!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'INSEE département of residence (aggregates only); @default the birth département.',
+  })
+  residenceDepartement?: string | null;
+  @Field(() => Boolean, {
+    description:
+      'The patient expressly consented to the creation: given in person, or collected and declared by the professional or establishment.',
+  })
+  expressConsent!: boolean;
+  @Field(() => EmergencyConsentsInput, {
+    nullable: true,
+    description: 'Proposed ticked: each omitted consent is given.',
+  })
+  emergencyConsents?: EmergencyConsentsInput | null;
 }
 
-@ObjectType({ description: "Where a record stands in its lifecycle. Says nothing of its content." })
+@ObjectType({ description: 'Where a record stands in its lifecycle. Says nothing of its content.' })
 export class RecordLifecycle {
   @Field(() => ID) ins!: string;
   @Field(() => DmpStatusEnum) status!: keyof typeof DmpStatusEnum;
   @Field(() => DateTime, { nullable: true }) closedAt!: Date | null;
-  @Field(() => [DocumentSourceEnum], { description: 'After a deletion: the sources not yet purged (retried by operations).' }) pendingPurges!: string[];
+  @Field(() => [DocumentSourceEnum], {
+    description: 'After a deletion: the sources not yet purged (retried by operations).',
+  })
+  pendingPurges!: string[];
 }
 
 @ObjectType({ description: 'A request to delete a document a professional wrote (R1111-51), recorded for the host.' })
@@ -74,40 +109,61 @@ function name(field: string, value: string | null | undefined, required: boolean
     if (required) throw badInput(field, 'is required');
     return null;
   }
-  if (text.length > 100 || !NAME.test(text)) throw badInput(field, 'letters, spaces, hyphens and apostrophes only, at most 100 characters');
+  if (text.length > 100 || !NAME.test(text))
+    throw badInput(field, 'letters, spaces, hyphens and apostrophes only, at most 100 characters');
   return text;
 }
 
 function checkCreation(input: RecordCreationInput, now: Date): Omit<repo.NewRecord, 'collectedBy' | 'collectedById'> {
-  if (input.residenceDepartement != null && !DEPARTEMENTS.has(input.residenceDepartement as Departement)) throw badInput('input.residenceDepartement', 'must be an INSEE département code');
+  if (input.residenceDepartement != null && !DEPARTEMENTS.has(input.residenceDepartement as Departement))
+    throw badInput('input.residenceDepartement', 'must be an INSEE département code');
   const ins = insArgument(input.ins, 'input.ins');
-  if (input.identityStatus !== 'QUAL') throw badInput('input.identityStatus', 'only a qualified identity (QUAL) opens a shared record');
-  if (input.expressConsent !== true) throw badInput('input.expressConsent', "the patient's express consent is required to create a DMP");
+  if (input.identityStatus !== 'QUAL')
+    throw badInput('input.identityStatus', 'only a qualified identity (QUAL) opens a shared record');
+  if (input.expressConsent !== true)
+    throw badInput('input.expressConsent', "the patient's express consent is required to create a DMP");
   const birthName = name('input.birthName', input.birthName, true)!;
   const firstName = name('input.firstName', input.firstName, true)!;
   const givenNames = (input.givenNames ?? [firstName]).map((g, i) => name(`input.givenNames[${i}]`, g, true)!);
   if (givenNames[0] !== firstName) throw badInput('input.givenNames', 'must start with the first given name');
-  if (!isLocalDate(input.birthDate) || input.birthDate > parisDate(now)) throw badInput('input.birthDate', 'must be a past date');
+  if (!isLocalDate(input.birthDate) || input.birthDate > parisDate(now))
+    throw badInput('input.birthDate', 'must be a past date');
   if (!hasFormat('birthplace', input.birthplaceCode)) throw badInput('input.birthplaceCode', FORMATS.birthplace.rule);
   const c = input.emergencyConsents ?? {};
   return {
-    ins, insKind: input.insKind ?? 'NIR', birthName, usedName: name('input.usedName', input.usedName, false), firstName, givenNames,
-    sex: input.sex, birthDate: input.birthDate, birthplaceCode: input.birthplaceCode,
+    ins,
+    insKind: input.insKind ?? 'NIR',
+    birthName,
+    usedName: name('input.usedName', input.usedName, false),
+    firstName,
+    givenNames,
+    sex: input.sex,
+    birthDate: input.birthDate,
+    birthplaceCode: input.birthplaceCode,
     consents: { etreat: c.etreat ?? true, btg: c.btg ?? true, masked: c.masked ?? true },
     residence: residenceOf(ins, input.residenceDepartement ?? null, input.birthplaceCode),
   };
 }
 
-const lifecycleOf = (row: { ins: string; dmp_status: 'ACTIVE' | 'CLOSED' | 'DELETED'; dmp_closed_at: Date | null }, pending: string[] = []): RecordLifecycle =>
-  ({ ins: row.ins, status: row.dmp_status, closedAt: row.dmp_closed_at, pendingPurges: pending });
+const lifecycleOf = (
+  row: { ins: string; dmp_status: 'ACTIVE' | 'CLOSED' | 'DELETED'; dmp_closed_at: Date | null },
+  pending: string[] = [],
+): RecordLifecycle => ({ ins: row.ins, status: row.dmp_status, closedAt: row.dmp_closed_at, pendingPurges: pending });
 
 /**
  * Runs one lifecycle change: fresh facts under a row lock, the rule of policy/lifecycle.ts, then `apply` in the
  * same transaction. A record the actor may not know of answers NOT_FOUND, as reads do.
  */
-async function change(ctx: SubgraphContext, rawIns: string, kind: LifecycleChange, touched: string, apply: (tx: SqlExecutor, ins: string, row: PatientFactsRow) => Promise<void>): Promise<PatientFactsRow> {
+async function change(
+  ctx: SubgraphContext,
+  rawIns: string,
+  kind: LifecycleChange,
+  touched: string,
+  apply: (tx: SqlExecutor, ins: string, row: PatientFactsRow) => Promise<void>,
+): Promise<PatientFactsRow> {
   const ins = insArgument(rawIns);
-  const traced = (outcome: 'allowed' | 'denied', rule: string) => recordAccess(ctx, { patientIns: ins, action: kind, touched: [touched], outcome, rule });
+  const traced = (outcome: 'allowed' | 'denied', rule: string) =>
+    recordAccess(ctx, { patientIns: ins, action: kind, touched: [touched], outcome, rule });
   const row = await ctx.deps.store.transaction(async (tx) => {
     const [found] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });
     if (!found) {
@@ -141,27 +197,43 @@ async function completePurge(ctx: SubgraphContext, ins: string): Promise<string[
   const sign = ctx.deps.grantKeys.sign;
   if (!sign) throw new Error('the registry has no signing key');
   const pending = await repo.pendingPurges(ctx.deps.store, ins);
-  await Promise.all(pending.map(async ({ source }) => {
-    try {
-      const order = await signPurgeOrder(sign, { ins, source });
-      const { purgePatient } = await callPeer<{ purgePatient: { remaining: number } }>(ctx, source as never, 'mutation Purge($order: String!) { purgePatient(order: $order) { remaining } }', { order });
-      if (purgePatient.remaining === 0) await repo.purgeDone(ctx.deps.store, ins, source);
-    } catch {
-      // Left pending: resumeDeletions retries; the record is unreadable meanwhile.
-    }
-  }));
+  await Promise.all(
+    pending.map(async ({ source }) => {
+      try {
+        const order = await signPurgeOrder(sign, { ins, source });
+        const { purgePatient } = await callPeer<{ purgePatient: { remaining: number } }>(
+          ctx,
+          source as never,
+          'mutation Purge($order: String!) { purgePatient(order: $order) { remaining } }',
+          { order },
+        );
+        if (purgePatient.remaining === 0) await repo.purgeDone(ctx.deps.store, ins, source);
+      } catch {
+        // Left pending: resumeDeletions retries; the record is unreadable meanwhile.
+      }
+    }),
+  );
   const left = (await repo.pendingPurges(ctx.deps.store, ins)).map((p) => p.source);
   if (left.length === 0) {
     const registry = await ctx.deps.store.transaction((tx) => purgePatientRows(tx, ins, { last: ['patient'] }));
     const audit = await ctx.deps.audit.store.transaction((tx) => purgePatientRows(tx, ins, { keep: ['access_trace'] }));
-    recordAccess(ctx, { patientIns: ins, action: 'purge', touched: ['registry', 'notifications'], outcome: registry.remaining + audit.remaining === 0 ? 'allowed' : 'denied', rule: 'lifecycle.delete.purge' });
+    recordAccess(ctx, {
+      patientIns: ins,
+      action: 'purge',
+      touched: ['registry', 'notifications'],
+      outcome: registry.remaining + audit.remaining === 0 ? 'allowed' : 'denied',
+      rule: 'lifecycle.delete.purge',
+    });
   }
   return left;
 }
 
 @Resolver()
 export class LifecycleResolver {
-  @Query(() => String, { nullable: true, description: 'For sources only (not in the public graph): the registry\'s permit for one write.' })
+  @Query(() => String, {
+    nullable: true,
+    description: "For sources only (not in the public graph): the registry's permit for one write.",
+  })
   @Directive('@inaccessible')
   async writePermit(
     @Arg('ins', () => String) rawIns: string,
@@ -172,7 +244,8 @@ export class LifecycleResolver {
     const ins = insArgument(rawIns);
     if (!WRITABLE_SOURCES.includes(source)) throw badInput('source', 'not a writable source');
     const [row] = await findPatientFacts(ctx.deps.store, ctx.actor, [ins], ctx.now);
-    const refused = (rule: string) => recordAccess(ctx, { patientIns: ins, action: 'deposit', touched: [source], outcome: 'denied', rule });
+    const refused = (rule: string) =>
+      recordAccess(ctx, { patientIns: ins, action: 'deposit', touched: [source], outcome: 'denied', rule });
     if (!row) {
       refused('deny.no-such-record');
       throw notFound('No DMP found for this INS');
@@ -182,11 +255,25 @@ export class LifecycleResolver {
       refused(right.rule);
       throw right.field ? badInput(right.field, right.reason) : forbidden(right.reason);
     }
-    return signWritePermit(ctx.deps.grantKeys.sign!, { ins, actorId: ctx.actor.id, source, typeCode, rule: right.rule, author: await repo.authorOf(ctx.deps.store, ctx.actor, row) });
+    return signWritePermit(ctx.deps.grantKeys.sign!, {
+      ins,
+      actorId: ctx.actor.id,
+      source,
+      typeCode,
+      rule: right.rule,
+      author: await repo.authorOf(ctx.deps.store, ctx.actor, row),
+    });
   }
 
-  @Mutation(() => RecordLifecycle, { nullable: true, description: "Creates a DMP with the patient's express consent (the patient, or the professional or establishment who collected it). The three emergency consents are proposed ticked. The patient is notified." })
-  async createRecord(@Arg('input', () => RecordCreationInput) input: RecordCreationInput, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
+  @Mutation(() => RecordLifecycle, {
+    nullable: true,
+    description:
+      "Creates a DMP with the patient's express consent (the patient, or the professional or establishment who collected it). The three emergency consents are proposed ticked. The patient is notified.",
+  })
+  async createRecord(
+    @Arg('input', () => RecordCreationInput) input: RecordCreationInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RecordLifecycle> {
     const record = checkCreation(input, ctx.now);
     const right = mayCreateRecord(ctx.actor, record.ins);
     if (!right.allowed) {
@@ -197,21 +284,38 @@ export class LifecycleResolver {
       if (await repo.recordExists(tx, record.ins)) throw badInput('input.ins', 'a DMP already exists for this INS');
       await repo.insertRecord(tx, { ...record, collectedBy: right.collectedBy, collectedById: ctx.actor.id }, ctx.now);
     });
-    recordAccess(ctx, { patientIns: record.ins, action: 'create-record', touched: ['dmp'], outcome: 'allowed', rule: right.rule });
+    recordAccess(ctx, {
+      patientIns: record.ins,
+      action: 'create-record',
+      touched: ['dmp'],
+      outcome: 'allowed',
+      rule: right.rule,
+    });
     return { ins: record.ins, status: 'ACTIVE', closedAt: null, pendingPurges: [] };
   }
 
-  @Mutation(() => RecordLifecycle, { nullable: true, description: 'Closes the DMP: archived ten years, read by nobody, reopened whole on request.' })
+  @Mutation(() => RecordLifecycle, {
+    nullable: true,
+    description: 'Closes the DMP: archived ten years, read by nobody, reopened whole on request.',
+  })
   async closeRecord(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
     return lifecycleOf(await change(ctx, ins, 'close', 'dmp', (tx, id) => repo.setStatus(tx, id, 'CLOSED', ctx.now)));
   }
 
-  @Mutation(() => RecordLifecycle, { nullable: true, description: 'Reopens a closed DMP with everything it held (the patient, or a professional or establishment at their request), within ten years of its closure.' })
+  @Mutation(() => RecordLifecycle, {
+    nullable: true,
+    description:
+      'Reopens a closed DMP with everything it held (the patient, or a professional or establishment at their request), within ten years of its closure.',
+  })
   async reopenRecord(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
     return lifecycleOf(await change(ctx, ins, 'reopen', 'dmp', (tx, id) => repo.setStatus(tx, id, 'ACTIVE', ctx.now)));
   }
 
-  @Mutation(() => RecordLifecycle, { nullable: true, description: 'Deletes the DMP for good: nobody reads it from now on, every row about the patient is erased from every source, and only the trace of the deletion remains. Irreversible.' })
+  @Mutation(() => RecordLifecycle, {
+    nullable: true,
+    description:
+      'Deletes the DMP for good: nobody reads it from now on, every row about the patient is erased from every source, and only the trace of the deletion remains. Irreversible.',
+  })
   async deleteRecord(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
     const row = await change(ctx, ins, 'delete', 'dmp', async (tx, id) => {
       await repo.setStatus(tx, id, 'DELETED', ctx.now);
@@ -221,45 +325,81 @@ export class LifecycleResolver {
     return lifecycleOf(row, pending);
   }
 
-  @Mutation(() => DeletionResumption, { nullable: true, description: 'Operations: retries the purges of deletions some source has not confirmed.' })
+  @Mutation(() => DeletionResumption, {
+    nullable: true,
+    description: 'Operations: retries the purges of deletions some source has not confirmed.',
+  })
   async resumeDeletions(@Ctx() ctx: SubgraphContext): Promise<DeletionResumption> {
     const right = mayResumeDeletions(ctx.actor);
     if (!right.allowed) throw forbidden(right.reason);
     const insList = [...new Set((await repo.pendingPurges(ctx.deps.store)).map((p) => p.patient_ins))];
     const records: RecordLifecycle[] = [];
-    for (const ins of insList) records.push({ ins, status: 'DELETED', closedAt: null, pendingPurges: await completePurge(ctx, ins) });
+    for (const ins of insList)
+      records.push({ ins, status: 'DELETED', closedAt: null, pendingPurges: await completePurge(ctx, ins) });
     return { records };
   }
 
-  @Mutation(() => RecordLifecycle, { nullable: true, description: "Records the patient's death: the DMP closes, and heirs may be granted limited access unless the patient objected." })
-  async declareDeath(@Arg('ins', () => String) ins: string, @Arg('deceasedOn', () => LocalDate) deceasedOn: string, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
-    if (!isLocalDate(deceasedOn) || deceasedOn > parisDate(ctx.now)) throw badInput('deceasedOn', 'must be a past date');
+  @Mutation(() => RecordLifecycle, {
+    nullable: true,
+    description:
+      "Records the patient's death: the DMP closes, and heirs may be granted limited access unless the patient objected.",
+  })
+  async declareDeath(
+    @Arg('ins', () => String) ins: string,
+    @Arg('deceasedOn', () => LocalDate) deceasedOn: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RecordLifecycle> {
+    if (!isLocalDate(deceasedOn) || deceasedOn > parisDate(ctx.now))
+      throw badInput('deceasedOn', 'must be a past date');
     const day = Date.parse(deceasedOn);
-    return lifecycleOf(await change(ctx, ins, 'declare-death', 'dmp', async (tx, id, row) => {
-      if (day < Date.parse(String(row.birth_date instanceof Date ? row.birth_date.toISOString() : row.birth_date))) throw badInput('deceasedOn', 'is before the birth date');
-      await repo.recordDeath(tx, id, deceasedOn, ctx.now);
-    }));
+    return lifecycleOf(
+      await change(ctx, ins, 'declare-death', 'dmp', async (tx, id, row) => {
+        if (day < Date.parse(String(row.birth_date instanceof Date ? row.birth_date.toISOString() : row.birth_date)))
+          throw badInput('deceasedOn', 'is before the birth date');
+        await repo.recordDeath(tx, id, deceasedOn, ctx.now);
+      }),
+    );
   }
 
-  @Mutation(() => RecordLifecycle, { nullable: true, description: 'The patient objects (or no longer objects) to access by their heirs after death (L1111-18).' })
-  async setHeirsObjection(@Arg('ins', () => String) ins: string, @Arg('objects', () => Boolean) objects: boolean, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
-    return lifecycleOf(await change(ctx, ins, 'set-heirs-objection', 'heirsObjection', (tx, id) => repo.setHeirsObjection(tx, id, objects)));
+  @Mutation(() => RecordLifecycle, {
+    nullable: true,
+    description: 'The patient objects (or no longer objects) to access by their heirs after death (L1111-18).',
+  })
+  async setHeirsObjection(
+    @Arg('ins', () => String) ins: string,
+    @Arg('objects', () => Boolean) objects: boolean,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RecordLifecycle> {
+    return lifecycleOf(
+      await change(ctx, ins, 'set-heirs-objection', 'heirsObjection', (tx, id) =>
+        repo.setHeirsObjection(tx, id, objects),
+      ),
+    );
   }
 
-  @Mutation(() => RecordLifecycle, { nullable: true, description: "Operations: registers an heir of a deceased patient once their claim is checked." })
+  @Mutation(() => RecordLifecycle, {
+    nullable: true,
+    description: 'Operations: registers an heir of a deceased patient once their claim is checked.',
+  })
   async registerHeir(
     @Arg('ins', () => String) ins: string,
     @Arg('accountId', () => ID) accountId: string,
     @Arg('relation', () => HeirRelationEnum) relation: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<RecordLifecycle> {
-    return lifecycleOf(await change(ctx, ins, 'register-heir', accountId, async (tx, id) => {
-      if (!(await repo.heirAccountExists(tx, accountId))) throw badInput('accountId', 'no heir account with this id');
-      await repo.addHeir(tx, id, accountId, relation, ctx.now);
-    }));
+    return lifecycleOf(
+      await change(ctx, ins, 'register-heir', accountId, async (tx, id) => {
+        if (!(await repo.heirAccountExists(tx, accountId))) throw badInput('accountId', 'no heir account with this id');
+        await repo.addHeir(tx, id, accountId, relation, ctx.now);
+      }),
+    );
   }
 
-  @Mutation(() => DocumentDeletionRequest, { nullable: true, description: 'The patient asks the host to delete a document a professional wrote, for a legitimate reason (R1111-51). Recorded; the patient cannot delete it themselves.' })
+  @Mutation(() => DocumentDeletionRequest, {
+    nullable: true,
+    description:
+      'The patient asks the host to delete a document a professional wrote, for a legitimate reason (R1111-51). Recorded; the patient cannot delete it themselves.',
+  })
   async requestDocumentDeletion(
     @Arg('ins', () => String) ins: string,
     @Arg('documentId', () => ID) documentId: string,
@@ -269,7 +409,8 @@ export class LifecycleResolver {
   ): Promise<DocumentDeletionRequest> {
     idArgument(documentId, 'documentId');
     const why = reason.trim().replace(/\s+/g, ' ');
-    if (why.length < 10 || why.length > 2000) throw badInput('reason', 'state the legitimate reason in 10 to 2,000 characters');
+    if (why.length < 10 || why.length > 2000)
+      throw badInput('reason', 'state the legitimate reason in 10 to 2,000 characters');
     let request: { id: string; requested_at: Date } | null = null;
     await change(ctx, ins, 'request-document-deletion', documentId, async (tx, id) => {
       request = await repo.addDeletionRequest(tx, id, documentId, source, why, ctx.actor.id, ctx.now);

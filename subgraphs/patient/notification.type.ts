@@ -2,8 +2,16 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from '../../runtime/graphql/connection';
 import { DateTime } from '../../schema/scalars';
 
-export const NotificationKindEnum = { DMP_CREATED: 'DMP_CREATED', FIRST_ACCESS: 'FIRST_ACCESS', EMERGENCY_ACCESS: 'EMERGENCY_ACCESS', NEW_DOCUMENT: 'NEW_DOCUMENT' } as const;
-registerEnumType(NotificationKindEnum, { name: 'NotificationKind', description: 'DMP creation, the first access of a professional, every emergency access, a new document.' });
+export const NotificationKindEnum = {
+  DMP_CREATED: 'DMP_CREATED',
+  FIRST_ACCESS: 'FIRST_ACCESS',
+  EMERGENCY_ACCESS: 'EMERGENCY_ACCESS',
+  NEW_DOCUMENT: 'NEW_DOCUMENT',
+} as const;
+registerEnumType(NotificationKindEnum, {
+  name: 'NotificationKind',
+  description: 'DMP creation, the first access of a professional, every emergency access, a new document.',
+});
 
 @ObjectType({ description: 'A notification to the patient.' })
 export class PatientNotification {
@@ -14,7 +22,11 @@ export class PatientNotification {
   @Field(() => String, { nullable: true }) actorKind!: string | null;
   @Field(() => String, { nullable: true, description: 'TRE_G15.' }) actorProfession!: string | null;
   @Field(() => String, { nullable: true }) mode!: string | null;
-  @Field(() => DateTime, { nullable: true, description: 'When the sender delivered it; null while on its way.' }) deliveredAt!: Date | null;
+  @Field(() => DateTime, { nullable: true, description: 'When the sender delivered it; null while on its way.' })
+  deliveredAt!: Date | null;
 }
 
-export const { Connection: PatientNotificationConnection } = connectionTypes('PatientNotification', PatientNotification);
+export const { Connection: PatientNotificationConnection } = connectionTypes(
+  'PatientNotification',
+  PatientNotification,
+);

@@ -6,11 +6,23 @@ import { decide, type Decision, type PatientAccessFacts } from '../../policy/dec
 import { carry, type GrantCarrier } from '../kit/enforce/grant-carrier';
 import { recordAccess } from '../../audit/trace-recorder';
 import type { Ins } from '../../domain/ins';
-import { findCareRelations, findPatientFacts, findRepresentatives, type CareRelationRow, type PatientFactsRow, type PatientRow, type RepresentativeRow } from './patient.repo';
+import {
+  findCareRelations,
+  findPatientFacts,
+  findRepresentatives,
+  type CareRelationRow,
+  type PatientFactsRow,
+  type PatientRow,
+  type RepresentativeRow,
+} from './patient.repo';
 
 /** A patient the actor may see, with the decision that let them (its grant carried for the field policy). */
-export type VisiblePatient = { ins: string; insOid: string; row: PatientRow; decision: Extract<Decision, { allowed: true }> } & GrantCarrier;
-
+export type VisiblePatient = {
+  ins: string;
+  insOid: string;
+  row: PatientRow;
+  decision: Extract<Decision, { allowed: true }>;
+} & GrantCarrier;
 
 /** The facts decide() and mayControl() judge by, from one registry row. */
 export function factsOf(row: PatientFactsRow): PatientAccessFacts {
@@ -51,6 +63,10 @@ export const registryLoaders = perRequest((ctx: SubgraphContext) => ({
       return carry({ ins: row.ins, insOid: row.ins_oid, row, decision }, decision.grant);
     });
   }),
-  careRelations: new DataLoader<string, CareRelationRow[]>(async (insList) => listsPerPatient(insList, await findCareRelations(ctx.deps.store, insList))),
-  representatives: new DataLoader<string, RepresentativeRow[]>(async (insList) => listsPerPatient(insList, await findRepresentatives(ctx.deps.store, insList))),
+  careRelations: new DataLoader<string, CareRelationRow[]>(async (insList) =>
+    listsPerPatient(insList, await findCareRelations(ctx.deps.store, insList)),
+  ),
+  representatives: new DataLoader<string, RepresentativeRow[]>(async (insList) =>
+    listsPerPatient(insList, await findRepresentatives(ctx.deps.store, insList)),
+  ),
 }));

@@ -4,15 +4,36 @@ import { minorIfBornAfter } from '../../policy/periods';
 import type { Actor } from '../../domain/actor';
 
 export interface PatientRow {
-  ins: string; ins_oid: string; birth_name: string; used_name: string | null; first_name: string; given_names: string[];
-  sex: 'F' | 'M'; birth_date: string | Date; birthplace_code: string; identity_status: 'PROV' | 'RECUP' | 'VALI' | 'QUAL';
-  dmp_status: 'ACTIVE' | 'CLOSED' | 'DELETED'; dmp_created_at: Date; dmp_closed_at: Date | null; deceased_on: string | Date | null; heirs_objection: boolean; secondary_use: boolean;
-  consent_etreat: boolean; consent_btg: boolean; consent_masked: boolean;
+  ins: string;
+  ins_oid: string;
+  birth_name: string;
+  used_name: string | null;
+  first_name: string;
+  given_names: string[];
+  sex: 'F' | 'M';
+  birth_date: string | Date;
+  birthplace_code: string;
+  identity_status: 'PROV' | 'RECUP' | 'VALI' | 'QUAL';
+  dmp_status: 'ACTIVE' | 'CLOSED' | 'DELETED';
+  dmp_created_at: Date;
+  dmp_closed_at: Date | null;
+  deceased_on: string | Date | null;
+  heirs_objection: boolean;
+  secondary_use: boolean;
+  consent_etreat: boolean;
+  consent_btg: boolean;
+  consent_masked: boolean;
 }
 
 /** A patient row with the asking actor's relations to that patient. */
 export interface PatientFactsRow extends PatientRow {
-  is_treating: boolean; is_administrator: boolean; is_authorised: boolean; is_blocked: boolean; is_representative: boolean; is_heir: boolean; has_emergency_grant: boolean;
+  is_treating: boolean;
+  is_administrator: boolean;
+  is_authorised: boolean;
+  is_blocked: boolean;
+  is_representative: boolean;
+  is_heir: boolean;
+  has_emergency_grant: boolean;
   masked_document_ids: string[];
   emergency_justification: string | null;
 }
@@ -21,7 +42,13 @@ export interface PatientFactsRow extends PatientRow {
  * One statement: the patients asked about and, for each, how this actor relates to them. The relation
  * columns are false for actors that have no such relation (a patient is never a professional).
  */
-export async function findPatientFacts(store: SqlExecutor, actor: Actor, insList: readonly string[], now: Date, options: { forUpdate?: boolean } = {}): Promise<PatientFactsRow[]> {
+export async function findPatientFacts(
+  store: SqlExecutor,
+  actor: Actor,
+  insList: readonly string[],
+  now: Date,
+  options: { forUpdate?: boolean } = {},
+): Promise<PatientFactsRow[]> {
   const rpps = actor.kind === 'professional' ? actor.rpps : null;
   const accountId = actor.kind === 'representative' || actor.kind === 'heir' ? actor.id : null;
   return store.query<PatientFactsRow>(
@@ -43,8 +70,15 @@ export async function findPatientFacts(store: SqlExecutor, actor: Actor, insList
 }
 
 export interface CareRelationRow {
-  patient_ins: string; relation: 'MEDECIN_TRAITANT' | 'ADMINISTRATOR' | 'AUTHORISED' | 'BLOCKED'; since: Date;
-  rpps: string; family_name: string; first_name: string; profession_code: string; specialty_code: string | null; establishment_name: string | null;
+  patient_ins: string;
+  relation: 'MEDECIN_TRAITANT' | 'ADMINISTRATOR' | 'AUTHORISED' | 'BLOCKED';
+  since: Date;
+  rpps: string;
+  family_name: string;
+  first_name: string;
+  profession_code: string;
+  specialty_code: string | null;
+  establishment_name: string | null;
 }
 
 export function findCareRelations(store: SqlExecutor, insList: readonly string[]): Promise<CareRelationRow[]> {
@@ -56,7 +90,13 @@ export function findCareRelations(store: SqlExecutor, insList: readonly string[]
   );
 }
 
-export interface RepresentativeRow { patient_ins: string; account_id: string; display_name: string; relation: string; until: string | Date | null }
+export interface RepresentativeRow {
+  patient_ins: string;
+  account_id: string;
+  display_name: string;
+  relation: string;
+  until: string | Date | null;
+}
 
 export function findRepresentatives(store: SqlExecutor, insList: readonly string[]): Promise<RepresentativeRow[]> {
   return store.query<RepresentativeRow>(

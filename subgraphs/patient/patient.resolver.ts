@@ -8,17 +8,29 @@ import { notFound } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/subgraph';
 import { signGrant } from '../kit/registry-tokens';
 import { localDate } from '../kit/documents/document-repo';
-import { AccessInfo, CareRelation, DmpRecord, EmergencyConsents, Identity, LegalRepresentative, Patient } from './patient.type';
+import {
+  AccessInfo,
+  CareRelation,
+  DmpRecord,
+  EmergencyConsents,
+  Identity,
+  LegalRepresentative,
+  Patient,
+} from './patient.type';
 import { registryLoaders, type VisiblePatient } from './patient.loader';
 import { touch } from '../../audit/trace-recorder';
 import { WITHHELD } from '../../audit/trace';
 
 /** What a registry field read, for the access trace. */
-const read = (ctx: SubgraphContext, patient: VisiblePatient, group: string) => touch(ctx, patient.decision.grant, group);
+const read = (ctx: SubgraphContext, patient: VisiblePatient, group: string) =>
+  touch(ctx, patient.decision.grant, group);
 
 @Resolver(() => Patient)
 export class PatientResolver {
-  @Query(() => Patient, { nullable: true, description: 'A patient by INS. A record you may not see answers exactly like one that does not exist.' })
+  @Query(() => Patient, {
+    nullable: true,
+    description: 'A patient by INS. A record you may not see answers exactly like one that does not exist.',
+  })
   async patient(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<VisiblePatient | null> {
     const found = await registryLoaders(ctx).visible.load(insArgument(ins));
     if (!found) throw notFound('No DMP found for this INS');
@@ -36,8 +48,14 @@ export class PatientResolver {
     read(ctx, patient, 'identity');
     const { row } = patient;
     return {
-      birthName: row.birth_name, usedName: row.used_name, firstName: row.first_name, givenNames: row.given_names,
-      sex: row.sex, birthDate: localDate(row.birth_date)!, birthplaceCode: row.birthplace_code, status: row.identity_status,
+      birthName: row.birth_name,
+      usedName: row.used_name,
+      firstName: row.first_name,
+      givenNames: row.given_names,
+      sex: row.sex,
+      birthDate: localDate(row.birth_date)!,
+      birthplaceCode: row.birthplace_code,
+      status: row.identity_status,
     };
   }
 
@@ -45,7 +63,12 @@ export class PatientResolver {
   dmp(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): DmpRecord {
     read(ctx, patient, 'dmp');
     const { row } = patient;
-    return { status: row.dmp_status, createdAt: row.dmp_created_at, closedAt: row.dmp_closed_at, deceasedOn: localDate(row.deceased_on) };
+    return {
+      status: row.dmp_status,
+      createdAt: row.dmp_created_at,
+      closedAt: row.dmp_closed_at,
+      deceasedOn: localDate(row.deceased_on),
+    };
   }
 
   @FieldResolver(() => AccessInfo, { description: 'How you reach this record.' })
@@ -59,24 +82,41 @@ export class PatientResolver {
     return { etreat: patient.row.consent_etreat, btg: patient.row.consent_btg, masked: patient.row.consent_masked };
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether the patient consents to secondary use (aggregates over consenting patients only).' })
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'Whether the patient consents to secondary use (aggregates over consenting patients only).',
+  })
   secondaryUse(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): boolean {
     read(ctx, patient, 'secondaryUse');
     return patient.row.secondary_use;
   }
 
-  @FieldResolver(() => [CareRelation], { nullable: true, description: 'Médecin traitant, administrators, authorised and blocked professionals.' })
+  @FieldResolver(() => [CareRelation], {
+    nullable: true,
+    description: 'Médecin traitant, administrators, authorised and blocked professionals.',
+  })
   async careTeam(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): Promise<CareRelation[]> {
     read(ctx, patient, 'careTeam');
     const rows = await registryLoaders(ctx).careRelations.load(patient.ins);
     return rows.map((r) => ({
       kind: r.relation,
       since: r.since,
-      professional: { rpps: r.rpps, familyName: r.family_name, firstName: r.first_name, professionCode: r.profession_code, specialtyCode: r.specialty_code, establishmentName: r.establishment_name },
+      professional: {
+        rpps: r.rpps,
+        familyName: r.family_name,
+        firstName: r.first_name,
+        professionCode: r.profession_code,
+        specialtyCode: r.specialty_code,
+        establishmentName: r.establishment_name,
+      },
     }));
   }
 
-  @FieldResolver(() => AccessTraceConnection, { nullable: true, description: 'Who accessed this record, newest first: the patient, their representatives and their médecin traitant. Reading it is traced too.' })
+  @FieldResolver(() => AccessTraceConnection, {
+    nullable: true,
+    description:
+      'Who accessed this record, newest first: the patient, their representatives and their médecin traitant. Reading it is traced too.',
+  })
   accessTraces(
     @Root() patient: VisiblePatient,
     @Args(() => PageArgs) page: PageArgs,
@@ -90,9 +130,12 @@ export class PatientResolver {
     const after = page.after ? decodeCursor(page.after) : null;
     const store = ctx.deps.audit.store;
     return toConnection<AccessTraceEntry>(
-      async () => (await findTraces(store, patient.ins, traceFilter, size, after)).map((t) => ({
-        ...t, seq: String(t.seq), touched: traceFilter.hideWithheld ? t.touched.filter((item) => !item.startsWith(WITHHELD)) : t.touched,
-      })),
+      async () =>
+        (await findTraces(store, patient.ins, traceFilter, size, after)).map((t) => ({
+          ...t,
+          seq: String(t.seq),
+          touched: traceFilter.hideWithheld ? t.touched.filter((item) => !item.startsWith(WITHHELD)) : t.touched,
+        })),
       size,
       page.after,
       (t) => ({ at: t.at.toISOString(), id: t.seq }),
@@ -100,7 +143,10 @@ export class PatientResolver {
     );
   }
 
-  @FieldResolver(() => PatientNotificationConnection, { nullable: true, description: "The patient's notifications, newest first (the patient and their representatives)." })
+  @FieldResolver(() => PatientNotificationConnection, {
+    nullable: true,
+    description: "The patient's notifications, newest first (the patient and their representatives).",
+  })
   notifications(@Root() patient: VisiblePatient, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: SubgraphContext) {
     read(ctx, patient, 'notifications');
     const size = pageSize(page.first);
@@ -116,9 +162,17 @@ export class PatientResolver {
   }
 
   @FieldResolver(() => [LegalRepresentative], { nullable: true })
-  async legalRepresentatives(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): Promise<LegalRepresentative[]> {
+  async legalRepresentatives(
+    @Root() patient: VisiblePatient,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<LegalRepresentative[]> {
     read(ctx, patient, 'legalRepresentatives');
     const rows = await registryLoaders(ctx).representatives.load(patient.ins);
-    return rows.map((r) => ({ accountId: r.account_id, name: r.display_name, relation: r.relation, until: localDate(r.until) }));
+    return rows.map((r) => ({
+      accountId: r.account_id,
+      name: r.display_name,
+      relation: r.relation,
+      until: localDate(r.until),
+    }));
   }
 }

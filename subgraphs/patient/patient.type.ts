@@ -2,15 +2,33 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql
 import { DateTime, LocalDate } from '../../schema/scalars';
 
 export const IdentityStatusEnum = { PROV: 'PROV', RECUP: 'RECUP', VALI: 'VALI', QUAL: 'QUAL' } as const;
-registerEnumType(IdentityStatusEnum, { name: 'IdentityStatus', description: 'RNIV identity status; only QUAL identities may be shared.' });
+registerEnumType(IdentityStatusEnum, {
+  name: 'IdentityStatus',
+  description: 'RNIV identity status; only QUAL identities may be shared.',
+});
 export const DmpStatusEnum = { ACTIVE: 'ACTIVE', CLOSED: 'CLOSED', DELETED: 'DELETED' } as const;
 registerEnumType(DmpStatusEnum, { name: 'DmpStatus' });
 export const SexEnum = { F: 'F', M: 'M' } as const;
 registerEnumType(SexEnum, { name: 'Sex' });
-export const CareRelationKindEnum = { MEDECIN_TRAITANT: 'MEDECIN_TRAITANT', ADMINISTRATOR: 'ADMINISTRATOR', AUTHORISED: 'AUTHORISED', BLOCKED: 'BLOCKED' } as const;
+export const CareRelationKindEnum = {
+  MEDECIN_TRAITANT: 'MEDECIN_TRAITANT',
+  ADMINISTRATOR: 'ADMINISTRATOR',
+  AUTHORISED: 'AUTHORISED',
+  BLOCKED: 'BLOCKED',
+} as const;
 registerEnumType(CareRelationKindEnum, { name: 'CareRelationKind' });
-export const AccessModeEnum = { normal: 'normal', bris_de_glace: 'bris_de_glace', centre_15: 'centre_15', patient: 'patient', representative: 'representative', heir: 'heir' } as const;
-registerEnumType(AccessModeEnum, { name: 'AccessMode', description: 'TRE_R248 mode for professionals, or the patient\'s own side.' });
+export const AccessModeEnum = {
+  normal: 'normal',
+  bris_de_glace: 'bris_de_glace',
+  centre_15: 'centre_15',
+  patient: 'patient',
+  representative: 'representative',
+  heir: 'heir',
+} as const;
+registerEnumType(AccessModeEnum, {
+  name: 'AccessMode',
+  description: "TRE_R248 mode for professionals, or the patient's own side.",
+});
 
 @ObjectType({ description: 'Strict identity traits (RNIV).' })
 export class Identity {
@@ -20,7 +38,8 @@ export class Identity {
   @Field(() => [String]) givenNames!: string[];
   @Field(() => SexEnum) sex!: 'F' | 'M';
   @Field(() => LocalDate) birthDate!: string;
-  @Field(() => String, { description: 'INSEE code of the birthplace; 99 + country code for births abroad.' }) birthplaceCode!: string;
+  @Field(() => String, { description: 'INSEE code of the birthplace; 99 + country code for births abroad.' })
+  birthplaceCode!: string;
   @Field(() => IdentityStatusEnum) status!: keyof typeof IdentityStatusEnum;
 }
 
@@ -29,7 +48,8 @@ export class DmpRecord {
   @Field(() => DmpStatusEnum) status!: keyof typeof DmpStatusEnum;
   @Field(() => DateTime) createdAt!: Date;
   @Field(() => DateTime, { nullable: true }) closedAt!: Date | null;
-  @Field(() => LocalDate, { nullable: true, description: 'The death, when recorded: the record is then closed.' }) deceasedOn!: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'The death, when recorded: the record is then closed.' })
+  deceasedOn!: string | null;
 }
 
 @ObjectType({ description: 'The three emergency consents, proposed ticked at creation.' })
@@ -61,7 +81,8 @@ export class LegalRepresentative {
   @Field(() => ID) accountId!: string;
   @Field(() => String) name!: string;
   @Field(() => String) relation!: string;
-  @Field(() => LocalDate, { nullable: true, description: 'Representation ends by itself on this day (majority).' }) until!: string | null;
+  @Field(() => LocalDate, { nullable: true, description: 'Representation ends by itself on this day (majority).' })
+  until!: string | null;
 }
 
 @ObjectType({ description: 'How the caller reaches this record, and the rule that allowed it.' })

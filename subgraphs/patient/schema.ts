@@ -14,6 +14,15 @@ export const patient: SubgraphDefinition = {
   name: 'patient',
   port: portOf('patient'),
   migrationsDir: projectPath('subgraphs', 'patient', 'migrations'),
-  resolvers: [PatientResolver, PatientControlsResolver, EmergencyResolver, IdentitySearchResolver, EmergencyWatchResolver, LifecycleResolver, AnalyticsEntryResolver, PatientCountResolver],
+  resolvers: [
+    PatientResolver,
+    PatientControlsResolver,
+    EmergencyResolver,
+    IdentitySearchResolver,
+    EmergencyWatchResolver,
+    LifecycleResolver,
+    AnalyticsEntryResolver,
+    PatientCountResolver,
+  ],
   references: { Patient: resolvePatientReference },
 };

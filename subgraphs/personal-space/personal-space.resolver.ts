@@ -7,7 +7,15 @@ import { PageArgs } from '../../runtime/graphql/connection';
 import type { SubgraphContext } from '../kit/subgraph';
 import { carry, grantOf, type GrantCarrier } from '../kit/enforce/grant-carrier';
 import { touch } from '../../audit/trace-recorder';
-import { Allergy, Antecedent, EmergencyContact, OrganDonationEnum, PersonalDocumentConnection, PersonalSpace, Vaccination } from './personal-space.type';
+import {
+  Allergy,
+  Antecedent,
+  EmergencyContact,
+  OrganDonationEnum,
+  PersonalDocumentConnection,
+  PersonalSpace,
+  Vaccination,
+} from './personal-space.type';
 import { personalDocuments, personalSpaceLoaders, toAllergy, toAntecedent, toVaccination } from './personal-space.repo';
 
 /**
@@ -33,7 +41,9 @@ export class PersonalSpaceEntryResolver {
 
 @Resolver(() => PersonalSpace)
 export class PersonalSpaceResolver {
-  @FieldResolver(() => PersonalDocumentConnection, { description: 'Documents and notes the patient wrote, newest first.' })
+  @FieldResolver(() => PersonalDocumentConnection, {
+    description: 'Documents and notes the patient wrote, newest first.',
+  })
   documents(
     @Root() root: SpaceRoot,
     @Args(() => PageArgs) page: PageArgs,
@@ -70,10 +80,19 @@ export class PersonalSpaceResolver {
   async emergencyContacts(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<EmergencyContact[]> {
     read(ctx, root, 'emergencyContacts');
     const rows = await personalSpaceLoaders(ctx).contacts.load(root.patient.ins);
-    return rows.map((r) => ({ id: r.id, name: r.name, relation: r.relation, phone: r.phone, isTrustedPerson: r.is_trusted_person }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      relation: r.relation,
+      phone: r.phone,
+      isTrustedPerson: r.is_trusted_person,
+    }));
   }
 
-  @FieldResolver(() => EmergencyContact, { nullable: true, description: 'The personne de confiance (L1111-6), if named.' })
+  @FieldResolver(() => EmergencyContact, {
+    nullable: true,
+    description: 'The personne de confiance (L1111-6), if named.',
+  })
   async trustedPerson(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<EmergencyContact | null> {
     const contacts = await this.emergencyContacts(root, ctx);
     return contacts.find((c) => c.isTrustedPerson) ?? null;

@@ -14,8 +14,15 @@ export const SeverityEnum = { MILD: 'MILD', MODERATE: 'MODERATE', SEVERE: 'SEVER
 registerEnumType(SeverityEnum, { name: 'AllergySeverity' });
 export const AntecedentKindEnum = { MEDICAL: 'MEDICAL', SURGICAL: 'SURGICAL', FAMILY: 'FAMILY' } as const;
 registerEnumType(AntecedentKindEnum, { name: 'AntecedentKind' });
-export const OrganDonationEnum = { NOT_STATED: 'NOT_STATED', NO_OBJECTION: 'NO_OBJECTION', OBJECTS: 'OBJECTS' } as const;
-registerEnumType(OrganDonationEnum, { name: 'OrganDonationStance', description: 'Presumed consent applies unless the patient objects (the national refusal register is authoritative).' });
+export const OrganDonationEnum = {
+  NOT_STATED: 'NOT_STATED',
+  NO_OBJECTION: 'NO_OBJECTION',
+  OBJECTS: 'OBJECTS',
+} as const;
+registerEnumType(OrganDonationEnum, {
+  name: 'OrganDonationStance',
+  description: 'Presumed consent applies unless the patient objects (the national refusal register is authoritative).',
+});
 
 @ObjectType()
 export class Allergy {
@@ -51,7 +58,10 @@ export class EmergencyContact {
   @Field(() => Boolean) isTrustedPerson!: boolean;
 }
 
-@ObjectType({ description: "The patient's personal space: what they wrote and stated themselves. Each part is shown only to readers the habilitation matrix lets read the DMP type that carries it." })
+@ObjectType({
+  description:
+    "The patient's personal space: what they wrote and stated themselves. Each part is shown only to readers the habilitation matrix lets read the DMP type that carries it.",
+})
 export class PersonalSpace {
   ins!: string;
 }

@@ -14,7 +14,14 @@ export const personalSpace: SubgraphDefinition = {
   name: 'personal-space',
   port: portOf('personal-space'),
   migrationsDir: projectPath('subgraphs', 'personal-space', 'migrations'),
-  resolvers: [PersonalSpaceEntryResolver, PersonalSpaceResolver, PersonalSpaceWritesResolver, documentHistoryResolver(PersonalDocument, personalDocuments), documentContentResolver(PersonalDocument), purgeResolver('personal-space')],
+  resolvers: [
+    PersonalSpaceEntryResolver,
+    PersonalSpaceResolver,
+    PersonalSpaceWritesResolver,
+    documentHistoryResolver(PersonalDocument, personalDocuments),
+    documentContentResolver(PersonalDocument),
+    purgeResolver('personal-space'),
+  ],
   orphanedTypes: [SourcePatient],
   references: { Patient: (reference: PatientRef) => reference },
 };

@@ -24,15 +24,29 @@ export const DISPENSATIONS: DepositSpec<DispensationDeposit> = {
   columns: (input) => {
     if (!hasFormat('cip13', input.cip13)) throw badInput('input.cip13', FORMATS.cip13.rule);
     if (!hasFormat('atc', input.atc)) throw badInput('input.atc', FORMATS.atc.rule);
-    if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > 99) throw badInput('input.quantity', 'must be 1 to 99 boxes');
-    return { cip13: input.cip13, atc: input.atc, product_name: requiredText('input.productName', input.productName, 200), product_category: input.productCategory, quantity: input.quantity, prescribed: input.prescribed };
+    if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > 99)
+      throw badInput('input.quantity', 'must be 1 to 99 boxes');
+    return {
+      cip13: input.cip13,
+      atc: input.atc,
+      product_name: requiredText('input.productName', input.productName, 200),
+      product_category: input.productCategory,
+      quantity: input.quantity,
+      prescribed: input.prescribed,
+    };
   },
 };
 
 @Resolver()
 export class DispensationDepositResolver {
-  @Mutation(() => DepositReceipt, { nullable: true, description: 'Records a dispensation in the DP (pharmaciens). The patient is notified.' })
-  recordDispensation(@Arg('input', () => DispensationDeposit) input: DispensationDeposit, @Ctx() ctx: SubgraphContext): Promise<DepositReceipt> {
+  @Mutation(() => DepositReceipt, {
+    nullable: true,
+    description: 'Records a dispensation in the DP (pharmaciens). The patient is notified.',
+  })
+  recordDispensation(
+    @Arg('input', () => DispensationDeposit) input: DispensationDeposit,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<DepositReceipt> {
     return deposit(ctx, DISPENSATIONS, input);
   }
 }

@@ -4,7 +4,11 @@ import { connectionTypes } from '../../runtime/graphql/connection';
 
 export const ProductCategoryEnum = { STANDARD: 'STANDARD', VACCINE: 'VACCINE', BIOLOGICAL: 'BIOLOGICAL' } as const;
 export type ProductCategory = keyof typeof ProductCategoryEnum;
-registerEnumType(ProductCategoryEnum, { name: 'ProductCategory', description: 'Decides how long the DP keeps a dispensation: 4 months, vaccines 21 years, biological medicines 3 years.' });
+registerEnumType(ProductCategoryEnum, {
+  name: 'ProductCategory',
+  description:
+    'Decides how long the DP keeps a dispensation: 4 months, vaccines 21 years, biological medicines 3 years.',
+});
 
 @ObjectType({ implements: DmpDocumentFields, description: 'A dispensation recorded in the pharmaceutical dossier.' })
 export class Dispensation extends DmpDocumentFields {

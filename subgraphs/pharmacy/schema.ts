@@ -15,7 +15,16 @@ export const pharmacy: SubgraphDefinition = {
   name: 'pharmacy',
   port: portOf('pharmacy'),
   migrationsDir: projectPath('subgraphs', 'pharmacy', 'migrations'),
-  resolvers: [DispensationResolver, DispensationDepositResolver, documentHistoryResolver(Dispensation, dispensations), purgeResolver('pharmacy'), ...PharmacyAnalyticsResolvers],
+  resolvers: [
+    DispensationResolver,
+    DispensationDepositResolver,
+    documentHistoryResolver(Dispensation, dispensations),
+    purgeResolver('pharmacy'),
+    ...PharmacyAnalyticsResolvers,
+  ],
   orphanedTypes: [SourcePatient, SourceAnalytics],
-  references: { Patient: (reference: PatientRef) => reference, Analytics: (reference: { id: string; grant?: string | null }) => reference },
+  references: {
+    Patient: (reference: PatientRef) => reference,
+    Analytics: (reference: { id: string; grant?: string | null }) => reference,
+  },
 };

@@ -5,9 +5,22 @@ import { CARE_LINE_RETENTION } from './care-line.repo';
 export const SourceAnalytics = createAnalyticsRef();
 
 export const ReimbursementAnalyticsResolvers = [
-  analyticsFieldResolver(SourceAnalytics, 'careLines', {
-    name: 'careLines', source: 'reimbursement', table: 'care_line', retention: CARE_LINE_RETENTION,
-    columns: { month: 'e.event_month', ccam: `CASE WHEN e.act_system = 'CCAM' THEN e.act_code END`, classCode: 'e.class_code', typeCode: 'e.type_code' },
-  }, 'Reimbursed acts and drugs (24 months), by CCAM chapter, age band, sex, place of residence and period.'),
+  analyticsFieldResolver(
+    SourceAnalytics,
+    'careLines',
+    {
+      name: 'careLines',
+      source: 'reimbursement',
+      table: 'care_line',
+      retention: CARE_LINE_RETENTION,
+      columns: {
+        month: 'e.event_month',
+        ccam: `CASE WHEN e.act_system = 'CCAM' THEN e.act_code END`,
+        classCode: 'e.class_code',
+        typeCode: 'e.type_code',
+      },
+    },
+    'Reimbursed acts and drugs (24 months), by CCAM chapter, age band, sex, place of residence and period.',
+  ),
   cohortSyncResolver('reimbursement'),
 ] as const;

@@ -11,7 +11,8 @@ export class CareLineDeposit extends DocumentDepositFields {
   @Field(() => ActSystemEnum) actSystem!: ActSystem;
   @Field(() => String) actCode!: string;
   @Field(() => String) actLabel!: string;
-  @Field(() => Int, { nullable: true, description: 'Boxes: required for a drug (CIP13), absent otherwise.' }) boxes?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Boxes: required for a drug (CIP13), absent otherwise.' }) boxes?:
+    number | null;
   @Field(() => DepositAuthorInput, { nullable: true }) executor?: DepositAuthorInput | null;
   @Field(() => DepositAuthorInput, { nullable: true }) prescriber?: DepositAuthorInput | null;
   @Field(() => Int, { description: 'Billed, in euro cents.' }) amountCents!: number;
@@ -26,26 +27,55 @@ export const CARE_LINES: DepositSpec<CareLineDeposit> = {
   columns: (input) => {
     const actFormat = ACT_CODE_FORMAT[input.actSystem as ActSystem];
     if (!hasFormat(actFormat, input.actCode)) throw badInput('input.actCode', FORMATS[actFormat].rule);
-    if (input.actSystem === 'CIP13' ? !(Number.isInteger(input.boxes) && input.boxes! >= 1 && input.boxes! <= 99) : input.boxes != null) {
-      throw badInput('input.boxes', input.actSystem === 'CIP13' ? 'a drug line states 1 to 99 boxes' : 'only a drug line (CIP13) states boxes');
+    if (
+      input.actSystem === 'CIP13'
+        ? !(Number.isInteger(input.boxes) && input.boxes! >= 1 && input.boxes! <= 99)
+        : input.boxes != null
+    ) {
+      throw badInput(
+        'input.boxes',
+        input.actSystem === 'CIP13' ? 'a drug line states 1 to 99 boxes' : 'only a drug line (CIP13) states boxes',
+      );
     }
-    if (!Number.isInteger(input.amountCents) || input.amountCents < 0) throw badInput('input.amountCents', 'must be a whole number of cents, 0 or more');
-    if (!Number.isInteger(input.reimbursedCents) || input.reimbursedCents < 0 || input.reimbursedCents > input.amountCents) throw badInput('input.reimbursedCents', 'must be 0 to input.amountCents');
+    if (!Number.isInteger(input.amountCents) || input.amountCents < 0)
+      throw badInput('input.amountCents', 'must be a whole number of cents, 0 or more');
+    if (
+      !Number.isInteger(input.reimbursedCents) ||
+      input.reimbursedCents < 0 ||
+      input.reimbursedCents > input.amountCents
+    )
+      throw badInput('input.reimbursedCents', 'must be 0 to input.amountCents');
     const executor = input.executor ? checkProfessional('input.executor', input.executor) : null;
     const prescriber = input.prescriber ? checkProfessional('input.prescriber', input.prescriber) : null;
     return {
-      act_system: input.actSystem, act_code: input.actCode, act_label: requiredText('input.actLabel', input.actLabel, 300), boxes: input.boxes ?? null,
-      executor_id: executor?.id ?? null, executor_name: executor?.name ?? null, executor_profession: executor?.profession ?? null, executor_specialty: executor?.specialty ?? null,
-      prescriber_id: prescriber?.id ?? null, prescriber_name: prescriber?.name ?? null, prescriber_profession: prescriber?.profession ?? null, prescriber_specialty: prescriber?.specialty ?? null,
-      amount_cents: input.amountCents, reimbursed_cents: input.reimbursedCents,
+      act_system: input.actSystem,
+      act_code: input.actCode,
+      act_label: requiredText('input.actLabel', input.actLabel, 300),
+      boxes: input.boxes ?? null,
+      executor_id: executor?.id ?? null,
+      executor_name: executor?.name ?? null,
+      executor_profession: executor?.profession ?? null,
+      executor_specialty: executor?.specialty ?? null,
+      prescriber_id: prescriber?.id ?? null,
+      prescriber_name: prescriber?.name ?? null,
+      prescriber_profession: prescriber?.profession ?? null,
+      prescriber_specialty: prescriber?.specialty ?? null,
+      amount_cents: input.amountCents,
+      reimbursed_cents: input.reimbursedCents,
     };
   },
 };
 
 @Resolver()
 export class CareLineDepositResolver {
-  @Mutation(() => DepositReceipt, { nullable: true, description: 'Adds a reimbursement line (the Assurance maladie feed only). The patient is notified.' })
-  feedCareLine(@Arg('input', () => CareLineDeposit) input: CareLineDeposit, @Ctx() ctx: SubgraphContext): Promise<DepositReceipt> {
+  @Mutation(() => DepositReceipt, {
+    nullable: true,
+    description: 'Adds a reimbursement line (the Assurance maladie feed only). The patient is notified.',
+  })
+  feedCareLine(
+    @Arg('input', () => CareLineDeposit) input: CareLineDeposit,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<DepositReceipt> {
     return deposit(ctx, CARE_LINES, input);
   }
 }

@@ -4,7 +4,10 @@ import { connectionTypes } from '../../runtime/graphql/connection';
 
 export const ActSystemEnum = { CCAM: 'CCAM', NGAP: 'NGAP', NABM: 'NABM', CIP13: 'CIP13' } as const;
 export type ActSystem = keyof typeof ActSystemEnum;
-registerEnumType(ActSystemEnum, { name: 'ActSystem', description: 'Nomenclature of the act: CCAM (technical acts), NGAP (general), NABM (biology), CIP13 (drugs).' });
+registerEnumType(ActSystemEnum, {
+  name: 'ActSystem',
+  description: 'Nomenclature of the act: CCAM (technical acts), NGAP (general), NABM (biology), CIP13 (drugs).',
+});
 
 @ObjectType({ description: 'A professional named on a care line.' })
 export class CareLineProfessional {
@@ -14,16 +17,22 @@ export class CareLineProfessional {
   @Field(() => String, { nullable: true, description: 'TRE_R38 specialty code.' }) specialtyCode!: string | null;
 }
 
-@ObjectType({ implements: DmpDocumentFields, description: 'A reimbursed act or drug, fed by the Assurance maladie (ALIM_AM).' })
+@ObjectType({
+  implements: DmpDocumentFields,
+  description: 'A reimbursed act or drug, fed by the Assurance maladie (ALIM_AM).',
+})
 export class CareLine extends DmpDocumentFields {
   @Field(() => ActSystemEnum) actSystem!: ActSystem;
   @Field(() => String) actCode!: string;
   @Field(() => String) actLabel!: string;
   @Field(() => Int, { nullable: true, description: 'Boxes, for a drug.' }) boxes!: number | null;
-  @Field(() => CareLineProfessional, { nullable: true, description: 'Who carried out the act or dispensed the drug.' }) executor!: CareLineProfessional | null;
+  @Field(() => CareLineProfessional, { nullable: true, description: 'Who carried out the act or dispensed the drug.' })
+  executor!: CareLineProfessional | null;
   @Field(() => CareLineProfessional, { nullable: true }) prescriber!: CareLineProfessional | null;
-  @Field(() => Int, { nullable: true, description: "Amount billed, in euro cents (the patient's side only)." }) amountCents!: number;
-  @Field(() => Int, { nullable: true, description: "Amount reimbursed, in euro cents (the patient's side only)." }) reimbursedCents!: number;
+  @Field(() => Int, { nullable: true, description: "Amount billed, in euro cents (the patient's side only)." })
+  amountCents!: number;
+  @Field(() => Int, { nullable: true, description: "Amount reimbursed, in euro cents (the patient's side only)." })
+  reimbursedCents!: number;
 }
 
 export const { Connection: CareLineConnection } = connectionTypes('CareLine', CareLine);

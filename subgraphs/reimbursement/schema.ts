@@ -15,7 +15,16 @@ export const reimbursement: SubgraphDefinition = {
   name: 'reimbursement',
   port: portOf('reimbursement'),
   migrationsDir: projectPath('subgraphs', 'reimbursement', 'migrations'),
-  resolvers: [CareLineResolver, CareLineDepositResolver, documentHistoryResolver(CareLine, careLines), purgeResolver('reimbursement'), ...ReimbursementAnalyticsResolvers],
+  resolvers: [
+    CareLineResolver,
+    CareLineDepositResolver,
+    documentHistoryResolver(CareLine, careLines),
+    purgeResolver('reimbursement'),
+    ...ReimbursementAnalyticsResolvers,
+  ],
   orphanedTypes: [SourcePatient, SourceAnalytics],
-  references: { Patient: (reference: PatientRef) => reference, Analytics: (reference: { id: string; grant?: string | null }) => reference },
+  references: {
+    Patient: (reference: PatientRef) => reference,
+    Analytics: (reference: { id: string; grant?: string | null }) => reference,
+  },
 };

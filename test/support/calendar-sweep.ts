@@ -6,7 +6,10 @@ import { systemClock } from '../../domain/clock';
  * changes its clocks, and today. A rule that holds on all of them holds on a day nobody thought of.
  */
 export const CALENDAR_SWEEP: readonly (readonly [label: string, at: Date])[] = [
-  ['the first day of a month, at midnight in Paris (still the day before in UTC)', new Date('2027-05-01T00:00:00+02:00')],
+  [
+    'the first day of a month, at midnight in Paris (still the day before in UTC)',
+    new Date('2027-05-01T00:00:00+02:00'),
+  ],
   ['the last day of a month, a minute before midnight in Paris', new Date('2027-04-30T23:59:00+02:00')],
   ['the first day of a quarter, half past midnight in Paris', new Date('2027-07-01T00:30:00+02:00')],
   ['the last day of a quarter, at 23:30 in Paris', new Date('2027-09-30T23:30:00+02:00')],

@@ -35,13 +35,24 @@ export function startTestGraph(...scenarios: unknown[]): Promise<TestGraph> {
 }
 
 /** The same, with configuration overrides (a Redis of the test's own, a short emergency window…). */
-export async function startTestGraphWith(overrides: Partial<RuntimeConfig>, ...scenarios: unknown[]): Promise<TestGraph> {
+export async function startTestGraphWith(
+  overrides: Partial<RuntimeConfig>,
+  ...scenarios: unknown[]
+): Promise<TestGraph> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dmp-test-'));
   const database: TestDatabase | null = TEST_STORE === 'postgres' ? await createTestDatabase() : null;
-  const config: RuntimeConfig = { ...readConfig({}), dataDir, keysDir: join(dataDir, 'keys'), databaseUrl: database?.url ?? null, ...overrides };
+  const config: RuntimeConfig = {
+    ...readConfig({}),
+    dataDir,
+    keysDir: join(dataDir, 'keys'),
+    databaseUrl: database?.url ?? null,
+    ...overrides,
+  };
   const platform = await startPlatform(config, { gatewayPort: 0, ephemeralSubgraphPorts: true });
   let known: Awaited<ReturnType<typeof loadScenario>> | undefined;
-  const load = async (scenario: unknown) => { known = await loadScenario(platform.stores, scenario, { known, now: config.clock.now() }); };
+  const load = async (scenario: unknown) => {
+    known = await loadScenario(platform.stores, scenario, { known, now: config.clock.now() });
+  };
   for (const scenario of scenarios) await load(scenario);
   const token = async (actorId: string) => {
     const minted = await localToken(platform.stores.patient, config, actorId);
@@ -52,12 +63,16 @@ export async function startTestGraphWith(overrides: Partial<RuntimeConfig>, ...s
     ...platform,
     config,
     token,
-    client: async (actorId?: string) => new GraphQLClient(platform.gatewayUrl, {
-      headers: actorId ? { authorization: `Bearer ${await token(actorId)}` } : {},
-      errorPolicy: 'all',
-    }),
+    client: async (actorId?: string) =>
+      new GraphQLClient(platform.gatewayUrl, {
+        headers: actorId ? { authorization: `Bearer ${await token(actorId)}` } : {},
+        errorPolicy: 'all',
+      }),
     as: async (actorId: string) => {
-      const client = new GraphQLClient(platform.gatewayUrl, { headers: { authorization: `Bearer ${await token(actorId)}` }, errorPolicy: 'all' });
+      const client = new GraphQLClient(platform.gatewayUrl, {
+        headers: { authorization: `Bearer ${await token(actorId)}` },
+        errorPolicy: 'all',
+      });
       return (query: string, variables: object = {}) => client.rawRequest<any>(query, variables as never) as never;
     },
     load,

@@ -7,9 +7,15 @@ import { HOSPITAL_REPORT_COLUMNS } from '../../../subgraphs/hospital/hospital-re
 
 /** Writes a validated scenario's hospital reports into this subgraph's store. */
 export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex, _now: Date): Promise<void> {
-  const rows = (scenario.patients ?? []).flatMap((patient) => (patient.hospitalReports ?? []).map((doc, i) => [
-    ...documentRow('hosp', patient, doc, i, index), doc.stayStart ?? null, doc.stayEnd ?? null, doc.careUnit ?? null, doc.summary ?? null,
-  ]));
+  const rows = (scenario.patients ?? []).flatMap((patient) =>
+    (patient.hospitalReports ?? []).map((doc, i) => [
+      ...documentRow('hosp', patient, doc, i, index),
+      doc.stayStart ?? null,
+      doc.stayEnd ?? null,
+      doc.careUnit ?? null,
+      doc.summary ?? null,
+    ]),
+  );
   await tx.copyRows('hospital_report', [...DOCUMENT_COLUMNS, ...HOSPITAL_REPORT_COLUMNS], rows);
   await tx.copyRows('analytics_subject', ANALYTICS_SUBJECT_COLUMNS, analyticsSubjectRows(scenario));
 }

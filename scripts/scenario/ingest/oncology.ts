@@ -7,9 +7,16 @@ import { DCC_RECORD_COLUMNS } from '../../../subgraphs/oncology/dcc-record.repo'
 
 /** Writes a validated scenario's DCC records into this subgraph's store. */
 export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex, _now: Date): Promise<void> {
-  const rows = (scenario.patients ?? []).flatMap((patient) => (patient.oncologyRecords ?? []).map((doc, i) => [
-    ...documentRow('dcc', patient, doc, i, index), doc.tumourSiteCode ?? null, doc.tumourSiteLabel ?? null, doc.meetingDate ?? null, doc.decision ?? null, doc.summary ?? null,
-  ]));
+  const rows = (scenario.patients ?? []).flatMap((patient) =>
+    (patient.oncologyRecords ?? []).map((doc, i) => [
+      ...documentRow('dcc', patient, doc, i, index),
+      doc.tumourSiteCode ?? null,
+      doc.tumourSiteLabel ?? null,
+      doc.meetingDate ?? null,
+      doc.decision ?? null,
+      doc.summary ?? null,
+    ]),
+  );
   await tx.copyRows('dcc_record', [...DOCUMENT_COLUMNS, ...DCC_RECORD_COLUMNS], rows);
   await tx.copyRows('analytics_subject', ANALYTICS_SUBJECT_COLUMNS, analyticsSubjectRows(scenario));
 }

@@ -7,9 +7,17 @@ import { DISPENSATION_COLUMNS } from '../../../subgraphs/pharmacy/dispensation.r
 
 /** Writes a validated scenario's dispensations into this subgraph's store. */
 export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex, _now: Date): Promise<void> {
-  const rows = (scenario.patients ?? []).flatMap((patient) => (patient.dispensations ?? []).map((doc, i) => [
-    ...documentRow('disp', patient, doc, i, index), doc.cip13, doc.atc, doc.productName, doc.productCategory, doc.quantity, doc.prescribed,
-  ]));
+  const rows = (scenario.patients ?? []).flatMap((patient) =>
+    (patient.dispensations ?? []).map((doc, i) => [
+      ...documentRow('disp', patient, doc, i, index),
+      doc.cip13,
+      doc.atc,
+      doc.productName,
+      doc.productCategory,
+      doc.quantity,
+      doc.prescribed,
+    ]),
+  );
   await tx.copyRows('dispensation', [...DOCUMENT_COLUMNS, ...DISPENSATION_COLUMNS], rows);
   await tx.copyRows('analytics_subject', ANALYTICS_SUBJECT_COLUMNS, analyticsSubjectRows(scenario));
 }

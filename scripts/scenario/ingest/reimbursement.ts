@@ -7,17 +7,31 @@ import { CARE_LINE_COLUMNS } from '../../../subgraphs/reimbursement/care-line.re
 
 /** Writes a validated scenario's reimbursement lines into this subgraph's store. */
 export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex, _now: Date): Promise<void> {
-  const person = (ref: { rpps: string } | null | undefined) => (ref ? index.professionals.get(ref.rpps) ?? null : null);
-  const rows = (scenario.patients ?? []).flatMap((patient) => (patient.careLines ?? []).map((doc, i) => {
-    const executor = person(doc.executor);
-    const prescriber = person(doc.prescriber);
-    return [
-      ...documentRow('remb', patient, doc, i, index), doc.actSystem, doc.actCode, doc.actLabel, doc.boxes ?? null,
-      executor?.rpps ?? null, executor ? `${executor.firstName} ${executor.familyName}` : null, executor?.profession ?? null, executor?.specialty ?? null,
-      prescriber?.rpps ?? null, prescriber ? `${prescriber.firstName} ${prescriber.familyName}` : null, prescriber?.profession ?? null, prescriber?.specialty ?? null,
-      doc.amountCents, doc.reimbursedCents,
-    ];
-  }));
+  const person = (ref: { rpps: string } | null | undefined) =>
+    ref ? (index.professionals.get(ref.rpps) ?? null) : null;
+  const rows = (scenario.patients ?? []).flatMap((patient) =>
+    (patient.careLines ?? []).map((doc, i) => {
+      const executor = person(doc.executor);
+      const prescriber = person(doc.prescriber);
+      return [
+        ...documentRow('remb', patient, doc, i, index),
+        doc.actSystem,
+        doc.actCode,
+        doc.actLabel,
+        doc.boxes ?? null,
+        executor?.rpps ?? null,
+        executor ? `${executor.firstName} ${executor.familyName}` : null,
+        executor?.profession ?? null,
+        executor?.specialty ?? null,
+        prescriber?.rpps ?? null,
+        prescriber ? `${prescriber.firstName} ${prescriber.familyName}` : null,
+        prescriber?.profession ?? null,
+        prescriber?.specialty ?? null,
+        doc.amountCents,
+        doc.reimbursedCents,
+      ];
+    }),
+  );
   await tx.copyRows('care_line', [...DOCUMENT_COLUMNS, ...CARE_LINE_COLUMNS], rows);
   await tx.copyRows('analytics_subject', ANALYTICS_SUBJECT_COLUMNS, analyticsSubjectRows(scenario));
 }

@@ -4,14 +4,28 @@ import type { SubgraphContext } from '../subgraph';
 import { verifyCohortChanges } from '../registry-tokens';
 import { recordAccess } from '../../../audit/trace-recorder';
 import { aggregate, type AnalyticsMeasureSpec } from './aggregate';
-import { AggregateTable, AnalyticsDimensionEnum, AnalyticsFilter, AnalyticsMeasureEnum, REQUIRES_ANALYTICS_GRANT, type AnalyticsDimension, type AnalyticsMeasure } from './analytics.type';
+import {
+  AggregateTable,
+  AnalyticsDimensionEnum,
+  AnalyticsFilter,
+  AnalyticsMeasureEnum,
+  REQUIRES_ANALYTICS_GRANT,
+  type AnalyticsDimension,
+  type AnalyticsMeasure,
+} from './analytics.type';
 
 /**
  * `Analytics.<field>` for one measure: an aggregate table under the registry's analytics grant, which a source
  * requires from the registry (the registry, which owns the grant, reads it from its own root object).
  */
-export function analyticsFieldResolver(analyticsType: ClassType, field: string, spec: AnalyticsMeasureSpec, description: string) {
-  const requiresGrant: MethodDecorator = spec.source === 'patient' ? () => undefined : Directive(REQUIRES_ANALYTICS_GRANT);
+export function analyticsFieldResolver(
+  analyticsType: ClassType,
+  field: string,
+  spec: AnalyticsMeasureSpec,
+  description: string,
+) {
+  const requiresGrant: MethodDecorator =
+    spec.source === 'patient' ? () => undefined : Directive(REQUIRES_ANALYTICS_GRANT);
   @Resolver(() => analyticsType)
   class AnalyticsFieldResolver {
     @FieldResolver(() => AggregateTable, { name: field, nullable: true, description })
@@ -36,23 +50,37 @@ export function analyticsFieldResolver(analyticsType: ClassType, field: string, 
 export function cohortSyncResolver(source: string) {
   @Resolver()
   class CohortSyncResolver {
-    @Mutation(() => Boolean, { nullable: true, description: 'For the registry only (not in the public graph): the consenting cohort changed.' })
+    @Mutation(() => Boolean, {
+      nullable: true,
+      description: 'For the registry only (not in the public graph): the consenting cohort changed.',
+    })
     @Directive('@shareable')
     @Directive('@inaccessible')
-    async syncAnalyticsSubjects(@Arg('changes', () => String) token: string, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+    async syncAnalyticsSubjects(
+      @Arg('changes', () => String) token: string,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<boolean> {
       const changes = await verifyCohortChanges(ctx.deps.grantKeys.verify, token, source);
       if (!changes) {
         recordAccess(ctx, { patientIns: null, action: 'cohort-sync', outcome: 'denied', rule: 'deny.no-cohort-order' });
         throw forbidden('Only the registry changes the cohort');
       }
       await ctx.deps.store.transaction(async (tx) => {
-        await tx.query('DELETE FROM analytics_subject WHERE patient_ins = ANY($1::text[])', [changes.map((c) => c.ins)]);
+        await tx.query('DELETE FROM analytics_subject WHERE patient_ins = ANY($1::text[])', [
+          changes.map((c) => c.ins),
+        ]);
         const joining = changes.filter((c) => c.subject);
         if (joining.length > 0) {
           await tx.query(
             `INSERT INTO analytics_subject (patient_ins, birth_year, sex, departement, region)
              SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[])`,
-            [joining.map((c) => c.ins), joining.map((c) => c.subject!.birthYear), joining.map((c) => c.subject!.sex), joining.map((c) => c.subject!.departement), joining.map((c) => c.subject!.region)],
+            [
+              joining.map((c) => c.ins),
+              joining.map((c) => c.subject!.birthYear),
+              joining.map((c) => c.subject!.sex),
+              joining.map((c) => c.subject!.departement),
+              joining.map((c) => c.subject!.region),
+            ],
           );
         }
       });

@@ -3,14 +3,20 @@ import { VisibilityLabelEnum } from './document.type';
 import { DateTime } from '../../../schema/scalars';
 import type { VisibilityLabel } from '../../../domain/codes';
 
-@InputType({ description: 'The file of a document: its declared type, its bytes in base64 and their SHA-256, checked on arrival.' })
+@InputType({
+  description: 'The file of a document: its declared type, its bytes in base64 and their SHA-256, checked on arrival.',
+})
 export class DocumentContentInput {
-  @Field(() => String, { description: 'application/pdf, application/hl7-cda+xml (CDA R2) or text/plain.' }) mimeType!: string;
+  @Field(() => String, { description: 'application/pdf, application/hl7-cda+xml (CDA R2) or text/plain.' })
+  mimeType!: string;
   @Field(() => String, { description: 'The bytes, base64-encoded; at most 512 KiB once decoded.' }) base64!: string;
   @Field(() => String, { description: 'SHA-256 of the bytes, 64 hex digits.' }) sha256!: string;
 }
 
-@InputType({ description: 'The professional who wrote a document an establishment deposits (a professional depositing is the author).' })
+@InputType({
+  description:
+    'The professional who wrote a document an establishment deposits (a professional depositing is the author).',
+})
 export class DepositAuthorInput {
   @Field(() => String, { description: 'RPPS, 11 digits.' }) rpps!: string;
   @Field(() => String) name!: string;
@@ -22,12 +28,24 @@ export class DepositAuthorInput {
 @InputType('DocumentDepositFields')
 export abstract class DocumentDepositFields {
   @Field(() => String, { description: "The patient's INS." }) ins!: string;
-  @Field(() => String, { description: 'Chosen by the writer; the same key twice creates one document (1–100 of A-Z a-z 0-9 . _ : -).' }) idempotencyKey!: string;
+  @Field(() => String, {
+    description: 'Chosen by the writer; the same key twice creates one document (1–100 of A-Z a-z 0-9 . _ : -).',
+  })
+  idempotencyKey!: string;
   @Field(() => String, { description: 'JDV_J07 type code; the class follows from ASS_X16.' }) typeCode!: string;
   @Field(() => String) title!: string;
   @Field(() => DateTime, { description: 'When the care it records took place.' }) effectiveAt!: Date;
-  @Field(() => [VisibilityLabelEnum], { nullable: true, description: 'INVISIBLE_PATIENT (until the consultation d\'annonce) or INVISIBLE_REPRESENTANTS_LEGAUX; only the patient masks.' }) visibility?: VisibilityLabel[] | null;
-  @Field(() => ID, { nullable: true, description: 'The current version this document replaces (same patient and writer).' }) replaces?: string | null;
+  @Field(() => [VisibilityLabelEnum], {
+    nullable: true,
+    description:
+      "INVISIBLE_PATIENT (until the consultation d'annonce) or INVISIBLE_REPRESENTANTS_LEGAUX; only the patient masks.",
+  })
+  visibility?: VisibilityLabel[] | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The current version this document replaces (same patient and writer).',
+  })
+  replaces?: string | null;
   @Field(() => DepositAuthorInput, { nullable: true }) author?: DepositAuthorInput | null;
   @Field(() => DocumentContentInput, { nullable: true }) content?: DocumentContentInput | null;
 }
@@ -38,11 +56,16 @@ export class DepositReceipt {
   @Field(() => ID) documentId!: string;
   @Field(() => Int, { description: '1 for a new document, n for its n-th version.' }) version!: number;
   @Field(() => ID, { nullable: true, description: 'The version this one replaced.' }) replaced!: string | null;
-  @Field(() => Boolean, { description: 'The idempotency key was already used for this same document: nothing new was created.' }) duplicate!: boolean;
+  @Field(() => Boolean, {
+    description: 'The idempotency key was already used for this same document: nothing new was created.',
+  })
+  duplicate!: boolean;
   @Field(() => DateTime) depositedAt!: Date;
 }
 
-@ObjectType({ description: "A document's file, read through its document (so under the same access rules), and traced." })
+@ObjectType({
+  description: "A document's file, read through its document (so under the same access rules), and traced.",
+})
 @Directive('@shareable')
 export class DocumentContent {
   @Field(() => String) mimeType!: string;

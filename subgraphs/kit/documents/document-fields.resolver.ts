@@ -24,8 +24,14 @@ export function documentHistoryResolver(nodeType: ClassType, source: ReturnType<
 export function documentContentResolver(nodeType: ClassType) {
   @Resolver(() => nodeType)
   class DocumentContentResolver {
-    @FieldResolver(() => DocumentContent, { nullable: true, description: 'The file deposited with the document, if any. Reading it is traced.' })
-    async content(@Root() node: { id: string; visibility: string[]; depositedAt: Date }, @Ctx() ctx: SubgraphContext): Promise<DocumentContent | null> {
+    @FieldResolver(() => DocumentContent, {
+      nullable: true,
+      description: 'The file deposited with the document, if any. Reading it is traced.',
+    })
+    async content(
+      @Root() node: { id: string; visibility: string[]; depositedAt: Date },
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<DocumentContent | null> {
       const grant = grantOf(node);
       if (!grant) throw forbidden('No access to this record');
       touch(ctx, grant, tracedDocument(node, ctx.now, 'content:'));

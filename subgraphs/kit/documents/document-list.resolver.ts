@@ -6,7 +6,13 @@ import type { SubgraphContext } from '../subgraph';
 import type { createDocumentSource } from './document-source';
 
 /** The `Patient.<field>` list resolver a document source contributes to the graph. */
-export function documentListResolver(patientType: PatientRefClass, field: string, connection: ClassType, source: ReturnType<typeof createDocumentSource<any>>, description: string) {
+export function documentListResolver(
+  patientType: PatientRefClass,
+  field: string,
+  connection: ClassType,
+  source: ReturnType<typeof createDocumentSource<any>>,
+  description: string,
+) {
   @Resolver(() => patientType)
   class DocumentListResolver {
     @FieldResolver(() => connection, { name: field, nullable: true, description })

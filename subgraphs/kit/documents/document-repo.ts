@@ -10,19 +10,50 @@ import { groupByPatient } from './rows-by-patient';
 
 /** Columns every source's document table has (migrations repeat them: each subgraph owns its tables). */
 export const DOCUMENT_COLUMNS = [
-  'id', 'patient_ins', 'type_code', 'class_code', 'space', 'title', 'author_kind', 'author_id', 'author_name',
-  'author_profession', 'author_specialty', 'establishment_finess', 'establishment_name', 'effective_at', 'deposited_at', 'visibility',
+  'id',
+  'patient_ins',
+  'type_code',
+  'class_code',
+  'space',
+  'title',
+  'author_kind',
+  'author_id',
+  'author_name',
+  'author_profession',
+  'author_specialty',
+  'establishment_finess',
+  'establishment_name',
+  'effective_at',
+  'deposited_at',
+  'visibility',
 ] as const;
 
 export interface DocumentRow {
-  id: string; patient_ins: string; type_code: string; class_code: string; space: string; title: string;
-  author_kind: string; author_id: string | null; author_name: string | null; author_profession: string | null;
-  author_specialty: string | null; establishment_finess: string | null; establishment_name: string | null;
-  effective_at: Date; deposited_at: Date; visibility: string[];
+  id: string;
+  patient_ins: string;
+  type_code: string;
+  class_code: string;
+  space: string;
+  title: string;
+  author_kind: string;
+  author_id: string | null;
+  author_name: string | null;
+  author_profession: string | null;
+  author_specialty: string | null;
+  establishment_finess: string | null;
+  establishment_name: string | null;
+  effective_at: Date;
+  deposited_at: Date;
+  visibility: string[];
   [column: string]: unknown;
 }
 
-export interface DocumentFilterValue { spaces?: DmpSpace[] | null; typeCodes?: string[] | null; from?: Date | null; to?: Date | null }
+export interface DocumentFilterValue {
+  spaces?: DmpSpace[] | null;
+  typeCodes?: string[] | null;
+  from?: Date | null;
+  to?: Date | null;
+}
 
 /**
  * A condition always applied: the source's retention window (what it keeps and shows), judged at the
@@ -36,7 +67,13 @@ export interface DocumentTable {
 }
 
 /** One list request: who may see what (grant), which rows (filter), which page. */
-export interface DocumentQuery { grant: AccessGrant; filter: DocumentFilterValue; size: number; after: Position | null; now: Date }
+export interface DocumentQuery {
+  grant: AccessGrant;
+  filter: DocumentFilterValue;
+  size: number;
+  after: Position | null;
+  now: Date;
+}
 
 /** Reads a source's documents: only the rows a grant allows ever leave the database. */
 export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, table: DocumentTable) {
@@ -46,7 +83,11 @@ export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, 
   function where(insList: string[], query: Omit<DocumentQuery, 'size' | 'after'>, params: unknown[]): string {
     const add = (value: unknown) => `$${params.push(value)}`;
     // A replaced version leaves every list; it stays readable as its successor's history.
-    const parts = [`patient_ins = ANY(${add(insList)}::text[])`, 'superseded_by IS NULL', visibleDocumentsCondition(query.grant, matrix, params, query.now)];
+    const parts = [
+      `patient_ins = ANY(${add(insList)}::text[])`,
+      'superseded_by IS NULL',
+      visibleDocumentsCondition(query.grant, matrix, params, query.now),
+    ];
     if (table.retention) parts.push(table.retention(query.now, add));
     const { spaces, typeCodes, from, to } = query.filter;
     if (spaces?.length) parts.push(`space = ANY(${add(spaces)}::text[])`);
@@ -61,7 +102,8 @@ export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, 
     async pages(insList: string[], query: DocumentQuery): Promise<Map<string, DocumentRow[]>> {
       const params: unknown[] = [];
       let condition = where(insList, query, params);
-      if (query.after) condition += ` AND (effective_at, id) < ($${params.push(query.after.at)}::timestamptz, $${params.push(query.after.id)})`;
+      if (query.after)
+        condition += ` AND (effective_at, id) < ($${params.push(query.after.at)}::timestamptz, $${params.push(query.after.id)})`;
       const rows = await store.query<DocumentRow>(
         `SELECT * FROM (
            SELECT t.*, row_number() OVER (PARTITION BY patient_ins ORDER BY effective_at DESC, id DESC) AS page_rank
@@ -86,9 +128,17 @@ export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, 
     async history(grant: AccessGrant, lineages: string[], now: Date): Promise<Map<string, DocumentRow[]>> {
       const params: unknown[] = [grant.ins, lineages];
       const add = (value: unknown) => `$${params.push(value)}`;
-      const parts = ['patient_ins = $1', 'COALESCE(lineage_id, id) = ANY($2::text[])', 'superseded_by IS NOT NULL', visibleDocumentsCondition(grant, matrix, params, now)];
+      const parts = [
+        'patient_ins = $1',
+        'COALESCE(lineage_id, id) = ANY($2::text[])',
+        'superseded_by IS NOT NULL',
+        visibleDocumentsCondition(grant, matrix, params, now),
+      ];
       if (table.retention) parts.push(table.retention(now, add));
-      const rows = await store.query<DocumentRow>(`SELECT * FROM ${name} WHERE ${parts.join(' AND ')} ORDER BY version DESC`, params);
+      const rows = await store.query<DocumentRow>(
+        `SELECT * FROM ${name} WHERE ${parts.join(' AND ')} ORDER BY version DESC`,
+        params,
+      );
       const byLineage = new Map<string, DocumentRow[]>(lineages.map((l) => [l, []]));
       for (const row of rows) byLineage.get((row.lineage_id as string | null) ?? row.id)?.push(row);
       return byLineage;

@@ -9,17 +9,37 @@ import { carry, grantOf } from '../enforce/grant-carrier';
 import { recordAccess, touch } from '../../../audit/trace-recorder';
 import { tracedDocument } from '../../../audit/trace';
 import { DOCUMENT_TYPES, type TypeCode } from '../../../domain/codes';
-import { createDocumentRepo, type DocumentFilterValue, type DocumentQuery, type DocumentRow, type DocumentTable } from './document-repo';
+import {
+  createDocumentRepo,
+  type DocumentFilterValue,
+  type DocumentQuery,
+  type DocumentRow,
+  type DocumentTable,
+} from './document-repo';
 import type { PatientRef } from './patient-ref.type';
 
-interface PageKey extends DocumentQuery { ins: string }
-interface CountKey { ins: string; grant: AccessGrant; filter: DocumentFilterValue; now: Date }
-interface HistoryKey { grant: AccessGrant; lineage: string; now: Date }
+interface PageKey extends DocumentQuery {
+  ins: string;
+}
+interface CountKey {
+  ins: string;
+  grant: AccessGrant;
+  filter: DocumentFilterValue;
+  now: Date;
+}
+interface HistoryKey {
+  grant: AccessGrant;
+  lineage: string;
+  now: Date;
+}
 
 /** Requests that differ only by patient share one SQL statement. */
-const shapeOf = (key: { ins: string; grant: AccessGrant }) => JSON.stringify({ ...key, ins: undefined, grant: { ...key.grant, ins: undefined, rule: undefined } });
+const shapeOf = (key: { ins: string; grant: AccessGrant }) =>
+  JSON.stringify({ ...key, ins: undefined, grant: { ...key.grant, ins: undefined, rule: undefined } });
 
-function batchBy<K extends { ins: string; grant: AccessGrant }, V>(run: (insList: string[], sample: K) => Promise<Map<string, V>>) {
+function batchBy<K extends { ins: string; grant: AccessGrant }, V>(
+  run: (insList: string[], sample: K) => Promise<Map<string, V>>,
+) {
   return async (keys: readonly K[]): Promise<V[]> => {
     const groups = new Map<string, K[]>();
     for (const key of keys) {
@@ -27,10 +47,12 @@ function batchBy<K extends { ins: string; grant: AccessGrant }, V>(run: (insList
       groups.set(shape, [...(groups.get(shape) ?? []), key]);
     }
     const results = new Map<K, V>();
-    await Promise.all([...groups.values()].map(async (group) => {
-      const found = await run([...new Set(group.map((k) => k.ins))], group[0]);
-      for (const key of group) results.set(key, found.get(key.ins) as V);
-    }));
+    await Promise.all(
+      [...groups.values()].map(async (group) => {
+        const found = await run([...new Set(group.map((k) => k.ins))], group[0]);
+        for (const key of group) results.set(key, found.get(key.ins) as V);
+      }),
+    );
     return keys.map((key) => results.get(key) as V);
   };
 }
@@ -39,39 +61,67 @@ function batchBy<K extends { ins: string; grant: AccessGrant }, V>(run: (insList
  * A source's document list on `Patient`: checks the registry's grant, then pages and counts with one
  * DataLoader each per request, so N patients or N aliases cost one statement per distinct list shape.
  */
-export function createDocumentSource<T extends { id: string; visibility: string[]; effectiveAt: Date }>(table: DocumentTable, toNode: (row: DocumentRow) => T) {
+export function createDocumentSource<T extends { id: string; visibility: string[]; effectiveAt: Date }>(
+  table: DocumentTable,
+  toNode: (row: DocumentRow) => T,
+) {
   const loaders = perRequest((ctx: SubgraphContext) => {
     const repo = createDocumentRepo(ctx.deps.store, ctx.deps.matrix, table);
     return {
-      pages: new DataLoader<PageKey, DocumentRow[], string>(batchBy((insList, sample) => repo.pages(insList, sample)), { cacheKeyFn: (k) => JSON.stringify(k) }),
-      counts: new DataLoader<CountKey, number, string>(batchBy((insList, sample) => repo.counts(insList, sample)), { cacheKeyFn: (k) => JSON.stringify(k) }),
-      history: new DataLoader<HistoryKey, DocumentRow[], string>(async (keys) => {
-        // One statement per grant (in practice: per patient), whatever the number of documents asked about.
-        const byGrant = new Map<string, HistoryKey[]>();
-        for (const key of keys) byGrant.set(JSON.stringify(key.grant), [...(byGrant.get(JSON.stringify(key.grant)) ?? []), key]);
-        const found = new Map<HistoryKey, DocumentRow[]>();
-        await Promise.all([...byGrant.values()].map(async (group) => {
-          const rows = await repo.history(group[0].grant, [...new Set(group.map((k) => k.lineage))], group[0].now);
-          for (const key of group) found.set(key, rows.get(key.lineage) ?? []);
-        }));
-        return keys.map((key) => found.get(key) ?? []);
-      }, { cacheKeyFn: (k) => JSON.stringify(k) }),
+      pages: new DataLoader<PageKey, DocumentRow[], string>(
+        batchBy((insList, sample) => repo.pages(insList, sample)),
+        { cacheKeyFn: (k) => JSON.stringify(k) },
+      ),
+      counts: new DataLoader<CountKey, number, string>(
+        batchBy((insList, sample) => repo.counts(insList, sample)),
+        { cacheKeyFn: (k) => JSON.stringify(k) },
+      ),
+      history: new DataLoader<HistoryKey, DocumentRow[], string>(
+        async (keys) => {
+          // One statement per grant (in practice: per patient), whatever the number of documents asked about.
+          const byGrant = new Map<string, HistoryKey[]>();
+          for (const key of keys)
+            byGrant.set(JSON.stringify(key.grant), [...(byGrant.get(JSON.stringify(key.grant)) ?? []), key]);
+          const found = new Map<HistoryKey, DocumentRow[]>();
+          await Promise.all(
+            [...byGrant.values()].map(async (group) => {
+              const rows = await repo.history(group[0].grant, [...new Set(group.map((k) => k.lineage))], group[0].now);
+              for (const key of group) found.set(key, rows.get(key.lineage) ?? []);
+            }),
+          );
+          return keys.map((key) => found.get(key) ?? []);
+        },
+        { cacheKeyFn: (k) => JSON.stringify(k) },
+      ),
     };
   });
 
   return {
-    async connection(ctx: SubgraphContext, patient: PatientRef, args: { first?: number | null; after?: string | null; filter?: DocumentFilterValue | null }): Promise<Connection<T>> {
+    async connection(
+      ctx: SubgraphContext,
+      patient: PatientRef,
+      args: { first?: number | null; after?: string | null; filter?: DocumentFilterValue | null },
+    ): Promise<Connection<T>> {
       const grant = await grantFor(ctx, patient);
       const size = pageSize(args.first);
       const after = args.after ? decodeCursor(args.after) : null;
       const filter = checkFilter(args.filter ?? {});
       const { pages, counts } = loaders(ctx);
       return toConnection(
-        () => pages.load({ ins: patient.ins, grant, filter, size, after, now: ctx.now }).then((list) => {
-          // The trace names what left: the ids of the documents on this page.
-          touch(ctx, grant, ...list.slice(0, size).map((row) => tracedDocument({ id: row.id, visibility: row.visibility, depositedAt: row.deposited_at }, ctx.now)));
-          return list.map((row) => carry(labelled(toNode(row), grant), grant));
-        }),
+        () =>
+          pages.load({ ins: patient.ins, grant, filter, size, after, now: ctx.now }).then((list) => {
+            // The trace names what left: the ids of the documents on this page.
+            touch(
+              ctx,
+              grant,
+              ...list
+                .slice(0, size)
+                .map((row) =>
+                  tracedDocument({ id: row.id, visibility: row.visibility, depositedAt: row.deposited_at }, ctx.now),
+                ),
+            );
+            return list.map((row) => carry(labelled(toNode(row), grant), grant));
+          }),
         size,
         args.after,
         (node) => ({ at: node.effectiveAt.toISOString(), id: node.id }),
@@ -88,7 +138,13 @@ export function createDocumentSource<T extends { id: string; visibility: string[
       if (!grant) throw forbidden('No access to this record');
       const lineage = (node as { lineageId?: string }).lineageId ?? node.id;
       const rows = await loaders(ctx).history.load({ grant, lineage, now: ctx.now });
-      touch(ctx, grant, ...rows.map((row) => tracedDocument({ id: row.id, visibility: row.visibility, depositedAt: row.deposited_at }, ctx.now)));
+      touch(
+        ctx,
+        grant,
+        ...rows.map((row) =>
+          tracedDocument({ id: row.id, visibility: row.visibility, depositedAt: row.deposited_at }, ctx.now),
+        ),
+      );
       return rows.map((row) => carry(labelled(toNode(row), grant), grant));
     },
   };
@@ -101,7 +157,11 @@ export function createDocumentSource<T extends { id: string; visibility: string[
 export async function grantFor(ctx: SubgraphContext, patient: PatientRef): Promise<AccessGrant> {
   const grant = await registryGrant(ctx, patient);
   if (!grant) {
-    recordAccess(ctx, { patientIns: typeof patient?.ins === 'string' ? patient.ins : null, outcome: 'denied', rule: 'deny.no-valid-grant' });
+    recordAccess(ctx, {
+      patientIns: typeof patient?.ins === 'string' ? patient.ins : null,
+      outcome: 'denied',
+      rule: 'deny.no-valid-grant',
+    });
     throw forbidden('No access to this record');
   }
   return grant;

@@ -6,20 +6,29 @@ const asEnum = (values: readonly string[]) => Object.fromEntries(values.map((v) 
 export const DmpSpaceEnum = asEnum(DMP_SPACES);
 registerEnumType(DmpSpaceEnum, { name: 'DmpSpace', description: 'The nine spaces the DMP presents documents in.' });
 export const VisibilityLabelEnum = asEnum(VISIBILITY_LABELS);
-registerEnumType(VisibilityLabelEnum, { name: 'VisibilityLabel', description: 'TRE_A07 visibility labels used by the DMP.' });
+registerEnumType(VisibilityLabelEnum, {
+  name: 'VisibilityLabel',
+  description: 'TRE_A07 visibility labels used by the DMP.',
+});
 export const AuthorKindEnum = asEnum(['PROFESSIONAL', 'PATIENT', 'ALIM_AM', 'ESTABLISHMENT']);
-registerEnumType(AuthorKindEnum, { name: 'AuthorKind', description: 'Who wrote a document: a professional, the patient, the Assurance maladie feed (ALIM_AM) or an establishment.' });
+registerEnumType(AuthorKindEnum, {
+  name: 'AuthorKind',
+  description:
+    'Who wrote a document: a professional, the patient, the Assurance maladie feed (ALIM_AM) or an establishment.',
+});
 export type AuthorKind = 'PROFESSIONAL' | 'PATIENT' | 'ALIM_AM' | 'ESTABLISHMENT';
 
 @ObjectType({ description: 'The author of a DMP document, as stated in its metadata.' })
 @Directive('@shareable')
 export class DocumentAuthor {
   @Field(() => AuthorKindEnum) kind!: AuthorKind;
-  @Field(() => String, { nullable: true, description: 'RPPS of a professional, FINESS of an establishment.' }) id!: string | null;
+  @Field(() => String, { nullable: true, description: 'RPPS of a professional, FINESS of an establishment.' }) id!:
+    string | null;
   @Field(() => String, { nullable: true }) name!: string | null;
   @Field(() => String, { nullable: true, description: 'TRE_G15 profession code.' }) professionCode!: string | null;
   @Field(() => String, { nullable: true, description: 'TRE_R38 specialty code.' }) specialtyCode!: string | null;
-  @Field(() => String, { nullable: true, description: 'FINESS of the establishment the author worked for.' }) establishmentFiness!: string | null;
+  @Field(() => String, { nullable: true, description: 'FINESS of the establishment the author worked for.' })
+  establishmentFiness!: string | null;
   @Field(() => String, { nullable: true }) establishmentName!: string | null;
 }
 

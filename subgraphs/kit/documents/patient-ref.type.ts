@@ -1,7 +1,10 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** The patient as a source subgraph sees it: its key and the registry's signed access grant. */
-export interface PatientRef { ins: string; accessGrant?: string | null }
+export interface PatientRef {
+  ins: string;
+  accessGrant?: string | null;
+}
 
 /**
  * A fresh `Patient` entity class for one source subgraph. Each source needs its own class: type-graphql keeps

@@ -4,7 +4,13 @@ import { allow, rule, shield } from 'graphql-shield';
 import type { IRule, IRules } from 'graphql-shield';
 import type { SubgraphContext } from '../context';
 import { forbidden } from '../../../runtime/errors';
-import { assertEveryFieldRuled, fieldAdmits, loadFieldRules, type FieldRule, type FieldRules } from '../../../policy/field-rules';
+import {
+  assertEveryFieldRuled,
+  fieldAdmits,
+  loadFieldRules,
+  type FieldRule,
+  type FieldRules,
+} from '../../../policy/field-rules';
 import type { AccessGrant } from '../../../policy/grant';
 import { grantOf } from './grant-carrier';
 import type { HabilitationMatrix } from '../../../policy/matrix';
@@ -17,7 +23,12 @@ import { recordAccess } from '../../../audit/trace-recorder';
  * is what makes the default a denial. Rules return coded errors, never throw: a throwing rule would read as
  * "Not Authorised!" and hide an outage as a denial.
  */
-export function applyFieldPolicy(schema: GraphQLSchema, subgraph: string, matrix: HabilitationMatrix, rules: FieldRules = loadFieldRules()): GraphQLSchema {
+export function applyFieldPolicy(
+  schema: GraphQLSchema,
+  subgraph: string,
+  matrix: HabilitationMatrix,
+  rules: FieldRules = loadFieldRules(),
+): GraphQLSchema {
   assertEveryFieldRuled(schema, rules, subgraph);
   // Every node of a list shares its grant: decide once per grant and rule, not once per node.
   const decided = new WeakMap<object, Map<string, boolean>>();
@@ -39,23 +50,46 @@ export function applyFieldPolicy(schema: GraphQLSchema, subgraph: string, matrix
     const name = typeof fieldRule === 'object' ? `carriedBy:${fieldRule.carriedBy}` : fieldRule;
     // no_cache: shield's contextual cache once leaked one patient's field into another's object.
     const entryPoint = typeName === 'Query' || typeName === 'Mutation';
-    (tree[typeName] ??= {})[fieldName] = rule(`${path}:${name}`, { cache: 'no_cache' })(async (parent, args, ctx: SubgraphContext) => {
-      let grant: AccessGrant | null = null;
-      try {
-        grant = fieldRule === 'registryGrant' ? await registryGrant(ctx, parent) : grantOf(parent);
-        if (admits(fieldRule, ctx, grant)) return true;
-      } catch {
-        // A failing rule is a refusal, traced like one.
-      }
-      // Refusals are traced too (docs/law.md §4: forbidden organisations' attempts included).
-      const ins = typeof args?.ins === 'string' ? args.ins : grant?.ins ?? (typeof parent?.ins === 'string' ? parent.ins : null);
-      recordAccess(ctx, { patientIns: ins, action: typeName === 'Mutation' ? fieldName : 'read', touched: [path], outcome: 'denied', rule: name, mode: grant?.mode });
-      return forbidden(fieldRule === 'registryGrant' || entryPoint ? 'No access to this record' : 'Your role may not read this field');
-    });
+    (tree[typeName] ??= {})[fieldName] = rule(`${path}:${name}`, { cache: 'no_cache' })(
+      async (parent, args, ctx: SubgraphContext) => {
+        let grant: AccessGrant | null = null;
+        try {
+          grant = fieldRule === 'registryGrant' ? await registryGrant(ctx, parent) : grantOf(parent);
+          if (admits(fieldRule, ctx, grant)) return true;
+        } catch {
+          // A failing rule is a refusal, traced like one.
+        }
+        // Refusals are traced too (docs/law.md §4: forbidden organisations' attempts included).
+        const ins =
+          typeof args?.ins === 'string'
+            ? args.ins
+            : (grant?.ins ?? (typeof parent?.ins === 'string' ? parent.ins : null));
+        recordAccess(ctx, {
+          patientIns: ins,
+          action: typeName === 'Mutation' ? fieldName : 'read',
+          touched: [path],
+          outcome: 'denied',
+          rule: name,
+          mode: grant?.mode,
+        });
+        return forbidden(
+          fieldRule === 'registryGrant' || entryPoint
+            ? 'No access to this record'
+            : 'Your role may not read this field',
+        );
+      },
+    );
   }
   // shield wraps every field of the schema with its fallback rule, even `allow`: that costs 2–17× on long
   // lists (stack.md). Keep its rule semantics but apply its middleware to the ruled fields only.
-  const generated = shield(tree as IRules, { fallbackRule: allow, allowExternalErrors: true, debug: false }).generate(schema) as Record<string, Record<string, unknown>>;
-  const ruledOnly = Object.fromEntries(Object.entries(tree).map(([typeName, fields]) => [typeName, Object.fromEntries(Object.keys(fields).map((field) => [field, generated[typeName][field]]))]));
+  const generated = shield(tree as IRules, { fallbackRule: allow, allowExternalErrors: true, debug: false }).generate(
+    schema,
+  ) as Record<string, Record<string, unknown>>;
+  const ruledOnly = Object.fromEntries(
+    Object.entries(tree).map(([typeName, fields]) => [
+      typeName,
+      Object.fromEntries(Object.keys(fields).map((field) => [field, generated[typeName][field]])),
+    ]),
+  );
   return applyMiddleware(schema, ruledOnly as never);
 }

@@ -7,7 +7,10 @@ import { verifyGrant } from '../registry-tokens';
 const verified = perRequest(() => new Map<string, Promise<AccessGrant | null>>());
 
 /** The registry's grant a source received for this patient, if it is valid for this actor; else null. */
-export function registryGrant(ctx: SubgraphContext, patient: { ins?: unknown; accessGrant?: unknown }): Promise<AccessGrant | null> {
+export function registryGrant(
+  ctx: SubgraphContext,
+  patient: { ins?: unknown; accessGrant?: unknown },
+): Promise<AccessGrant | null> {
   if (typeof patient?.ins !== 'string' || typeof patient.accessGrant !== 'string') return Promise.resolve(null);
   const cache = verified(ctx);
   const key = `${patient.ins}|${patient.accessGrant}`;

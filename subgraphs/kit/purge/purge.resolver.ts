@@ -5,7 +5,9 @@ import type { SubgraphContext, SubgraphName } from '../subgraph';
 import { verifyPurgeOrder } from '../registry-tokens';
 import { recordAccess } from '../../../audit/trace-recorder';
 
-@ObjectType({ description: 'What a purge erased from one store, and what remains (zero, or the deletion stays pending).' })
+@ObjectType({
+  description: 'What a purge erased from one store, and what remains (zero, or the deletion stays pending).',
+})
 @Directive('@shareable')
 export class PurgeReport {
   @Field(() => Int) deleted!: number;
@@ -19,7 +21,10 @@ export class PurgeReport {
 export function purgeResolver(source: SubgraphName) {
   @Resolver()
   class PurgeResolver {
-    @Mutation(() => PurgeReport, { nullable: true, description: "For the registry only (not in the public graph): erases a deleted patient's rows." })
+    @Mutation(() => PurgeReport, {
+      nullable: true,
+      description: "For the registry only (not in the public graph): erases a deleted patient's rows.",
+    })
     @Directive('@shareable')
     @Directive('@inaccessible')
     async purgePatient(@Arg('order', () => String) token: string, @Ctx() ctx: SubgraphContext): Promise<PurgeReport> {
@@ -29,7 +34,13 @@ export function purgeResolver(source: SubgraphName) {
         throw forbidden('Only the registry orders a purge');
       }
       const report = await ctx.deps.store.transaction((tx) => purgePatientRows(tx, order.ins));
-      recordAccess(ctx, { patientIns: order.ins, action: 'purge', touched: [source], outcome: report.remaining === 0 ? 'allowed' : 'denied', rule: 'lifecycle.delete.purge' });
+      recordAccess(ctx, {
+        patientIns: order.ins,
+        action: 'purge',
+        touched: [source],
+        outcome: report.remaining === 0 ? 'allowed' : 'denied',
+        rule: 'lifecycle.delete.purge',
+      });
       return report;
     }
   }

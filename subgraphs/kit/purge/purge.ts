@@ -29,17 +29,27 @@ async function patientTables(tx: SqlExecutor, scope: PurgeScope): Promise<{ tabl
 export async function remainingRows(tx: SqlExecutor, ins: string, scope: PurgeScope = {}): Promise<number> {
   let remaining = 0;
   for (const { table, column } of await patientTables(tx, scope)) {
-    const [row] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quoteIdent(table)} WHERE ${quoteIdent(column)} = $1`, [ins]);
+    const [row] = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${quoteIdent(table)} WHERE ${quoteIdent(column)} = $1`,
+      [ins],
+    );
     remaining += row.n;
   }
   return remaining;
 }
 
 /** Deletes every row naming the patient from this store; returns what was deleted and what remains. */
-export async function purgePatientRows(tx: SqlExecutor, ins: string, scope: PurgeScope = {}): Promise<{ deleted: number; remaining: number }> {
+export async function purgePatientRows(
+  tx: SqlExecutor,
+  ins: string,
+  scope: PurgeScope = {},
+): Promise<{ deleted: number; remaining: number }> {
   let deleted = 0;
   for (const { table, column } of await patientTables(tx, scope)) {
-    const [row] = await tx.query<{ n: number }>(`WITH gone AS (DELETE FROM ${quoteIdent(table)} WHERE ${quoteIdent(column)} = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`, [ins]);
+    const [row] = await tx.query<{ n: number }>(
+      `WITH gone AS (DELETE FROM ${quoteIdent(table)} WHERE ${quoteIdent(column)} = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+      [ins],
+    );
     deleted += row.n;
   }
   return { deleted, remaining: await remainingRows(tx, ins, scope) };
