@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { eventually } from './support/eventually';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { startTestGraph, type TestGraph } from './support/test-graph';
 import { projectPath } from '../domain/paths';
@@ -24,6 +25,8 @@ describe('graceful shutdown: SIGTERM lets in-flight requests finish, refuses new
   let slow: Server;
   let gateway: ChildProcess;
   let gatewayUrl: string;
+  /** Requests the slow source has received: each is in flight at the gateway until the source answers. */
+  let arrivals = 0;
   beforeAll(async () => {
     graph = await startTestGraph(demoScenario());
     // The real hospital subgraph moves to a free port; a relay on its old one answers SLOW_MS late.
@@ -34,6 +37,7 @@ describe('graceful shutdown: SIGTERM lets in-flight requests finish, refuses new
     await new Promise<void>((resolve) => real.listen(0, '127.0.0.1', () => resolve()));
     const realUrl = `http://127.0.0.1:${(real.address() as { port: number }).port}/graphql`;
     slow = createServer(async (req, res) => {
+      arrivals += 1;
       const payload = await body(req);
       await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
       const headers = Object.fromEntries(
@@ -88,8 +92,11 @@ describe('graceful shutdown: SIGTERM lets in-flight requests finish, refuses new
       gateway.once('exit', (code) => resolve({ code, at: Date.now() })),
     );
 
+    const before = arrivals;
     const inFlight = Array.from({ length: 10 }, ask);
-    await new Promise((resolve) => setTimeout(resolve, SLOW_MS / 4));
+    // In flight for certain: the gateway has sent every one of them on to the slow source (on a loaded
+    // machine a fixed pause could signal before the gateway had even read them).
+    await eventually(async () => expect(arrivals - before).toBeGreaterThanOrEqual(10), 20_000);
     const signalled = Date.now();
     gateway.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 100));
