@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { DOCUMENT_SOURCE_NAMES, type DocumentSourceName } from '../domain/sources';
 import { projectPath } from '../domain/paths';
 import type { Actor } from '../domain/actor';
 import { isDepositableType, type TypeCode } from '../domain/codes';
 import type { PatientAccessFacts } from './decide';
 
-/** The sources a document can be written into (the registry holds no documents). */
-export const WRITABLE_SOURCES = ['hospital', 'oncology', 'pharmacy', 'reimbursement', 'personal-space'] as const;
-export type WritableSource = (typeof WRITABLE_SOURCES)[number];
+/** The sources a document can be written into (the registry holds no documents): domain/sources.ts. */
+export const WRITABLE_SOURCES = DOCUMENT_SOURCE_NAMES;
+export type WritableSource = DocumentSourceName;
 
 interface SourceRule {
   writers: { professions?: string[] | '*'; establishments?: boolean; feeds?: string[]; patientSide?: boolean };

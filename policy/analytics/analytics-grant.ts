@@ -1,3 +1,4 @@
+import type { Actor } from '../../domain/actor';
 import type { AnalyticsSubject } from '../../domain/cohort';
 
 /**
@@ -13,4 +14,13 @@ export interface AnalyticsGrant {
 export interface CohortChange {
   ins: string;
   subject: AnalyticsSubject | null;
+}
+
+/** Aggregates are for analytics clients, never a person (docs/law.md §5). Pure. */
+export function mayAggregate(
+  actor: Actor,
+): { allowed: true; rule: string } | { allowed: false; rule: string; reason: string } {
+  return actor.kind === 'analyst'
+    ? { allowed: true, rule: 'analytics.aggregate' }
+    : { allowed: false, rule: 'deny.not-analytics', reason: 'Aggregates are for analytics clients' };
 }

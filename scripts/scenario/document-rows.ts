@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { documentsOf } from '../../domain/sources';
 import { DOCUMENT_TYPES, spaceOf, type TypeCode } from '../../domain/codes';
 import { DOCUMENT_COLUMNS } from '../../subgraphs/kit/documents/document-repo';
 import type { DocumentSpec, PatientSpec, ScenarioIndex } from './scenario';
@@ -59,11 +60,15 @@ export function documentRow(
 
 /** Where each source's documents sit in a patient spec, with the prefix of their derived ids. */
 export const DOCUMENT_SOURCES = [
-  { source: 'hospital', prefix: 'hosp', list: (p: PatientSpec) => p.hospitalReports },
-  { source: 'oncology', prefix: 'dcc', list: (p: PatientSpec) => p.oncologyRecords },
-  { source: 'pharmacy', prefix: 'disp', list: (p: PatientSpec) => p.dispensations },
-  { source: 'reimbursement', prefix: 'remb', list: (p: PatientSpec) => p.careLines },
-  { source: 'personal-space', prefix: 'perso', list: (p: PatientSpec) => p.personalSpace?.documents },
+  { source: 'hospital', prefix: documentsOf('hospital').idPrefix, list: (p: PatientSpec) => p.hospitalReports },
+  { source: 'oncology', prefix: documentsOf('oncology').idPrefix, list: (p: PatientSpec) => p.oncologyRecords },
+  { source: 'pharmacy', prefix: documentsOf('pharmacy').idPrefix, list: (p: PatientSpec) => p.dispensations },
+  { source: 'reimbursement', prefix: documentsOf('reimbursement').idPrefix, list: (p: PatientSpec) => p.careLines },
+  {
+    source: 'personal-space',
+    prefix: documentsOf('personal-space').idPrefix,
+    list: (p: PatientSpec) => p.personalSpace?.documents,
+  },
 ] as const;
 
 /** The documents a scenario states as masked, with the ids the sources will give them. */

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
+import { documentsOf } from '../../domain/sources';
 import { DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
 import { deposit, optionalText, pastDay, type DepositSpec } from '../kit/documents/deposit';
 import { badInput } from '../../runtime/errors';
@@ -20,7 +21,7 @@ export class HospitalReportDeposit extends DocumentDepositFields {
 export const HOSPITAL_DEPOSITS: DepositSpec<HospitalReportDeposit> = {
   source: 'hospital',
   table: 'hospital_report',
-  idPrefix: 'hosp',
+  idPrefix: documentsOf('hospital').idPrefix,
   acceptsContent: true,
   columns: (input, now) => {
     const stayStart = pastDay('input.stayStart', input.stayStart, now);

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
+import { documentsOf } from '../../domain/sources';
 import { FORMATS, hasFormat } from '../../domain/formats';
 import { DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
 import { deposit, optionalText, pastDay, type DepositSpec } from '../kit/documents/deposit';
@@ -18,7 +19,7 @@ export class DccRecordDeposit extends DocumentDepositFields {
 export const DCC_DEPOSITS: DepositSpec<DccRecordDeposit> = {
   source: 'oncology',
   table: 'dcc_record',
-  idPrefix: 'dcc',
+  idPrefix: documentsOf('oncology').idPrefix,
   acceptsContent: true,
   columns: (input, now) => {
     if (input.tumourSiteCode != null && !hasFormat('icd10', input.tumourSiteCode))

@@ -1,4 +1,5 @@
 import { Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { mayAggregate } from '../../policy/analytics/analytics-grant';
 import { forbidden } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/subgraph';
 import { analyticsFieldResolver } from '../kit/analytics/analytics.resolver';
@@ -18,8 +19,8 @@ export class Analytics {
 export class AnalyticsEntryResolver {
   @Query(() => Analytics, { nullable: true, description: 'Analytics clients only: the aggregate part of the graph.' })
   async analytics(@Ctx() ctx: SubgraphContext): Promise<Analytics> {
-    if (ctx.actor.kind !== 'analyst' || !ctx.deps.grantKeys.sign)
-      throw forbidden('Aggregates are for analytics clients');
+    const right = mayAggregate(ctx.actor);
+    if (!right.allowed || !ctx.deps.grantKeys.sign) throw forbidden('Aggregates are for analytics clients');
     // Sources learn the latest consents first; those still unheard of are left out by the grant.
     await pushCohort(ctx);
     const grant = await signAnalyticsGrant(ctx.deps.grantKeys.sign, {

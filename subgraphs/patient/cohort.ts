@@ -1,12 +1,13 @@
 import { callPeer } from '../kit/peer-call';
+import { AGGREGATING_SOURCE_NAMES } from '../../domain/sources';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import type { SubgraphContext } from '../kit/subgraph';
 import { type CohortChange } from '../../policy/analytics/analytics-grant';
 import { signCohortChanges } from '../kit/registry-tokens';
 import { localDate } from '../kit/documents/document-repo';
 
-/** The sources that aggregate events and hold a projection of the consenting cohort. */
-export const ANALYTICS_SOURCES = ['hospital', 'oncology', 'pharmacy', 'reimbursement'] as const;
+/** The sources that aggregate events and hold a projection of the consenting cohort (domain/sources.ts). */
+export const ANALYTICS_SOURCES = AGGREGATING_SOURCE_NAMES;
 
 /**
  * Queues, in the caller's transaction, what every source must now know of this patient for aggregates: their

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver, registerEnumType } from 'type-graphql';
+import { DOCUMENT_SOURCE_ENUM } from '../../domain/sources';
 import { mayKnowOf } from '../../policy/refusal';
 import { FORMATS, hasFormat } from '../../domain/formats';
 import { idArgument, insArgument } from '../../runtime/arguments';
@@ -13,13 +14,8 @@ import * as repo from './controls.repo';
 import { recordAccess } from '../../audit/trace-recorder';
 import { pushCohort, queueCohortChange } from './cohort';
 
-export const DocumentSourceEnum = {
-  hospital: 'hospital',
-  oncology: 'oncology',
-  pharmacy: 'pharmacy',
-  reimbursement: 'reimbursement',
-  personal_space: 'personal-space',
-} as const;
+/** The document sources as a GraphQL enum (domain/sources.ts). */
+export const DocumentSourceEnum = DOCUMENT_SOURCE_ENUM;
 registerEnumType(DocumentSourceEnum, { name: 'DocumentSource', description: 'The subgraph a document comes from.' });
 
 @InputType({ description: 'Only the consents given change; the others stay as they are.' })

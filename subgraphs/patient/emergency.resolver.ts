@@ -3,7 +3,7 @@ import { after } from '../../domain/calendar';
 import { insArgument } from '../../runtime/arguments';
 import { badInput, forbidden } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/subgraph';
-import { decide } from '../../policy/decide';
+import { mayDeclareEmergency } from '../../policy/emergency';
 import { recordAccess } from '../../audit/trace-recorder';
 import { DateTime } from '../../schema/scalars';
 import { Patient } from './patient.type';
@@ -61,13 +61,9 @@ export class EmergencyResolver {
     const expiresAt = await ctx.deps.store.transaction(async (tx) => {
       const [row] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });
       if (!row) throw refused('deny.no-such-record');
-      const decision = decide(ctx.actor, {
-        ...factsOf(row),
-        hasEmergencyGrant: true,
-        emergencyJustification: justification,
-      });
-      if (!decision.allowed) throw refused(decision.rule);
-      if (ctx.actor.kind !== 'professional') throw refused('deny.not-a-professional');
+      const decision = mayDeclareEmergency(ctx.actor, factsOf(row), justification);
+      // The policy allows professionals only; the kind check narrows the type for its RPPS.
+      if (!decision.allowed || ctx.actor.kind !== 'professional') throw refused(decision.rule);
       const [grant] = await tx.query<{ expires_at: Date }>(
         `INSERT INTO emergency_grant (patient_ins, rpps, justification, opened_at, expires_at)
          VALUES ($1, $2, $3, $4, $5) RETURNING expires_at`,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { documentsOf } from '../../domain/sources';
 import { FORMATS, hasFormat } from '../../domain/formats';
 import { parisYear } from '../../domain/calendar';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver, registerEnumType } from 'type-graphql';
@@ -33,7 +34,7 @@ export class PersonalDocumentWrite extends DocumentDepositFields {
 const PERSONAL_DOCUMENTS: DepositSpec<PersonalDocumentWrite> = {
   source: 'personal-space',
   table: 'personal_document',
-  idPrefix: 'perso',
+  idPrefix: documentsOf('personal-space').idPrefix,
   acceptsContent: true,
   columns: (input) => {
     const body = optionalText('input.body', input.body, 100_000);

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { documentsOf } from '../../domain/sources';
 import { FORMATS, hasFormat } from '../../domain/formats';
 import { DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
 import { deposit, requiredText, type DepositSpec } from '../kit/documents/deposit';
@@ -19,7 +20,7 @@ export class DispensationDeposit extends DocumentDepositFields {
 export const DISPENSATIONS: DepositSpec<DispensationDeposit> = {
   source: 'pharmacy',
   table: 'dispensation',
-  idPrefix: 'disp',
+  idPrefix: documentsOf('pharmacy').idPrefix,
   acceptsContent: false,
   columns: (input) => {
     if (!hasFormat('cip13', input.cip13)) throw badInput('input.cip13', FORMATS.cip13.rule);

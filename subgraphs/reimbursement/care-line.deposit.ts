@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { documentsOf } from '../../domain/sources';
 import { ACT_CODE_FORMAT, FORMATS, hasFormat } from '../../domain/formats';
 import { DepositAuthorInput, DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
 import { checkProfessional, deposit, requiredText, type DepositSpec } from '../kit/documents/deposit';
@@ -22,7 +23,7 @@ export class CareLineDeposit extends DocumentDepositFields {
 export const CARE_LINES: DepositSpec<CareLineDeposit> = {
   source: 'reimbursement',
   table: 'care_line',
-  idPrefix: 'remb',
+  idPrefix: documentsOf('reimbursement').idPrefix,
   acceptsContent: false,
   columns: (input) => {
     const actFormat = ACT_CODE_FORMAT[input.actSystem as ActSystem];

@@ -1,4 +1,5 @@
 import { ANALYTICS_SUBJECT_COLUMNS, analyticsSubjectRows } from '../analytics-subjects';
+import { documentsOf } from '../../../domain/sources';
 import type { SqlExecutor } from '../../../runtime/store/sql-store';
 import { DOCUMENT_COLUMNS } from '../../../subgraphs/kit/documents/document-repo';
 import { documentRow } from '../document-rows';
@@ -9,7 +10,7 @@ import { HOSPITAL_REPORT_COLUMNS } from '../../../subgraphs/hospital/hospital-re
 export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex, _now: Date): Promise<void> {
   const rows = (scenario.patients ?? []).flatMap((patient) =>
     (patient.hospitalReports ?? []).map((doc, i) => [
-      ...documentRow('hosp', patient, doc, i, index),
+      ...documentRow(documentsOf('hospital').idPrefix, patient, doc, i, index),
       doc.stayStart ?? null,
       doc.stayEnd ?? null,
       doc.careUnit ?? null,

@@ -1,4 +1,5 @@
 import { ANALYTICS_SUBJECT_COLUMNS, analyticsSubjectRows } from '../analytics-subjects';
+import { documentsOf } from '../../../domain/sources';
 import type { SqlExecutor } from '../../../runtime/store/sql-store';
 import { DOCUMENT_COLUMNS } from '../../../subgraphs/kit/documents/document-repo';
 import { documentRow } from '../document-rows';
@@ -9,7 +10,7 @@ import { DCC_RECORD_COLUMNS } from '../../../subgraphs/oncology/dcc-record.repo'
 export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex, _now: Date): Promise<void> {
   const rows = (scenario.patients ?? []).flatMap((patient) =>
     (patient.oncologyRecords ?? []).map((doc, i) => [
-      ...documentRow('dcc', patient, doc, i, index),
+      ...documentRow(documentsOf('oncology').idPrefix, patient, doc, i, index),
       doc.tumourSiteCode ?? null,
       doc.tumourSiteLabel ?? null,
       doc.meetingDate ?? null,

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../../../runtime/store/sql-store';
+import { documentsOf } from '../../../domain/sources';
 import { DOCUMENT_COLUMNS } from '../../../subgraphs/kit/documents/document-repo';
 import { documentId, documentRow } from '../document-rows';
 import type { Scenario, ScenarioIndex } from '../scenario';
@@ -21,7 +22,7 @@ export async function ingest(tx: SqlExecutor, scenario: Scenario, index: Scenari
     [...DOCUMENT_COLUMNS, ...PERSONAL_DOCUMENT_COLUMNS],
     patients.flatMap((p) =>
       (p.personalSpace!.documents ?? []).map((doc, i) => [
-        ...documentRow('perso', p, doc, i, index),
+        ...documentRow(documentsOf('personal-space').idPrefix, p, doc, i, index),
         doc.mimeType ?? 'text/plain',
         doc.body ?? null,
       ]),

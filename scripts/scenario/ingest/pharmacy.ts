@@ -1,4 +1,5 @@
 import { ANALYTICS_SUBJECT_COLUMNS, analyticsSubjectRows } from '../analytics-subjects';
+import { documentsOf } from '../../../domain/sources';
 import type { SqlExecutor } from '../../../runtime/store/sql-store';
 import { DOCUMENT_COLUMNS } from '../../../subgraphs/kit/documents/document-repo';
 import { documentRow } from '../document-rows';
@@ -9,7 +10,7 @@ import { DISPENSATION_COLUMNS } from '../../../subgraphs/pharmacy/dispensation.r
 export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex, _now: Date): Promise<void> {
   const rows = (scenario.patients ?? []).flatMap((patient) =>
     (patient.dispensations ?? []).map((doc, i) => [
-      ...documentRow('disp', patient, doc, i, index),
+      ...documentRow(documentsOf('pharmacy').idPrefix, patient, doc, i, index),
       doc.cip13,
       doc.atc,
       doc.productName,

@@ -1,4 +1,5 @@
 import { ANALYTICS_SUBJECT_COLUMNS, analyticsSubjectRows } from '../analytics-subjects';
+import { documentsOf } from '../../../domain/sources';
 import type { SqlExecutor } from '../../../runtime/store/sql-store';
 import { DOCUMENT_COLUMNS } from '../../../subgraphs/kit/documents/document-repo';
 import { documentRow } from '../document-rows';
@@ -14,7 +15,7 @@ export async function ingest(tx: SqlExecutor, scenario: Scenario, index: Scenari
       const executor = person(doc.executor);
       const prescriber = person(doc.prescriber);
       return [
-        ...documentRow('remb', patient, doc, i, index),
+        ...documentRow(documentsOf('reimbursement').idPrefix, patient, doc, i, index),
         doc.actSystem,
         doc.actCode,
         doc.actLabel,

@@ -1,4 +1,5 @@
 import { badInput, codedError, forbidden } from '../../../runtime/errors';
+import { mayAggregate } from '../../../policy/analytics/analytics-grant';
 import { before, parisYear } from '../../../domain/calendar';
 import type { RetentionCondition } from '../documents/document-repo';
 import { quoteIdent } from '../../../runtime/store/sql-store';
@@ -80,7 +81,7 @@ export async function aggregate(
   args: AggregateArgs,
 ): Promise<AggregateTable> {
   const grant = await verifyAnalyticsGrant(ctx.deps.grantKeys.verify, root?.grant, ctx.actor.id);
-  if (ctx.actor.kind !== 'analyst' || !grant)
+  if (!mayAggregate(ctx.actor).allowed || !grant)
     throw forbidden("Aggregates are for analytics clients, with the registry's grant");
   const thisYear = parisYear(ctx.now);
   checkDimensions(spec, args.groupBy, thisYear);

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { documentsOf } from '../../../domain/sources';
 import { FORMATS, hasFormat } from '../../../domain/formats';
 import { isLocalDate, parisDate } from '../../../domain/calendar';
 import { idArgument, insArgument } from '../../../runtime/arguments';
@@ -130,7 +131,7 @@ export async function permitFor(
     ctx,
     'patient',
     'query Permit($ins: String!, $source: DocumentSource!, $typeCode: String!) { writePermit(ins: $ins, source: $source, typeCode: $typeCode) }',
-    { ins, source: source === 'personal-space' ? 'personal_space' : source, typeCode },
+    { ins, source: documentsOf(source).enumValue, typeCode },
   );
   const permit = await verifyWritePermit(ctx.deps.grantKeys.verify, writePermit, {
     ins,
