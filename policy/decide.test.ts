@@ -1,46 +1,9 @@
 import { decide, type PatientAccessFacts } from './decide';
 import type { Actor } from '../domain/actor';
-import type { Ins } from '../domain/ins';
+import { BASE_FACTS, INS, PRINCIPALS } from '../test/support/principals';
 
-const INS = '284077511612365' as Ins;
-const actors: Record<string, Actor> = {
-  patient: { kind: 'patient', id: `patient:${INS}`, ins: INS },
-  otherPatient: { kind: 'patient', id: 'patient:184127645108946', ins: '184127645108946' as Ins },
-  representative: { kind: 'representative', id: 'rep:demo-parent' },
-  pharmacist: {
-    kind: 'professional',
-    id: 'ps:10000000002',
-    rpps: '10000000002',
-    profession: '21' as never,
-    specialty: null,
-    finess: null,
-  },
-  doctor: {
-    kind: 'professional',
-    id: 'ps:10000000001',
-    rpps: '10000000001',
-    profession: '10' as never,
-    specialty: 'SM54' as never,
-    finess: null,
-  },
-  regulator: { kind: 'regulator', id: 'samu:75', samuCentre: '75' },
-  establishment: { kind: 'establishment', id: 'etab:750712184', finess: '750712184' },
-  analyst: { kind: 'analyst', id: 'analyst:drees' },
-  heir: { kind: 'heir', id: 'heir:demo' },
-  feed: { kind: 'assurance_maladie_feed', id: 'am:alim' },
-  insurer: { kind: 'forbidden_organisation', id: 'org:assureur', organisation: 'insurer' },
-};
-const base: PatientAccessFacts = {
-  ins: INS,
-  dmpStatus: 'ACTIVE',
-  consents: { etreat: true, btg: true, masked: true },
-  isRepresentative: false,
-  isTreatingDoctor: false,
-  isAdministrator: false,
-  isAuthorised: false,
-  isBlocked: false,
-  hasEmergencyGrant: false,
-};
+const actors: Record<string, Actor> = PRINCIPALS;
+const base = BASE_FACTS;
 const facts = (over: Partial<PatientAccessFacts>): PatientAccessFacts => ({ ...base, ...over });
 
 describe('decide(): the rule that matched, for each actor and situation', () => {

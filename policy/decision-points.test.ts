@@ -1,5 +1,5 @@
 import type { Actor } from '../domain/actor';
-import type { Ins } from '../domain/ins';
+import { BASE_FACTS, INS, PRINCIPALS } from '../test/support/principals';
 import type { PatientAccessFacts } from './decide';
 import { mayCreateRecord, mayResumeDeletions } from './lifecycle';
 import { mayKnowOf } from './refusal';
@@ -7,38 +7,8 @@ import { mayDeclareEmergency } from './emergency';
 import { mayAggregate } from './analytics/analytics-grant';
 
 /** The decisions that used to sit in resolvers, as tables: every actor kind, and the rule each one gets. */
-const INS = '284077511612365' as Ins;
-const medecin = (rpps: string): Actor => ({
-  kind: 'professional',
-  id: `ps:${rpps}`,
-  rpps,
-  profession: '10' as never,
-  specialty: null,
-  finess: null,
-});
-const actors: Record<string, Actor> = {
-  patient: { kind: 'patient', id: `patient:${INS}`, ins: INS },
-  otherPatient: { kind: 'patient', id: 'patient:170057505600172', ins: '170057505600172' as Ins },
-  representative: { kind: 'representative', id: 'rep:parent' },
-  medecin: medecin('10000000001'),
-  establishment: { kind: 'establishment', id: 'etab:1', finess: '130786049' },
-  operator: { kind: 'operator', id: 'ops:1' },
-  regulator: { kind: 'regulator', id: 'samu:13', samuCentre: '13' },
-  analyst: { kind: 'analyst', id: 'analyst:drees' },
-  insurer: { kind: 'forbidden_organisation', id: 'org:insurer', organisation: 'insurer' } as Actor,
-  heir: { kind: 'heir', id: 'heir:one' },
-};
-const facts: PatientAccessFacts = {
-  ins: INS,
-  dmpStatus: 'ACTIVE',
-  consents: { etreat: true, btg: true, masked: false },
-  isRepresentative: false,
-  isTreatingDoctor: false,
-  isAdministrator: false,
-  isAuthorised: false,
-  isBlocked: false,
-  hasEmergencyGrant: false,
-};
+const actors: Record<string, Actor> = PRINCIPALS;
+const facts: PatientAccessFacts = { ...BASE_FACTS, consents: { etreat: true, btg: true, masked: false } };
 
 describe('the decisions at the policy, one table each', () => {
   it.each<[keyof typeof actors, string]>([

@@ -1,42 +1,11 @@
 import type { Actor } from '../domain/actor';
-import type { Ins } from '../domain/ins';
 import type { PatientAccessFacts } from './decide';
+import { BASE_FACTS, PRINCIPALS } from '../test/support/principals';
 import { loadDepositRules, mayWrite, sourceAcceptsType, type WritableSource } from './deposit';
 
-const INS = '284077511612365' as Ins;
 const rules = loadDepositRules();
-const professional = (profession: string): Actor => ({
-  kind: 'professional',
-  id: `ps:${profession}`,
-  rpps: '10000000001',
-  profession: profession as never,
-  specialty: null,
-  finess: null,
-});
-const actors: Record<string, Actor> = {
-  patient: { kind: 'patient', id: `patient:${INS}`, ins: INS },
-  otherPatient: { kind: 'patient', id: 'patient:184127645108946', ins: '184127645108946' as Ins },
-  representative: { kind: 'representative', id: 'rep:parent' },
-  medecin: professional('10'),
-  pharmacien: professional('21'),
-  podologue: professional('80'),
-  establishment: { kind: 'establishment', id: 'etab:1', finess: '130786049' },
-  feed: { kind: 'assurance_maladie_feed', id: 'am:alim' },
-  regulator: { kind: 'regulator', id: 'samu:13', samuCentre: '13' },
-  heir: { kind: 'heir', id: 'heir:1' },
-  analyst: { kind: 'analyst', id: 'analyst:1' },
-};
-const base: PatientAccessFacts = {
-  ins: INS,
-  dmpStatus: 'ACTIVE',
-  consents: { etreat: true, btg: true, masked: true },
-  isRepresentative: false,
-  isTreatingDoctor: false,
-  isAdministrator: false,
-  isAuthorised: false,
-  isBlocked: false,
-  hasEmergencyGrant: false,
-};
+const actors: Record<string, Actor> = PRINCIPALS;
+const base = BASE_FACTS;
 
 describe('mayWrite(): who writes what into which source (policy/deposit-rules.json)', () => {
   it.each<[keyof typeof actors, WritableSource, string, Partial<PatientAccessFacts>, string]>([

@@ -1,43 +1,10 @@
 import type { Actor } from '../domain/actor';
-import type { Ins } from '../domain/ins';
+import { BASE_FACTS, PRINCIPALS } from '../test/support/principals';
 import type { PatientAccessFacts } from './decide';
 import { mayChangeLifecycle, type LifecycleChange } from './lifecycle';
 
-const INS = '284077511612365' as Ins;
-const actors: Record<string, Actor> = {
-  patient: { kind: 'patient', id: `patient:${INS}`, ins: INS },
-  representative: { kind: 'representative', id: 'rep:parent' },
-  medecin: {
-    kind: 'professional',
-    id: 'ps:1',
-    rpps: '10000000001',
-    profession: '10' as never,
-    specialty: null,
-    finess: null,
-  },
-  pharmacien: {
-    kind: 'professional',
-    id: 'ps:2',
-    rpps: '10000000002',
-    profession: '21' as never,
-    specialty: null,
-    finess: null,
-  },
-  establishment: { kind: 'establishment', id: 'etab:1', finess: '130786049' },
-  operator: { kind: 'operator', id: 'ops:1' },
-  regulator: { kind: 'regulator', id: 'samu:13', samuCentre: '13' },
-};
-const base: PatientAccessFacts & { closedAt?: Date | null } = {
-  ins: INS,
-  dmpStatus: 'ACTIVE',
-  consents: { etreat: true, btg: true, masked: true },
-  isRepresentative: false,
-  isTreatingDoctor: false,
-  isAdministrator: false,
-  isAuthorised: false,
-  isBlocked: false,
-  hasEmergencyGrant: false,
-};
+const actors: Record<string, Actor> = PRINCIPALS;
+const base: PatientAccessFacts & { closedAt?: Date | null } = BASE_FACTS;
 const closed = { dmpStatus: 'CLOSED' as const, closedAt: new Date('2026-01-01') };
 const dead = { dmpStatus: 'CLOSED' as const, closedAt: new Date('2026-01-01'), deceased: true };
 
