@@ -44,3 +44,7 @@ export const ACT_CODE_FORMAT = { CCAM: 'ccam', NGAP: 'ngap', NABM: 'nabm', CIP13
   string,
   FormatName
 >;
+
+/** The files a document may carry (a deposit's content, a fixture's personal document): PDF, HL7 CDA R2, text. */
+export const DOCUMENT_MIME_TYPES = ['application/pdf', 'application/hl7-cda+xml', 'text/plain'] as const;
+export type DocumentMimeType = (typeof DOCUMENT_MIME_TYPES)[number];

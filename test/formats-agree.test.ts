@@ -6,6 +6,7 @@ import { validateScenario } from '../scripts/scenario/validate';
 import { DISPENSATIONS } from '../subgraphs/pharmacy/dispensation.deposit';
 import { CARE_LINES } from '../subgraphs/reimbursement/care-line.deposit';
 import { DCC_DEPOSITS } from '../subgraphs/oncology/dcc-record.deposit';
+import { checkContent } from '../subgraphs/kit/documents/document-content';
 
 /**
  * The scenario validator and the deposits accept exactly the same identifiers and types: each row is put to
@@ -123,5 +124,61 @@ describe('the scenario validator and the deposits agree on every identifier', ()
         : { rpps: section === 'dispensations' ? '40000000003' : '40000000001' };
     const refused = fixtureRefuses(section as Section, { typeCode: type, author }, 'typeCode');
     expect(!refused).toBe(sourceAcceptsType(RULES, source, type));
+  });
+});
+
+describe('the scenario validator and the deposits agree on the files a document may carry', () => {
+  const accepts = {
+    fixture: (mimeType: string) =>
+      !validateScenario(
+        {
+          version: 1,
+          patients: [
+            {
+              ins: INS,
+              identity: {
+                birthName: 'Test',
+                firstName: 'Anne',
+                sex: 'F',
+                birthDate: '1984-07-15',
+                birthplaceCode: '75116',
+              },
+              personalSpace: {
+                documents: [
+                  {
+                    id: 'perso-1',
+                    typeCode: 'DOCPAT01',
+                    title: 'T',
+                    author: { kind: 'PATIENT' },
+                    effectiveAt: 'now-1d',
+                    mimeType,
+                  },
+                ],
+              },
+            },
+          ],
+        },
+        now,
+      ).some((p) => p.path.endsWith('.mimeType')),
+    deposit: (mimeType: string) => {
+      try {
+        checkContent({ mimeType, base64: '' } as never);
+        return true;
+      } catch (error) {
+        return (error as { extensions?: { field?: string } }).extensions?.field !== 'input.content.mimeType';
+      }
+    },
+  };
+  it.each<[string, boolean]>([
+    ['application/pdf', true],
+    ['application/hl7-cda+xml', true],
+    ['text/plain', true],
+    ['text/xml', false],
+    ['image/png', false],
+  ])('%s: accepted %s by both', (mimeType, accepted) => {
+    expect({ fixture: accepts.fixture(mimeType), deposit: accepts.deposit(mimeType) }).toEqual({
+      fixture: accepted,
+      deposit: accepted,
+    });
   });
 });

@@ -1,3 +1,5 @@
+import type { DocumentMimeType } from '../../domain/formats';
+
 /**
  * Scenario files: one JSON document that states a whole situation of the graph (README, "Scenario files").
  * `npm run load -- <file>` validates all of it, then loads it into every subgraph's store.
@@ -106,7 +108,7 @@ export interface CareLineSpec extends DocumentSpec {
   reimbursedCents: number;
 }
 export interface PersonalDocumentSpec extends DocumentSpec {
-  mimeType?: 'text/plain' | 'application/pdf' | 'text/xml';
+  mimeType?: DocumentMimeType;
   body?: string;
 }
 

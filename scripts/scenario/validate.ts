@@ -4,7 +4,7 @@ import { minorIfBornAfter } from '../../policy/periods';
 import { DOCUMENT_ID } from '../../runtime/arguments';
 import { checkIns } from '../../domain/ins';
 import { DOCUMENT_TYPES, PROFESSIONS, SPECIALTIES, VISIBILITY_LABELS, type TypeCode } from '../../domain/codes';
-import { ACT_CODE_FORMAT, FORMATS, type FormatName } from '../../domain/formats';
+import { ACT_CODE_FORMAT, DOCUMENT_MIME_TYPES, FORMATS, type FormatName } from '../../domain/formats';
 import { loadDepositRules, sourceAcceptsType, type WritableSource } from '../../policy/deposit';
 import { RELATIVE_DATE, RELATIVE_INSTANT } from './relative-dates';
 import {
@@ -351,12 +351,7 @@ export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex
       else {
         list(`${sat}.documents`, space.documents).forEach((d, j) => {
           if (documentSpec(`${sat}.documents[${j}]`, d, 'documents', patient)) {
-            oneOf(
-              `${sat}.documents[${j}].mimeType`,
-              (d as any).mimeType,
-              ['text/plain', 'application/pdf', 'text/xml'],
-              false,
-            );
+            oneOf(`${sat}.documents[${j}].mimeType`, (d as any).mimeType, DOCUMENT_MIME_TYPES, false);
             text(`${sat}.documents[${j}].body`, (d as any).body, false, 100_000);
           }
         });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DOCUMENT_MIME_TYPES, type DocumentMimeType } from '../../../domain/formats';
 import DataLoader from 'dataloader';
 import { badInput } from '../../../runtime/errors';
 import { perRequest } from '../../../runtime/context';
@@ -10,7 +11,7 @@ import type { DocumentContent, DocumentContentInput } from './deposit.type';
 export const MAX_CONTENT_BYTES = 512 * 1024;
 
 /** Declared types and the first bytes a file of that type starts with. */
-const MIME_TYPES: Record<string, (bytes: Buffer) => boolean> = {
+const MIME_TYPES: Record<DocumentMimeType, (bytes: Buffer) => boolean> = {
   'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
   // CDA R2: an XML document whose root is ClinicalDocument.
   'application/hl7-cda+xml': (b) =>
@@ -35,8 +36,10 @@ export interface CheckedContent {
 
 /** Checks a deposited file: declared type, base64, size, checksum, and that the bytes are what the type says. */
 export function checkContent(input: DocumentContentInput, field = 'input.content'): CheckedContent {
-  const sniff = MIME_TYPES[input.mimeType];
-  if (!sniff) throw badInput(`${field}.mimeType`, `must be one of ${Object.keys(MIME_TYPES).join(', ')}`);
+  const sniff = (DOCUMENT_MIME_TYPES as readonly string[]).includes(input.mimeType)
+    ? MIME_TYPES[input.mimeType as DocumentMimeType]
+    : undefined;
+  if (!sniff) throw badInput(`${field}.mimeType`, `must be one of ${DOCUMENT_MIME_TYPES.join(', ')}`);
   if (input.base64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(input.base64))
     throw badInput(`${field}.base64`, 'is not base64');
   if (input.base64.length > Math.ceil(MAX_CONTENT_BYTES / 3) * 4)
