@@ -41,31 +41,27 @@ const BASE: Record<Section, Record<string, unknown>> = {
 };
 const SPECS = { dispensations: DISPENSATIONS, careLines: CARE_LINES, oncologyRecords: DCC_DEPOSITS };
 
+/** A scenario of one patient with this part of their file, and the two professionals the parts name. */
+function fixtureWith(part: Record<string, unknown>): unknown {
+  return {
+    version: 1,
+    professionals: [
+      { rpps: '40000000001', familyName: 'Médecin', firstName: 'A', profession: '10', specialty: 'SM54' },
+      { rpps: '40000000003', familyName: 'Pharma', firstName: 'B', profession: '21' },
+    ],
+    patients: [
+      {
+        ins: INS,
+        identity: { birthName: 'Test', firstName: 'Anne', sex: 'F', birthDate: '1984-07-15', birthplaceCode: '75116' },
+        ...part,
+      },
+    ],
+  };
+}
+
 function fixtureRefuses(section: Section, fields: Record<string, unknown>, field: string): boolean {
   const doc = { id: 'doc-1', title: 'T', effectiveAt: 'now-1d', ...BASE[section], ...fields };
-  const problems = validateScenario(
-    {
-      version: 1,
-      professionals: [
-        { rpps: '40000000001', familyName: 'Médecin', firstName: 'A', profession: '10', specialty: 'SM54' },
-        { rpps: '40000000003', familyName: 'Pharma', firstName: 'B', profession: '21' },
-      ],
-      patients: [
-        {
-          ins: INS,
-          identity: {
-            birthName: 'Test',
-            firstName: 'Anne',
-            sex: 'F',
-            birthDate: '1984-07-15',
-            birthplaceCode: '75116',
-          },
-          [section]: [doc],
-        },
-      ],
-    },
-    now,
-  );
+  const problems = validateScenario(fixtureWith({ [section]: [doc] }), now);
   return problems.some((p) => p.path === `patients[0].${section}[0].${field}`);
 }
 
@@ -131,33 +127,20 @@ describe('the scenario validator and the deposits agree on the files a document 
   const accepts = {
     fixture: (mimeType: string) =>
       !validateScenario(
-        {
-          version: 1,
-          patients: [
-            {
-              ins: INS,
-              identity: {
-                birthName: 'Test',
-                firstName: 'Anne',
-                sex: 'F',
-                birthDate: '1984-07-15',
-                birthplaceCode: '75116',
+        fixtureWith({
+          personalSpace: {
+            documents: [
+              {
+                id: 'perso-1',
+                typeCode: 'DOCPAT01',
+                title: 'T',
+                author: { kind: 'PATIENT' },
+                effectiveAt: 'now-1d',
+                mimeType,
               },
-              personalSpace: {
-                documents: [
-                  {
-                    id: 'perso-1',
-                    typeCode: 'DOCPAT01',
-                    title: 'T',
-                    author: { kind: 'PATIENT' },
-                    effectiveAt: 'now-1d',
-                    mimeType,
-                  },
-                ],
-              },
-            },
-          ],
-        },
+            ],
+          },
+        }),
         now,
       ).some((p) => p.path.endsWith('.mimeType')),
     deposit: (mimeType: string) => {
