@@ -10,15 +10,21 @@ export interface AuthOptions {
   audience: string;
   /** The local issuer's public key (embedded default) or a remote JWKS (production identity providers). */
   key: KeyLike | JWTVerifyGetKey;
+  /** The longest a token may live, `iat` to `exp`, in seconds. @default 3600 */
+  maxTokenSeconds: number;
 }
 
+/** How far a token's `iat` may stand ahead of this machine's clock (another machine's clock drifts). */
+const CLOCK_SKEW_SECONDS = 60;
+
 export function authOptions(
-  config: { issuer: string; audience: string; jwksUrl: string | null },
+  config: { issuer: string; audience: string; jwksUrl: string | null; maxTokenSeconds: number },
   localKey: KeyLike,
 ): AuthOptions {
   return {
     issuer: config.issuer,
     audience: config.audience,
+    maxTokenSeconds: config.maxTokenSeconds,
     key: config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : localKey,
   };
 }
@@ -36,10 +42,16 @@ export async function authenticate(authorization: string | undefined, options: A
       issuer: options.issuer,
       audience: options.audience,
       algorithms: [KEY_ALG, 'RS256', 'ES256'],
+      // A token with no end would be a key for ever; `crit` names nothing we understand, so jose refuses any.
+      requiredClaims: ['exp', 'iat'],
     }));
   } catch (error) {
     const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
     throw unauthenticated(expired ? 'The bearer token has expired' : 'The bearer token is not valid for this service');
+  }
+  const [issuedAt, expires] = [payload.iat as number, payload.exp as number];
+  if (expires - issuedAt > options.maxTokenSeconds || issuedAt > Date.now() / 1000 + CLOCK_SKEW_SECONDS) {
+    throw unauthenticated('The bearer token lives longer than this service accepts');
   }
   const actor = toActor(payload.actor, payload.sub);
   if (!actor) throw unauthenticated('The bearer token does not name a known kind of actor');

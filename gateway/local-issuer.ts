@@ -7,7 +7,7 @@ export function mintToken(
   issuerKey: KeyLike,
   actor: Actor,
   auth: { issuer: string; audience: string },
-  lifetime = '8h',
+  lifetime = '1h',
 ): Promise<string> {
   return new SignJWT({ actor })
     .setProtectedHeader({ alg: KEY_ALG, kid: 'local-issuer' })

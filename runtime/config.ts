@@ -27,7 +27,13 @@ export interface RuntimeConfig {
   /** Host the subgraphs listen on and the gateway reaches them at. @default 127.0.0.1 */
   subgraphHost: string;
   /** Embedded issuer settings for bearer tokens; production points these at the real identity providers. */
-  auth: { issuer: string; audience: string; jwksUrl: string | null };
+  auth: {
+    issuer: string;
+    audience: string;
+    jwksUrl: string | null;
+    /** The longest a bearer token may live, from `iat` to `exp` (AUTH_MAX_TOKEN_SECONDS). @default 3600 */
+    maxTokenSeconds: number;
+  };
   production: boolean;
   /** A subgraph that has not answered by then fails only its own fields. @default 5000 */
   subgraphTimeoutMs: number;
@@ -103,6 +109,7 @@ const ENVIRONMENT = z.object({
   AUTH_ISSUER: optional(z.string()),
   AUTH_AUDIENCE: optional(z.string()),
   AUTH_JWKS_URL: optional(url('http:', 'https:')),
+  AUTH_MAX_TOKEN_SECONDS: optional(whole('seconds', 1)),
   NODE_ENV: optional(z.string()),
   SUBGRAPH_TIMEOUT_MS: optional(whole('milliseconds', 1)),
   ANALYTICS_TIMEOUT_MS: optional(whole('milliseconds', 1)),
@@ -173,6 +180,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
       issuer: e.AUTH_ISSUER ?? 'urn:dmp-graph:local-issuer',
       audience: e.AUTH_AUDIENCE ?? 'dmp-graph',
       jwksUrl: e.AUTH_JWKS_URL ?? null,
+      maxTokenSeconds: e.AUTH_MAX_TOKEN_SECONDS ?? 3600,
     },
     production: e.NODE_ENV === 'production',
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS ?? 5000,
