@@ -1,8 +1,6 @@
 import { analyticsSubject } from '../../domain/cohort';
 import type { Scenario } from './scenario';
 
-export { ANALYTICS_SUBJECT_COLUMNS, analyticsSubject, type AnalyticsSubject } from '../../domain/cohort';
-
 /** The projection rows of a scenario: patients who consented to secondary use, on an active record. */
 export function analyticsSubjectRows(scenario: Scenario): unknown[][] {
   return (scenario.patients ?? [])

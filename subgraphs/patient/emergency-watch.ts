@@ -1,6 +1,4 @@
 import type { EmergencyWatch } from '../kit/subgraph';
-
-export type { EmergencyWatch };
 import { logger } from '../../runtime/logger';
 
 export interface WatchFlag {

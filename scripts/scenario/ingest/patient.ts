@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '../../../runtime/store/sql-store';
 import { INS_OIDS } from '../../../domain/ins';
 import { nameKeys } from '../../../domain/name-keys';
-import { analyticsSubject } from '../analytics-subjects';
+import { analyticsSubject } from '../../../domain/cohort';
 import type { Scenario, ScenarioIndex } from '../scenario';
 import { maskedDocuments } from '../document-rows';
 

@@ -1,4 +1,5 @@
-import { ANALYTICS_SUBJECT_COLUMNS, analyticsSubjectRows } from '../analytics-subjects';
+import { ANALYTICS_SUBJECT_COLUMNS } from '../../../domain/cohort';
+import { analyticsSubjectRows } from '../analytics-subjects';
 import { documentsOf } from '../../../domain/sources';
 import type { SqlExecutor } from '../../../runtime/store/sql-store';
 import { DOCUMENT_COLUMNS } from '../../../subgraphs/kit/documents/document-repo';
