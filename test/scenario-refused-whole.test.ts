@@ -41,6 +41,15 @@ describe('a malformed scenario file is refused whole, each problem named by its 
     expect(validateScenario(demoScenario(), systemClock.now())).toEqual([]);
   });
 
+  it('names a date whose month does not exist, rather than failing on it', () => {
+    const scenario = demoScenario();
+    scenario.patients![0].identity.birthDate = '1984-13-45';
+    expect(validateScenario(scenario, systemClock.now())).toContainEqual({
+      path: 'patients[0].identity.birthDate',
+      rule: 'is not a calendar date',
+    });
+  });
+
   describe('through the loader', () => {
     let graph: TestGraph;
     beforeAll(async () => {

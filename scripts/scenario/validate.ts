@@ -82,9 +82,8 @@ export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex
   const date = (path: string, v: unknown, required = true) => {
     if (typeof v === 'string' && RELATIVE_DATE.test(v)) return;
     matches(path, v, ISO_DATE, 'must be a date YYYY-MM-DD (or today-<n>d|mo|y)', required);
-    // Date.parse rolls 31 February over to March: a calendar day must survive the round trip.
-    if (typeof v === 'string' && ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v)
-      fail(path, 'is not a calendar date');
+    // The right shape is not enough: 31 February and month 13 are no calendar days.
+    if (typeof v === 'string' && ISO_DATE.test(v) && !isLocalDate(v)) fail(path, 'is not a calendar date');
   };
   const instant = (path: string, v: unknown, required = true) => {
     if (typeof v === 'string' && RELATIVE_INSTANT.test(v)) return;
