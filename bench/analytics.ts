@@ -8,7 +8,7 @@ import { pharmacy } from '../subgraphs/pharmacy/schema';
 import { aggregate } from '../subgraphs/kit/analytics/aggregate';
 import { DP_RETENTION } from '../subgraphs/pharmacy/dispensation.repo';
 import { signAnalyticsGrant } from '../subgraphs/kit/registry-tokens';
-import type { SubgraphContext } from '../subgraphs/kit/subgraph';
+import type { SubgraphContext } from '../subgraphs/kit/context';
 import type { AnalyticsDimension } from '../subgraphs/kit/analytics/analytics.type';
 import { benchEnvironment } from './support/bench-env';
 import { generatedLoader } from './support/generated-loader';

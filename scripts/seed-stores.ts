@@ -1,5 +1,5 @@
 import type { SqlStore } from '../runtime/store/sql-store';
-import type { SubgraphName } from '../subgraphs/kit/subgraph';
+import type { SubgraphName } from '../subgraphs/kit/context';
 import { generate, type GenerateOptions } from './generate/generate';
 import { loadScenario } from './scenario/load';
 import type { ScenarioIndex } from './scenario/scenario';

@@ -2,7 +2,7 @@ import { generateKeyPair } from 'jose';
 import { loadOrCreateKeyPair } from '../runtime/keys';
 import { ACTOR_HEADER, signActorCredential } from '../runtime/credential';
 import { GATEWAY_KEY, REGISTRY_KEY } from '../runtime/keys';
-import type { SubgraphName } from '../subgraphs/kit/subgraph';
+import type { SubgraphName } from '../subgraphs/kit/context';
 import { SOURCE_NAMES as SUBGRAPH_NAMES } from '../domain/sources';
 import type { Actor } from '../domain/actor';
 import { signGrant } from '../subgraphs/kit/registry-tokens';

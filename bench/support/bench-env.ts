@@ -9,7 +9,7 @@ import { openStores } from '../../scripts/platform';
 import { localToken } from '../../scripts/local-token';
 import { createTestDatabase } from '../../test/support/test-database';
 import type { SqlStore } from '../../runtime/store/sql-store';
-import type { SubgraphName } from '../../subgraphs/kit/subgraph';
+import type { SubgraphName } from '../../subgraphs/kit/context';
 
 /** A fresh PostgreSQL database and key directory for one benchmark run, dropped by `drop()`. */
 export async function benchEnvironment(name: string) {

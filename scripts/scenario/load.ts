@@ -1,5 +1,5 @@
 import type { SqlStore } from '../../runtime/store/sql-store';
-import type { SubgraphName } from '../../subgraphs/kit/subgraph';
+import type { SubgraphName } from '../../subgraphs/kit/context';
 import { indexOf, type Scenario, type ScenarioIndex } from './scenario';
 import { ScenarioError, validateScenario } from './validate';
 import { resolveRelativeDates } from './relative-dates';

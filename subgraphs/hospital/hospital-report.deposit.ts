@@ -3,7 +3,7 @@ import { documentsOf } from '../../domain/sources';
 import { DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
 import { deposit, optionalText, pastDay, type DepositSpec } from '../kit/documents/deposit';
 import { badInput } from '../../runtime/errors';
-import type { SubgraphContext } from '../kit/subgraph';
+import type { SubgraphContext } from '../kit/context';
 import { LocalDate } from '../../schema/scalars';
 
 @InputType({

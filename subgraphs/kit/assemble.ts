@@ -4,11 +4,12 @@ import { GATEWAY_KEY, REGISTRY_KEY, loadOrCreateKeyPair, loadPublicKey } from '.
 import type { KeyLike } from 'jose';
 import type { RuntimeConfig } from '../../runtime/config';
 import type { SqlStore } from '../../runtime/store/sql-store';
-import type { SubgraphDeps } from './subgraph';
+import type { SubgraphDeps } from './context';
 import type { HabilitationMatrix } from '../../policy/matrix';
 import { logger } from '../../runtime/logger';
 import { openStore } from '../../runtime/store/open-store';
-import { createSubgraphServer, type SubgraphDefinition, type SubgraphName } from './subgraph';
+import { createSubgraphServer, type SubgraphDefinition } from './subgraph';
+import type { SubgraphName } from './context';
 import { loadMatrix } from '../../policy/matrix';
 import { openAuditStore } from '../../audit/audit-store';
 import { createTraceWriter } from '../../audit/trace-writer';

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ACTOR_HEADER } from '../../runtime/credential';
 import { unavailable } from '../../runtime/errors';
-import type { SubgraphContext, SubgraphName } from './subgraph';
+import type { SubgraphContext, SubgraphName } from './context';
 import { injectTraceContext } from '../../runtime/tracing';
 
 /** Codes a peer's answer may carry back to the caller as they are: the peer's decision, not an outage. */

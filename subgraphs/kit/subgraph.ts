@@ -17,7 +17,6 @@ import type { HabilitationMatrix } from '../../policy/matrix';
 import { applyFieldPolicy } from './enforce/field-policy';
 import { accessTracePlugin } from '../../audit/trace-recorder';
 
-export type { EmergencyWatch, SubgraphContext, SubgraphDeps, SubgraphName } from './context';
 import type { SubgraphContext, SubgraphDeps, SubgraphName } from './context';
 
 type ReferenceResolver = (reference: any, ctx: SubgraphContext, info: unknown) => unknown;

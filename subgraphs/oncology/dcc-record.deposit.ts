@@ -4,7 +4,7 @@ import { FORMATS, hasFormat } from '../../domain/formats';
 import { DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
 import { deposit, optionalText, pastDay, type DepositSpec } from '../kit/documents/deposit';
 import { badInput } from '../../runtime/errors';
-import type { SubgraphContext } from '../kit/subgraph';
+import type { SubgraphContext } from '../kit/context';
 import { LocalDate } from '../../schema/scalars';
 
 @InputType({ description: 'A DCC record to deposit: fiche RCP, PPS, pathology or operative report.' })

@@ -1,7 +1,7 @@
 import { Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { mayAggregate } from '../../policy/analytics/analytics-grant';
 import { forbidden } from '../../runtime/errors';
-import type { SubgraphContext } from '../kit/subgraph';
+import type { SubgraphContext } from '../kit/context';
 import { analyticsFieldResolver } from '../kit/analytics/analytics.resolver';
 import { signAnalyticsGrant } from '../kit/registry-tokens';
 import { pendingBySource, pushCohort } from './cohort';

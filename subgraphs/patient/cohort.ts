@@ -1,7 +1,7 @@
 import { callPeer } from '../kit/peer-call';
 import { AGGREGATING_SOURCE_NAMES } from '../../domain/sources';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
-import type { SubgraphContext } from '../kit/subgraph';
+import type { SubgraphContext } from '../kit/context';
 import { type CohortChange } from '../../policy/analytics/analytics-grant';
 import { signCohortChanges } from '../kit/registry-tokens';
 import { localDate } from '../kit/documents/document-repo';

@@ -4,7 +4,7 @@ import { mayKnowOf } from '../../policy/refusal';
 import { FORMATS, hasFormat } from '../../domain/formats';
 import { idArgument, insArgument } from '../../runtime/arguments';
 import { badInput, forbidden, notFound } from '../../runtime/errors';
-import type { SubgraphContext } from '../kit/subgraph';
+import type { SubgraphContext } from '../kit/context';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { mayControl, type PatientControl } from '../../policy/controls';
 import { Patient } from './patient.type';

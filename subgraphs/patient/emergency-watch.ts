@@ -1,4 +1,4 @@
-import type { EmergencyWatch } from '../kit/subgraph';
+import type { EmergencyWatch } from '../kit/context';
 import { logger } from '../../runtime/logger';
 
 export interface WatchFlag {

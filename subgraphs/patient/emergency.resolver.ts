@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { after } from '../../domain/calendar';
 import { insArgument } from '../../runtime/arguments';
 import { badInput, forbidden } from '../../runtime/errors';
-import type { SubgraphContext } from '../kit/subgraph';
+import type { SubgraphContext } from '../kit/context';
 import { mayDeclareEmergency } from '../../policy/emergency';
 import { recordAccess } from '../../audit/trace-recorder';
 import { DateTime } from '../../schema/scalars';

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, InputType, Int, ObjectType, Query, Resolver } from 'ty
 import { queryKey } from '../../domain/name-keys';
 import { badInput } from '../../runtime/errors';
 import { localDate } from '../kit/documents/document-repo';
-import type { SubgraphContext } from '../kit/subgraph';
+import type { SubgraphContext } from '../kit/context';
 import { recordAccess } from '../../audit/trace-recorder';
 import { LocalDate } from '../../schema/scalars';
 import { DmpStatusEnum, IdentityStatusEnum, SexEnum } from './patient.type';

@@ -19,7 +19,7 @@ import { DEPARTEMENTS, residenceOf, type Departement } from '../../domain/geo';
 import { badInput, forbidden, notFound } from '../../runtime/errors';
 import { callPeer } from '../kit/peer-call';
 import { purgePatientRows } from '../kit/purge/purge';
-import type { SubgraphContext } from '../kit/subgraph';
+import type { SubgraphContext } from '../kit/context';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { loadDepositRules, mayWrite, WRITABLE_SOURCES, type WritableSource } from '../../policy/deposit';
 import { mayChangeLifecycle, type LifecycleChange, mayCreateRecord, mayResumeDeletions } from '../../policy/lifecycle';

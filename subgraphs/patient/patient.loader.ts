@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { perRequest } from '../../runtime/context';
 import { listsPerPatient } from '../kit/documents/rows-by-patient';
-import type { SubgraphContext } from '../kit/subgraph';
+import type { SubgraphContext } from '../kit/context';
 import { decide, type Decision, type PatientAccessFacts } from '../../policy/decide';
 import { carry, type GrantCarrier } from '../kit/enforce/grant-carrier';
 import { recordAccess } from '../../audit/trace-recorder';

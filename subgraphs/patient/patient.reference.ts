@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '../kit/subgraph';
+import type { SubgraphContext } from '../kit/context';
 import { registryLoaders, type VisiblePatient } from './patient.loader';
 
 /** `_entities` for Patient: the same decision as the root field, so no path reaches a patient the actor may not see. */

@@ -5,7 +5,7 @@ import { AccessTraceConnection, AccessTraceFilter, type AccessTraceEntry } from 
 import { PatientNotificationConnection, type PatientNotification } from './notification.type';
 import { insArgument } from '../../runtime/arguments';
 import { notFound } from '../../runtime/errors';
-import type { SubgraphContext } from '../kit/subgraph';
+import type { SubgraphContext } from '../kit/context';
 import { signGrant } from '../kit/registry-tokens';
 import { localDate } from '../kit/documents/document-repo';
 import {

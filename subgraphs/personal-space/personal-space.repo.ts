@@ -2,7 +2,7 @@ import { createDocumentSource } from '../kit/documents/document-source';
 import { documentMetadata, localDate, type DocumentRow } from '../kit/documents/document-repo';
 import { rowsByPatient } from '../kit/documents/rows-by-patient';
 import { perRequest } from '../../runtime/context';
-import type { SubgraphContext } from '../kit/subgraph';
+import type { SubgraphContext } from '../kit/context';
 import type { Allergy, Antecedent, EmergencyContact, PersonalDocument, Vaccination } from './personal-space.type';
 
 export const PERSONAL_DOCUMENT_COLUMNS = ['mime_type', 'body'] as const;

@@ -4,7 +4,7 @@ import { REQUIRES_GRANT, type PatientRef } from '../kit/documents/patient-ref.ty
 import { SourcePatient } from './patient.type';
 import { grantFor } from '../kit/documents/document-source';
 import { PageArgs } from '../../runtime/graphql/connection';
-import type { SubgraphContext } from '../kit/subgraph';
+import type { SubgraphContext } from '../kit/context';
 import { carry, grantOf, type GrantCarrier } from '../kit/enforce/grant-carrier';
 import { touch } from '../../audit/trace-recorder';
 import {

@@ -8,7 +8,7 @@ import { DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.
 import { deposit, optionalText, pastDay, permitFor, requiredText, type DepositSpec } from '../kit/documents/deposit';
 import { badInput } from '../../runtime/errors';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
-import type { SubgraphContext } from '../kit/subgraph';
+import type { SubgraphContext } from '../kit/context';
 import { recordAccess } from '../../audit/trace-recorder';
 import { LocalDate } from '../../schema/scalars';
 import {

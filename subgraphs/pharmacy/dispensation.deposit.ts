@@ -4,7 +4,7 @@ import { FORMATS, hasFormat } from '../../domain/formats';
 import { DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
 import { deposit, requiredText, type DepositSpec } from '../kit/documents/deposit';
 import { badInput } from '../../runtime/errors';
-import type { SubgraphContext } from '../kit/subgraph';
+import type { SubgraphContext } from '../kit/context';
 import { ProductCategoryEnum, type ProductCategory } from './dispensation.type';
 
 @InputType({ description: 'A dispensation to record in the pharmaceutical dossier.' })

@@ -4,7 +4,7 @@ import { ACT_CODE_FORMAT, FORMATS, hasFormat } from '../../domain/formats';
 import { DepositAuthorInput, DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
 import { checkProfessional, deposit, requiredText, type DepositSpec } from '../kit/documents/deposit';
 import { badInput } from '../../runtime/errors';
-import type { SubgraphContext } from '../kit/subgraph';
+import type { SubgraphContext } from '../kit/context';
 import { ActSystemEnum, type ActSystem } from './care-line.type';
 
 @InputType({ description: 'A reimbursed act or drug, as the Assurance maladie feeds it (ALIM_AM).' })

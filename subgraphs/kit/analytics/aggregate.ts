@@ -3,7 +3,7 @@ import { mayAggregate } from '../../../policy/analytics/analytics-grant';
 import { before, parisYear } from '../../../domain/calendar';
 import type { RetentionCondition } from '../documents/document-repo';
 import { quoteIdent } from '../../../runtime/store/sql-store';
-import type { SubgraphContext } from '../subgraph';
+import type { SubgraphContext } from '../context';
 import { recordAccess } from '../../../audit/trace-recorder';
 import { verifyAnalyticsGrant } from '../registry-tokens';
 import {

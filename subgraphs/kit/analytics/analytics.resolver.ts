@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root, type ClassType } from 'type-graphql';
 import { forbidden } from '../../../runtime/errors';
-import type { SubgraphContext } from '../subgraph';
+import type { SubgraphContext } from '../context';
 import { verifyCohortChanges } from '../registry-tokens';
 import { recordAccess } from '../../../audit/trace-recorder';
 import { aggregate, type AnalyticsMeasureSpec } from './aggregate';

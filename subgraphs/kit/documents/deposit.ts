@@ -15,7 +15,7 @@ import {
 import { badInput, unavailable } from '../../../runtime/errors';
 import { callPeer } from '../peer-call';
 import { quoteIdent, type SqlExecutor } from '../../../runtime/store/sql-store';
-import type { SubgraphContext } from '../subgraph';
+import type { SubgraphContext } from '../context';
 import { type PermitAuthor, type WritePermit } from '../../../policy/write-permit';
 import { verifyWritePermit } from '../registry-tokens';
 import type { WritableSource } from '../../../policy/deposit';

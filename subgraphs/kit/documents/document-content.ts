@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { badInput } from '../../../runtime/errors';
 import { perRequest } from '../../../runtime/context';
 import type { SqlExecutor } from '../../../runtime/store/sql-store';
-import type { SubgraphContext } from '../subgraph';
+import type { SubgraphContext } from '../context';
 import type { DocumentContent, DocumentContentInput } from './deposit.type';
 
 /** Larger files do not fit the 1 MiB request body once base64-encoded. */

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
-import type { SubgraphContext } from '../subgraph';
+import type { SubgraphContext } from '../context';
 import { forbidden } from '../../../runtime/errors';
 import { grantOf } from '../enforce/grant-carrier';
 import { touch } from '../../../audit/trace-recorder';

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root, type ClassTyp
 import { DocumentFilter } from './document.type';
 import { REQUIRES_GRANT, type PatientRef, type PatientRefClass } from './patient-ref.type';
 import { PageArgs } from '../../../runtime/graphql/connection';
-import type { SubgraphContext } from '../subgraph';
+import type { SubgraphContext } from '../context';
 import type { createDocumentSource } from './document-source';
 
 /** The `Patient.<field>` list resolver a document source contributes to the graph. */

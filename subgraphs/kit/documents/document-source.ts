@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { perRequest } from '../../../runtime/context';
 import { badInput, forbidden } from '../../../runtime/errors';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../../runtime/graphql/connection';
-import type { SubgraphContext } from '../subgraph';
+import type { SubgraphContext } from '../context';
 import type { AccessGrant } from '../../../policy/grant';
 import { registryGrant } from '../enforce/registry-grant';
 import { carry, grantOf } from '../enforce/grant-carrier';

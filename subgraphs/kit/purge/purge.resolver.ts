@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { forbidden } from '../../../runtime/errors';
 import { purgePatientRows } from './purge';
-import type { SubgraphContext, SubgraphName } from '../subgraph';
+import type { SubgraphContext, SubgraphName } from '../context';
 import { verifyPurgeOrder } from '../registry-tokens';
 import { recordAccess } from '../../../audit/trace-recorder';
 
