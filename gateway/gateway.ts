@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { closeGracefully, createHttpServer, type Readiness } from '../runtime/http-server';
 import type { SourceName as SubgraphName } from '../domain/sources';
-import { maskError } from '../runtime/error-masking';
+import { maskError, withoutSuggestions } from '../runtime/error-masking';
 import { requestLogPlugin } from '../runtime/request-log';
 import { projectPath } from '../domain/paths';
 import { metricsPlugin } from '../runtime/metrics';
@@ -68,7 +68,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
     supergraphSdl: options.supergraphSdl ?? readFileSync(projectPath('schema', 'supergraph.graphql'), 'utf8'),
     buildService: ({ name }) =>
       signedDataSource({
-        name,
+        name: name as SubgraphName,
         url: options.subgraphUrls[name as SubgraphName],
         gatewayKey: options.gatewayKey,
         timeoutMs: options.subgraphTimeoutMs,
@@ -83,6 +83,16 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
       ...protection.plugins,
       metricsPlugin('gateway'),
       requestLogPlugin('gateway'),
+      // The client learns the id its request is traced and logged under, to quote it to support.
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue, response }) {
+              response.http.headers.set('x-request-id', contextValue.requestId);
+            },
+          };
+        },
+      },
       deadlinePlugin({
         defaultMs: options.subgraphTimeoutMs ?? 5000,
         analyticsMs: options.analyticsTimeoutMs ?? 30_000,
@@ -103,7 +113,9 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
         : formatted;
       const masked = maskError(coded, error);
       const { serviceName: _service, ...extensions } = masked.extensions ?? {};
-      return { ...masked, extensions };
+      // Production hints at no name of the schema, in any error (validation, variables, a subgraph's).
+      const message = options.production ? withoutSuggestions(masked.message) : masked.message;
+      return { ...masked, message, extensions };
     },
     csrfPrevention: true,
     // Apollo's own SIGTERM handler stops it at once, cutting requests in flight: main.ts drains first (closeGracefully).
@@ -115,9 +127,15 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
   const server = createHttpServer(apollo, {
     service: 'gateway',
     context: async (req) => {
+      // A client's id only correlates logs: a client that chose what traces and notifications key on could
+      // merge its requests into one (three emergency reads, one notification).
       const header = req.headers['x-request-id'];
-      const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
-      return { actor: await authenticate(req.headers.authorization, options.auth), requestId };
+      const correlationId = typeof header === 'string' && REQUEST_ID.test(header) ? header : undefined;
+      return {
+        actor: await authenticate(req.headers.authorization, options.auth),
+        requestId: randomUUID(),
+        correlationId,
+      };
     },
     ready: async () => {
       const readiness = await subgraphReadiness(options.subgraphUrls);

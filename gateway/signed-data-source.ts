@@ -1,15 +1,17 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { KeyLike } from 'jose';
-import { ACTOR_HEADER, signActorCredential } from '../runtime/credential';
+import { randomUUID } from 'node:crypto';
+import { ACTOR_HEADER, signCallCredential, type CallClaims } from '../runtime/credential';
+import type { SourceName } from '../domain/sources';
 import type { GatewayContext } from './context';
 import { metrics } from '../runtime/metrics';
 import { injectTraceContext } from '../runtime/tracing';
 import { DEADLINE_HEADER } from './deadline';
 
 export interface SignedDataSourceOptions {
-  /** The subgraph's name, for metrics. */
-  name: string;
+  /** The subgraph's name: the audience of its credentials, and a metrics label. */
+  name: SourceName;
   url: string;
   gatewayKey: KeyLike;
   /** A subgraph that does not answer in time fails only its own fields (unless the request set its own deadline). @default 5000 */
@@ -21,17 +23,34 @@ const unavailable = () =>
     extensions: { code: 'SERVICE_UNAVAILABLE' },
   });
 
-/** Sends each subgraph fetch with the gateway-signed actor, over Node's built-in fetch, with a deadline. */
+/** Links a fetch to the request it serves, from willSendRequest to the fetcher; never leaves the process. */
+const PENDING_HEADER = 'x-dmp-pending-call';
+
+/**
+ * Sends each subgraph fetch with a credential of its own, over Node's built-in fetch, with a deadline. The
+ * credential is signed in the fetcher, over the exact body that goes on the wire (runtime/credential.ts):
+ * captured, it opens nothing but the same call to the same subgraph, once, for a few seconds.
+ */
 export function signedDataSource(options: SignedDataSourceOptions): RemoteGraphQLDataSource<GatewayContext> {
   const timeoutMs = options.timeoutMs ?? 5000;
+  const pending = new Map<string, Omit<CallClaims, 'body' | 'audience'>>();
   return new RemoteGraphQLDataSource<GatewayContext>({
     url: options.url,
     // Down, refusing or past its deadline: the source's fields are null with SERVICE_UNAVAILABLE, the rest is served.
-    fetcher: (async (input: string, init: RequestInit & { headers: Record<string, string> }) => {
-      const deadline = Number(init.headers[DEADLINE_HEADER]) || timeoutMs;
+    fetcher: (async (input: string, init: RequestInit & { headers: Record<string, string>; body: string }) => {
+      const { [PENDING_HEADER]: handle, ...headers } = init.headers;
+      const call = pending.get(handle);
+      pending.delete(handle);
+      if (!call) throw new Error('a subgraph fetch without its request');
+      headers[ACTOR_HEADER] = await signCallCredential(options.gatewayKey, 'gateway', {
+        ...call,
+        audience: options.name,
+        body: init.body,
+      });
+      const deadline = Number(headers[DEADLINE_HEADER]) || timeoutMs;
       const stop = metrics.subgraphFetchSeconds.startTimer({ subgraph: options.name });
       try {
-        const response = await fetch(input, { ...init, signal: AbortSignal.timeout(deadline) });
+        const response = await fetch(input, { ...init, headers, signal: AbortSignal.timeout(deadline) });
         stop({ outcome: response.ok ? 'ok' : 'error' });
         return response;
       } catch {
@@ -41,11 +60,9 @@ export function signedDataSource(options: SignedDataSourceOptions): RemoteGraphQ
     }) as never,
     async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
       if (!context?.actor) throw new Error('no authenticated actor for a subgraph fetch');
-      context.credential ??= signActorCredential(options.gatewayKey, {
-        actor: context.actor,
-        requestId: context.requestId,
-      });
-      request.http?.headers.set(ACTOR_HEADER, await context.credential);
+      const handle = randomUUID();
+      pending.set(handle, { actor: context.actor, requestId: context.requestId });
+      request.http?.headers.set(PENDING_HEADER, handle);
       injectTraceContext((name, value) => request.http?.headers.set(name, value));
       request.http?.headers.set(DEADLINE_HEADER, String(context.deadlineMs ?? timeoutMs));
     },

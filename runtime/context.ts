@@ -1,3 +1,4 @@
+import type { Caller } from './credential';
 import type { Actor } from '../domain/actor';
 
 /** Per-request context every subgraph resolver receives. Per-request caches hang off it in WeakMaps. */
@@ -6,8 +7,8 @@ export interface RequestContext<Deps = unknown> {
   requestId: string;
   /** The instant this request is judged at, read once from the one clock: every rule in it sees the same day. */
   now: Date;
-  /** The gateway's signed credential this request came with: a subgraph asking a peer within the request forwards it. */
-  credential?: string;
+  /** Who signed this call: the gateway (a client's request) or a peer subgraph calling within one. */
+  caller: Caller;
   deps: Deps;
 }
 

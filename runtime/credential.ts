@@ -1,25 +1,111 @@
-import type { KeyLike } from 'jose';
-import { signShortLived, verifyShortLived } from './short-lived-token';
+import { createHash, randomUUID } from 'node:crypto';
+import { SignJWT, decodeJwt, jwtVerify, type KeyLike } from 'jose';
+import { KEY_ALG } from './keys';
 import type { Actor } from '../domain/actor';
+import type { SourceName } from '../domain/sources';
 
-/** Header carrying the gateway-signed actor to the subgraphs. Whatever a client puts there is overwritten. */
+/** Header carrying the signed call credential to a subgraph. Whatever a client puts there is overwritten. */
 export const ACTOR_HEADER = 'x-dmp-actor';
-/** Long enough for one request's fetches, short enough that a captured header is soon worthless. */
-const SCOPE = { issuer: 'dmp-gateway', audience: 'dmp-subgraphs', seconds: 30 };
 
-export interface ForwardedActor {
+/**
+ * A credential is good for one HTTP call: the subgraph it names, the exact body it was signed over, once, within
+ * a few seconds. Transport time, not the graph's clock: it is judged on the wall clock of the process, and the
+ * services' clocks must agree to within CLOCK_TOLERANCE_SECONDS (NTP).
+ */
+export const CREDENTIAL_SECONDS = 5;
+const CLOCK_TOLERANCE_SECONDS = 1;
+
+/** Who signed a call: the gateway for a client's request, or a subgraph calling a peer within one. */
+export type Caller = 'gateway' | SourceName;
+const issuerOf = (caller: Caller) => (caller === 'gateway' ? 'dmp-gateway' : `dmp-subgraph:${caller}`);
+
+export interface CallClaims {
+  actor: Actor;
+  /** The gateway's own id of the client request this call serves (never the client's x-request-id). */
+  requestId: string;
+  /** The subgraph the call is for. */
+  audience: SourceName;
+  /** The exact bytes of the HTTP body. */
+  body: string | Buffer;
+}
+
+export interface VerifiedCall {
   actor: Actor;
   requestId: string;
+  caller: Caller;
 }
 
-export function signActorCredential(key: KeyLike, forwarded: ForwardedActor): Promise<string> {
-  return signShortLived(key, { actor: forwarded.actor, rid: forwarded.requestId }, SCOPE);
+/** The body digest a credential carries: base64url SHA-256 of the exact bytes sent. */
+export const bodyDigest = (body: string | Buffer) => createHash('sha256').update(body).digest('base64url');
+
+export function signCallCredential(key: KeyLike, caller: Caller, claims: CallClaims): Promise<string> {
+  return new SignJWT({ actor: claims.actor, rid: claims.requestId, bdy: bodyDigest(claims.body) })
+    .setProtectedHeader({ alg: KEY_ALG })
+    .setIssuer(issuerOf(caller))
+    .setAudience(`dmp-subgraph:${claims.audience}`)
+    .setJti(randomUUID())
+    .setIssuedAt()
+    .setExpirationTime(`${CREDENTIAL_SECONDS}s`)
+    .sign(key);
 }
 
-/** Returns the actor when the credential is the gateway's and current; null otherwise, whatever the reason. */
-export async function verifyActorCredential(key: KeyLike, token: string | undefined): Promise<ForwardedActor | null> {
-  const payload = await verifyShortLived(key, token, SCOPE);
-  if (!payload || typeof payload.rid !== 'string' || typeof payload.actor !== 'object' || payload.actor === null)
-    return null;
-  return { actor: payload.actor as Actor, requestId: payload.rid };
+/** Why a call was refused, for the metrics (never for the caller, who gets one answer for all). */
+export type RefusalReason = 'missing' | 'signature' | 'audience' | 'body' | 'replayed';
+
+export interface CredentialCheck {
+  /** The caller when the credential is good for this call; otherwise why not. */
+  verify(token: string | undefined, body: Buffer): Promise<VerifiedCall | { refused: RefusalReason }>;
+}
+
+/**
+ * Checks call credentials for one subgraph: signed by a key it trusts for that caller, addressed to it, over
+ * this very body, current, and never seen before. Seen credential ids are kept in this process's memory for
+ * their lifetime (plus the clock tolerance): a replica behind the same name keeps its own memory, so the
+ * deployment routes a call to one replica (docs/security.md).
+ */
+export function credentialCheck(audience: SourceName, trusted: Partial<Record<Caller, KeyLike>>): CredentialCheck {
+  const byIssuer = new Map<string, { caller: Caller; key: KeyLike }>();
+  for (const [caller, key] of Object.entries(trusted) as [Caller, KeyLike][])
+    byIssuer.set(issuerOf(caller), { caller, key });
+  // Insertion order is expiry order (every entry lives as long), so expired ids are swept from the front.
+  const seen = new Map<string, number>();
+  const keepMs = (CREDENTIAL_SECONDS + 2 * CLOCK_TOLERANCE_SECONDS) * 1000;
+  return {
+    async verify(token, body) {
+      if (typeof token !== 'string' || token === '') return { refused: 'missing' };
+      let issuer: unknown;
+      try {
+        issuer = decodeJwt(token).iss;
+      } catch {
+        return { refused: 'signature' };
+      }
+      const signer = typeof issuer === 'string' ? byIssuer.get(issuer) : undefined;
+      if (!signer) return { refused: 'signature' };
+      let payload;
+      try {
+        ({ payload } = await jwtVerify(token, signer.key, {
+          issuer: issuerOf(signer.caller),
+          algorithms: [KEY_ALG],
+          requiredClaims: ['iat', 'exp', 'jti', 'aud'],
+          maxTokenAge: CREDENTIAL_SECONDS + CLOCK_TOLERANCE_SECONDS,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        }));
+      } catch {
+        return { refused: 'signature' };
+      }
+      if (payload.aud !== `dmp-subgraph:${audience}`) return { refused: 'audience' };
+      if (payload.bdy !== bodyDigest(body)) return { refused: 'body' };
+      const now = Date.now();
+      for (const [id, until] of seen) {
+        if (until > now) break;
+        seen.delete(id);
+      }
+      const id = payload.jti!;
+      if (seen.has(id)) return { refused: 'replayed' };
+      seen.set(id, now + keepMs);
+      if (typeof payload.rid !== 'string' || typeof payload.actor !== 'object' || payload.actor === null)
+        return { refused: 'signature' };
+      return { actor: payload.actor as Actor, requestId: payload.rid, caller: signer.caller };
+    },
+  };
 }

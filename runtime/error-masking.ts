@@ -19,6 +19,15 @@ export function scrub(text: string): string {
   return text.replace(/"[^"\n]*"/g, '"…"').replace(/\([^()\n]*\)=\([^()\n]*\)/g, '(…)=(…)');
 }
 
+/**
+ * graphql-js appends "Did you mean …?" to validation and variable-coercion messages, naming fields and enum
+ * values of the schema. Apollo's hideSchemaDetailsFromClientErrors removes it from validation only; this
+ * removes it from every message.
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
+}
+
 /** Keeps coded errors as they are; anything else leaves as a bare INTERNAL_SERVER_ERROR (runtime/request-log.ts logs the original). */
 export function maskError(formatted: GraphQLFormattedError, _original: unknown): GraphQLFormattedError {
   if (isPublic(formatted.extensions?.code)) {

@@ -22,8 +22,11 @@ export interface Readiness {
 export interface HttpServerOptions<Ctx extends BaseContext> {
   /** Names this server in traces (gateway, or the subgraph's name). */
   service: string;
-  /** Builds the request context; throw a GraphQLError with extensions.http.status to refuse (e.g. 401). */
-  context: (req: IncomingMessage) => Promise<Ctx>;
+  /**
+   * Builds the request context from the request and its exact body bytes (what a call credential is signed
+   * over); throw a GraphQLError with extensions.http.status to refuse (e.g. 401).
+   */
+  context: (req: IncomingMessage, body: Buffer) => Promise<Ctx>;
   /** Readiness: true when what this process needs answers; with details, each dependency's state. */
   ready?: () => Promise<boolean | Readiness>;
   /** @default 1 MiB */
@@ -115,7 +118,7 @@ export function createHttpServer<Ctx extends BaseContext>(
         }
         const result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search, body },
-          context: () => options.context(req),
+          context: () => options.context(req, raw),
         });
         const outHeaders: Record<string, string> = {};
         for (const [key, value] of result.headers) outHeaders[key] = value;

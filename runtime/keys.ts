@@ -32,7 +32,9 @@ export async function loadPublicKey(dir: string, name: string): Promise<KeyLike>
   return importSPKI(readFileSync(join(dir, `${name}.pub`), 'utf8'), KEY_ALG);
 }
 
-/** The key pairs the graph signs with: the gateway's actor credential, the registry's grants, the embedded issuer's tokens. */
+/** The key pairs the graph signs with: the gateway's call credentials, the registry's grants, the embedded issuer's tokens. */
 export const GATEWAY_KEY = 'gateway';
 export const REGISTRY_KEY = 'patient-registry';
 export const ISSUER_KEY = 'local-issuer';
+/** The key pair a subgraph signs its calls to its peers with (runtime/credential.ts). */
+export const subgraphCallKey = (source: string) => `${source}-calls`;

@@ -41,6 +41,12 @@ export const metrics = {
     buckets: LATENCY_BUCKETS,
     registers: [metricsRegistry],
   }),
+  callRefusals: new Counter({
+    name: 'dmp_call_credential_refusals_total',
+    help: 'Calls a subgraph refused with 401 (no credential, bad signature, another audience, another body, a replay)',
+    labelNames: ['service', 'reason'],
+    registers: [metricsRegistry],
+  }),
   denials: new Counter({
     name: 'dmp_access_denials_total',
     help: 'Accesses refused and traced, by source and the rule that refused',

@@ -8,10 +8,11 @@ type Log = Pick<typeof processLogger, 'error' | 'info'>;
 /**
  * One line per request (server: the gateway or a subgraph, beside the process's `service`; request id,
  * operation name, outcome, error codes, duration) and, for every error the client sees masked, the original,
- * scrubbed: both found by the request id across the gateway and the subgraphs. No variable, document or
- * answer is logged.
+ * scrubbed: both found by the request id across the gateway and the subgraphs. The gateway's line also names
+ * the client's own x-request-id (correlationId), to join the client's logs. No variable, document or answer is
+ * logged.
  */
-export function requestLogPlugin<Ctx extends BaseContext & { requestId?: string }>(
+export function requestLogPlugin<Ctx extends BaseContext & { requestId?: string; correlationId?: string }>(
   service: string,
   log: Log = processLogger,
 ): ApolloServerPlugin<Ctx> {
@@ -42,6 +43,7 @@ export function requestLogPlugin<Ctx extends BaseContext & { requestId?: string 
             {
               server: service,
               requestId: contextValue?.requestId,
+              ...(contextValue?.correlationId ? { correlationId: contextValue.correlationId } : {}),
               operation: operationLabel(operationName),
               outcome: codes.length > 0 ? 'error' : 'ok',
               ...(codes.length > 0 ? { codes: [...new Set(codes)] } : {}),

@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import { listen } from '../runtime/http-server';
 import { loadOrCreateKeyPair } from '../runtime/keys';
-import { subgraphDeps } from '../subgraphs/kit/assemble';
-import { GATEWAY_KEY, ISSUER_KEY, REGISTRY_KEY } from '../runtime/keys';
+import { subgraphDeps, trustedCallers } from '../subgraphs/kit/assemble';
+import { GATEWAY_KEY, ISSUER_KEY, REGISTRY_KEY, subgraphCallKey } from '../runtime/keys';
 import { createSubgraphServer } from '../subgraphs/kit/subgraph';
 import type { SubgraphDeps, SubgraphName } from '../subgraphs/kit/context';
 import { openStore } from '../runtime/store/open-store';
@@ -54,6 +54,12 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
     loadOrCreateKeyPair(config.keysDir, REGISTRY_KEY),
     loadOrCreateKeyPair(config.keysDir, ISSUER_KEY),
   ]);
+  const callKeys = Object.fromEntries(
+    await Promise.all(
+      SUBGRAPHS.map(async (d) => [d.name, await loadOrCreateKeyPair(config.keysDir, subgraphCallKey(d.name))] as const),
+    ),
+  );
+  const callers = await trustedCallers(config.keysDir);
   const matrix = loadMatrix(config.matrixDir ?? undefined);
   const stores = await openStores(config);
   const auditStore = await openAuditStore(config);
@@ -75,8 +81,9 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
         emergencyWatch,
         decideOverride: options.benchmarkWithoutPolicy?.decide,
         peers: subgraphUrls,
+        callKey: callKeys[definition.name].privateKey,
       }),
-      gatewayKey: gatewayKeys.publicKey,
+      trustedCallers: callers,
       withoutFieldPolicyForBenchmark: Boolean(options.benchmarkWithoutPolicy),
       metricsToken: config.metricsToken,
       shutdownGraceMs: config.shutdownGraceMs,

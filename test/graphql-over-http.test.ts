@@ -124,6 +124,25 @@ describe.each([
     });
 
     it.each([
+      ['a misspelt field of an input variable', { traits: { birthdate: '1984-05-02' } }, /Did you mean "birthDate"/],
+      ['a misspelt enum value', { traits: { birthDate: '1984-05-02', sex: 'f' } }, /Did you mean the enum value "F"/],
+    ])(production ? 'suggests nothing for %s' : 'suggests the right name for %s', async (_label, variables, name) => {
+      const answer = await request({
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'query ($traits: IdentityTraits!) { searchPatients(traits: $traits) { __typename } }',
+          variables,
+        }),
+      });
+      const { errors } = (await answer.json()) as any;
+      expect(errors.map((e: any) => e.extensions.code)).toEqual(errors.map(() => 'BAD_USER_INPUT'));
+      const messages = errors.map((e: any) => e.message).join('\n');
+      if (production) expect(messages).not.toMatch(/Did you mean|"F"/);
+      else expect(messages).toMatch(name);
+    });
+
+    it.each([
       ['a GET without a preflight header', { search: `?query=${encodeURIComponent('{ __typename }')}` }],
       [
         'a form post',

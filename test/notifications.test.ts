@@ -51,6 +51,35 @@ describe('notifications to the patient', () => {
     );
   });
 
+  it("a client's x-request-id decides nothing: three emergency reads under one header, three notifications", async () => {
+    const before = (await outbox()).length;
+    const token = await graph.token('samu:13');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(graph.gatewayUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'x-request-id': 'client-chosen-0001',
+        },
+        body: JSON.stringify({ query: READ, variables: { ins: ADULT } }),
+      });
+      expect(response.status).toBe(200);
+      ids.push(response.headers.get('x-request-id')!);
+    }
+    const added = (await outbox()).slice(before).map((n) => n.kind);
+    expect(added).toEqual(['EMERGENCY_ACCESS', 'EMERGENCY_ACCESS', 'EMERGENCY_ACCESS']);
+    // The answer names the id the gateway made, and the traces are filed under it, not under the client's.
+    expect(new Set(ids).size).toBe(3);
+    expect(ids).not.toContain('client-chosen-0001');
+    const traced = await graph.auditStore.query<{ request_id: string }>(
+      'SELECT DISTINCT request_id FROM access_trace WHERE request_id = ANY($1::text[]) OR request_id = $2',
+      [ids, 'client-chosen-0001'],
+    );
+    expect(traced.map((t) => t.request_id).sort()).toEqual([...ids].sort());
+  });
+
   it('the patient reads them through the graph; a professional may not', async () => {
     const mine = await (
       await graph.client(`patient:${ADULT}`)

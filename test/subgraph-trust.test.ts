@@ -1,9 +1,10 @@
-import { generateKeyPair } from 'jose';
-import { loadOrCreateKeyPair } from '../runtime/keys';
-import { ACTOR_HEADER, signActorCredential } from '../runtime/credential';
+import { SignJWT, generateKeyPair, type KeyLike } from 'jose';
+import { loadOrCreateKeyPair, subgraphCallKey } from '../runtime/keys';
+import { ACTOR_HEADER, bodyDigest, signCallCredential, type Caller } from '../runtime/credential';
+import { signShortLived } from '../runtime/short-lived-token';
 import { GATEWAY_KEY, REGISTRY_KEY } from '../runtime/keys';
 import type { SubgraphName } from '../subgraphs/kit/context';
-import { SOURCE_NAMES as SUBGRAPH_NAMES } from '../domain/sources';
+import { SOURCE_NAMES as SUBGRAPH_NAMES, documentsOf } from '../domain/sources';
 import type { Actor } from '../domain/actor';
 import { signGrant } from '../subgraphs/kit/registry-tokens';
 import { DEMO, DEMO_PATIENT_INS, demoScenario } from '../scripts/generate/personas';
@@ -35,7 +36,7 @@ const doctor: Actor = {
   finess: null,
 };
 
-describe('a subgraph answers only the gateway, and sources only a current grant from the registry', () => {
+describe('a subgraph answers only a credential made for that one call, and sources only a current grant from the registry', () => {
   let graph: TestGraph;
   let gatewayKey: Awaited<ReturnType<typeof loadOrCreateKeyPair>>;
   let registryKey: Awaited<ReturnType<typeof loadOrCreateKeyPair>>;
@@ -46,34 +47,102 @@ describe('a subgraph answers only the gateway, and sources only a current grant 
   });
   afterAll(() => graph?.stop());
 
-  const post = (name: SubgraphName, query: string, headers: Record<string, string> = {}, variables?: unknown) =>
+  const send = (name: SubgraphName, body: string, headers: Record<string, string> = {}) =>
     fetch(graph.subgraphUrls[name], {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query, variables }),
+      body,
     });
+  const bodyOf = (query: string, variables?: unknown) => JSON.stringify({ query, variables });
+  /** A body signed by the gateway for `name`, as the gateway signs it. */
+  const signedFor = async (name: SubgraphName, body: string, actor: Actor = doctor, caller: Caller = 'gateway') => ({
+    [ACTOR_HEADER]: await signCallCredential(await keyOf(caller), caller, {
+      actor,
+      requestId: 'test-request-1',
+      audience: name,
+      body,
+    }),
+  });
+  const keyOf = async (caller: Caller): Promise<KeyLike> =>
+    caller === 'gateway'
+      ? gatewayKey.privateKey
+      : (await loadOrCreateKeyPair(graph.config.keysDir, subgraphCallKey(caller))).privateKey;
+  const post = async (name: SubgraphName, query: string, headers: Record<string, string> = {}, variables?: unknown) =>
+    send(name, bodyOf(query, variables), headers);
   const entities = (selection: string) =>
     `query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { ${selection} } } }`;
+  const refusals = async (name: SubgraphName, reason: string) => {
+    const text = await (await fetch(graph.gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+    const line = text
+      .split('\n')
+      .find((l) => l.startsWith(`dmp_call_credential_refusals_total{service="${name}",reason="${reason}"}`));
+    return line ? Number(line.split(' ').pop()) : 0;
+  };
+  const SDL = '{ _service { sdl } }';
 
   describe.each(SUBGRAPH_NAMES)('%s', (name) => {
-    it.each([
-      ['no credential', async () => ({})],
+    const other = SUBGRAPH_NAMES.find((n) => n !== name)!;
+    it.each<[string, string, () => Promise<Record<string, string>>]>([
+      ['no credential', 'missing', async () => ({})],
       [
         'a credential signed by another key',
+        'signature',
         async () => ({
-          [ACTOR_HEADER]: await signActorCredential((await generateKeyPair('EdDSA')).privateKey, {
+          [ACTOR_HEADER]: await signCallCredential((await generateKeyPair('EdDSA')).privateKey, 'gateway', {
             actor: doctor,
             requestId: 'forged-0001',
+            audience: name,
+            body: bodyOf(SDL),
           }),
         }),
       ],
-      ['a credential that is not a JWS', async () => ({ [ACTOR_HEADER]: 'not-a-token' })],
-    ])('refuses _service with %s (HTTP 401)', async (_label, headers) => {
-      const response = await post(name, '{ _service { sdl } }', await headers());
+      ['a credential that is not a JWS', 'signature', async () => ({ [ACTOR_HEADER]: 'not-a-token' })],
+      [
+        "the gateway's former bearer credential (30 s, every subgraph, any body)",
+        'signature',
+        async () => ({
+          [ACTOR_HEADER]: await signShortLived(
+            gatewayKey.privateKey,
+            { actor: doctor, rid: 'old-0001' },
+            { issuer: 'dmp-gateway', audience: 'dmp-subgraphs', seconds: 30 },
+          ),
+        }),
+      ],
+      ['a credential made for another subgraph', 'audience', async () => signedFor(other, bodyOf(SDL))],
+      ['a credential made for another body', 'body', async () => signedFor(name, bodyOf('{ __typename }'))],
+      [
+        'an expired credential',
+        'signature',
+        async () => ({
+          [ACTOR_HEADER]: await new SignJWT({ actor: doctor, rid: 'old-0002', bdy: bodyDigest(bodyOf(SDL)) })
+            .setProtectedHeader({ alg: 'EdDSA' })
+            .setIssuer('dmp-gateway')
+            .setAudience(`dmp-subgraph:${name}`)
+            .setJti('expired-0001')
+            .setIssuedAt(Math.floor(Date.now() / 1000) - 20)
+            .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
+            .sign(gatewayKey.privateKey),
+        }),
+      ],
+    ])('refuses _service with %s (HTTP 401, counted)', async (_label, reason, headers) => {
+      const before = await refusals(name, reason);
+      const response = await post(name, SDL, await headers());
       expect(response.status).toBe(401);
       const body = (await response.json()) as { errors: { extensions: { code: string } }[]; data?: unknown };
       expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
       expect(body.data).toBeUndefined();
+      expect(await refusals(name, reason)).toBe(before + 1);
+    });
+
+    it('serves a credential made for it and this body once; the same call replayed is refused', async () => {
+      const body = bodyOf(SDL);
+      const headers = await signedFor(name, body);
+      const first = await send(name, body, headers);
+      expect(first.status).toBe(200);
+      const before = await refusals(name, 'replayed');
+      const again = await send(name, body, headers);
+      expect(again.status).toBe(401);
+      expect(await refusals(name, 'replayed')).toBe(before + 1);
     });
 
     it('refuses _entities without a credential', async () => {
@@ -84,12 +153,10 @@ describe('a subgraph answers only the gateway, and sources only a current grant 
 
   describe.each(SOURCES)("%s with the gateway's credential", (name) => {
     const call = async (actor: Actor, accessGrant: string | undefined) => {
-      const headers = {
-        [ACTOR_HEADER]: await signActorCredential(gatewayKey.privateKey, { actor, requestId: 'test-request-1' }),
-      };
-      const response = await post(name, entities(FIELD[name as keyof typeof FIELD]), headers, {
+      const body = bodyOf(entities(FIELD[name as keyof typeof FIELD]), {
         r: [{ __typename: 'Patient', ins: DEMO_PATIENT_INS, accessGrant }],
       });
+      const response = await send(name, body, await signedFor(name, body, actor));
       return (await response.json()) as {
         data: { _entities: Record<string, unknown>[] };
         errors?: { extensions: { code: string } }[];
@@ -154,20 +221,102 @@ describe('a subgraph answers only the gateway, and sources only a current grant 
 
   it('the registry resolves no entity the actor may not see, and hands out no grant for it', async () => {
     const blocked: Actor = { ...doctor, id: `ps:${DEMO.blocked}`, rpps: DEMO.blocked };
-    const headers = {
-      [ACTOR_HEADER]: await signActorCredential(gatewayKey.privateKey, { actor: blocked, requestId: 'test-request-2' }),
-    };
-    const response = await post('patient', entities('ins accessGrant'), headers, {
-      r: [{ __typename: 'Patient', ins: DEMO_PATIENT_INS }],
-    });
+    const request = bodyOf(entities('ins accessGrant'), { r: [{ __typename: 'Patient', ins: DEMO_PATIENT_INS }] });
+    const response = await send('patient', request, await signedFor('patient', request, blocked));
     const body = (await response.json()) as { data: { _entities: unknown[] } };
     expect(body.data._entities).toEqual([null]);
   });
 
+  describe('a write permit goes only to the source taking the write, in a call it signed', () => {
+    const PERMIT =
+      'query Permit($ins: String!, $source: DocumentSource!, $typeCode: String!) { writePermit(ins: $ins, source: $source, typeCode: $typeCode) }';
+    const ask = async (caller: Caller) => {
+      const body = bodyOf(PERMIT, {
+        ins: DEMO_PATIENT_INS,
+        source: documentsOf('hospital').enumValue,
+        typeCode: '11490-0',
+      });
+      const response = await send('patient', body, await signedFor('patient', body, doctor, caller));
+      return (await response.json()) as {
+        data: { writePermit: string | null } | null;
+        errors?: { extensions: { code: string } }[];
+      };
+    };
+    it.each<[Caller, string | null]>([
+      ['gateway', 'FORBIDDEN'],
+      ['pharmacy', 'FORBIDDEN'],
+      ['hospital', null],
+    ])('asked by %s: %s', async (caller, code) => {
+      const body = await ask(caller);
+      if (code) {
+        expect(body.errors?.[0].extensions.code).toBe(code);
+        expect(body.data?.writePermit ?? null).toBeNull();
+      } else {
+        expect(body.errors).toBeUndefined();
+        expect(typeof body.data?.writePermit).toBe('string');
+      }
+    });
+  });
+
+  describe('a credential captured between the gateway and a subgraph opens nothing but the call it was made for', () => {
+    let captured: { url: string; credential: string; body: string }[];
+    beforeAll(async () => {
+      const realFetch = globalThis.fetch;
+      captured = [];
+      const spy = jest.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+        const headers = (init?.headers ?? {}) as Record<string, string>;
+        if (typeof input === 'string' && headers[ACTOR_HEADER])
+          captured.push({ url: input, credential: headers[ACTOR_HEADER], body: String(init?.body) });
+        return realFetch(input, init);
+      });
+      try {
+        const read = await graph.as(`ps:${DEMO.doctor}`);
+        const answer = await read(
+          `{ patient(ins: "${DEMO_PATIENT_INS}") { hospitalReports { totalCount } dispensations { totalCount } } }`,
+        );
+        expect(answer.errors).toBeUndefined();
+      } finally {
+        spy.mockRestore();
+      }
+      expect(captured.length).toBeGreaterThanOrEqual(3);
+    });
+    const nameOf = (url: string) =>
+      (Object.entries(graph.subgraphUrls) as [SubgraphName, string][]).find(([, u]) => u === url)![0];
+
+    it('replayed as it was sent: refused', async () => {
+      for (const call of captured) {
+        const response = await send(nameOf(call.url), call.body, { [ACTOR_HEADER]: call.credential });
+        expect(response.status).toBe(401);
+      }
+    });
+    it.each([
+      ['_service { sdl }', SDL],
+      [
+        'a mutation on another patient',
+        `mutation { blockProfessional(ins: "${DEMO_PATIENT_INS}", rpps: "${DEMO.podiatrist}") { rpps } }`,
+      ],
+      ['40 aliases', `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: __typename`).join(' ')} }`],
+    ])('with another body (%s): refused', async (_label, query) => {
+      for (const call of captured) {
+        const response = await send(nameOf(call.url), bodyOf(query), { [ACTOR_HEADER]: call.credential });
+        expect(response.status).toBe(401);
+      }
+    });
+    it('sent to another subgraph: refused', async () => {
+      for (const call of captured) {
+        const other = SUBGRAPH_NAMES.find((n) => n !== nameOf(call.url))!;
+        const response = await send(other, call.body, { [ACTOR_HEADER]: call.credential });
+        expect(response.status).toBe(401);
+      }
+    });
+  });
+
   it('the gateway ignores an actor header sent by a client', async () => {
-    const forgedForDoctor = await signActorCredential(gatewayKey.privateKey, {
+    const forgedForDoctor = await signCallCredential(gatewayKey.privateKey, 'gateway', {
       actor: doctor,
       requestId: 'client-forged-1',
+      audience: 'hospital',
+      body: '{}',
     });
     const response = await fetch(graph.gatewayUrl, {
       method: 'POST',

@@ -1,6 +1,8 @@
 import { configuredSubgraphUrls, configOrExit } from '../../runtime/config';
 import { listen } from '../../runtime/http-server';
-import { GATEWAY_KEY, REGISTRY_KEY, loadOrCreateKeyPair, loadPublicKey } from '../../runtime/keys';
+import { GATEWAY_KEY, REGISTRY_KEY, loadOrCreateKeyPair, loadPublicKey, subgraphCallKey } from '../../runtime/keys';
+import type { Caller } from '../../runtime/credential';
+import { SOURCE_NAMES } from '../../domain/sources';
 import type { KeyLike } from 'jose';
 import type { RuntimeConfig } from '../../runtime/config';
 import type { SqlStore } from '../../runtime/store/sql-store';
@@ -32,6 +34,8 @@ export function subgraphDeps(
     emergencyWatch?: SubgraphDeps['emergencyWatch'];
     decideOverride?: SubgraphDeps['decideOverride'];
     peers: SubgraphDeps['peers'];
+    /** This subgraph's private key for its calls to peers. */
+    callKey: KeyLike;
   },
 ): SubgraphDeps {
   const registry = name === 'patient';
@@ -49,7 +53,19 @@ export function subgraphDeps(
     emergencyWatch: registry ? parts.emergencyWatch : undefined,
     decideOverride: parts.decideOverride,
     peers: parts.peers,
+    calls: { as: name, key: parts.callKey },
   };
+}
+
+/** Whose calls a subgraph accepts: the gateway's and every subgraph's (public keys from KEYS_DIR). */
+export async function trustedCallers(keysDir: string): Promise<Record<Caller, KeyLike>> {
+  const entries = await Promise.all(
+    SOURCE_NAMES.map(async (source) => [source, await loadPublicKey(keysDir, subgraphCallKey(source))] as const),
+  );
+  return { gateway: await loadPublicKey(keysDir, GATEWAY_KEY), ...Object.fromEntries(entries) } as Record<
+    Caller,
+    KeyLike
+  >;
 }
 
 /** Opens a subgraph's store, the audit store, its keys and the matrix: what a subgraph process needs before it listens. */
@@ -61,6 +77,7 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config = c
       : { publicKey: await loadPublicKey(config.keysDir, REGISTRY_KEY) };
   const auditStore = await openAuditStore(config);
   const redis = definition.name === 'patient' && config.redisUrl ? createRedis(config.redisUrl) : null;
+  const callKeys = await loadOrCreateKeyPair(config.keysDir, subgraphCallKey(definition.name));
   const deps = subgraphDeps(definition.name, {
     config,
     store,
@@ -69,10 +86,11 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config = c
     audit: { store: auditStore, writer: createTraceWriter(auditStore) },
     emergencyWatch: redis ? { redis, ...config.emergencyWatch } : undefined,
     peers: configuredSubgraphUrls(config),
+    callKey: callKeys.privateKey,
   });
   const server = await createSubgraphServer(definition, {
     deps,
-    gatewayKey: await loadPublicKey(config.keysDir, GATEWAY_KEY),
+    trustedCallers: await trustedCallers(config.keysDir),
     metricsToken: config.metricsToken,
     shutdownGraceMs: config.shutdownGraceMs,
   });

@@ -39,6 +39,8 @@ export interface SubgraphDeps {
   audit: { store: SqlStore; writer: TraceWriter };
   /** Where the other subgraphs answer, for calls within a request (write permits, purges). Filled once all listen. */
   peers: Record<SubgraphName, string>;
+  /** This subgraph's name and private key: it signs its own calls to its peers (runtime/credential.ts). */
+  calls: { as: SubgraphName; key: KeyLike };
 }
 
 export type SubgraphContext = RequestContext<SubgraphDeps>;

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ACTOR_HEADER } from '../../runtime/credential';
+import { ACTOR_HEADER, signCallCredential } from '../../runtime/credential';
 import { unavailable } from '../../runtime/errors';
 import type { SubgraphContext, SubgraphName } from './context';
 import { injectTraceContext } from '../../runtime/tracing';
@@ -13,9 +13,9 @@ export interface PeerCallOptions {
 }
 
 /**
- * Asks another subgraph within the current request, with the gateway's credential this request came with:
- * the peer judges the same actor, traces under the same request id, and trusts nothing else. A peer that is
- * down, late or garbled is SERVICE_UNAVAILABLE; its coded refusals pass through.
+ * Asks another subgraph within the current request, with a credential this subgraph signs for that one call
+ * (the peer, this body, once): the peer judges the same actor and traces under the same gateway request id.
+ * A peer that is down, late or garbled is SERVICE_UNAVAILABLE; its coded refusals pass through.
  */
 export async function callPeer<T>(
   ctx: SubgraphContext,
@@ -25,18 +25,25 @@ export async function callPeer<T>(
   options: PeerCallOptions = {},
 ): Promise<T> {
   const url = ctx.deps.peers[peer];
-  if (!url || !ctx.credential) throw unavailable(`The ${peer} service cannot be reached`);
+  if (!url) throw unavailable(`The ${peer} service cannot be reached`);
   type Body = { data?: T | null; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
   let body: Body | null = null;
   try {
-    const headers: Record<string, string> = { 'content-type': 'application/json', [ACTOR_HEADER]: ctx.credential };
+    const payload = JSON.stringify({ query, variables });
+    const credential = await signCallCredential(ctx.deps.calls.key, ctx.deps.calls.as, {
+      actor: ctx.actor,
+      requestId: ctx.requestId,
+      audience: peer,
+      body: payload,
+    });
+    const headers: Record<string, string> = { 'content-type': 'application/json', [ACTOR_HEADER]: credential };
     injectTraceContext((name, value) => {
       headers[name] = value;
     });
     const response = await fetch(url, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query, variables }),
+      body: payload,
       signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
     });
     body = (await response.json()) as Body;

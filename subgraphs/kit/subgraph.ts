@@ -7,12 +7,12 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchemaSync, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import type { KeyLike } from 'jose';
 import type { IncomingMessage, Server } from 'node:http';
-import { ACTOR_HEADER, verifyActorCredential } from '../../runtime/credential';
+import { ACTOR_HEADER, credentialCheck, type Caller } from '../../runtime/credential';
 import { unauthenticated } from '../../runtime/errors';
 import { closeGracefully, createHttpServer } from '../../runtime/http-server';
-import { maskError } from '../../runtime/error-masking';
+import { maskError, withoutSuggestions } from '../../runtime/error-masking';
 import { requestLogPlugin } from '../../runtime/request-log';
-import { metricsPlugin } from '../../runtime/metrics';
+import { metrics, metricsPlugin } from '../../runtime/metrics';
 import type { HabilitationMatrix } from '../../policy/matrix';
 import { applyFieldPolicy } from './enforce/field-policy';
 import { accessTracePlugin } from '../../audit/trace-recorder';
@@ -71,8 +71,11 @@ export function buildFederatedSchema(
 
 export interface SubgraphServerOptions {
   deps: SubgraphDeps;
-  /** The gateway's public key: the only credential a subgraph accepts. */
-  gatewayKey: KeyLike;
+  /**
+   * Whose call credentials this subgraph accepts, by caller: the gateway's public key, and its peers' (each
+   * subgraph signs its own calls). Nothing else is served.
+   */
+  trustedCallers: Partial<Record<Caller, KeyLike>>;
   /** Guards /metrics (config.metricsToken). @default null */
   metricsToken?: string | null;
   /** How long stop() lets requests in flight finish. @default 10000 */
@@ -81,7 +84,11 @@ export interface SubgraphServerOptions {
   withoutFieldPolicyForBenchmark?: boolean;
 }
 
-/** An HTTP server for one subgraph that refuses every request, `_service` and `_entities` included, without the gateway's credential. */
+/**
+ * An HTTP server for one subgraph that refuses with 401 every request, `_service` and `_entities` included,
+ * without a call credential made for it: signed by the gateway or a peer, addressed to this subgraph, over
+ * this exact body, current and unused (runtime/credential.ts).
+ */
 export async function createSubgraphServer(
   definition: SubgraphDefinition,
   options: SubgraphServerOptions,
@@ -93,7 +100,11 @@ export async function createSubgraphServer(
     introspection: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
-    formatError: maskError,
+    // A subgraph is never public: its messages name nothing of its schema either.
+    formatError: (formatted, error) => {
+      const masked = maskError(formatted, error);
+      return { ...masked, message: withoutSuggestions(masked.message) };
+    },
     stopOnTerminationSignals: false,
     // Per-field timings would tell a caller how much work a hidden branch cost.
     plugins: [
@@ -104,17 +115,21 @@ export async function createSubgraphServer(
     ],
   });
   await apollo.start();
+  const credentials = credentialCheck(definition.name, options.trustedCallers);
   const server = createHttpServer(apollo, {
     service: definition.name,
-    context: async (req: IncomingMessage) => {
+    context: async (req: IncomingMessage, body: Buffer) => {
       const header = req.headers[ACTOR_HEADER];
-      const forwarded = await verifyActorCredential(options.gatewayKey, Array.isArray(header) ? undefined : header);
-      if (!forwarded) throw unauthenticated('This service answers only requests signed by the DMP gateway');
+      const call = await credentials.verify(Array.isArray(header) ? undefined : header, body);
+      if ('refused' in call) {
+        metrics.callRefusals.inc({ service: definition.name, reason: call.refused });
+        throw unauthenticated('This service answers only calls signed for it by the DMP gateway');
+      }
       return {
-        actor: forwarded.actor,
-        requestId: forwarded.requestId,
+        actor: call.actor,
+        requestId: call.requestId,
+        caller: call.caller,
         now: options.deps.clock.now(),
-        credential: header as string,
         deps: options.deps,
       };
     },

@@ -243,9 +243,15 @@ export class LifecycleResolver {
   ): Promise<string> {
     const ins = insArgument(rawIns);
     if (!WRITABLE_SOURCES.includes(source)) throw badInput('source', 'not a writable source');
-    const [row] = await findPatientFacts(ctx.deps.store, ctx.actor, [ins], ctx.now);
     const refused = (rule: string) =>
       recordAccess(ctx, { patientIns: ins, action: 'deposit', touched: [source], outcome: 'denied', rule });
+    // Only the source taking the write asks for its permit, in a call it signed itself: a call signed by the
+    // gateway (which never asks this field) or by another source obtains none.
+    if (ctx.caller !== source) {
+      refused('deny.permit-not-asked-by-source');
+      throw forbidden('Only the source taking the write asks for its permit');
+    }
+    const [row] = await findPatientFacts(ctx.deps.store, ctx.actor, [ins], ctx.now);
     if (!row) {
       refused('deny.no-such-record');
       throw notFound('No DMP found for this INS');

@@ -120,7 +120,7 @@ function checkCommon(ctx: SubgraphContext, input: DocumentDepositFields, accepts
   return { ins, typeCode: input.typeCode as TypeCode, title, visibility, content, requestHash };
 }
 
-/** The registry's permit for this write, asked within the request with the caller's own credential. */
+/** The registry's permit for this write, asked within the request in a call this source signs (kit/peer-call.ts). */
 export async function permitFor(
   ctx: SubgraphContext,
   ins: string,
