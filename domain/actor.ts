@@ -24,7 +24,12 @@ export type Actor =
   | { kind: 'analyst'; id: string }
   | { kind: 'forbidden_organisation'; id: string; organisation: ForbiddenOrganisation }
   /** DMP operations staff: watches the service (emergency-access abuse), reads no patient's data. */
-  | { kind: 'operator'; id: string };
+  | { kind: 'operator'; id: string }
+  /**
+   * A signed identity the registry's directory does not hold (no such RPPS, no such account): the registry
+   * judges it as this, which every rule refuses (docs/law.md §3). No token can name this kind.
+   */
+  | { kind: 'unrecognised'; id: string; claimed: Exclude<Actor['kind'], 'unrecognised'> };
 
 export type ActorKind = Actor['kind'];
 export const ACTOR_KINDS: readonly ActorKind[] = [

@@ -98,5 +98,7 @@ function toActor(claim: unknown, subject: unknown): Actor | null {
     case 'analyst':
     case 'operator':
       return { kind: c.kind as 'representative' | 'heir' | 'analyst' | 'operator', id: subject };
+    default:
+      return null;
   }
 }

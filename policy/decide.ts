@@ -52,6 +52,8 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
   const hidden = (...labels: VisibilityLabel[]) => labels;
 
   switch (actor.kind) {
+    case 'unrecognised':
+      return deny('deny.unknown-actor', "the registry's directory holds no such professional or account");
     case 'forbidden_organisation':
       return deny('deny.forbidden-organisation', 'L1111-18: this organisation may never read a DMP');
     case 'establishment':

@@ -5,6 +5,10 @@ import { mayCreateRecord, mayResumeDeletions } from './lifecycle';
 import { mayKnowOf } from './refusal';
 import { mayDeclareEmergency } from './emergency';
 import { mayAggregate } from './analytics/analytics-grant';
+import { decide } from './decide';
+import { mayControl, type PatientControl } from './controls';
+import { loadDepositRules, mayWrite, WRITABLE_SOURCES } from './deposit';
+import { mayChangeLifecycle, type LifecycleChange } from './lifecycle';
 
 /** The decisions that used to sit in resolvers, as tables: every actor kind, and the rule each one gets. */
 const actors: Record<string, Actor> = PRINCIPALS;
@@ -58,5 +62,55 @@ describe('the decisions at the policy, one table each', () => {
   it.each(Object.keys(actors))('aggregates and resuming deletions for %s', (actor) => {
     expect(mayAggregate(actors[actor]).allowed).toBe(actor === 'analyst');
     expect(mayResumeDeletions(actors[actor]).allowed).toBe(actor === 'operator');
+  });
+
+  describe('an actor the directory does not hold is refused at every decision point, whatever it claims', () => {
+    // Every right a record can give, all at once: nothing of it reaches an unrecognised actor.
+    const everything: PatientAccessFacts = {
+      ...facts,
+      isTreatingDoctor: true,
+      isAdministrator: true,
+      isAuthorised: true,
+      isRepresentative: true,
+      hasEmergencyGrant: true,
+      isHeir: true,
+      deceased: false,
+    };
+    const rules = loadDepositRules();
+    const CONTROLS: PatientControl[] = [
+      'authorise',
+      'revoke',
+      'block',
+      'unblock',
+      'mask',
+      'unmask',
+      'set-emergency-consents',
+      'name-medecin-traitant',
+      'name-administrator',
+      'remove-administrator',
+    ];
+    const CHANGES: LifecycleChange[] = [
+      'close',
+      'reopen',
+      'delete',
+      'declare-death',
+      'set-heirs-objection',
+      'register-heir',
+      'request-document-deletion',
+    ];
+    it.each(Object.entries(actors).filter(([, a]) => a.kind !== 'unrecognised'))('claiming to be %s', (_n, claimed) => {
+      const actor: Actor = { kind: 'unrecognised', id: claimed.id, claimed: claimed.kind as never };
+      expect(decide(actor, everything)).toMatchObject({ allowed: false, rule: 'deny.unknown-actor' });
+      expect(mayKnowOf(actor, everything)).toBe(false);
+      expect(mayDeclareEmergency(actor, everything, 'Patient inconscient').allowed).toBe(false);
+      expect(mayCreateRecord(actor, INS).allowed).toBe(false);
+      expect(mayAggregate(actor).allowed).toBe(false);
+      expect(mayResumeDeletions(actor).allowed).toBe(false);
+      for (const control of CONTROLS) expect(mayControl(actor, everything, control).allowed).toBe(false);
+      for (const change of CHANGES)
+        expect(mayChangeLifecycle(actor, everything, change, new Date('2026-12-01T12:00:00Z')).allowed).toBe(false);
+      for (const source of WRITABLE_SOURCES)
+        expect(mayWrite(rules, actor, everything, source, '11490-0').allowed).toBe(false);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { parse, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import type { Actor } from '../../domain/actor';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -30,6 +31,11 @@ export interface SubgraphDefinition {
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity; merged after type-graphql builds, so they wrap their own policy. */
   references?: Record<string, ReferenceResolver>;
+  /**
+   * The registry only: the actor as its directory knows it, before any resolver runs. The other sources
+   * serve nothing without the registry's grant or permit, so they need not ask.
+   */
+  recognise?: (actor: Actor, deps: SubgraphDeps) => Promise<Actor>;
 }
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])\n`;
@@ -125,8 +131,18 @@ export async function createSubgraphServer(
         metrics.callRefusals.inc({ service: definition.name, reason: call.refused });
         throw unauthenticated('This service answers only calls signed for it by the DMP gateway');
       }
+      let actor = call.actor;
+      if (definition.recognise) {
+        try {
+          actor = await definition.recognise(call.actor, options.deps);
+        } catch {
+          throw new GraphQLError('The registry could not answer', {
+            extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+          });
+        }
+      }
       return {
-        actor: call.actor,
+        actor,
         requestId: call.requestId,
         caller: call.caller,
         now: options.deps.clock.now(),

@@ -53,3 +53,21 @@ export async function findActor(store: SqlExecutor, id: string): Promise<Actor |
       return null;
   }
 }
+
+/**
+ * The actor as the registry judges it: a professional must be in the directory under that RPPS, any other
+ * actor but a patient must hold an account of that kind (docs/law.md §3). A signed identity the directory
+ * does not hold becomes `unrecognised`, which every rule refuses: it gets the answer any refused actor gets.
+ * A patient is recognised by their INS alone: the registry is where their record is, or will be created.
+ */
+export async function recognise(store: SqlExecutor, actor: Actor): Promise<Actor> {
+  if (actor.kind === 'patient' || actor.kind === 'unrecognised') return actor;
+  const [row] =
+    actor.kind === 'professional'
+      ? await store.query<{ known: boolean }>('SELECT true AS known FROM professional WHERE rpps = $1', [actor.rpps])
+      : await store.query<{ known: boolean }>('SELECT true AS known FROM account WHERE id = $1 AND kind = $2', [
+          actor.id,
+          actor.kind,
+        ]);
+  return row ? actor : { kind: 'unrecognised', id: actor.id, claimed: actor.kind };
+}

@@ -7,6 +7,7 @@ import { EmergencyResolver } from './emergency.resolver';
 import { IdentitySearchResolver } from './identity-search.resolver';
 import { EmergencyWatchResolver } from './emergency-watch.resolver';
 import { resolvePatientReference } from './patient.reference';
+import { recognise } from './actor.repo';
 import { LifecycleResolver } from './lifecycle.resolver';
 import { AnalyticsEntryResolver, PatientCountResolver } from './analytics.resolver';
 
@@ -25,4 +26,5 @@ export const patient: SubgraphDefinition = {
     PatientCountResolver,
   ],
   references: { Patient: resolvePatientReference },
+  recognise: (actor, deps) => recognise(deps.store, actor),
 };
