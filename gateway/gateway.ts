@@ -13,6 +13,7 @@ import type { Server } from 'node:http';
 import { closeGracefully, createHttpServer, type Readiness } from '../runtime/http-server';
 import type { SourceName as SubgraphName } from '../domain/sources';
 import { maskError, withoutSuggestions } from '../runtime/error-masking';
+import { inputGuardPlugin } from '../runtime/graphql/input-guard';
 import { requestLogPlugin } from '../runtime/request-log';
 import { projectPath } from '../domain/paths';
 import { metricsPlugin } from '../runtime/metrics';
@@ -80,6 +81,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
     gateway,
     // Production shows no landing page and answers no introspection; the embedded default keeps both for front ends.
     plugins: [
+      inputGuardPlugin(),
       ...protection.plugins,
       metricsPlugin('gateway'),
       requestLogPlugin('gateway'),

@@ -12,8 +12,15 @@ export const ERROR_CODES = {
     meaning: 'the action is refused to this actor (never for a record the actor may not see: that is NOT_FOUND)',
   },
   NOT_FOUND: { status: 200, meaning: 'no such record, or one the actor may not see: the two are indistinguishable' },
-  BAD_USER_INPUT: { status: 200, meaning: 'an argument breaks a rule; `field` names it, and nothing was changed' },
-  BAD_REQUEST: { status: 400, meaning: 'the HTTP request is not a GraphQL request (body, size, method)' },
+  BAD_USER_INPUT: {
+    status: 200,
+    meaning:
+      'an argument breaks a rule; `field` names it, and nothing was changed (400 when a variable is refused before anything runs)',
+  },
+  BAD_REQUEST: {
+    status: 400,
+    meaning: 'not a GraphQL request the graph runs (body, size, method; no operation to choose; a subscription)',
+  },
   GRAPHQL_PARSE_FAILED: { status: 400, meaning: 'the document does not parse' },
   GRAPHQL_VALIDATION_FAILED: { status: 400, meaning: 'the document does not validate against the schema' },
   QUERY_LIMIT_EXCEEDED: {

@@ -76,7 +76,11 @@ describe('document lists are Relay connections with filters', () => {
 
   it.each([
     ['a page size over 100', { first: 101 }, 'first: must be between 1 and 100'],
-    ['a cursor it did not give out', { after: 'bm90LWEtY3Vyc29y' }, 'after: not a cursor this list gave out'],
+    [
+      'a cursor it did not give out',
+      { after: 'bm90LWEtY3Vyc29y' },
+      'after: not a cursor this list gave out for these arguments',
+    ],
     ['an unknown type code', { filter: { typeCodes: ['NOPE'] } }, 'filter.typeCodes: NOPE is not a JDV_J07 type code'],
     [
       'an empty date range',

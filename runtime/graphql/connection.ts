@@ -1,5 +1,6 @@
 import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
+import { createHash } from 'node:crypto';
 import { badInput } from '../errors';
 
 @ObjectType({ description: 'Relay page information (forward pagination).' })
@@ -29,18 +30,61 @@ export interface Position {
   id: string;
 }
 
-export function encodeCursor(position: Position): string {
-  return Buffer.from(JSON.stringify([position.at, position.id])).toString('base64url');
+/**
+ * Where a cursor was given out: the list, what it was asked with (patient, filter), and the shape of that
+ * list's ids. A cursor holds a digest of the first two, so it works only where it was given; and each part is
+ * checked to its exact shape before it reaches SQL, so a crafted one is a coded error, never a database's.
+ */
+export interface CursorScope {
+  list: string;
+  args: unknown;
+  id: 'text' | 'serial';
 }
 
-export function decodeCursor(cursor: string): Position {
+const ID_SHAPES: Record<CursorScope['id'], RegExp> = {
+  // Document ids are text the sources made (`hosp-<uuid>`, or a scenario's): printable, bounded.
+  text: /^[\x21-\x7e]{1,128}$/,
+  // Trace and notification ids are PostgreSQL bigints.
+  serial: /^[1-9][0-9]{0,17}$/,
+};
+
+const scopeDigest = (scope: CursorScope) =>
+  createHash('sha256')
+    .update(JSON.stringify([scope.list, scope.args ?? null]))
+    .digest('base64url')
+    .slice(0, 16);
+
+export function encodeCursor(position: Position, scope: CursorScope): string {
+  return Buffer.from(JSON.stringify([scopeDigest(scope), position.at, position.id])).toString('base64url');
+}
+
+/** The position a cursor of this list holds, or BAD_USER_INPUT naming `after`. */
+export function decodeCursor(cursor: string, scope: CursorScope): Position {
+  let parts: unknown;
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) return { at, id };
+    parts = cursor.length <= 512 ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : null;
   } catch {
-    // fall through to the coded error
+    parts = null;
   }
-  throw badInput('after', 'not a cursor this list gave out');
+  if (Array.isArray(parts) && parts.length === 3) {
+    const [digest, at, id] = parts as unknown[];
+    if (
+      digest === scopeDigest(scope) &&
+      typeof at === 'string' &&
+      isIsoInstant(at) &&
+      typeof id === 'string' &&
+      ID_SHAPES[scope.id].test(id)
+    )
+      return { at, id };
+  }
+  throw badInput('after', 'not a cursor this list gave out for these arguments');
+}
+
+/** Exactly what Date#toISOString writes, and a real instant (no 30 February, no hour 24). */
+function isIsoInstant(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(text)) return false;
+  const instant = new Date(text);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString() === text;
 }
 
 export function pageSize(first: number | null | undefined): number {
@@ -87,12 +131,13 @@ export function toConnection<T>(
   after: string | null | undefined,
   position: (row: T) => Position,
   count: () => Promise<number>,
+  scope: CursorScope,
 ): Connection<T> {
   let page: Promise<{ edges: { cursor: string; node: T }[]; items: T[]; pageInfo: PageInfo }> | undefined;
   const load = () =>
     (page ??= rows().then((all) => {
       const items = all.slice(0, size);
-      const edges = items.map((node) => ({ cursor: encodeCursor(position(node)), node }));
+      const edges = items.map((node) => ({ cursor: encodeCursor(position(node), scope), node }));
       const pageInfo: PageInfo = {
         hasNextPage: all.length > size,
         hasPreviousPage: Boolean(after),

@@ -12,6 +12,7 @@ import { ACTOR_HEADER, credentialCheck, type Caller } from '../../runtime/creden
 import { unauthenticated } from '../../runtime/errors';
 import { closeGracefully, createHttpServer } from '../../runtime/http-server';
 import { maskError, withoutSuggestions } from '../../runtime/error-masking';
+import { inputGuardPlugin } from '../../runtime/graphql/input-guard';
 import { requestLogPlugin } from '../../runtime/request-log';
 import { metrics, metricsPlugin } from '../../runtime/metrics';
 import type { HabilitationMatrix } from '../../policy/matrix';
@@ -115,6 +116,7 @@ export async function createSubgraphServer(
     // Per-field timings would tell a caller how much work a hidden branch cost.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      inputGuardPlugin(),
       accessTracePlugin(definition.name, options.deps.audit.writer),
       metricsPlugin(definition.name),
       requestLogPlugin(definition.name),

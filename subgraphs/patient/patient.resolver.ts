@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, decodeCursor, pageSize, toConnection } from '../../runtime/graphql/connection';
+import { PageArgs, decodeCursor, pageSize, toConnection, type CursorScope } from '../../runtime/graphql/connection';
 import { countNotifications, countTraces, findNotifications, findTraces } from '../../audit/trace-repo';
 import { AccessTraceConnection, AccessTraceFilter, type AccessTraceEntry } from './access-trace.type';
 import { PatientNotificationConnection, type PatientNotification } from './notification.type';
@@ -127,7 +127,8 @@ export class PatientResolver {
     const mode = patient.decision.grant.mode;
     const traceFilter = { ...(filter ?? {}), hideWithheld: mode === 'patient' || mode === 'representative' };
     const size = pageSize(page.first);
-    const after = page.after ? decodeCursor(page.after) : null;
+    const scope: CursorScope = { list: 'accessTraces', args: [patient.ins, traceFilter], id: 'serial' };
+    const after = page.after ? decodeCursor(page.after, scope) : null;
     const store = ctx.deps.audit.store;
     return toConnection<AccessTraceEntry>(
       async () =>
@@ -140,6 +141,7 @@ export class PatientResolver {
       page.after,
       (t) => ({ at: t.at.toISOString(), id: t.seq }),
       () => countTraces(store, patient.ins, traceFilter),
+      scope,
     );
   }
 
@@ -150,7 +152,8 @@ export class PatientResolver {
   notifications(@Root() patient: VisiblePatient, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: SubgraphContext) {
     read(ctx, patient, 'notifications');
     const size = pageSize(page.first);
-    const after = page.after ? decodeCursor(page.after) : null;
+    const scope: CursorScope = { list: 'notifications', args: [patient.ins], id: 'serial' };
+    const after = page.after ? decodeCursor(page.after, scope) : null;
     const store = ctx.deps.audit.store;
     return toConnection<PatientNotification>(
       () => findNotifications(store, patient.ins, size, after),
@@ -158,6 +161,7 @@ export class PatientResolver {
       page.after,
       (n) => ({ at: n.at.toISOString(), id: n.id }),
       () => countNotifications(store, patient.ins),
+      scope,
     );
   }
 

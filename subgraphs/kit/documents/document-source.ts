@@ -1,7 +1,13 @@
 import DataLoader from 'dataloader';
 import { perRequest } from '../../../runtime/context';
 import { badInput, forbidden } from '../../../runtime/errors';
-import { decodeCursor, pageSize, toConnection, type Connection } from '../../../runtime/graphql/connection';
+import {
+  decodeCursor,
+  pageSize,
+  toConnection,
+  type Connection,
+  type CursorScope,
+} from '../../../runtime/graphql/connection';
 import type { SubgraphContext } from '../context';
 import type { AccessGrant } from '../../../policy/grant';
 import { registryGrant } from '../enforce/registry-grant';
@@ -104,8 +110,9 @@ export function createDocumentSource<T extends { id: string; visibility: string[
     ): Promise<Connection<T>> {
       const grant = await grantFor(ctx, patient);
       const size = pageSize(args.first);
-      const after = args.after ? decodeCursor(args.after) : null;
       const filter = checkFilter(args.filter ?? {});
+      const scope: CursorScope = { list: table.table, args: [patient.ins, filter], id: 'text' };
+      const after = args.after ? decodeCursor(args.after, scope) : null;
       const { pages, counts } = loaders(ctx);
       return toConnection(
         () =>
@@ -129,6 +136,7 @@ export function createDocumentSource<T extends { id: string; visibility: string[
           touch(ctx, grant, `${table.table}:count`);
           return counts.load({ ins: patient.ins, grant, filter, now: ctx.now });
         },
+        scope,
       );
     },
 
