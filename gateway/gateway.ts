@@ -150,6 +150,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
       };
     },
     metricsToken: options.metricsToken,
+    production: options.production,
     prepare: async (params) => {
       let trusted: string | undefined;
       if (options.trustedDocuments) {

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, parse, type FieldNode, type SelectionNode } from 'graphql';
 import type { KeyLike } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { ACTOR_HEADER, signCallCredential, type CallClaims } from '../runtime/credential';
@@ -32,6 +32,46 @@ const PENDING_HEADER = 'x-dmp-pending-call';
  * captured, it opens nothing but the same call to the same subgraph, once, for a few seconds.
  */
 export function signedDataSource(options: SignedDataSourceOptions): RemoteGraphQLDataSource<GatewayContext> {
+  const source = remoteSource(options);
+  // A fetch that fails is answered as an outage of exactly what it was asked, field by field, so that each
+  // error carries the path of the field it nulled (the gateway maps `_entities` indexes to the client's paths).
+  const process = source.process.bind(source);
+  source.process = async (request) => {
+    try {
+      return await process(request);
+    } catch (error) {
+      if ((error as GraphQLError).extensions?.code !== 'SERVICE_UNAVAILABLE') throw error;
+      return { data: null, errors: outageOf(request.request.query, request.request.variables) };
+    }
+  };
+  return source;
+}
+
+/** One SERVICE_UNAVAILABLE per field the fetch asked: `[field]` at the root, `[_entities, i, field]` for entities. */
+export function outageOf(query: string | undefined, variables: Record<string, unknown> | undefined) {
+  const error = unavailable();
+  const at = (path: (string | number)[]) => ({ message: error.message, path, extensions: error.extensions });
+  const operation = query ? parse(query).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) : undefined;
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return [at([])];
+  const fieldsOf = (selections: readonly SelectionNode[]): string[] =>
+    selections.flatMap((s) =>
+      s.kind === Kind.FIELD
+        ? s.name.value === '__typename'
+          ? []
+          : [s.alias?.value ?? s.name.value]
+        : s.kind === Kind.INLINE_FRAGMENT
+          ? fieldsOf(s.selectionSet.selections)
+          : [],
+    );
+  const top = operation.selectionSet.selections;
+  const entities = top.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === '_entities');
+  if (!entities) return fieldsOf(top).map((field) => at([field]));
+  const representations = Array.isArray(variables?.representations) ? variables.representations.length : 0;
+  const fields = [...new Set(fieldsOf(entities.selectionSet?.selections ?? []))];
+  return Array.from({ length: representations }, (_, i) => fields.map((field) => at(['_entities', i, field]))).flat();
+}
+
+function remoteSource(options: SignedDataSourceOptions): RemoteGraphQLDataSource<GatewayContext> {
   const timeoutMs = options.timeoutMs ?? 5000;
   const pending = new Map<string, Omit<CallClaims, 'body' | 'audience'>>();
   return new RemoteGraphQLDataSource<GatewayContext>({

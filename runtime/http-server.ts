@@ -38,6 +38,12 @@ export interface HttpServerOptions<Ctx extends BaseContext> {
   prepare?: (request: GraphQLParams) => Promise<Refusal | { query?: string } | null>;
   /** When set, /metrics answers only `Authorization: Bearer <metricsToken>`. @default null (open: keep the port internal) */
   metricsToken?: string | null;
+  /**
+   * Production: the port says nothing of the service to whoever reaches it. /metrics is served only with the
+   * metrics token (not at all without one configured), /readyz names its dependencies only with it; /graphql
+   * and a bare liveness and readiness stay. @default false
+   */
+  production?: boolean;
 }
 
 /**
@@ -58,16 +64,19 @@ export function createHttpServer<Ctx extends BaseContext>(
     };
     try {
       if (url.pathname === '/healthz') return send(200, { status: 'ok' });
+      const operator = operatorAllowed(req.headers.authorization, options.metricsToken ?? null, options.production);
       if (url.pathname === '/readyz') {
         const answer = options.ready ? await options.ready().catch(() => false) : true;
         const ready = typeof answer === 'boolean' ? answer : answer.ready;
         return send(ready ? 200 : 503, {
           status: ready ? 'ready' : 'not ready',
-          ...(typeof answer === 'boolean' ? {} : { dependencies: answer.dependencies }),
+          ...(typeof answer === 'boolean' || !operator ? {} : { dependencies: answer.dependencies }),
         });
       }
+      if (url.pathname === '/metrics' && options.production && !options.metricsToken)
+        return send(404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
       if (url.pathname === '/metrics') {
-        if (!metricsAllowed(req.headers.authorization, options.metricsToken ?? null))
+        if (!operator)
           return send(401, {
             errors: [{ message: 'Metrics need the metrics token', extensions: { code: 'UNAUTHENTICATED' } }],
           });
@@ -152,8 +161,9 @@ function graphqlParams(body: unknown, search: URLSearchParams): GraphQLParams | 
   return { query: search.get('query') ?? undefined, extensions: extensions as GraphQLParams['extensions'] };
 }
 
-function metricsAllowed(header: string | undefined, token: string | null): boolean {
-  if (token === null) return true;
+/** Whether this request may see the service's internals: with the metrics token, or anyone outside production without one. */
+function operatorAllowed(header: string | undefined, token: string | null, production = false): boolean {
+  if (token === null) return !production;
   const given = Buffer.from(header ?? '');
   const expected = Buffer.from(`Bearer ${token}`);
   return given.length === expected.length && timingSafeEqual(given, expected);

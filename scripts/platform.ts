@@ -86,6 +86,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
       trustedCallers: callers,
       withoutFieldPolicyForBenchmark: Boolean(options.benchmarkWithoutPolicy),
       metricsToken: config.metricsToken,
+      production: config.production,
       shutdownGraceMs: config.shutdownGraceMs,
     });
     const port = await listen(

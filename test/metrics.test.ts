@@ -101,3 +101,44 @@ describe('Prometheus metrics', () => {
     }
   });
 });
+
+/** Production's public port: /graphql and a bare liveness and readiness; internals only to the metrics token. */
+describe.each([
+  { configuration: 'production without a metrics token', metricsToken: null },
+  { configuration: 'production with a metrics token', metricsToken: METRICS_TOKEN },
+])('what the ports tell in $configuration', ({ metricsToken }) => {
+  let graph: TestGraph;
+  beforeAll(async () => {
+    graph = await startTestGraphWith({ production: true, metricsToken }, demoScenario());
+  });
+  afterAll(async () => {
+    await graph?.stop();
+  });
+  const ports = () => [graph.gatewayUrl, graph.subgraphUrls.hospital].map((u) => u.replace(/\/graphql$/, ''));
+
+  it('serves no metrics to a stranger, and names no dependency', async () => {
+    for (const base of ports()) {
+      expect((await fetch(`${base}/metrics`)).status).toBe(metricsToken ? 401 : 404);
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ready' });
+      expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+    }
+  });
+
+  it(
+    metricsToken ? 'serves metrics and dependencies to the metrics token' : 'has no door for internals at all',
+    async () => {
+      const headers = { authorization: `Bearer ${METRICS_TOKEN}` };
+      const metrics = await fetch(`${ports()[0]}/metrics`, { headers });
+      const ready = (await (await fetch(`${ports()[0]}/readyz`, { headers })).json()) as { dependencies?: unknown };
+      if (metricsToken) {
+        expect(metrics.status).toBe(200);
+        expect(ready.dependencies).toMatchObject({ patient: 'ready', hospital: 'ready' });
+      } else {
+        expect(metrics.status).toBe(404);
+        expect(ready.dependencies).toBeUndefined();
+      }
+    },
+  );
+});

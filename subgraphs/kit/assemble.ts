@@ -92,6 +92,7 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config = c
     deps,
     trustedCallers: await trustedCallers(config.keysDir),
     metricsToken: config.metricsToken,
+    production: config.production,
     shutdownGraceMs: config.shutdownGraceMs,
   });
   return { ...server, store, auditStore, redis };

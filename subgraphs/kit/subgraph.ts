@@ -85,6 +85,8 @@ export interface SubgraphServerOptions {
   trustedCallers: Partial<Record<Caller, KeyLike>>;
   /** Guards /metrics (config.metricsToken). @default null */
   metricsToken?: string | null;
+  /** Production: /metrics only with the token (runtime/http-server.ts). @default false */
+  production?: boolean;
   /** How long stop() lets requests in flight finish. @default 10000 */
   shutdownGraceMs?: number;
   /** Skip the field policy. Only bench/ sets it (with deps.decideOverride). @default false */
@@ -157,6 +159,7 @@ export async function createSubgraphServer(
       return true;
     },
     metricsToken: options.metricsToken,
+    production: options.production,
   });
   return {
     server,
