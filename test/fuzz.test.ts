@@ -1,18 +1,6 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { Supergraph } from '@apollo/federation-internals';
-import {
-  getNamedType,
-  isCompositeType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  type GraphQLField,
-  type GraphQLInputType,
-  type GraphQLSchema,
-} from 'graphql';
-import { projectPath } from '../domain/paths';
+import { isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLInputType } from 'graphql';
+import { operationDocument, publicSchema, rootOperations, type RootOperation } from './support/public-schema';
 import { mintToken } from '../gateway/local-issuer';
 import { ISSUER_KEY, loadOrCreateKeyPair } from '../runtime/keys';
 import type { SourceName } from '../domain/sources';
@@ -130,23 +118,13 @@ function valueOf(type: GraphQLInputType, chaotic: boolean, depth = 0): fc.Arbitr
   }
 }
 
-type Operation = { root: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> };
-
 describe('fuzzing every operation of the public graph as every kind of actor', () => {
   let graph: TestGraph;
-  let schema: GraphQLSchema;
-  let operations: Operation[];
+  let operations: RootOperation[];
   let tokens: Record<string, string>;
   beforeAll(async () => {
     graph = await startTestGraph(scenarioFile('visibility.json'));
-    schema = Supergraph.build(readFileSync(projectPath('schema', 'supergraph.graphql'), 'utf8'))
-      .apiSchema()
-      .toGraphQLJSSchema();
-    operations = (['query', 'mutation'] as const).flatMap((root) =>
-      Object.values((root === 'query' ? schema.getQueryType() : schema.getMutationType())?.getFields() ?? {}).map(
-        (field) => ({ root, field }),
-      ),
-    );
+    operations = rootOperations(publicSchema());
     const ids = [
       'patient:284077511612365',
       'rep:parent',
@@ -215,12 +193,9 @@ describe('fuzzing every operation of the public graph as every kind of actor', (
       });
     await fc.assert(
       fc.asyncProperty(request, async ({ operation: name, actor, variables }) => {
-        const { root, field } = operations.find((o) => `${o.root} ${o.field.name}` === name)!;
-        const declared = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
-        const passed = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-        const query = `${root} ${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''} ${
-          isCompositeType(getNamedType(field.type)) ? '{ __typename }' : ''
-        } }`;
+        const operation = operations.find((o) => `${o.root} ${o.field.name}` === name)!;
+        const { root, field } = operation;
+        const query = operationDocument(operation);
         const before = root === 'mutation' ? await storesDigest() : '';
         const response = await fetch(graph.gatewayUrl, {
           method: 'POST',

@@ -1,18 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { Supergraph } from '@apollo/federation-internals';
 import {
   getNamedType,
-  isCompositeType,
   isEnumType,
   isInputObjectType,
   isListType,
   isNonNullType,
   isScalarType,
-  type GraphQLField,
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
-import { projectPath } from '../domain/paths';
+import { operationDocument, publicSchema, rootOperations } from './support/public-schema';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 
 /**
@@ -58,9 +54,7 @@ describe('malformed input is refused with a code that names it, before anything 
   beforeAll(async () => {
     graph = await startTestGraph(scenarioFile('visibility.json'));
     token = await graph.token(`patient:${ADULT}`);
-    // The public graph, as clients see it: the supergraph's API schema.
-    const sdl = readFileSync(projectPath('schema', 'supergraph.graphql'), 'utf8');
-    schema = Supergraph.build(sdl).apiSchema().toGraphQLJSSchema();
+    schema = publicSchema();
   });
   afterAll(() => graph?.stop());
 
@@ -88,30 +82,19 @@ describe('malformed input is refused with a code that names it, before anything 
   });
 
   /** Every field of the public graph with an argument that carries text, at any depth of its input type. */
-  const fieldsTakingText = () => {
-    const found: { root: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }[] = [];
-    for (const [root, type] of [
-      ['query', schema.getQueryType()],
-      ['mutation', schema.getMutationType()],
-    ] as const) {
-      for (const field of Object.values(type?.getFields() ?? {}))
-        if (field.args.some((arg) => holdsText(arg.type))) found.push({ root, field });
-    }
-    return found;
-  };
+  const fieldsTakingText = () =>
+    rootOperations(schema).filter(({ field }) => field.args.some((arg) => holdsText(arg.type)));
 
   it('a NUL in the text arguments of any operation, as variables: 400, BAD_USER_INPUT naming one, no statement run', async () => {
     const fields = fieldsTakingText();
     const textArguments = fields.flatMap(({ field }) => field.args.filter((a) => holdsText(a.type)));
     // 23 when the issue was filed; the public graph only grows.
     expect(textArguments.length).toBeGreaterThanOrEqual(23);
-    for (const { root, field } of fields) {
+    for (const operation of fields) {
+      const { field } = operation;
       const statements = graph.statements();
-      const declared = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
-      const passed = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-      const selection = isCompositeType(getNamedType(field.type)) ? '{ __typename }' : '';
       const answer = await post({
-        query: `${root} (${declared}) { ${field.name}(${passed}) ${selection} }`,
+        query: operationDocument(operation),
         variables: Object.fromEntries(
           field.args.map((a) => [a.name, holdsText(a.type) ? hostile(a.type) : plain(a.type)]),
         ),
