@@ -66,6 +66,27 @@ export async function createPgStore(options: PgStoreOptions): Promise<SqlStore> 
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  /**
+   * A client checked out of the pool for a transaction or a COPY. While it is out, pg-pool listens to its
+   * `error` event no more, and an `error` event no one listens to kills the process: a dropped connection
+   * would take down every subgraph of the process. It gets a listener of its own while out, and a client
+   * that broke goes back as broken, so the pool discards it instead of lending it again.
+   */
+  const checkout = async () => {
+    const client = await pool.connect().catch(unavailableIfDisconnected);
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
+    return {
+      client,
+      release: () => {
+        client.off('error', onError);
+        client.release(broken);
+      },
+    };
+  };
   await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   let statementCount = 0;
 
@@ -100,25 +121,25 @@ export async function createPgStore(options: PgStoreOptions): Promise<SqlStore> 
       return statementCount;
     },
     async transaction(fn) {
-      const client = await pool.connect().catch(unavailableIfDisconnected);
+      const { client, release } = await checkout();
       try {
-        await client.query('BEGIN');
+        await client.query('BEGIN').catch(unavailableIfDisconnected);
         const result = await fn(executor(client));
-        await client.query('COMMIT');
+        await client.query('COMMIT').catch(unavailableIfDisconnected);
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        release();
       }
     },
     async copyRows(table, columns, rows) {
-      const client = await pool.connect().catch(unavailableIfDisconnected);
+      const { client, release } = await checkout();
       try {
-        await copyInto(client, table, columns, rows);
+        await copyInto(client, table, columns, rows).catch(unavailableIfDisconnected);
       } finally {
-        client.release();
+        release();
       }
     },
     close: () => pool.end(),

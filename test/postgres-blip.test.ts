@@ -1,0 +1,90 @@
+import { startTestGraphWith, scenarioFile, type TestGraph } from './support/test-graph';
+import { ADMIN_URL, createTestDatabase, type TestDatabase } from './support/test-database';
+import { tcpProxy } from './support/tcp-proxy';
+import { eventually } from './support/eventually';
+
+/**
+ * Connections between the graph and PostgreSQL cut for a moment, mid-statement and mid-transaction, under
+ * concurrent deposits and reads: the process stays up, only the requests that used a lost connection fail,
+ * as coded outages, and the pools recover by themselves. The hospital store and the audit store both go
+ * through relays this test cuts.
+ */
+const ADULT = '284077511612365';
+const DOCTOR = 'ps:40000000001';
+const DEPOSIT = `mutation ($input: HospitalReportDeposit!) { depositHospitalReport(input: $input) { documentId } }`;
+const READ = `query ($ins: String!) { patient(ins: $ins) { identity { firstName } hospitalReports(first: 5) { totalCount nodes { id } } } }`;
+const OUTAGES = new Set(['SERVICE_UNAVAILABLE', 'AUDIT_UNAVAILABLE']);
+
+const report = (n: number) => ({
+  ins: ADULT,
+  idempotencyKey: `blip-${n}-${Math.random().toString(36).slice(2)}`,
+  typeCode: '11490-0',
+  title: `Lettre de liaison ${n}`,
+  effectiveAt: new Date(Date.now() - 86_400_000).toISOString(),
+  stayStart: '2026-11-01',
+  stayEnd: '2026-11-05',
+  careUnit: 'Cardiologie',
+  summary: 'Sortie à domicile.',
+});
+
+describe('a PostgreSQL blip under load fails only the requests that used it', () => {
+  let graph: TestGraph;
+  let database: TestDatabase;
+  const relays = {} as Record<'hospital' | 'audit', Awaited<ReturnType<typeof tcpProxy>>>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const server = new URL(ADMIN_URL);
+    const storeUrls: Record<string, string> = {};
+    for (const name of ['hospital', 'audit'] as const) {
+      relays[name] = await tcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
+      const url = new URL(database.url);
+      url.port = String(relays[name].port);
+      storeUrls[name] = url.toString();
+    }
+    graph = await startTestGraphWith({ storeUrls }, scenarioFile('writes.json'));
+  });
+  afterAll(async () => {
+    await Promise.all(Object.values(relays).map((r) => r.start().catch(() => undefined)));
+    await graph?.stop().catch(() => undefined);
+    await Promise.all(Object.values(relays).map((r) => r.stop()));
+    await database?.drop();
+  });
+
+  it.each(['hospital', 'audit'] as const)(
+    'the %s store cut three times for 0.3 s under concurrent deposits and reads: coded outages only, then all served',
+    async (cut) => {
+      const doctor = await graph.as(DOCTOR);
+      const codes: string[] = [];
+      let running = true;
+      let n = 0;
+      const worker = async () => {
+        while (running) {
+          const i = n++;
+          const answer = await (i % 2 ? doctor(READ, { ins: ADULT }) : doctor(DEPOSIT, { input: report(i) }));
+          for (const error of answer.errors ?? []) codes.push(error.extensions?.code);
+        }
+      };
+      const workers = Array.from({ length: 8 }, worker);
+      for (let blip = 0; blip < 3; blip++) {
+        await new Promise((r) => setTimeout(r, 150));
+        await relays[cut].stop();
+        await new Promise((r) => setTimeout(r, 300));
+        await relays[cut].start();
+      }
+      await new Promise((r) => setTimeout(r, 150));
+      running = false;
+      await Promise.all(workers);
+      expect(n).toBeGreaterThan(20);
+      expect(codes.filter((c) => !OUTAGES.has(c))).toEqual([]);
+      // The same process answers, whole, once the server is back.
+      await eventually(async () => {
+        const answer = await doctor(READ, { ins: ADULT });
+        expect(answer.errors).toBeUndefined();
+        expect(answer.data.patient.identity.firstName).toEqual(expect.any(String));
+      });
+      const deposit = await doctor(DEPOSIT, { input: report(-1) });
+      expect(deposit.errors).toBeUndefined();
+    },
+    60_000,
+  );
+});
