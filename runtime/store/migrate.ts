@@ -1,31 +1,45 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SqlStore } from './sql-store';
+import type { SqlExecutor, SqlStore } from './sql-store';
 
 /**
  * Applies a subgraph's versioned migrations (`migrations/NNN_name.sql`) in order, each once, each in its own
  * transaction. The same files run on PostgreSQL and PGlite.
  */
 export async function migrate(store: SqlStore, migrationsDir: string): Promise<string[]> {
-  await store.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const done = new Set(
-    (await store.query<{ version: string }>('SELECT version FROM schema_migrations')).map((r) => r.version),
-  );
+  // Six processes started at once migrate the shared audit schema together: without a lock, two CREATE TABLE
+  // IF NOT EXISTS race on the catalogue (duplicate key in pg_type) and a process dies at start.
+  await store.transaction(async (tx) => {
+    await lockMigrations(store, tx);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  });
   const files = readdirSync(migrationsDir)
     .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
     .sort();
   const applied: string[] = [];
   for (const file of files) {
-    if (done.has(file)) continue;
     const sql = readFileSync(join(migrationsDir, file), 'utf8');
-    await store.transaction(async (tx) => {
+    const ran = await store.transaction(async (tx) => {
+      await lockMigrations(store, tx);
+      // Under the lock: another process may have applied it since this one looked.
+      const [done] = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [file]);
+      if (done) return false;
       for (const statement of splitStatements(sql)) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [file]);
+      return true;
     });
-    applied.push(file);
+    if (ran) applied.push(file);
   }
   return applied;
+}
+
+/** Taken in a transaction, held until it ends: schema changes of the graph, one at a time per database. */
+export const MIGRATION_LOCK = `SELECT pg_advisory_xact_lock(hashtext('dmp-graph:migrations'))`;
+
+/** One migration at a time per PostgreSQL database (PGlite has one connection). */
+async function lockMigrations(store: SqlStore, tx: SqlExecutor): Promise<void> {
+  if (store.kind === 'postgres') await tx.query(MIGRATION_LOCK);
 }
 
 /** Splits on semicolons at line ends; migrations keep one statement per `;` line (no procedural bodies). */

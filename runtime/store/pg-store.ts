@@ -1,5 +1,6 @@
 import { Pool, types, type PoolClient } from 'pg';
 import { unavailable } from '../errors';
+import { MIGRATION_LOCK } from './migrate';
 
 // A DATE is a calendar day: keep it as 'YYYY-MM-DD' rather than a Date at local midnight.
 const DATE_OID = 1082;
@@ -87,7 +88,24 @@ export async function createPgStore(options: PgStoreOptions): Promise<SqlStore> 
       },
     };
   };
-  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  try {
+    // Under the migrations' lock: concurrent CREATE SCHEMA IF NOT EXISTS race on the catalogue too.
+    const { client, release } = await checkout();
+    try {
+      await client.query('BEGIN');
+      await client.query(MIGRATION_LOCK);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    unavailableIfDisconnected(error);
+  }
   let statementCount = 0;
 
   const copyInto = async (

@@ -106,8 +106,8 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     : null;
   const port = config.port ?? definition.port;
   const { server, stop, store, auditStore, redis } = await prepareSubgraph(definition, config);
-  await listen(server, port, config.listenHost ?? config.subgraphHost);
-  logger.info({ subgraph: definition.name, port, store: store.kind }, 'subgraph listening');
+  const listening = await listen(server, port, config.listenHost ?? config.subgraphHost);
+  logger.info({ subgraph: definition.name, port: listening, store: store.kind }, 'subgraph listening');
   const shutdown = async () => {
     await stop();
     await store.close();
