@@ -14,9 +14,12 @@ export interface Notification {
   at: Date;
 }
 
-/** Delivers a notification to the patient (mail, push…). Must be idempotent on `id`: it is the delivery key. */
+/**
+ * Delivers a notification to the patient (mail, push…). Must be idempotent on `id`: it is the delivery key.
+ * `signal` aborts it when the notifier stops: the notification is then sent again later.
+ */
 export interface NotificationSender {
-  send(notification: Notification): Promise<void>;
+  send(notification: Notification, signal?: AbortSignal): Promise<void>;
 }
 
 /** Writes a line per notification: its id and kind, never who the patient is. */
@@ -31,12 +34,13 @@ export function createLogSender(): NotificationSender {
 /** POSTs each notification as JSON, with its id as the Idempotency-Key. */
 export function createWebhookSender(options: { url: string; timeoutMs?: number }): NotificationSender {
   return {
-    async send(n) {
+    async send(n, signal) {
+      const timeout = AbortSignal.timeout(options.timeoutMs ?? 5000);
       const response = await fetch(options.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': n.id },
         body: JSON.stringify(n),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
       if (!response.ok) throw new Error(`webhook answered ${response.status}`);
     },
@@ -55,6 +59,14 @@ export interface NotifierOptions {
   relayAgainAfterMs?: number;
   /** Pause between rounds when idle or failing. @default 500 */
   pollMs?: number;
+  /**
+   * A delivery claimed this long ago and not confirmed (the process died while sending) is claimed again.
+   * Longer than a send may take; no longer than the stream's idle time before another consumer takes an entry.
+   * @default 60000
+   */
+  claimExpiresAfterMs?: number;
+  /** Names this consumer in the stream's group. @default <host>-<pid> */
+  consumer?: string;
 }
 
 interface OutboxRow {
@@ -77,11 +89,19 @@ export function createNotifier(options: NotifierOptions) {
   const { store, redis, sender } = options;
   const stream = options.stream ?? 'dmp:notifications';
   const group = options.group ?? 'senders';
-  const consumer = `${hostname()}-${process.pid}`;
+  const consumer = options.consumer ?? `${hostname()}-${process.pid}`;
   const relayAgainAfterMs = options.relayAgainAfterMs ?? 30_000;
   const pollMs = options.pollMs ?? 500;
+  const claimExpiresAfterMs = options.claimExpiresAfterMs ?? 60_000;
   let running = false;
   let loop: Promise<void> | null = null;
+  // Aborted at stop's deadline: sends in flight end, their claims are released, the loop returns.
+  let stopping = new AbortController();
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      stopping.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    });
 
   async function relayOnce(): Promise<number> {
     const rows = await store.query<{ id: string }>(
@@ -109,13 +129,18 @@ export function createNotifier(options: NotifierOptions) {
   }
 
   async function deliver(entryId: string, notificationId: string): Promise<void> {
+    // Claimed, not delivered: a claim is done only when the sender confirms, and expires if it never does.
     const [row] = await store.query<OutboxRow>(
-      'UPDATE notification_outbox SET delivered_at = now() WHERE id = $1 AND delivered_at IS NULL RETURNING *',
-      [notificationId],
+      `UPDATE notification_outbox SET claimed_at = now()
+        WHERE id = $1 AND delivered_at IS NULL
+          AND (claimed_at IS NULL OR claimed_at < now() - $2 * interval '1 millisecond')
+        RETURNING *`,
+      [notificationId, claimExpiresAfterMs],
     );
     if (row) {
       try {
-        await sender.send({
+        await sender.send(
+          {
           id: String(row.id),
           patientIns: row.patient_ins,
           kind: row.kind,
@@ -124,12 +149,15 @@ export function createNotifier(options: NotifierOptions) {
           actorProfession: row.actor_profession,
           mode: row.mode,
           at: row.at,
-        });
+          },
+          stopping.signal,
+        );
       } catch (error) {
         // Not delivered: release the claim and leave the entry pending, to be tried again.
-        await store.query('UPDATE notification_outbox SET delivered_at = NULL WHERE id = $1', [notificationId]);
+        await store.query('UPDATE notification_outbox SET claimed_at = NULL WHERE id = $1', [notificationId]);
         throw error;
       }
+      await store.query('UPDATE notification_outbox SET delivered_at = now() WHERE id = $1', [notificationId]);
     }
     await redis.xack(stream, group, entryId);
   }
@@ -139,7 +167,7 @@ export function createNotifier(options: NotifierOptions) {
     // Entries this consumer read but did not acknowledge come first, then entries idle elsewhere, then new ones.
     const own = (await redis.xreadgroup('GROUP', group, consumer, 'COUNT', 100, 'STREAMS', stream, '0')) as
       [string, [string, string[]][]][] | null;
-    const claimed = (await redis.xautoclaim(stream, group, consumer, 60_000, '0', 'COUNT', 100)) as [
+    const claimed = (await redis.xautoclaim(stream, group, consumer, claimExpiresAfterMs, '0', 'COUNT', 100)) as [
       string,
       [string, string[]][],
     ];
@@ -161,7 +189,10 @@ export function createNotifier(options: NotifierOptions) {
       )) as [string, [string, string[]][]][] | null;
       entries = fresh?.[0]?.[1] ?? [];
     }
-    for (const [entryId, fields] of entries) await deliver(entryId, fields[fields.indexOf('id') + 1]);
+    for (const [entryId, fields] of entries) {
+      if (!running && loop) break;
+      await deliver(entryId, fields[fields.indexOf('id') + 1]);
+    }
     return entries.length;
   }
 
@@ -172,21 +203,30 @@ export function createNotifier(options: NotifierOptions) {
     start() {
       if (running) return;
       running = true;
+      stopping = new AbortController();
       loop = (async () => {
         while (running) {
           try {
             const relayed = await relayOnce();
             const delivered = await deliverOnce(Math.min(pollMs, 200));
-            if (relayed === 0 && delivered === 0) await new Promise((r) => setTimeout(r, pollMs));
+            if (relayed === 0 && delivered === 0) await pause(pollMs);
           } catch {
-            await new Promise((r) => setTimeout(r, pollMs));
+            await pause(pollMs);
           }
         }
       })();
     },
-    async stop() {
+    /**
+     * Stops the loop: no new round, no next notification of this round. A send still in flight after
+     * `graceMs` is aborted; its notification stays undelivered, to be sent again by whoever runs next.
+     */
+    async stop(graceMs = 5000) {
       running = false;
+      if (!loop) return;
+      const deadline = setTimeout(() => stopping.abort(), graceMs);
       await loop;
+      clearTimeout(deadline);
+      loop = null;
     },
   };
 }

@@ -8,7 +8,10 @@ import { createLogSender, createNotifier, createWebhookSender } from './notifier
  * Starts relaying and delivering notifications when Redis is configured. Without it they wait in the outbox,
  * still readable by the patient through the graph, and leave as soon as a notifier runs.
  */
-export function startNotifier(config: RuntimeConfig, auditStore: SqlStore): { stop: () => Promise<void> } | null {
+export function startNotifier(
+  config: RuntimeConfig,
+  auditStore: SqlStore,
+): { stop: (graceMs?: number) => Promise<void> } | null {
   if (!config.redisUrl) {
     logger.info('REDIS_URL not set: notifications wait in the outbox');
     return null;
@@ -18,8 +21,8 @@ export function startNotifier(config: RuntimeConfig, auditStore: SqlStore): { st
   const notifier = createNotifier({ store: auditStore, redis, sender });
   notifier.start();
   return {
-    stop: async () => {
-      await notifier.stop();
+    stop: async (graceMs = config.shutdownGraceMs) => {
+      await notifier.stop(graceMs);
       redis.disconnect();
     },
   };

@@ -119,9 +119,9 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
     auditStore,
     subgraphServers,
     stop: async () => {
-      await notifier?.stop();
+      // At once: the gateway stops taking requests while the notifier ends its round (aborted at the grace).
+      await Promise.all([notifier?.stop(), gateway.stop()]);
       redis?.disconnect();
-      await gateway.stop();
       await Promise.all(servers.map((s) => s.stop()));
       await Promise.all([...Object.values(stores), auditStore].map((s) => s.close()));
     },
