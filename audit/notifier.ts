@@ -141,14 +141,14 @@ export function createNotifier(options: NotifierOptions) {
       try {
         await sender.send(
           {
-          id: String(row.id),
-          patientIns: row.patient_ins,
-          kind: row.kind,
-          actorId: row.actor_id,
-          actorKind: row.actor_kind,
-          actorProfession: row.actor_profession,
-          mode: row.mode,
-          at: row.at,
+            id: String(row.id),
+            patientIns: row.patient_ins,
+            kind: row.kind,
+            actorId: row.actor_id,
+            actorKind: row.actor_kind,
+            actorProfession: row.actor_profession,
+            mode: row.mode,
+            at: row.at,
           },
           stopping.signal,
         );
