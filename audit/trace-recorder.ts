@@ -4,6 +4,7 @@ import type { Actor } from '../domain/actor';
 import type { AccessTrace } from './trace';
 import type { AccessGrant } from '../policy/grant';
 import type { TraceWriter } from './trace-writer';
+import { codedError } from '../runtime/errors';
 
 export interface TraceEntry {
   patientIns: string | null;
@@ -20,6 +21,12 @@ export interface TraceEntry {
 type Draft = Omit<AccessTrace, 'at' | 'requestId' | 'operationName' | 'source'> & { touchedSet: Set<string> };
 
 const drafts = perRequest(() => new Map<string, Draft>());
+/** Where this request's traces go, set by the plugin when the request starts: commitTraces needs it. */
+const destination = perRequest(() => ({
+  source: '',
+  writer: null as TraceWriter | null,
+  operationName: null as string | null,
+}));
 
 /** The mode an access is traced under when no grant says otherwise (a refusal). */
 export function defaultMode(actor: Actor): string {
@@ -93,6 +100,24 @@ function takeTraces(ctx: RequestContext<unknown>, source: string, operationName:
 }
 
 /**
+ * Commits this request's traces so far, now, instead of when the answer leaves. A write calls it inside its
+ * own transaction, before it commits (subgraphs/kit/traced-transaction.ts): if the chain cannot take the
+ * trace, the write is rolled back and the writer is told AUDIT_UNAVAILABLE, so nothing stands untraced and
+ * a writer told "refused" finds nothing written.
+ */
+export async function commitTraces(ctx: RequestContext<unknown>): Promise<void> {
+  const { source, writer, operationName } = destination(ctx);
+  if (!writer) throw new Error('commitTraces outside a traced request');
+  const traces = takeTraces(ctx, source, operationName);
+  drafts(ctx).clear();
+  try {
+    await writer.write(traces);
+  } catch {
+    throw codedError('AUDIT_UNAVAILABLE', 'This write could not be traced, so it was not made');
+  }
+}
+
+/**
  * The trace middleware every subgraph loads: before a response leaves, this request's traces are committed;
  * if they cannot be, the response carries no data, only AUDIT_UNAVAILABLE (the law prefers no answer to an
  * untraced one).
@@ -101,6 +126,9 @@ export function accessTracePlugin(source: string, writer: TraceWriter): ApolloSe
   return {
     async requestDidStart() {
       return {
+        async didResolveOperation({ contextValue, operationName }) {
+          if (contextValue?.actor) Object.assign(destination(contextValue), { source, writer, operationName });
+        },
         async willSendResponse({ contextValue, response, operationName }) {
           if (!contextValue?.actor) return;
           const traces = takeTraces(contextValue, source, operationName ?? null);

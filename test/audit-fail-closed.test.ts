@@ -47,4 +47,60 @@ describe('no trace, no data: a failing trace store returns nothing', () => {
     expect(recovered.errors).toBeUndefined();
     expect(recovered.data.patient.identity.firstName).toBe('Hélène');
   });
+
+  /** Each kind of write, and what would show it stood. */
+  const WRITES: [string, string, string, object, () => Promise<unknown>][] = [
+    [
+      'a deposit',
+      'ps:30000000001',
+      `mutation ($input: HospitalReportDeposit!) { depositHospitalReport(input: $input) { documentId } }`,
+      {
+        input: {
+          ins: ADULT,
+          idempotencyKey: 'untraced-1',
+          typeCode: '11490-0',
+          title: 'Lettre de liaison',
+          effectiveAt: '2026-11-20T10:00:00.000Z',
+          stayStart: '2026-11-01',
+          stayEnd: '2026-11-05',
+          careUnit: 'Cardiologie',
+          summary: 'Sortie.',
+        },
+      },
+      () => graph.stores.hospital.query(`SELECT id FROM hospital_report WHERE idempotency_key = 'untraced-1'`),
+    ],
+    [
+      "a write in the patient's space",
+      `patient:${ADULT}`,
+      `mutation ($ins: String!) { setOrganDonation(ins: $ins, stance: OBJECTS) }`,
+      { ins: ADULT },
+      () => graph.stores['personal-space'].query(`SELECT organ_donation FROM profile WHERE patient_ins = '${ADULT}'`),
+    ],
+    [
+      'a patient control',
+      `patient:${ADULT}`,
+      `mutation ($ins: String!) { blockProfessional(ins: $ins, rpps: "30000000003") { __typename } }`,
+      { ins: ADULT },
+      () =>
+        graph.stores.patient.query(
+          `SELECT 1 FROM care_relation WHERE patient_ins = '${ADULT}' AND rpps = '30000000003' AND relation = 'BLOCKED'`,
+        ),
+    ],
+  ];
+
+  it.each(WRITES)(
+    '%s the chain cannot trace is not made: AUDIT_UNAVAILABLE, and nothing written',
+    async (_label, actor, mutation, variables, stood) => {
+      const before = await stood();
+      await graph.auditStore.query('ALTER TABLE access_trace RENAME TO access_trace_away');
+      let answer: { data: any; errors?: any[] };
+      try {
+        answer = await (await graph.as(actor))(mutation, variables);
+      } finally {
+        await graph.auditStore.query('ALTER TABLE access_trace_away RENAME TO access_trace');
+      }
+      expect(answer.errors?.map((e: any) => e.extensions.code)).toContain('AUDIT_UNAVAILABLE');
+      expect(await stood()).toEqual(before);
+    },
+  );
 });

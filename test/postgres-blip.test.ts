@@ -6,8 +6,9 @@ import { eventually } from './support/eventually';
 /**
  * Connections between the graph and PostgreSQL cut for a moment, mid-statement and mid-transaction, under
  * concurrent deposits and reads: the process stays up, only the requests that used a lost connection fail,
- * as coded outages, and the pools recover by themselves. The hospital store and the audit store both go
- * through relays this test cuts.
+ * as coded outages, and the pools recover by themselves. No document stands without its deposit trace, and
+ * with the audit store cut, a deposit answered with an error wrote nothing. The hospital store and the audit
+ * store both go through relays this test cuts.
  */
 const ADULT = '284077511612365';
 const DOCTOR = 'ps:40000000001';
@@ -55,13 +56,25 @@ describe('a PostgreSQL blip under load fails only the requests that used it', ()
     async (cut) => {
       const doctor = await graph.as(DOCTOR);
       const codes: string[] = [];
+      const deposits: { key: string; documentId: string | null; code: string | null }[] = [];
       let running = true;
       let n = 0;
       const worker = async () => {
         while (running) {
           const i = n++;
-          const answer = await (i % 2 ? doctor(READ, { ins: ADULT }) : doctor(DEPOSIT, { input: report(i) }));
+          if (i % 2) {
+            const answer = await doctor(READ, { ins: ADULT });
+            for (const error of answer.errors ?? []) codes.push(error.extensions?.code);
+            continue;
+          }
+          const input = report(i);
+          const answer = await doctor(DEPOSIT, { input });
           for (const error of answer.errors ?? []) codes.push(error.extensions?.code);
+          deposits.push({
+            key: input.idempotencyKey,
+            documentId: answer.data?.depositHospitalReport?.documentId ?? null,
+            code: answer.errors?.[0]?.extensions?.code ?? null,
+          });
         }
       };
       const workers = Array.from({ length: 8 }, worker);
@@ -84,6 +97,29 @@ describe('a PostgreSQL blip under load fails only the requests that used it', ()
       });
       const deposit = await doctor(DEPOSIT, { input: report(-1) });
       expect(deposit.errors).toBeUndefined();
+
+      // No write stands without its trace: every document written in the run has its deposit trace.
+      const keys = deposits.map((d) => d.key);
+      const written = await graph.stores.hospital.query<{ id: string; idempotency_key: string }>(
+        'SELECT id, idempotency_key FROM hospital_report WHERE idempotency_key = ANY($1::text[])',
+        [keys],
+      );
+      const traced = await graph.auditStore.query<{ item: string }>(
+        `SELECT DISTINCT unnest(touched) AS item FROM access_trace WHERE action = 'deposit' AND patient_ins = $1`,
+        [ADULT],
+      );
+      const untraced = written.filter((w) => !traced.some((t) => t.item.includes(w.id)));
+      expect(untraced).toEqual([]);
+      // A writer told it was refused finds nothing written; one given a receipt finds its document.
+      if (cut === 'audit') {
+        const refusedButWritten = deposits.filter((d) => d.code && written.some((w) => w.idempotency_key === d.key));
+        expect(refusedButWritten).toEqual([]);
+      }
+      const acknowledgedButMissing = deposits.filter(
+        (d) => d.documentId && !written.some((w) => w.id === d.documentId),
+      );
+      expect(acknowledgedButMissing).toEqual([]);
+      expect(deposits.filter((d) => d.documentId).length).toBeGreaterThan(0);
     },
     60_000,
   );

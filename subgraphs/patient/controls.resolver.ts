@@ -12,6 +12,7 @@ import { factsOf, registryLoaders, type VisiblePatient } from './patient.loader'
 import { findPatientFacts } from './patient.repo';
 import * as repo from './controls.repo';
 import { recordAccess } from '../../audit/trace-recorder';
+import { tracedTransaction } from '../kit/traced-transaction';
 import { pushCohort, queueCohortChange } from './cohort';
 
 /** The document sources as a GraphQL enum (domain/sources.ts). */
@@ -39,7 +40,7 @@ async function control(
   const ins = insArgument(rawIns);
   const traced = (outcome: 'allowed' | 'denied', rule: string) =>
     recordAccess(ctx, { patientIns: ins, action: kind, touched: [target], outcome, rule });
-  await ctx.deps.store.transaction(async (tx) => {
+  await tracedTransaction(ctx, async (tx) => {
     const [row] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });
     if (!row) {
       traced('denied', 'deny.no-such-record');

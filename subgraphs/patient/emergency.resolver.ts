@@ -5,6 +5,7 @@ import { badInput, forbidden } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/context';
 import { mayDeclareEmergency } from '../../policy/emergency';
 import { recordAccess } from '../../audit/trace-recorder';
+import { tracedTransaction } from '../kit/traced-transaction';
 import { DateTime } from '../../schema/scalars';
 import { Patient } from './patient.type';
 import { factsOf, registryLoaders, type VisiblePatient } from './patient.loader';
@@ -58,7 +59,7 @@ export class EmergencyResolver {
       // One answer for every refusal: the mutation must not tell a professional which records exist.
       return forbidden('Bris de glace is not possible for this record');
     };
-    const expiresAt = await ctx.deps.store.transaction(async (tx) => {
+    const expiresAt = await tracedTransaction(ctx, async (tx) => {
       const [row] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });
       if (!row) throw refused('deny.no-such-record');
       const decision = mayDeclareEmergency(ctx.actor, factsOf(row), justification);

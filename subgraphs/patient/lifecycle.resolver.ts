@@ -25,6 +25,7 @@ import { loadDepositRules, mayWrite, WRITABLE_SOURCES, type WritableSource } fro
 import { mayChangeLifecycle, type LifecycleChange, mayCreateRecord, mayResumeDeletions } from '../../policy/lifecycle';
 import { signPurgeOrder, signWritePermit } from '../kit/registry-tokens';
 import { recordAccess } from '../../audit/trace-recorder';
+import { tracedTransaction } from '../kit/traced-transaction';
 import { DateTime, LocalDate } from '../../schema/scalars';
 import { DmpStatusEnum, SexEnum } from './patient.type';
 import { factsOf, registryLoaders } from './patient.loader';
@@ -164,7 +165,7 @@ async function change(
   const ins = insArgument(rawIns);
   const traced = (outcome: 'allowed' | 'denied', rule: string) =>
     recordAccess(ctx, { patientIns: ins, action: kind, touched: [touched], outcome, rule });
-  const row = await ctx.deps.store.transaction(async (tx) => {
+  const row = await tracedTransaction(ctx, async (tx) => {
     const [found] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });
     if (!found) {
       traced('denied', 'deny.no-such-record');
@@ -286,16 +287,16 @@ export class LifecycleResolver {
       recordAccess(ctx, { patientIns: record.ins, action: 'create-record', outcome: 'denied', rule: right.rule });
       throw forbidden(right.reason);
     }
-    await ctx.deps.store.transaction(async (tx) => {
+    await tracedTransaction(ctx, async (tx) => {
       if (await repo.recordExists(tx, record.ins)) throw badInput('input.ins', 'a DMP already exists for this INS');
       await repo.insertRecord(tx, { ...record, collectedBy: right.collectedBy, collectedById: ctx.actor.id }, ctx.now);
-    });
-    recordAccess(ctx, {
-      patientIns: record.ins,
-      action: 'create-record',
-      touched: ['dmp'],
-      outcome: 'allowed',
-      rule: right.rule,
+      recordAccess(ctx, {
+        patientIns: record.ins,
+        action: 'create-record',
+        touched: ['dmp'],
+        outcome: 'allowed',
+        rule: right.rule,
+      });
     });
     return { ins: record.ins, status: 'ACTIVE', closedAt: null, pendingPurges: [] };
   }

@@ -10,6 +10,7 @@ import { badInput } from '../../runtime/errors';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import type { SubgraphContext } from '../kit/context';
 import { recordAccess } from '../../audit/trace-recorder';
+import { tracedTransaction } from '../kit/traced-transaction';
 import { LocalDate } from '../../schema/scalars';
 import {
   Allergy,
@@ -104,15 +105,17 @@ async function writeSpace<T>(
 ): Promise<T> {
   const ins = insArgument(rawIns);
   const permit = await permitFor(ctx, ins, 'personal-space', typeCode);
-  const result = await ctx.deps.store.transaction((tx) => apply(tx, ins));
-  recordAccess(ctx, {
-    patientIns: ins,
-    action: 'write-personal-space',
-    touched: [part],
-    outcome: 'allowed',
-    rule: permit.rule,
+  return tracedTransaction(ctx, async (tx) => {
+    const result = await apply(tx, ins);
+    recordAccess(ctx, {
+      patientIns: ins,
+      action: 'write-personal-space',
+      touched: [part],
+      outcome: 'allowed',
+      rule: permit.rule,
+    });
+    return result;
   });
-  return result;
 }
 
 @Resolver()

@@ -14,6 +14,7 @@ import {
 } from '../../../domain/codes';
 import { badInput, unavailable } from '../../../runtime/errors';
 import { callPeer } from '../peer-call';
+import { tracedTransaction } from '../traced-transaction';
 import { quoteIdent, type SqlExecutor } from '../../../runtime/store/sql-store';
 import type { SubgraphContext } from '../context';
 import { type PermitAuthor, type WritePermit } from '../../../policy/write-permit';
@@ -202,7 +203,26 @@ export async function deposit<I extends DocumentDepositFields>(
   const author = authorOf(permit, input);
   const table = quoteIdent(spec.table);
   const depositor = ctx.actor.id;
-  const receipt = await ctx.deps.store.transaction(async (tx): Promise<DepositReceipt> => {
+  // The patient is told of each new document, except one withheld from them (consultation d'annonce) or
+  // from their representatives (a minor's secret), who read the same notifications.
+  const withheld =
+    checked.visibility.includes('INVISIBLE_PATIENT') || checked.visibility.includes('INVISIBLE_REPRESENTANTS_LEGAUX');
+  const traced = (receipt: DepositReceipt) =>
+    recordAccess(ctx, {
+      patientIns: checked.ins,
+      action: receipt.duplicate
+        ? 'deposit-replayed'
+        : withheld
+          ? 'deposit-withheld'
+          : ctx.actor.kind === 'patient'
+            ? 'deposit-own'
+            : 'deposit',
+      touched: [tracedDocument({ id: receipt.documentId, visibility: checked.visibility }, ctx.now)],
+      outcome: 'allowed',
+      rule: permit.rule,
+    });
+  // The document and its trace stand or fall together; a replay writes nothing and is traced as it leaves.
+  const receipt = await tracedTransaction(ctx, async (tx): Promise<DepositReceipt> => {
     const existing = await findByKey(tx, table, depositor, input.idempotencyKey);
     if (existing) return replay(existing, checked.requestHash);
     let version = 1;
@@ -277,32 +297,16 @@ export async function deposit<I extends DocumentDepositFields>(
     }
     if (input.replaces) await tx.query(`UPDATE ${table} SET superseded_by = $2 WHERE id = $1`, [input.replaces, id]);
     if (checked.content) await insertContent(tx, id, checked.ins, checked.content);
-    return {
+    const written: DepositReceipt = {
       documentId: id,
       version,
       replaced: input.replaces ?? null,
       duplicate: false,
       depositedAt: inserted.deposited_at,
     };
+    traced(written);
+    return written;
   });
-  // The patient is told of each new document, except one withheld from them (consultation d'annonce) or
-  // from their representatives (a minor's secret), who read the same notifications.
-  const withheld =
-    checked.visibility.includes('INVISIBLE_PATIENT') || checked.visibility.includes('INVISIBLE_REPRESENTANTS_LEGAUX');
-  const own = ctx.actor.kind === 'patient';
-  const action = receipt.duplicate
-    ? 'deposit-replayed'
-    : withheld
-      ? 'deposit-withheld'
-      : own
-        ? 'deposit-own'
-        : 'deposit';
-  recordAccess(ctx, {
-    patientIns: checked.ins,
-    action,
-    touched: [tracedDocument({ id: receipt.documentId, visibility: checked.visibility }, ctx.now)],
-    outcome: 'allowed',
-    rule: permit.rule,
-  });
+  if (receipt.duplicate) traced(receipt);
   return receipt;
 }
