@@ -6,6 +6,6 @@ export interface GatewayContext {
   requestId: string;
   /** The client's x-request-id, when well formed: kept for the logs only, to correlate with the client's. */
   correlationId?: string;
-  /** How long each subgraph fetch of this request may take (gateway/deadline.ts). */
-  deadlineMs?: number;
+  /** When this request's answer is due (epoch ms): every subgraph fetch of it ends by then (gateway/deadline.ts). */
+  deadlineAt?: number;
 }

@@ -2,8 +2,16 @@ import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from './context';
 
-/** Sent with each subgraph fetch: the fetcher's deadline for it, chosen once per request. */
+/** Sent with each subgraph fetch: what is left of the request's deadline when the fetch starts, in ms. */
 export const DEADLINE_HEADER = 'x-dmp-deadline-ms';
+
+/**
+ * What is left of a request's deadline at `now` (elapsed time on this process, not the graph's clock);
+ * `fallbackMs` for a fetch outside a request's deadline.
+ */
+export function remainingMs(deadlineAt: number | undefined, fallbackMs: number, now = Date.now()): number {
+  return deadlineAt === undefined ? fallbackMs : Math.max(0, deadlineAt - now);
+}
 
 /**
  * An analytics aggregate scans a source's events (seconds at a million patients, README "Measured"), while a
@@ -27,8 +35,9 @@ export function deadlinePlugin(deadlines: {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
-          contextValue.deadlineMs =
-            operation && isAnalyticsOnly(operation) ? deadlines.analyticsMs : deadlines.defaultMs;
+          // One deadline for the request, however many fetches it chains (the registry's, then the sources').
+          const ms = operation && isAnalyticsOnly(operation) ? deadlines.analyticsMs : deadlines.defaultMs;
+          contextValue.deadlineAt = Date.now() + ms;
         },
       };
     },

@@ -7,7 +7,7 @@ import type { SourceName } from '../domain/sources';
 import type { GatewayContext } from './context';
 import { metrics } from '../runtime/metrics';
 import { injectTraceContext } from '../runtime/tracing';
-import { DEADLINE_HEADER } from './deadline';
+import { DEADLINE_HEADER, remainingMs } from './deadline';
 
 export interface SignedDataSourceOptions {
   /** The subgraph's name: the audience of its credentials, and a metrics label. */
@@ -73,7 +73,7 @@ export function outageOf(query: string | undefined, variables: Record<string, un
 
 function remoteSource(options: SignedDataSourceOptions): RemoteGraphQLDataSource<GatewayContext> {
   const timeoutMs = options.timeoutMs ?? 5000;
-  const pending = new Map<string, Omit<CallClaims, 'body' | 'audience'>>();
+  const pending = new Map<string, Omit<CallClaims, 'body' | 'audience'> & { deadlineAt?: number }>();
   return new RemoteGraphQLDataSource<GatewayContext>({
     url: options.url,
     // Down, refusing or past its deadline: the source's fields are null with SERVICE_UNAVAILABLE, the rest is served.
@@ -82,12 +82,16 @@ function remoteSource(options: SignedDataSourceOptions): RemoteGraphQLDataSource
       const call = pending.get(handle);
       pending.delete(handle);
       if (!call) throw new Error('a subgraph fetch without its request');
+      const { deadlineAt, ...claims } = call;
+      // What is left of the request's one deadline: a fetch that a chain of fetches started late gets less.
+      const deadline = remainingMs(deadlineAt, timeoutMs);
+      if (deadline <= 0) throw unavailable();
+      headers[DEADLINE_HEADER] = String(deadline);
       headers[ACTOR_HEADER] = await signCallCredential(options.gatewayKey, 'gateway', {
-        ...call,
+        ...claims,
         audience: options.name,
         body: init.body,
       });
-      const deadline = Number(headers[DEADLINE_HEADER]) || timeoutMs;
       const stop = metrics.subgraphFetchSeconds.startTimer({ subgraph: options.name });
       try {
         const response = await fetch(input, { ...init, headers, signal: AbortSignal.timeout(deadline) });
@@ -101,10 +105,9 @@ function remoteSource(options: SignedDataSourceOptions): RemoteGraphQLDataSource
     async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
       if (!context?.actor) throw new Error('no authenticated actor for a subgraph fetch');
       const handle = randomUUID();
-      pending.set(handle, { actor: context.actor, requestId: context.requestId });
+      pending.set(handle, { actor: context.actor, requestId: context.requestId, deadlineAt: context.deadlineAt });
       request.http?.headers.set(PENDING_HEADER, handle);
       injectTraceContext((name, value) => request.http?.headers.set(name, value));
-      request.http?.headers.set(DEADLINE_HEADER, String(context.deadlineMs ?? timeoutMs));
     },
     // A proxy's HTML page, a cut-off body or a body of another shape is an outage too, not an internal error.
     async parseBody(response: Response) {

@@ -1,0 +1,71 @@
+import { createServer, type Server } from 'node:http';
+import { generateKeyPair } from 'jose';
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
+import { remainingMs } from './deadline';
+import { signedDataSource } from './signed-data-source';
+import type { GatewayContext } from './context';
+
+describe("a request's one deadline", () => {
+  it.each<[number | undefined, number, number, number]>([
+    [undefined, 5000, 1000, 5000],
+    [2000, 5000, 1000, 1000],
+    [2000, 5000, 2000, 0],
+    [2000, 5000, 2600, 0],
+  ])('due at %p (fallback %p), at %p: %p ms left', (deadlineAt, fallback, now, left) =>
+    expect(remainingMs(deadlineAt, fallback, now)).toBe(left),
+  );
+
+  describe('across chained fetches', () => {
+    const servers: Server[] = [];
+    const serve = async (delayMs: number | null) => {
+      const server = createServer((_req, res) => {
+        if (delayMs === null) return; // hung: never answers
+        setTimeout(() => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ data: { __typename: 'Query' } }));
+        }, delayMs);
+      });
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+      return `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
+    };
+    afterAll(() => servers.forEach((s) => (s.closeAllConnections(), s.close())));
+
+    it('a slow first fetch leaves the second only what is left: the request ends by its deadline, not twice it', async () => {
+      const { privateKey } = await generateKeyPair('EdDSA');
+      const TIMEOUT = 1000;
+      const registry = signedDataSource({
+        name: 'patient',
+        url: await serve(600),
+        gatewayKey: privateKey,
+        timeoutMs: TIMEOUT,
+      });
+      const hung = signedDataSource({
+        name: 'hospital',
+        url: await serve(null),
+        gatewayKey: privateKey,
+        timeoutMs: TIMEOUT,
+      });
+      const started = Date.now();
+      const context: GatewayContext = {
+        actor: { kind: 'operator', id: 'ops:test' },
+        requestId: 'chained-deadline-1',
+        deadlineAt: started + TIMEOUT,
+      };
+      const fetchFrom = (source: typeof registry) =>
+        source.process({
+          kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+          request: { query: '{ patient { ins } }' },
+          context,
+          incomingRequestContext: {} as never,
+        });
+      const first = await fetchFrom(registry);
+      expect(first.data).toEqual({ __typename: 'Query' });
+      const second = await fetchFrom(hung);
+      const took = Date.now() - started;
+      expect(second.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      // 600 ms then the rest of the second: about 1000, where a deadline per fetch gave about 1600.
+      expect(took).toBeLessThan(TIMEOUT + 300);
+    });
+  });
+});
