@@ -7,6 +7,6 @@ import type { SqlStore } from '../runtime/store/sql-store';
  * The access traces' own store, owned by the shared policy library (not by any subgraph): schema `audit` on
  * PostgreSQL (or the server in AUDIT_DATABASE_URL), an embedded PGlite cluster otherwise.
  */
-export function openAuditStore(config: RuntimeConfig): Promise<SqlStore> {
-  return openStore(config, 'audit', projectPath('audit', 'migrations'));
+export function openAuditStore(config: RuntimeConfig, options: { whenUp?: boolean } = {}): Promise<SqlStore> {
+  return openStore(config, 'audit', projectPath('audit', 'migrations'), options);
 }

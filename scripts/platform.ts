@@ -40,9 +40,12 @@ export interface PlatformOptions {
 }
 
 /** Opens every subgraph's store (migrated) and the keys: what loading data and serving both need. */
-export async function openStores(config: RuntimeConfig): Promise<Record<SubgraphName, SqlStore>> {
+export async function openStores(
+  config: RuntimeConfig,
+  options: { whenUp?: boolean } = {},
+): Promise<Record<SubgraphName, SqlStore>> {
   const entries = await Promise.all(
-    SUBGRAPHS.map(async (d) => [d.name, await openStore(config, d.name, d.migrationsDir)] as const),
+    SUBGRAPHS.map(async (d) => [d.name, await openStore(config, d.name, d.migrationsDir, options)] as const),
   );
   return Object.fromEntries(entries) as Record<SubgraphName, SqlStore>;
 }
@@ -61,8 +64,9 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
   );
   const callers = await trustedCallers(config.keysDir);
   const matrix = loadMatrix(config.matrixDir ?? undefined);
-  const stores = await openStores(config);
-  const auditStore = await openAuditStore(config);
+  // Serving: a store away at start leaves its source unavailable until it answers (runtime/store/open-store.ts).
+  const stores = await openStores(config, { whenUp: true });
+  const auditStore = await openAuditStore(config, { whenUp: true });
   const audit = { store: auditStore, writer: options.benchmarkTraceWriter ?? createTraceWriter(auditStore) };
   const redis = config.redisUrl ? createRedis(config.redisUrl) : null;
   const emergencyWatch = redis ? { redis, ...config.emergencyWatch } : undefined;

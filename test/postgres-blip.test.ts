@@ -124,3 +124,36 @@ describe('a PostgreSQL blip under load fails only the requests that used it', ()
     60_000,
   );
 });
+
+describe("a source's store away when the graph starts", () => {
+  let database: TestDatabase;
+  let relay: Awaited<ReturnType<typeof tcpProxy>>;
+  let graph: TestGraph | null = null;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const server = new URL(ADMIN_URL);
+    relay = await tcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
+  });
+  afterAll(async () => {
+    await graph?.stop().catch(() => undefined);
+    await relay.stop();
+    await database?.drop();
+  });
+
+  it('the graph starts without it, that source is unavailable, and it is opened and migrated once it answers', async () => {
+    await relay.stop();
+    const url = new URL(database.url);
+    url.port = String(relay.port);
+    graph = await startTestGraphWith({ storeUrls: { hospital: url.toString() } });
+    const ready = async (u: string) => fetch(u.replace(/\/graphql$/, '/readyz'));
+    const gateway = await ready(graph.gatewayUrl);
+    expect(gateway.status).toBe(200);
+    expect(((await gateway.json()) as any).dependencies).toMatchObject({ patient: 'ready', hospital: 'unavailable' });
+    await relay.start();
+    await eventually(async () => expect((await ready(graph!.subgraphUrls.hospital)).status).toBe(200), 15_000);
+    const migrated = await graph.stores.hospital.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM schema_migrations',
+    );
+    expect(migrated[0].n).toBeGreaterThan(0);
+  }, 30_000);
+});

@@ -70,12 +70,13 @@ export async function trustedCallers(keysDir: string): Promise<Record<Caller, Ke
 
 /** Opens a subgraph's store, the audit store, its keys and the matrix: what a subgraph process needs before it listens. */
 export async function prepareSubgraph(definition: SubgraphDefinition, config = configOrExit()) {
-  const store = await openStore(config, definition.name, definition.migrationsDir);
+  // Serving: a store away at start leaves this source unavailable until it answers, not the process down.
+  const store = await openStore(config, definition.name, definition.migrationsDir, { whenUp: true });
   const registryKeys =
     definition.name === 'patient'
       ? await loadOrCreateKeyPair(config.keysDir, REGISTRY_KEY)
       : { publicKey: await loadPublicKey(config.keysDir, REGISTRY_KEY) };
-  const auditStore = await openAuditStore(config);
+  const auditStore = await openAuditStore(config, { whenUp: true });
   const redis = definition.name === 'patient' && config.redisUrl ? createRedis(config.redisUrl) : null;
   const callKeys = await loadOrCreateKeyPair(config.keysDir, subgraphCallKey(definition.name));
   const deps = subgraphDeps(definition.name, {
