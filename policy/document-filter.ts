@@ -15,6 +15,8 @@ export function visibleDocumentsCondition(
   matrix: HabilitationMatrix,
   params: unknown[],
   now: Date,
+  /** The source's table, quoted: a mask follows the document's lineage, found there. */
+  table: string,
 ): string {
   const add = (value: unknown) => `$${params.push(value)}`;
   const conditions: string[] = [];
@@ -29,13 +31,24 @@ export function visibleDocumentsCondition(
       `NOT ('INVISIBLE_PATIENT' = ANY(visibility) AND deposited_at > ${add(revealCutoff(now))}::timestamptz)`,
     );
   }
-  const masked = grant.maskedDocumentIds ?? [];
-  if (!grant.maskedVisible && masked.length > 0) {
+  const masked = grant.maskedVisible ? 'FALSE' : maskedCondition(grant, params, table);
+  if (masked !== 'FALSE') {
     // Masking hides from professionals except the document's own author; it is not deletion.
-    const notMasked = `NOT (id = ANY(${add(masked)}::text[]))`;
+    const notMasked = `NOT (${masked})`;
     conditions.push(grant.authorId === null ? notMasked : `(${notMasked} OR author_id = ${add(grant.authorId)})`);
   }
   return conditions.length > 0 ? conditions.join(' AND ') : 'TRUE';
+}
+
+/**
+ * The SQL condition true for a document the patient masked (MASQUE_PS), 'FALSE' when they masked none. A mask
+ * follows the document across its versions: a row is masked when any version of its lineage was masked, so
+ * the author's new version of a masked document is masked too.
+ */
+export function maskedCondition(grant: AccessGrant, params: unknown[], table: string): string {
+  const masked = grant.maskedDocumentIds ?? [];
+  if (masked.length === 0) return 'FALSE';
+  return `COALESCE(lineage_id, id) IN (SELECT COALESCE(m.lineage_id, m.id) FROM ${table} m WHERE m.id = ANY($${params.push(masked)}::text[]))`;
 }
 
 /** Whether a grant lets its holder read documents of this type (for data a source holds outside document rows). */

@@ -83,6 +83,10 @@ describe('bris de glace', () => {
     expect(hospitalReads.length).toBe(2);
     for (const t of hospitalReads)
       expect(t).toMatchObject({ mode: 'bris_de_glace', justification: JUSTIFICATION, actorId: 'ps:30000000006' });
+    // Every trace of the access names its justification, the registry's own read included.
+    const reads = traces.filter((t) => t.outcome === 'allowed' && t.mode === 'bris_de_glace');
+    expect(reads.map((t) => t.source)).toContain('patient');
+    for (const t of reads) expect([t.source, t.action, t.justification]).toEqual([t.source, t.action, JUSTIFICATION]);
     const notified = await graph.auditStore.query<{ kind: string }>(
       `SELECT kind FROM notification_outbox WHERE patient_ins = $1 AND actor_id = 'ps:30000000006' AND kind = 'EMERGENCY_ACCESS'`,
       [ADULT],

@@ -391,4 +391,35 @@ describe('deposits: each writer writes what the law allows, and nothing else', (
     );
     expect(traces.data.patient.accessTraces.nodes.flatMap((t: any) => t.touched)).not.toContain(id);
   });
+
+  it("a patient's mask follows the document across its versions: a new version is masked too, whichever was masked", async () => {
+    const doctor = await as(DOCTOR);
+    const patient = await as(`patient:${ADULT}`);
+    const mask = (documentId: string) =>
+      patient(
+        `mutation ($ins: String!, $id: ID!) { setDocumentMasked(ins: $ins, documentId: $id, source: hospital, masked: true) { ins } }`,
+        { ins: ADULT, id: documentId },
+      );
+    const deposit = async (input: Record<string, unknown>) =>
+      (await doctor(DEPOSIT_HOSPITAL, { input: hospitalReport(input) })).data.depositHospitalReport
+        .documentId as string;
+    const ids = async (reader: string) => (await reportsSeenBy(reader)).map((n) => n.id);
+
+    const v1 = await deposit({ title: 'Masqué v1' });
+    expect(await ids(ONCOLOGIST)).toContain(v1);
+    expect((await mask(v1)).errors).toBeUndefined();
+    expect(await ids(ONCOLOGIST)).not.toContain(v1);
+    // The author (here the médecin traitant) deposits a new version: it stays masked.
+    const v2 = await deposit({ title: 'Masqué v2', replaces: v1 });
+    expect(await ids(ONCOLOGIST)).not.toContain(v2);
+    const mine = (await reportsSeenBy(`patient:${ADULT}`)).find((n) => n.id === v2);
+    expect(mine.visibility).toContain('MASQUE_PS');
+    // A mask set on a later version holds for the next one too.
+    const w1 = await deposit({ title: 'Second v1' });
+    const w2 = await deposit({ title: 'Second v2', replaces: w1 });
+    expect((await mask(w2)).errors).toBeUndefined();
+    const w3 = await deposit({ title: 'Second v3', replaces: w2 });
+    expect(await ids(ONCOLOGIST)).not.toContain(w3);
+    expect((await reportsSeenBy(DOCTOR)).find((n) => n.id === w3).visibility).toContain('MASQUE_PS');
+  });
 });

@@ -59,7 +59,14 @@ export const registryLoaders = perRequest((ctx: SubgraphContext) => ({
         recordAccess(ctx, { patientIns: ins, outcome: 'denied', rule: decision.rule });
         return null;
       }
-      recordAccess(ctx, { patientIns: ins, outcome: 'allowed', rule: decision.rule, mode: decision.grant.mode });
+      // A bris de glace read carries its justification on every trace of it, the registry's included.
+      recordAccess(ctx, {
+        patientIns: ins,
+        outcome: 'allowed',
+        rule: decision.rule,
+        mode: decision.grant.mode,
+        justification: decision.grant.justification ?? null,
+      });
       return carry({ ins: row.ins, insOid: row.ins_oid, row, decision }, decision.grant);
     });
   }),

@@ -1,7 +1,7 @@
 import type { SqlStore } from '../../../runtime/store/sql-store';
 import { quoteIdent } from '../../../runtime/store/sql-store';
 import type { HabilitationMatrix } from '../../../policy/matrix';
-import { visibleDocumentsCondition } from '../../../policy/document-filter';
+import { maskedCondition, visibleDocumentsCondition } from '../../../policy/document-filter';
 import type { AccessGrant } from '../../../policy/grant';
 import { DOCUMENT_TYPES, type DmpSpace, type TypeCode, type VisibilityLabel } from '../../../domain/codes';
 import type { Position } from '../../../runtime/graphql/connection';
@@ -45,6 +45,8 @@ export interface DocumentRow {
   effective_at: Date;
   deposited_at: Date;
   visibility: string[];
+  /** The patient masked this document or another version of it (policy/document-filter.ts). */
+  masked?: boolean;
   [column: string]: unknown;
 }
 
@@ -86,7 +88,7 @@ export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, 
     const parts = [
       `patient_ins = ANY(${add(insList)}::text[])`,
       'superseded_by IS NULL',
-      visibleDocumentsCondition(query.grant, matrix, params, query.now),
+      visibleDocumentsCondition(query.grant, matrix, params, query.now, name),
     ];
     if (table.retention) parts.push(table.retention(query.now, add));
     const { spaces, typeCodes, from, to } = query.filter;
@@ -104,9 +106,11 @@ export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, 
       let condition = where(insList, query, params);
       if (query.after)
         condition += ` AND (effective_at, id) < ($${params.push(query.after.at)}::timestamptz, $${params.push(query.after.id)})`;
+      const masked = maskedCondition(query.grant, params, name);
       const rows = await store.query<DocumentRow>(
         `SELECT * FROM (
-           SELECT t.*, row_number() OVER (PARTITION BY patient_ins ORDER BY effective_at DESC, id DESC) AS page_rank
+           SELECT t.*, (${masked}) AS masked,
+             row_number() OVER (PARTITION BY patient_ins ORDER BY effective_at DESC, id DESC) AS page_rank
            FROM ${name} t WHERE ${condition}
          ) ranked WHERE page_rank <= $${params.push(query.size + 1)}
          ORDER BY patient_ins, effective_at DESC, id DESC`,
@@ -132,11 +136,11 @@ export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, 
         'patient_ins = $1',
         'COALESCE(lineage_id, id) = ANY($2::text[])',
         'superseded_by IS NOT NULL',
-        visibleDocumentsCondition(grant, matrix, params, now),
+        visibleDocumentsCondition(grant, matrix, params, now, name),
       ];
       if (table.retention) parts.push(table.retention(now, add));
       const rows = await store.query<DocumentRow>(
-        `SELECT * FROM ${name} WHERE ${parts.join(' AND ')} ORDER BY version DESC`,
+        `SELECT *, (${maskedCondition(grant, params, name)}) AS masked FROM ${name} WHERE ${parts.join(' AND ')} ORDER BY version DESC`,
         params,
       );
       const byLineage = new Map<string, DocumentRow[]>(lineages.map((l) => [l, []]));

@@ -127,7 +127,7 @@ export function createDocumentSource<T extends { id: string; visibility: string[
                   tracedDocument({ id: row.id, visibility: row.visibility, depositedAt: row.deposited_at }, ctx.now),
                 ),
             );
-            return list.map((row) => carry(labelled(toNode(row), grant), grant));
+            return list.map((row) => carry(labelled(toNode(row), row), grant));
           }),
         size,
         args.after,
@@ -153,7 +153,7 @@ export function createDocumentSource<T extends { id: string; visibility: string[
           tracedDocument({ id: row.id, visibility: row.visibility, depositedAt: row.deposited_at }, ctx.now),
         ),
       );
-      return rows.map((row) => carry(labelled(toNode(row), grant), grant));
+      return rows.map((row) => carry(labelled(toNode(row), row), grant));
     },
   };
 }
@@ -175,9 +175,12 @@ export async function grantFor(ctx: SubgraphContext, patient: PatientRef): Promi
   return grant;
 }
 
-/** The registry holds masks: a document the patient masked shows MASQUE_PS to whoever may still see it. */
-function labelled<T extends { id: string; visibility: string[] }>(node: T, grant: AccessGrant): T {
-  return grant.maskedDocumentIds?.includes(node.id) ? { ...node, visibility: [...node.visibility, 'MASQUE_PS'] } : node;
+/**
+ * The registry holds masks: a document the patient masked, in any of its versions, shows MASQUE_PS to whoever
+ * may still see it (the row's `masked`, computed in SQL).
+ */
+function labelled<T extends { id: string; visibility: string[] }>(node: T, row: DocumentRow): T {
+  return row.masked ? { ...node, visibility: [...node.visibility, 'MASQUE_PS'] } : node;
 }
 
 function checkFilter(filter: DocumentFilterValue): DocumentFilterValue {
