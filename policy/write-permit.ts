@@ -13,6 +13,11 @@ export interface WritePermit {
   rule: string;
   /** The writer as document metadata names it, from the registry's directory (never from the caller). */
   author: PermitAuthor;
+  /**
+   * The documents this patient masked (MASQUE_PS): a new version of one of them must not be made invisible
+   * to the patient who masked it.
+   */
+  maskedDocumentIds: string[];
 }
 
 export interface PermitAuthor {

@@ -414,6 +414,13 @@ describe('deposits: each writer writes what the law allows, and nothing else', (
     expect(await ids(ONCOLOGIST)).not.toContain(v2);
     const mine = (await reportsSeenBy(`patient:${ADULT}`)).find((n) => n.id === v2);
     expect(mine.visibility).toContain('MASQUE_PS');
+    // Nor may the author make a version of it invisible to the patient who masked it.
+    const count = await rows('hospital', 'hospital_report');
+    const hidden = await doctor(DEPOSIT_HOSPITAL, {
+      input: hospitalReport({ title: 'Masqué v3', replaces: v2, visibility: ['INVISIBLE_PATIENT'] }),
+    });
+    expect(hidden.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.visibility' });
+    expect(await rows('hospital', 'hospital_report')).toBe(count);
     // A mask set on a later version holds for the next one too.
     const w1 = await deposit({ title: 'Second v1' });
     const w2 = await deposit({ title: 'Second v2', replaces: w1 });

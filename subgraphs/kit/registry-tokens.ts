@@ -39,7 +39,7 @@ export function signWritePermit(key: KeyLike, permit: WritePermit): Promise<stri
 export async function verifyWritePermit(
   key: KeyLike,
   token: unknown,
-  expect: Omit<WritePermit, 'rule' | 'author'>,
+  expect: Omit<WritePermit, 'rule' | 'author' | 'maskedDocumentIds'>,
 ): Promise<WritePermit | null> {
   const permit = (await verifyShortLived(key, token, SCOPES.write))?.w as WritePermit | undefined;
   if (!permit) return null;
@@ -47,7 +47,8 @@ export async function verifyWritePermit(
     permit.actorId === expect.actorId &&
     permit.ins === expect.ins &&
     permit.source === expect.source &&
-    permit.typeCode === expect.typeCode;
+    permit.typeCode === expect.typeCode &&
+    Array.isArray(permit.maskedDocumentIds);
   return matches ? permit : null;
 }
 

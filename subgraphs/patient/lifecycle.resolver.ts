@@ -269,6 +269,7 @@ export class LifecycleResolver {
       typeCode,
       rule: right.rule,
       author: await repo.authorOf(ctx.deps.store, ctx.actor, row),
+      maskedDocumentIds: row.masked_document_ids,
     });
   }
 

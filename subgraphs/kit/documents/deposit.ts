@@ -255,6 +255,19 @@ export async function deposit<I extends DocumentDepositFields>(
         throw badInput('input.typeCode', `a new version keeps the type of the one it replaces (${previous.type_code})`);
       version = previous.version + 1;
       lineage = previous.lineage_id ?? previous.id;
+      // Only the patient hides a document from themselves: a version of one they masked is not made invisible
+      // to them (any version of the lineage may be the one they masked).
+      if (checked.visibility.includes('INVISIBLE_PATIENT') && permit.maskedDocumentIds.length > 0) {
+        const [masked] = await tx.query(
+          `SELECT 1 FROM ${table} WHERE COALESCE(lineage_id, id) = $1 AND id = ANY($2::text[]) LIMIT 1`,
+          [lineage, permit.maskedDocumentIds],
+        );
+        if (masked)
+          throw badInput(
+            'input.visibility',
+            'the patient masked this document: a new version is not made invisible to them',
+          );
+      }
     }
     const id = `${spec.idPrefix}-${randomUUID()}`;
     const type = DOCUMENT_TYPES.get(checked.typeCode)!;
