@@ -1,4 +1,4 @@
-import { archiveEnds, minorIfBornAfter, retentionCutoff, revealCutoff } from './periods';
+import { archiveEnds, authorisationEnds, minorIfBornAfter, retentionCutoff, revealCutoff } from './periods';
 import { CALENDAR_SWEEP } from '../test/support/calendar-sweep';
 import { before, parisDate } from '../domain/calendar';
 
@@ -42,6 +42,16 @@ describe('the periods of the law (policy/periods.json), counted on the calendar'
       '2027-02-28T10:00:00+01:00',
     ],
     ['ten years of archive', () => archiveEnds(at('2018-02-28T12:00:00Z')), '2028-02-28T12:00:00Z'],
+    [
+      'an authorisation of 29 February ends on 28 February',
+      () => authorisationEnds(at('2028-02-29T12:00:00Z')),
+      '2029-02-28T12:00:00Z',
+    ],
+    [
+      'an authorisation given in summer time ends at the same Paris hour',
+      () => authorisationEnds(at('2026-07-01T08:00:00Z')),
+      '2027-07-01T08:00:00Z',
+    ],
   ])('%s', (_label, compute, expected) => {
     expect(compute().toISOString()).toBe(at(expected).toISOString());
   });

@@ -11,6 +11,7 @@ interface PeriodsFile {
   invisiblePatientReveal: LawPeriod;
   majority: LawPeriod;
   archive: LawPeriod;
+  authorisation: LawPeriod;
 }
 
 /** The sources that show only a window of what they hold. */
@@ -39,7 +40,8 @@ export function loadPeriods(path = projectPath('policy', 'periods.json')): Perio
     checked(path, `retention.${source}.default`, windows.default);
     for (const [category, period] of Object.entries(windows)) checked(path, `retention.${source}.${category}`, period);
   }
-  for (const key of ['invisiblePatientReveal', 'majority', 'archive'] as const) checked(path, key, data[key]);
+  for (const key of ['invisiblePatientReveal', 'majority', 'archive', 'authorisation'] as const)
+    checked(path, key, data[key]);
   return data;
 }
 
@@ -72,4 +74,12 @@ export function minorIfBornAfter(now: Date): LocalDate {
 /** The end of the ten-year archive of a DMP closed at `closedAt` (docs/law.md §4), when it can no longer be reopened. */
 export function archiveEnds(closedAt: Date): Date {
   return after(closedAt, PERIODS.archive);
+}
+
+/**
+ * The end of an authorisation given (or renewed) at `givenAt`: it grants access strictly before this instant
+ * and not from it (one year, renewable: docs/law.md §3).
+ */
+export function authorisationEnds(givenAt: Date): Date {
+  return after(givenAt, PERIODS.authorisation);
 }

@@ -42,7 +42,7 @@ function birthdaysAround(now: Date): { adultToday: string; minorTomorrow: string
 interface Fixture {
   scenario: Scenario;
   ins: Record<
-    'reader' | 'emergency' | 'treated' | 'adultToday' | 'minorTomorrow' | 'archiveOpen' | 'archiveOver',
+    'reader' | 'emergency' | 'treated' | 'authorised' | 'adultToday' | 'minorTomorrow' | 'archiveOpen' | 'archiveOver',
     string
   >;
 }
@@ -131,6 +131,11 @@ function fixture(sweep: number, now: Date): Fixture {
   } as never);
   const emergency = person({ hospitalReports: [report('emergency-letter', before(now, { days: 2 }))] as never });
   const treated = person({ careTeam: { medecinTraitant: MEDECIN } });
+  // Authorised at this instant: for one year, renewable.
+  const authorised = person({
+    careTeam: { authorised: [MEDECIN] },
+    hospitalReports: [report('authorised-letter', before(now, { days: 2 }))] as never,
+  });
   // Majority (art. 388 C. civ.): the 18th birthday, on the Paris calendar.
   const birthdays = birthdaysAround(now);
   const adultToday = person({
@@ -178,12 +183,23 @@ function fixture(sweep: number, now: Date): Fixture {
         { id: `rep:sweep-${sweep}`, kind: 'representative', displayName: 'Parent' },
         { id: `analyst:sweep-${sweep}`, kind: 'analyst', displayName: 'Analytics' },
       ],
-      patients: [reader, emergency, treated, adultToday, minorTomorrow, archiveOpen, archiveOver, ...cohort],
+      patients: [
+        reader,
+        emergency,
+        treated,
+        authorised,
+        adultToday,
+        minorTomorrow,
+        archiveOpen,
+        archiveOver,
+        ...cohort,
+      ],
     },
     ins: {
       reader: reader.ins,
       emergency: emergency.ins,
       treated: treated.ins,
+      authorised: authorised.ins,
       adultToday: adultToday.ins,
       minorTomorrow: minorTomorrow.ins,
       archiveOpen: archiveOpen.ins,
@@ -294,6 +310,54 @@ describe('the calendar sweep: every rule of time at every instant', () => {
         expect((await doctor(RECORD, { ins: ins.emergency })).data.patient.hospitalReports.nodes).toHaveLength(1);
         clock.advance(1000);
         expect((await doctor(RECORD, { ins: ins.emergency })).errors?.[0].extensions.code).toBe('NOT_FOUND');
+      });
+
+      it('ends an authorisation one year after it was given, not a second before, and a renewal counts from itself', async () => {
+        const doctor = await graph.as(`ps:${MEDECIN}`);
+        const patient = await graph.as(`patient:${ins.authorised}`);
+        const ends = after(now, { years: 1 });
+        const team = await patient(
+          gql`
+            query ($ins: String!) {
+              patient(ins: $ins) {
+                careTeam {
+                  kind
+                  until
+                  professional {
+                    rpps
+                  }
+                }
+              }
+            }
+          `,
+          { ins: ins.authorised },
+        );
+        expect(team.data.patient.careTeam).toEqual([
+          { kind: 'AUTHORISED', until: iso(ends), professional: { rpps: MEDECIN } },
+        ]);
+        const reads = async () =>
+          (await doctor(RECORD, { ins: ins.authorised })).data?.patient?.hospitalReports ?? null;
+        clock.set(new Date(ends.getTime() - 1000));
+        expect(await reads()).toMatchObject({ nodes: [{ id: `s${sweep}-authorised-letter` }] });
+        clock.set(ends);
+        expect(await reads()).toBeNull();
+        // Renewed by the patient now: a year from now.
+        const renewed = await patient(
+          gql`
+            mutation ($ins: String!, $rpps: String!) {
+              authoriseProfessional(ins: $ins, rpps: $rpps) {
+                ins
+              }
+            }
+          `,
+          { ins: ins.authorised, rpps: MEDECIN },
+        );
+        expect(renewed.errors).toBeUndefined();
+        expect(await reads()).toMatchObject({ nodes: [{ id: `s${sweep}-authorised-letter` }] });
+        clock.set(new Date(after(ends, { years: 1 }).getTime() - 1000));
+        expect(await reads()).not.toBeNull();
+        clock.set(after(ends, { years: 1 }));
+        expect(await reads()).toBeNull();
       });
 
       it("ends a representative's access on the minor's 18th birthday, in Paris", async () => {

@@ -1,3 +1,4 @@
+import { authorisationEnds } from '../../policy/periods';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 
 export type CareRelationKind = 'MEDECIN_TRAITANT' | 'ADMINISTRATOR' | 'AUTHORISED' | 'BLOCKED';
@@ -25,9 +26,13 @@ export async function addRelation(
   relation: CareRelationKind,
   now: Date,
 ): Promise<void> {
+  // An authorisation lasts a year from now: given again, it is renewed from now.
+  const until = relation === 'AUTHORISED' ? authorisationEnds(now) : null;
   await tx.query(
-    'INSERT INTO care_relation (patient_ins, rpps, relation, since) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-    [ins, rpps, relation, now],
+    `INSERT INTO care_relation (patient_ins, rpps, relation, since, until) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (patient_ins, rpps, relation) DO UPDATE SET since = EXCLUDED.since, until = EXCLUDED.until
+       WHERE care_relation.until IS NOT NULL`,
+    [ins, rpps, relation, now, until],
   );
 }
 

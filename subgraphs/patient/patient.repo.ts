@@ -55,7 +55,7 @@ export async function findPatientFacts(
     `SELECT p.*,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'MEDECIN_TRAITANT') AS is_treating,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'ADMINISTRATOR') AS is_administrator,
-       EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'AUTHORISED') AS is_authorised,
+       EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'AUTHORISED' AND (r.until IS NULL OR r.until > $4)) AS is_authorised,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'BLOCKED') AS is_blocked,
        EXISTS (SELECT 1 FROM legal_representative l WHERE l.patient_ins = p.ins AND l.account_id = $3 AND (l.until IS NULL OR l.until > $5::date)
                  AND (l.protected_adult OR p.birth_date > $6::date)) AS is_representative,
@@ -73,6 +73,7 @@ export interface CareRelationRow {
   patient_ins: string;
   relation: 'MEDECIN_TRAITANT' | 'ADMINISTRATOR' | 'AUTHORISED' | 'BLOCKED';
   since: Date;
+  until: Date | null;
   rpps: string;
   family_name: string;
   first_name: string;
@@ -83,7 +84,7 @@ export interface CareRelationRow {
 
 export function findCareRelations(store: SqlExecutor, insList: readonly string[]): Promise<CareRelationRow[]> {
   return store.query<CareRelationRow>(
-    `SELECT r.patient_ins, r.relation, r.since, p.rpps, p.family_name, p.first_name, p.profession_code, p.specialty_code, p.establishment_name
+    `SELECT r.patient_ins, r.relation, r.since, r.until, p.rpps, p.family_name, p.first_name, p.profession_code, p.specialty_code, p.establishment_name
      FROM care_relation r JOIN professional p ON p.rpps = r.rpps
      WHERE r.patient_ins = ANY($1::text[]) ORDER BY r.relation, r.since`,
     [insList],

@@ -101,6 +101,7 @@ export class PatientResolver {
     return rows.map((r) => ({
       kind: r.relation,
       since: r.since,
+      until: r.until,
       professional: {
         rpps: r.rpps,
         familyName: r.family_name,

@@ -74,6 +74,12 @@ export class CareRelation {
   @Field(() => CareRelationKindEnum) kind!: keyof typeof CareRelationKindEnum;
   @Field(() => Professional) professional!: Professional;
   @Field(() => DateTime) since!: Date;
+  @Field(() => DateTime, {
+    nullable: true,
+    description:
+      'An authorisation grants access strictly before this instant (one year from when it was given or renewed); null for a relation that does not end by itself.',
+  })
+  until!: Date | null;
 }
 
 @ObjectType()

@@ -1,3 +1,4 @@
+import { authorisationEnds } from '../../../policy/periods';
 import type { SqlExecutor } from '../../../runtime/store/sql-store';
 import { INS_OIDS } from '../../../domain/ins';
 import { nameKeys } from '../../../domain/name-keys';
@@ -99,14 +100,15 @@ export async function ingest(
   );
   await tx.copyRows(
     'care_relation',
-    ['patient_ins', 'rpps', 'relation', 'since'],
+    ['patient_ins', 'rpps', 'relation', 'since', 'until'],
     patients.flatMap((p) => {
       const team = p.careTeam ?? {};
       return [
-        ...(team.medecinTraitant ? [[p.ins, team.medecinTraitant, 'MEDECIN_TRAITANT', now]] : []),
-        ...(team.administrators ?? []).map((r) => [p.ins, r, 'ADMINISTRATOR', now]),
-        ...(team.authorised ?? []).map((r) => [p.ins, r, 'AUTHORISED', now]),
-        ...(team.blocked ?? []).map((r) => [p.ins, r, 'BLOCKED', now]),
+        ...(team.medecinTraitant ? [[p.ins, team.medecinTraitant, 'MEDECIN_TRAITANT', now, null]] : []),
+        ...(team.administrators ?? []).map((r) => [p.ins, r, 'ADMINISTRATOR', now, null]),
+        // Given at the scenario's instant: a year's authorisation from then.
+        ...(team.authorised ?? []).map((r) => [p.ins, r, 'AUTHORISED', now, authorisationEnds(loadedAt)]),
+        ...(team.blocked ?? []).map((r) => [p.ins, r, 'BLOCKED', now, null]),
       ];
     }),
   );
