@@ -1,6 +1,6 @@
 import { decide, type PatientAccessFacts } from './decide';
 import type { Actor } from '../domain/actor';
-import { BASE_FACTS, INS, PRINCIPALS } from '../test/support/principals';
+import { BASE_FACTS, INS, PRINCIPALS, professional } from '../test/support/principals';
 
 const actors: Record<string, Actor> = PRINCIPALS;
 const base = BASE_FACTS;
@@ -106,5 +106,20 @@ describe('decide(): the rule that matched, for each actor and situation', () => 
     const decision = decide(actors[actor], facts(over));
     expect(decision.allowed).toBe(true);
     expect(decision.allowed && decision.grant).toMatchObject({ ins: INS, actorId: actors[actor].id, ...grant });
+  });
+
+  describe('occupational medicine (L1111-17 IV): a médecin du travail reads no DMP, whatever would admit another médecin', () => {
+    const occupational: Actor = professional('10', '10000000025', 'SM25');
+    it.each<[string, Partial<PatientAccessFacts>]>([
+      ['authorised by the worker', { isAuthorised: true }],
+      ['named médecin traitant', { isTreatingDoctor: true }],
+      ['named administrator', { isAdministrator: true }],
+      ['in bris de glace', { hasEmergencyGrant: true }],
+    ])('%s: deny.occupational-medicine', (_label, over) => {
+      expect(decide(occupational, facts(over))).toMatchObject({ allowed: false, rule: 'deny.occupational-medicine' });
+    });
+    it('another specialty with the same facts still reads', () => {
+      expect(decide(professional('10', '10000000026', 'SM54'), facts({ isAuthorised: true })).allowed).toBe(true);
+    });
   });
 });

@@ -1,6 +1,8 @@
 import type { Actor } from '../domain/actor';
 import type { Ins } from '../domain/ins';
-import type { ProfessionCode, VisibilityLabel } from '../domain/codes';
+import { readFileSync } from 'node:fs';
+import { projectPath } from '../domain/paths';
+import { SPECIALTIES, type ProfessionCode, type SpecialtyCode, type VisibilityLabel } from '../domain/codes';
 import type { AccessGrant } from './grant';
 import { HEIR_TYPE_CODES } from './heir-access';
 import type { GrantRule } from './rules';
@@ -38,6 +40,24 @@ export type Decision =
   { allowed: true; rule: string; grant: AccessGrant } | { allowed: false; rule: string; reason: string };
 
 const deny = (rule: string, reason: string): Decision => ({ allowed: false, rule, reason });
+
+/** policy/restricted-specialties.json: specialties refused whatever the relation or mode, with their rule. */
+export function loadRestrictedSpecialties(
+  path = projectPath('policy', 'restricted-specialties.json'),
+): Map<string, { rule: string; reason: string }> {
+  const data = JSON.parse(readFileSync(path, 'utf8')) as {
+    specialties: Record<string, { rule: string; reason: string; source: string }>;
+  };
+  const restricted = new Map<string, { rule: string; reason: string }>();
+  for (const [code, entry] of Object.entries(data.specialties)) {
+    if (!SPECIALTIES.has(code as SpecialtyCode)) throw new Error(`${path}: ${code} is not a TRE_R38 specialty`);
+    if (!/^deny\.[a-z-]+$/.test(entry.rule) || !entry.reason || !entry.source)
+      throw new Error(`${path}: ${code}: needs a rule deny.<name>, a reason and a source`);
+    restricted.set(code, { rule: entry.rule, reason: entry.reason });
+  }
+  return restricted;
+}
+const RESTRICTED_SPECIALTIES = loadRestrictedSpecialties();
 
 /**
  * Decides whether an actor may read a patient's record, and with which filter (docs/law.md §3–4). Pure: the
@@ -104,8 +124,11 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
         maskedVisible: true,
         authorId: null,
       });
-    case 'professional':
+    case 'professional': {
       if (facts.isBlocked) return deny('deny.blocked', 'the patient blocked this professional');
+      // L1111-17 IV: a specialty the law keeps out (occupational medicine) is refused in every mode.
+      const restricted = actor.specialty ? RESTRICTED_SPECIALTIES.get(actor.specialty) : undefined;
+      if (restricted) return deny(restricted.rule, restricted.reason);
       // The trace names the relation the law gives the access under: médecin traitant, or administrator.
       if (facts.isTreatingDoctor || facts.isAdministrator) {
         return allow(facts.isTreatingDoctor ? 'professional.medecin-traitant' : 'professional.administrator', {
@@ -137,6 +160,7 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
         });
       }
       return deny('deny.no-authorisation', 'no authorisation from the patient and not in the care team');
+    }
     case 'regulator':
       if (!facts.consents.etreat) return deny('deny.etreat-refused', 'the patient refused access by the centre 15');
       // Regulators are médecins régulateurs: the médecin column of the matrix applies.
