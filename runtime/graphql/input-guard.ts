@@ -1,4 +1,5 @@
-import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
+import { Kind, visit, type DocumentNode, type GraphQLError } from 'graphql';
+import { codedError } from '../errors';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 
 /**
@@ -78,7 +79,5 @@ function badTextInDocument(document: DocumentNode): string | null {
 }
 
 function requestError(code: 'BAD_REQUEST' | 'BAD_USER_INPUT', message: string, field?: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code, ...(field ? { field } : {}), http: { status: 400 } },
-  });
+  return codedError(code, message, { ...(field ? { field } : {}), http: { status: 400 } });
 }

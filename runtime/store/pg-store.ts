@@ -88,20 +88,27 @@ export async function createPgStore(options: PgStoreOptions): Promise<SqlStore> 
       },
     };
   };
-  try {
-    // Under the migrations' lock: concurrent CREATE SCHEMA IF NOT EXISTS race on the catalogue too.
+  /** Runs fn on one checked-out client inside BEGIN … COMMIT, rolled back if anything fails. */
+  const inTransaction = async <T>(fn: (client: PoolClient) => Promise<T>): Promise<T> => {
     const { client, release } = await checkout();
     try {
-      await client.query('BEGIN');
-      await client.query(MIGRATION_LOCK);
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await client.query('COMMIT');
+      await client.query('BEGIN').catch(unavailableIfDisconnected);
+      const result = await fn(client);
+      await client.query('COMMIT').catch(unavailableIfDisconnected);
+      return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       release();
     }
+  };
+  try {
+    // Under the migrations' lock: concurrent CREATE SCHEMA IF NOT EXISTS race on the catalogue too.
+    await inTransaction(async (client) => {
+      await client.query(MIGRATION_LOCK);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    });
   } catch (error) {
     await pool.end().catch(() => undefined);
     unavailableIfDisconnected(error);
@@ -138,20 +145,7 @@ export async function createPgStore(options: PgStoreOptions): Promise<SqlStore> 
     get statementCount() {
       return statementCount;
     },
-    async transaction(fn) {
-      const { client, release } = await checkout();
-      try {
-        await client.query('BEGIN').catch(unavailableIfDisconnected);
-        const result = await fn(executor(client));
-        await client.query('COMMIT').catch(unavailableIfDisconnected);
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        release();
-      }
-    },
+    transaction: (fn) => inTransaction((client) => fn(executor(client))),
     async copyRows(table, columns, rows) {
       const { client, release } = await checkout();
       try {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
 import type { Actor } from '../../domain/actor';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { ApolloServer } from '@apollo/server';
@@ -9,7 +9,7 @@ import { buildSchemaSync, createResolversMap, type NonEmptyArray } from 'type-gr
 import type { KeyLike } from 'jose';
 import type { IncomingMessage, Server } from 'node:http';
 import { ACTOR_HEADER, credentialCheck, type Caller } from '../../runtime/credential';
-import { unauthenticated } from '../../runtime/errors';
+import { codedError, unauthenticated } from '../../runtime/errors';
 import { closeGracefully, createHttpServer } from '../../runtime/http-server';
 import { maskError, withoutSuggestions } from '../../runtime/error-masking';
 import { inputGuardPlugin } from '../../runtime/graphql/input-guard';
@@ -140,9 +140,7 @@ export async function createSubgraphServer(
         try {
           actor = await definition.recognise(call.actor, options.deps);
         } catch {
-          throw new GraphQLError('The registry could not answer', {
-            extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
-          });
+          throw codedError('SERVICE_UNAVAILABLE', 'The registry could not answer', { http: { status: 503 } });
         }
       }
       return {
