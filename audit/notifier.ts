@@ -31,11 +31,14 @@ export function createLogSender(): NotificationSender {
   };
 }
 
+/** How long one webhook call may take before it is given up and the notification retried. */
+export const WEBHOOK_TIMEOUT_MS = 5000;
+
 /** POSTs each notification as JSON, with its id as the Idempotency-Key. */
 export function createWebhookSender(options: { url: string; timeoutMs?: number }): NotificationSender {
   return {
     async send(n, signal) {
-      const timeout = AbortSignal.timeout(options.timeoutMs ?? 5000);
+      const timeout = AbortSignal.timeout(options.timeoutMs ?? WEBHOOK_TIMEOUT_MS);
       const response = await fetch(options.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': n.id },

@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLClient } from 'graphql-request';
+import type { GraphQLError } from 'graphql';
+import type { SqlStore } from '../../runtime/store/sql-store';
 import { readConfig, type RuntimeConfig } from '../../runtime/config';
 import { projectPath } from '../../domain/paths';
 import { startPlatform, type Platform } from '../../scripts/platform';
@@ -49,11 +51,28 @@ export async function startTestGraphWith(
     ...overrides,
   };
   const platform = await startPlatform(config, { gatewayPort: 0, ephemeralSubgraphPorts: true });
+  const cleanUp = async () => {
+    try {
+      await platform.stop();
+    } finally {
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  };
   let known: Awaited<ReturnType<typeof loadScenario>> | undefined;
   const load = async (scenario: unknown) => {
     known = await loadScenario(platform.stores, scenario, { known, now: config.clock.now() });
   };
-  for (const scenario of scenarios) await load(scenario);
+  try {
+    // A serving platform starts even when a store is slow to answer (a loaded machine: the connection
+    // timeout passed), and opens it when it does. Data to load needs every store: wait for them first.
+    if (scenarios.length > 0) await storesAnswer([...Object.values(platform.stores), platform.auditStore]);
+    for (const scenario of scenarios) await load(scenario);
+  } catch (error) {
+    // Whatever failed, nothing of this graph outlives the test (a listening server keeps Jest from exiting).
+    await cleanUp().catch(() => undefined);
+    throw error;
+  }
   const token = async (actorId: string) => {
     const minted = await localToken(platform.stores.patient, config, actorId);
     if (!minted) throw new Error(`no actor ${actorId} in the test data`);
@@ -78,13 +97,22 @@ export async function startTestGraphWith(
     load,
     statements: () => Object.values(platform.stores).reduce((sum, store) => sum + store.statementCount, 0),
     // The database goes even when stopping fails (a test that closed a store on purpose).
-    stop: async () => {
-      try {
-        await platform.stop();
-      } finally {
-        await database?.drop();
-        rmSync(dataDir, { recursive: true, force: true });
-      }
-    },
+    stop: cleanUp,
   };
+}
+
+/** Until each store runs a statement: a store still opening answers SERVICE_UNAVAILABLE, anything else throws. */
+async function storesAnswer(stores: readonly SqlStore[], withinMs = 60_000): Promise<void> {
+  const until = Date.now() + withinMs;
+  for (const store of stores) {
+    for (;;) {
+      try {
+        await store.query('SELECT 1');
+        break;
+      } catch (error) {
+        if ((error as GraphQLError).extensions?.code !== 'SERVICE_UNAVAILABLE' || Date.now() > until) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  }
 }
