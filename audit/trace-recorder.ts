@@ -5,6 +5,8 @@ import type { AccessTrace } from './trace';
 import type { AccessGrant } from '../policy/grant';
 import type { TraceWriter } from './trace-writer';
 import { codedError } from '../runtime/errors';
+import type { Rule } from '../policy/rules';
+import type { FieldRoleName } from '../policy/field-rules';
 
 export interface TraceEntry {
   patientIns: string | null;
@@ -12,7 +14,7 @@ export interface TraceEntry {
   action?: string;
   touched?: string[];
   outcome: 'allowed' | 'denied';
-  rule: string | null;
+  rule: Rule | FieldRoleName | null;
   /** @default the actor's usual mode */
   mode?: string;
   justification?: string | null;

@@ -6,11 +6,11 @@ import type { Actor } from '../domain/actor';
 
 /**
  * The graph for a benchmark: `off` lets the registry allow every actor every document and applies no field
- * rule; `untraced` writes no access trace. Prints "ready <url>" when it listens.
+ * rule (its grants name the médecin traitant's rule, the widest there is); `untraced` writes no access trace. Prints "ready <url>" when it listens.
  */
 const allowEverything = (actor: Actor, facts: PatientAccessFacts): Decision => ({
   allowed: true,
-  rule: 'benchmark.policy-off',
+  rule: 'professional.medecin-traitant',
   grant: {
     ins: facts.ins,
     actorId: actor.id,
@@ -19,7 +19,7 @@ const allowEverything = (actor: Actor, facts: PatientAccessFacts): Decision => (
     hiddenLabels: [],
     maskedVisible: true,
     authorId: null,
-    rule: 'benchmark.policy-off',
+    rule: 'professional.medecin-traitant',
     maskedDocumentIds: [],
   },
 });

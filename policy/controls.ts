@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/actor';
 import type { PatientAccessFacts } from './decide';
+import type { ActionRule, Refusal } from './rules';
 
 /** What a patient (or their legal representative) may change on their DMP (docs/law.md §3–4). */
 export type PatientControl =
@@ -18,7 +19,7 @@ export type PatientControl =
 /** The médecin traitant may block a professional for the patient; nothing else of the patient's rights. */
 const MEDECIN_TRAITANT_CONTROLS: ReadonlySet<PatientControl> = new Set(['block', 'unblock']);
 
-export type ControlDecision = { allowed: true; rule: string } | { allowed: false; rule: string; reason: string };
+export type ControlDecision = { allowed: true; rule: ActionRule } | Refusal;
 
 /** Whether this actor may exercise this control on this record. Pure; deny unless a rule allows. */
 export function mayControl(actor: Actor, facts: PatientAccessFacts, control: PatientControl): ControlDecision {

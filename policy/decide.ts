@@ -5,7 +5,7 @@ import { projectPath } from '../domain/paths';
 import { SPECIALTIES, type ProfessionCode, type SpecialtyCode, type VisibilityLabel } from '../domain/codes';
 import type { AccessGrant } from './grant';
 import { HEIR_TYPE_CODES } from './heir-access';
-import type { GrantRule } from './rules';
+import { isDenyRule, type DenyRule, type GrantRule, type Refusal } from './rules';
 
 export type DmpStatus = 'ACTIVE' | 'CLOSED' | 'DELETED';
 
@@ -36,23 +36,33 @@ export interface PatientAccessFacts {
   isHeir?: boolean;
 }
 
-export type Decision =
-  { allowed: true; rule: string; grant: AccessGrant } | { allowed: false; rule: string; reason: string };
+export type Decision = { allowed: true; rule: GrantRule; grant: AccessGrant } | Refusal;
 
-const deny = (rule: string, reason: string): Decision => ({ allowed: false, rule, reason });
+const deny = (rule: DenyRule, reason: string): Refusal => ({ allowed: false, rule, reason });
+
+/**
+ * The centre 15's own conditions on a record (docs/law.md §3): the DMP active, and the patient not opposed to
+ * access by the SAMU regulator. decide() applies them to regulators; the identity search shows by them which
+ * candidates may be opened, so the two never disagree. Null when the record may be opened.
+ */
+export function centre15Refusal(facts: { dmpStatus: DmpStatus; consents: { etreat: boolean } }): Refusal | null {
+  if (facts.dmpStatus !== 'ACTIVE') return deny('deny.dmp-not-active', 'the DMP is closed or deleted');
+  if (!facts.consents.etreat) return deny('deny.etreat-refused', 'the patient refused access by the centre 15');
+  return null;
+}
 
 /** policy/restricted-specialties.json: specialties refused whatever the relation or mode, with their rule. */
 export function loadRestrictedSpecialties(
   path = projectPath('policy', 'restricted-specialties.json'),
-): Map<string, { rule: string; reason: string }> {
+): Map<string, { rule: DenyRule; reason: string }> {
   const data = JSON.parse(readFileSync(path, 'utf8')) as {
     specialties: Record<string, { rule: string; reason: string; source: string }>;
   };
-  const restricted = new Map<string, { rule: string; reason: string }>();
+  const restricted = new Map<string, { rule: DenyRule; reason: string }>();
   for (const [code, entry] of Object.entries(data.specialties)) {
     if (!SPECIALTIES.has(code as SpecialtyCode)) throw new Error(`${path}: ${code} is not a TRE_R38 specialty`);
-    if (!/^deny\.[a-z-]+$/.test(entry.rule) || !entry.reason || !entry.source)
-      throw new Error(`${path}: ${code}: needs a rule deny.<name>, a reason and a source`);
+    if (!isDenyRule(entry.rule) || !entry.reason || !entry.source)
+      throw new Error(`${path}: ${code}: needs a rule of policy/rules.ts DENY_RULES, a reason and a source`);
     restricted.set(code, { rule: entry.rule, reason: entry.reason });
   }
   return restricted;
@@ -161,8 +171,9 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
       }
       return deny('deny.no-authorisation', 'no authorisation from the patient and not in the care team');
     }
-    case 'regulator':
-      if (!facts.consents.etreat) return deny('deny.etreat-refused', 'the patient refused access by the centre 15');
+    case 'regulator': {
+      const refusal = centre15Refusal(facts);
+      if (refusal) return refusal;
       // Regulators are médecins régulateurs: the médecin column of the matrix applies.
       return allow('regulator.centre-15', {
         mode: 'centre_15',
@@ -171,6 +182,7 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
         maskedVisible: facts.consents.masked,
         authorId: null,
       });
+    }
     default:
       return exhaustive(actor);
   }

@@ -4,6 +4,7 @@ import { projectPath } from '../domain/paths';
 import type { Actor } from '../domain/actor';
 import { isDepositableType, type TypeCode } from '../domain/codes';
 import type { PatientAccessFacts } from './decide';
+import type { ActionRule, DenyRule, Refusal } from './rules';
 
 /** The sources a document can be written into (the registry holds no documents): domain/sources.ts. */
 export const WRITABLE_SOURCES = DOCUMENT_SOURCE_NAMES;
@@ -45,9 +46,8 @@ export function sourceAcceptsType(rules: DepositRules, source: WritableSource, t
 }
 
 /** A refusal names the input `field` when the request itself is at fault (BAD_USER_INPUT), not the writer. */
-export type WriteDecision =
-  { allowed: true; rule: string } | { allowed: false; rule: string; reason: string; field?: string };
-const refuse = (rule: string, reason: string, field?: string): WriteDecision => ({
+export type WriteDecision = { allowed: true; rule: ActionRule } | (Refusal & { field?: string });
+const refuse = (rule: DenyRule, reason: string, field?: string): WriteDecision => ({
   allowed: false,
   rule,
   reason,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { GrantRule } from './rules';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildASTSchema, parse, isObjectType, type GraphQLSchema } from 'graphql';
@@ -92,7 +93,7 @@ describe('default deny: every field of the graph is classified in policy/field-r
 });
 
 describe('roles admit by actor kind, grant rule or profession', () => {
-  const grant = (rule: string): AccessGrant => ({
+  const grant = (rule: GrantRule): AccessGrant => ({
     ins: '284077511612365' as never,
     actorId: 'x',
     mode: 'normal',
@@ -116,7 +117,7 @@ describe('roles admit by actor kind, grant rule or profession', () => {
   const insurer: Actor = { kind: 'forbidden_organisation', id: 'org:1', organisation: 'insurer' };
   const analyst: Actor = { kind: 'analyst', id: 'analyst:1' };
 
-  it.each<[string, Actor, string | null, boolean]>([
+  it.each<[string, Actor, GrantRule | null, boolean]>([
     ['amountsReaders', patient, 'patient.self', true],
     ['amountsReaders', doctor, 'professional.medecin-traitant', false],
     ['recordAdministrators', doctor, 'professional.medecin-traitant', true],

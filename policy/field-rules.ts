@@ -8,7 +8,12 @@ import type { HabilitationMatrix } from './matrix';
 import type { AccessGrant } from './grant';
 import { isGrantRule } from './rules';
 
-/** Who a role admits: any listed actor kind, grant rule (from decide()) or profession, or any holder of a registry grant. */
+/**
+ * Who a role admits: any listed actor kind, grant rule (from decide()) or profession, or, with `grant`, any
+ * holder of a grant the registry signed for this patient. A `grant` role's grant is asked of the registry for
+ * the patient the field hangs on (a source's field on Patient); every other role reads the grant its parent
+ * object carries.
+ */
 export interface Role {
   description: string;
   actorKinds?: string[];
@@ -16,6 +21,8 @@ export interface Role {
   professions?: string[];
   grant?: boolean;
 }
+/** A field-policy role, or `carriedBy:<type>`, as a field refusal is traced: names only the loaded rules hold. */
+export type FieldRoleName = string & { readonly fieldRole: true };
 export type FieldRule = 'inherit' | string | { carriedBy: string };
 export interface FieldRules {
   version: string;

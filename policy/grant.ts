@@ -1,5 +1,6 @@
 import type { Ins } from '../domain/ins';
 import type { AccessMode, ProfessionCode, VisibilityLabel } from '../domain/codes';
+import type { GrantRule } from './rules';
 
 /** How the actor reaches this record: a TRE_R248 mode for professionals, or as the patient's own side. */
 export type GrantMode = AccessMode | 'patient' | 'representative' | 'heir';
@@ -27,5 +28,5 @@ export interface AccessGrant {
   /** Author id to whom their own masked documents stay visible. */
   authorId: string | null;
   /** The rule of decide() that allowed it, cited by the access trace. */
-  rule: string;
+  rule: GrantRule;
 }

@@ -1,17 +1,17 @@
 import type { Actor } from '../domain/actor';
 import type { PatientAccessFacts } from './decide';
 import { archiveEnds } from './periods';
+import type { ActionRule, DenyRule, Refusal } from './rules';
 
-export type LifecycleDecision = { allowed: true; rule: string } | { allowed: false; rule: string; reason: string };
-const refuse = (rule: string, reason: string): LifecycleDecision => ({ allowed: false, rule, reason });
+export type LifecycleDecision = { allowed: true; rule: ActionRule } | Refusal;
+const refuse = (rule: DenyRule, reason: string): LifecycleDecision => ({ allowed: false, rule, reason });
 
 /** The record's lifecycle (docs/law.md §4, docs/law.md §4). Creation is judged apart: there are no facts yet. */
 
 /** Who collected the patient's express consent to create their DMP. */
 export type ConsentCollector = 'PATIENT' | 'PROFESSIONAL' | 'ESTABLISHMENT';
 
-export type CreationDecision =
-  { allowed: true; rule: string; collectedBy: ConsentCollector } | { allowed: false; rule: string; reason: string };
+export type CreationDecision = { allowed: true; rule: ActionRule; collectedBy: ConsentCollector } | Refusal;
 
 /**
  * Who may create a DMP (L1111-14: with the patient's express consent): the patient for themselves, or the

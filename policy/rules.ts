@@ -1,7 +1,10 @@
 /**
- * The rules `decide()` can allow a read under: a closed set. The field policy and the heirs' file name these;
- * a name not listed here stops the start instead of silently denying (a typo in a data file).
+ * Every rule a decision of the policy can return, a closed set: the access traces name them (docs/law.md §5),
+ * the field policy and the heirs' file grant by them, and a data file that names one not listed here stops the
+ * start instead of silently denying (a typo). A decision's type admits only these names.
  */
+
+/** The rules `decide()` can allow a read under. */
 export const GRANT_RULES = [
   'patient.self',
   'representative.legal',
@@ -13,8 +16,97 @@ export const GRANT_RULES = [
   'heir.limited',
 ] as const;
 
+/** Why something was refused. */
+export const DENY_RULES = [
+  // Who the actor is.
+  'deny.unknown-actor',
+  'deny.forbidden-organisation',
+  'deny.feeding-channel',
+  'deny.analytics-person-level',
+  'deny.operator-person-level',
+  'deny.not-a-professional',
+  'deny.not-a-writer',
+  'deny.not-analytics',
+  'deny.not-operations',
+  'deny.occupational-medicine',
+  // Their relation to the patient.
+  'deny.other-patient',
+  'deny.not-representative',
+  'deny.not-heir',
+  'deny.blocked',
+  'deny.no-authorisation',
+  'deny.btg-refused',
+  'deny.etreat-refused',
+  'deny.heirs-objection',
+  'deny.not-record-controller',
+  'deny.not-record-creator',
+  'deny.not-death-declarant',
+  // The record's state.
+  'deny.no-such-record',
+  'deny.dmp-not-active',
+  'deny.dmp-deleted',
+  'deny.dmp-not-closed',
+  'deny.patient-alive',
+  'deny.patient-deceased',
+  'deny.archive-expired',
+  // What was asked.
+  'deny.type-not-accepted',
+  'deny.writer-not-admitted',
+  'deny.no-valid-grant',
+  'deny.permit-not-asked-by-source',
+  'deny.no-purge-order',
+  'deny.no-cohort-order',
+  'deny.analytics-cohort-too-small',
+] as const;
+
+/** What allows a write, a patient control, a lifecycle change, an aggregate or a search. */
+export const ACTION_RULES = [
+  'write.patient',
+  'write.representative',
+  'write.professional',
+  'write.feeding-channel',
+  'write.assurance-maladie-feed',
+  'control.patient',
+  'control.representative',
+  'control.medecin-traitant',
+  'control.administrator',
+  'lifecycle.create.patient',
+  'lifecycle.create.professional',
+  'lifecycle.create.establishment',
+  'lifecycle.close.patient',
+  'lifecycle.delete.patient',
+  'lifecycle.delete.purge',
+  'lifecycle.set-heirs-objection.patient',
+  'lifecycle.request-document-deletion.patient',
+  'lifecycle.reopen.patient',
+  'lifecycle.reopen.on-request',
+  'lifecycle.death.medecin',
+  'lifecycle.death.rnipp',
+  'lifecycle.register-heir.operations',
+  'lifecycle.resume-deletions.operations',
+  'analytics.aggregate',
+  'regulator.trait-search',
+] as const;
+
 export type GrantRule = (typeof GRANT_RULES)[number];
+export type DenyRule = (typeof DENY_RULES)[number];
+export type ActionRule = (typeof ACTION_RULES)[number];
+/** Any rule a decision returns and a trace records. */
+export type Rule = GrantRule | DenyRule | ActionRule;
+
+export const RULES: readonly Rule[] = [...GRANT_RULES, ...DENY_RULES, ...ACTION_RULES];
 
 export function isGrantRule(name: unknown): name is GrantRule {
   return typeof name === 'string' && (GRANT_RULES as readonly string[]).includes(name);
+}
+
+export function isDenyRule(name: unknown): name is DenyRule {
+  return typeof name === 'string' && (DENY_RULES as readonly string[]).includes(name);
+}
+
+/** A refusal, with the rule that refused and why (the reason is for logs and operators, never a client). */
+export interface Refusal {
+  allowed: false;
+  rule: DenyRule;
+  reason: string;
 }

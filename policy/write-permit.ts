@@ -1,4 +1,5 @@
 import type { WritableSource } from './deposit';
+import type { ActionRule } from './rules';
 
 /**
  * The registry's consent to one write: this actor may write a document of this type into this source of
@@ -10,7 +11,7 @@ export interface WritePermit {
   source: WritableSource;
   typeCode: string;
   /** The rule of mayWrite() that allowed it, cited by the trace. */
-  rule: string;
+  rule: ActionRule;
   /** The writer as document metadata names it, from the registry's directory (never from the caller). */
   author: PermitAuthor;
   /**

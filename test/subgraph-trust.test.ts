@@ -179,7 +179,8 @@ describe('a subgraph answers only a credential made for that one call, and sourc
         hiddenLabels: [],
         maskedVisible: true,
         authorId: null,
-        rule: 'forged',
+        // The widest grant there is, claimed under a key that is not the registry's.
+        rule: 'professional.medecin-traitant',
       });
       const body = await call(doctor, forged);
       expect(body.data._entities[0][field]).toBeNull();

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/actor';
 import type { AnalyticsSubject } from '../../domain/cohort';
+import type { ActionRule, Refusal } from '../rules';
 
 /**
  * The registry's word for one analytics request: this analyst may ask for aggregates, and these patients'
@@ -17,9 +18,7 @@ export interface CohortChange {
 }
 
 /** Aggregates are for analytics clients, never a person (docs/law.md §5). Pure. */
-export function mayAggregate(
-  actor: Actor,
-): { allowed: true; rule: string } | { allowed: false; rule: string; reason: string } {
+export function mayAggregate(actor: Actor): { allowed: true; rule: ActionRule } | Refusal {
   return actor.kind === 'analyst'
     ? { allowed: true, rule: 'analytics.aggregate' }
     : { allowed: false, rule: 'deny.not-analytics', reason: 'Aggregates are for analytics clients' };

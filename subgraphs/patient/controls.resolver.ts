@@ -14,6 +14,7 @@ import * as repo from './controls.repo';
 import { recordAccess } from '../../audit/trace-recorder';
 import { tracedTransaction } from '../kit/traced-transaction';
 import { pushCohort, queueCohortChange } from './cohort';
+import type { Rule } from '../../policy/rules';
 
 /** The document sources as a GraphQL enum (domain/sources.ts). */
 export const DocumentSourceEnum = DOCUMENT_SOURCE_ENUM;
@@ -38,7 +39,7 @@ async function control(
   apply: (tx: SqlExecutor, ins: string) => Promise<void>,
 ): Promise<VisiblePatient> {
   const ins = insArgument(rawIns);
-  const traced = (outcome: 'allowed' | 'denied', rule: string) =>
+  const traced = (outcome: 'allowed' | 'denied', rule: Rule) =>
     recordAccess(ctx, { patientIns: ins, action: kind, touched: [target], outcome, rule });
   await tracedTransaction(ctx, async (tx) => {
     const [row] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });

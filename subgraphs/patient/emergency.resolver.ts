@@ -11,6 +11,7 @@ import { Patient } from './patient.type';
 import { factsOf, registryLoaders, type VisiblePatient } from './patient.loader';
 import { findPatientFacts } from './patient.repo';
 import { noteDeclaration } from './emergency-watch';
+import type { Rule } from '../../policy/rules';
 
 /** How long a bris de glace grant lasts unless configured (an emergency episode, not a standing authorisation). */
 
@@ -47,7 +48,7 @@ export class EmergencyResolver {
     const ins = insArgument(rawIns);
     const justification = checkJustification(rawJustification);
     const minutes = ctx.deps.emergencyGrantMinutes;
-    const refused = (rule: string) => {
+    const refused = (rule: Rule) => {
       recordAccess(ctx, {
         patientIns: ins,
         action: 'break-glass',

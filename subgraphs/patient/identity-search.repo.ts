@@ -1,3 +1,4 @@
+import type { DmpStatus } from '../../policy/decide';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 
 export interface TraitQuery {
@@ -19,7 +20,7 @@ export interface CandidateRow {
   birth_date: string | Date;
   birthplace_code: string;
   identity_status: string;
-  dmp_status: string;
+  dmp_status: DmpStatus;
   consent_etreat: boolean;
   score: number;
 }

@@ -1,6 +1,8 @@
 import { Arg, Ctx, Field, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { queryKey } from '../../domain/name-keys';
 import { badInput } from '../../runtime/errors';
+import { FORMATS, hasFormat } from '../../domain/formats';
+import { centre15Refusal } from '../../policy/decide';
 import { localDate } from '../kit/documents/document-repo';
 import type { SubgraphContext } from '../kit/context';
 import { recordAccess } from '../../audit/trace-recorder';
@@ -73,8 +75,8 @@ export class IdentitySearchResolver {
     const firstName = traits.firstName ? queryKey(traits.firstName) : '';
     if (name.length < 2 && firstName.length < 2)
       throw badInput('traits', 'give a name or a first name (at least two letters) with the birth date');
-    if (traits.birthplaceCode != null && !/^(\d{5}|2[AB]\d{3})$/.test(traits.birthplaceCode))
-      throw badInput('traits.birthplaceCode', 'must be an INSEE code (99 + country code abroad)');
+    if (traits.birthplaceCode != null && !hasFormat('birthplace', traits.birthplaceCode))
+      throw badInput('traits.birthplaceCode', FORMATS.birthplace.rule);
     const rows = await findCandidates(ctx.deps.store, {
       birthDate: traits.birthDate,
       name: name || null,
@@ -84,7 +86,8 @@ export class IdentitySearchResolver {
       limit: MAX_CANDIDATES + 1,
     });
     const candidates = rows.slice(0, MAX_CANDIDATES).map((r) => {
-      const openable = r.dmp_status === 'ACTIVE' && r.consent_etreat;
+      // Whether decide() would let the centre 15 open it: the same conditions, from policy/decide.ts.
+      const openable = centre15Refusal({ dmpStatus: r.dmp_status, consents: { etreat: r.consent_etreat } }) === null;
       return {
         ins: openable ? r.ins : null,
         birthName: r.birth_name,

@@ -33,6 +33,7 @@ import { findPatientFacts, type PatientFactsRow } from './patient.repo';
 import { DocumentSourceEnum, EmergencyConsentsInput } from './controls.resolver';
 import * as repo from './lifecycle.repo';
 import { pushCohort, queueCohortChange } from './cohort';
+import type { Rule } from '../../policy/rules';
 
 const DEPOSIT_RULES = loadDepositRules();
 
@@ -163,7 +164,7 @@ async function change(
   apply: (tx: SqlExecutor, ins: string, row: PatientFactsRow) => Promise<void>,
 ): Promise<PatientFactsRow> {
   const ins = insArgument(rawIns);
-  const traced = (outcome: 'allowed' | 'denied', rule: string) =>
+  const traced = (outcome: 'allowed' | 'denied', rule: Rule) =>
     recordAccess(ctx, { patientIns: ins, action: kind, touched: [touched], outcome, rule });
   const row = await tracedTransaction(ctx, async (tx) => {
     const [found] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });
@@ -244,7 +245,7 @@ export class LifecycleResolver {
   ): Promise<string> {
     const ins = insArgument(rawIns);
     if (!WRITABLE_SOURCES.includes(source)) throw badInput('source', 'not a writable source');
-    const refused = (rule: string) =>
+    const refused = (rule: Rule) =>
       recordAccess(ctx, { patientIns: ins, action: 'deposit', touched: [source], outcome: 'denied', rule });
     // Only the source taking the write asks for its permit, in a call it signed itself: a call signed by the
     // gateway (which never asks this field) or by another source obtains none.

@@ -10,6 +10,7 @@ import {
   loadFieldRules,
   type FieldRule,
   type FieldRules,
+  type FieldRoleName,
 } from '../../../policy/field-rules';
 import type { AccessGrant } from '../../../policy/grant';
 import { grantOf } from './grant-carrier';
@@ -47,14 +48,16 @@ export function applyFieldPolicy(
     const [typeName, fieldName] = path.split('.');
     const type = schema.getType(typeName);
     if (!type || !('getFields' in type) || !(fieldName in type.getFields())) continue;
-    const name = typeof fieldRule === 'object' ? `carriedBy:${fieldRule.carriedBy}` : fieldRule;
+    const name = (typeof fieldRule === 'object' ? `carriedBy:${fieldRule.carriedBy}` : fieldRule) as FieldRoleName;
+    // A role that needs the registry's grant asks it for the patient; any other reads the grant its parent carries.
+    const asksRegistry = typeof fieldRule === 'string' && rules.roles[fieldRule].grant === true;
     // no_cache: shield's contextual cache once leaked one patient's field into another's object.
     const entryPoint = typeName === 'Query' || typeName === 'Mutation';
     (tree[typeName] ??= {})[fieldName] = rule(`${path}:${name}`, { cache: 'no_cache' })(
       async (parent, args, ctx: SubgraphContext) => {
         let grant: AccessGrant | null = null;
         try {
-          grant = fieldRule === 'registryGrant' ? await registryGrant(ctx, parent) : grantOf(parent);
+          grant = asksRegistry ? await registryGrant(ctx, parent) : grantOf(parent);
           if (admits(fieldRule, ctx, grant)) return true;
         } catch {
           // A failing rule is a refusal, traced like one.
@@ -72,11 +75,7 @@ export function applyFieldPolicy(
           rule: name,
           mode: grant?.mode,
         });
-        return forbidden(
-          fieldRule === 'registryGrant' || entryPoint
-            ? 'No access to this record'
-            : 'Your role may not read this field',
-        );
+        return forbidden(asksRegistry || entryPoint ? 'No access to this record' : 'Your role may not read this field');
       },
     );
   }
