@@ -1,6 +1,9 @@
 import type { Actor } from '../domain/actor';
 import type { PatientAccessFacts } from './decide';
 import { BASE_FACTS, PRINCIPALS } from '../test/support/principals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadDepositRules, mayWrite, sourceAcceptsType, type WritableSource } from './deposit';
 
 const rules = loadDepositRules();
@@ -43,5 +46,32 @@ describe('mayWrite(): who writes what into which source (policy/deposit-rules.js
   it('every depositable type has at least one source, and no source takes a type without an ASS_X16 class', () => {
     expect(sourceAcceptsType(rules, 'hospital', 'NOT-A-TYPE')).toBe(false);
     expect(sourceAcceptsType(rules, 'personal-space', 'EXPPAT_1')).toBe(true);
+  });
+});
+
+describe('the deposit rules file is checked against the table of sources when it loads', () => {
+  let dir: string;
+  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'deposit-rules-'))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const withSources = (sources: Record<string, unknown>) => {
+    const path = join(dir, `${Object.keys(sources).join('-')}.json`);
+    writeFileSync(path, JSON.stringify({ version: '1', sources }));
+    return path;
+  };
+
+  it.each([
+    [
+      'a source that is not in the table',
+      { ...rules.sources, vaccination: rules.sources.pharmacy },
+      /vaccination is no source/,
+    ],
+    [
+      'the registry, which holds no documents',
+      { ...rules.sources, patient: rules.sources.pharmacy },
+      /patient is no source/,
+    ],
+    ['a document source left out', { ...rules.sources, oncology: undefined }, /no rule for source oncology/],
+  ])('%s stops the load', (_what, sources, message) => {
+    expect(() => loadDepositRules(withSources(sources))).toThrow(message);
   });
 });

@@ -24,6 +24,9 @@ export class DepositRulesError extends Error {}
 /** Loads policy/deposit-rules.json and checks it names every source and only real types. */
 export function loadDepositRules(path = projectPath('policy', 'deposit-rules.json')): DepositRules {
   const rules = JSON.parse(readFileSync(path, 'utf8')) as DepositRules;
+  for (const named of Object.keys(rules.sources ?? {}))
+    if (!(WRITABLE_SOURCES as readonly string[]).includes(named))
+      throw new DepositRulesError(`${path}: ${named} is no source that holds documents (domain/sources.ts)`);
   for (const source of WRITABLE_SOURCES) {
     const rule = rules.sources?.[source];
     if (!rule) throw new DepositRulesError(`${path}: no rule for source ${source}`);

@@ -130,7 +130,7 @@ const ENVIRONMENT = z.object({
 });
 
 /** A subgraph's own URL or store: SUBGRAPH_<NAME>_URL and <NAME>_DATABASE_URL name a source of domain/sources.ts. */
-const envName = (source: string) => source.toUpperCase().replace(/-/g, '_');
+export const envName = (source: string) => source.toUpperCase().replace(/-/g, '_');
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const parsed = ENVIRONMENT.safeParse(env);

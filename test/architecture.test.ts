@@ -23,7 +23,7 @@ const MAY_IMPORT: Record<Exclude<Layer, 'free'>, readonly Layer[]> = {
   audit: ['audit', 'policy', 'runtime', 'domain'],
   kit: ['kit', 'audit', 'policy', 'runtime', 'domain', 'schema'],
   source: ['source', 'kit', 'audit', 'policy', 'runtime', 'domain', 'schema'],
-  'sources-index': ['source', 'kit'],
+  'sources-index': ['source', 'kit', 'domain'],
   gateway: ['gateway', 'runtime', 'domain', 'schema'],
 };
 
