@@ -11,6 +11,7 @@ const WRITES = [
   'write-personal-space',
   'delete-document',
   'create-record',
+  'record-consent',
   'purge',
 ]
   .map((a) => `'${a}'`)
@@ -19,7 +20,8 @@ const WRITES = [
 /**
  * The notifications accesses cause (docs/law.md §4), in the trace's own statement: the first access of each
  * professional or regulator to a patient (first_access remembers who came), every emergency access (centre
- * 15, bris de glace), each new document and the DMP's creation, once per request. Candidates arrive as
+ * 15, bris de glace), each new document, the DMP's creation and each consent a professional recorded at a
+ * consultation, once per request. Candidates arrive as
  * arrays, one element per allowed trace.
  */
 const NOTIFY = `
@@ -45,6 +47,9 @@ const NOTIFY = `
   UNION ALL
   (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'DMP_CREATED', actor_id, actor_kind, actor_profession, mode, request_id, at
      FROM candidates WHERE action = 'create-record')
+  UNION ALL
+  (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'CONSENT_RECORDED', actor_id, actor_kind, actor_profession, mode, request_id, at
+     FROM candidates WHERE action = 'record-consent')
   ON CONFLICT DO NOTHING`;
 
 interface Pending {

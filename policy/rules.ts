@@ -70,6 +70,7 @@ export const ACTION_RULES = [
   'control.representative',
   'control.medecin-traitant',
   'control.administrator',
+  'control.consent-at-consultation',
   'lifecycle.create.patient',
   'lifecycle.create.professional',
   'lifecycle.create.establishment',

@@ -25,14 +25,17 @@ export async function addRelation(
   rpps: string,
   relation: CareRelationKind,
   now: Date,
+  /** The professional who recorded the patient's consent at a consultation; absent when the patient's side gave it. */
+  consentRecordedBy: string | null = null,
 ): Promise<void> {
-  // An authorisation lasts a year from now: given again, it is renewed from now.
+  // An authorisation lasts a year from now: given again, it is renewed from now, by whoever gave it this time.
   const until = relation === 'AUTHORISED' ? authorisationEnds(now) : null;
   await tx.query(
-    `INSERT INTO care_relation (patient_ins, rpps, relation, since, until) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (patient_ins, rpps, relation) DO UPDATE SET since = EXCLUDED.since, until = EXCLUDED.until
+    `INSERT INTO care_relation (patient_ins, rpps, relation, since, until, consent_recorded_by) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (patient_ins, rpps, relation) DO UPDATE
+       SET since = EXCLUDED.since, until = EXCLUDED.until, consent_recorded_by = EXCLUDED.consent_recorded_by
        WHERE care_relation.until IS NOT NULL`,
-    [ins, rpps, relation, now, until],
+    [ins, rpps, relation, now, until, consentRecordedBy],
   );
 }
 

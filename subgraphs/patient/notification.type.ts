@@ -7,10 +7,12 @@ export const NotificationKindEnum = {
   FIRST_ACCESS: 'FIRST_ACCESS',
   EMERGENCY_ACCESS: 'EMERGENCY_ACCESS',
   NEW_DOCUMENT: 'NEW_DOCUMENT',
+  CONSENT_RECORDED: 'CONSENT_RECORDED',
 } as const;
 registerEnumType(NotificationKindEnum, {
   name: 'NotificationKind',
-  description: 'DMP creation, the first access of a professional, every emergency access, a new document.',
+  description:
+    'DMP creation, the first access of a professional, every emergency access, a new document, a consent to access recorded by a professional at a consultation.',
 });
 
 @ObjectType({ description: 'A notification to the patient.' })

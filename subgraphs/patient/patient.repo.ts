@@ -74,6 +74,7 @@ export interface CareRelationRow {
   relation: 'MEDECIN_TRAITANT' | 'ADMINISTRATOR' | 'AUTHORISED' | 'BLOCKED';
   since: Date;
   until: Date | null;
+  consent_recorded_by: string | null;
   rpps: string;
   family_name: string;
   first_name: string;
@@ -84,7 +85,7 @@ export interface CareRelationRow {
 
 export function findCareRelations(store: SqlExecutor, insList: readonly string[]): Promise<CareRelationRow[]> {
   return store.query<CareRelationRow>(
-    `SELECT r.patient_ins, r.relation, r.since, r.until, p.rpps, p.family_name, p.first_name, p.profession_code, p.specialty_code, p.establishment_name
+    `SELECT r.patient_ins, r.relation, r.since, r.until, r.consent_recorded_by, p.rpps, p.family_name, p.first_name, p.profession_code, p.specialty_code, p.establishment_name
      FROM care_relation r JOIN professional p ON p.rpps = r.rpps
      WHERE r.patient_ins = ANY($1::text[]) ORDER BY r.relation, r.since`,
     [insList],

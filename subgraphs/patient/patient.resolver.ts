@@ -102,6 +102,7 @@ export class PatientResolver {
       kind: r.relation,
       since: r.since,
       until: r.until,
+      consentRecordedBy: r.consent_recorded_by,
       professional: {
         rpps: r.rpps,
         familyName: r.family_name,

@@ -80,6 +80,12 @@ export class CareRelation {
       'An authorisation grants access strictly before this instant (one year from when it was given or renewed); null for a relation that does not end by itself.',
   })
   until!: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "An authorisation the patient gave at a consultation: the RPPS of the professional who recorded it (recordConsultationConsent). Null when the patient's side gave it.",
+  })
+  consentRecordedBy!: string | null;
 }
 
 @ObjectType()

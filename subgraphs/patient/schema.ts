@@ -4,6 +4,7 @@ import { projectPath } from '../../domain/paths';
 import { PatientResolver } from './patient.resolver';
 import { PatientControlsResolver } from './controls.resolver';
 import { EmergencyResolver } from './emergency.resolver';
+import { ConsultationConsentResolver } from './consultation-consent.resolver';
 import { IdentitySearchResolver } from './identity-search.resolver';
 import { EmergencyWatchResolver } from './emergency-watch.resolver';
 import { resolvePatientReference } from './patient.reference';
@@ -19,6 +20,7 @@ export const patient: SubgraphDefinition = {
     PatientResolver,
     PatientControlsResolver,
     EmergencyResolver,
+    ConsultationConsentResolver,
     IdentitySearchResolver,
     EmergencyWatchResolver,
     LifecycleResolver,
