@@ -7,7 +7,7 @@ import type { Rule } from '../../policy/rules';
 import { recordAccess } from '../../audit/trace-recorder';
 import { tracedTransaction } from '../kit/traced-transaction';
 import { Patient } from './patient.type';
-import { factsOf, registryLoaders, type VisiblePatient } from './patient.loader';
+import { factsOf, patientAfterChange, type VisiblePatient } from './patient.loader';
 import { findPatientFacts } from './patient.repo';
 import { addRelation } from './controls.repo';
 
@@ -42,11 +42,6 @@ export class ConsultationConsentResolver {
       await addRelation(tx, ins, ctx.actor.rpps, 'AUTHORISED', ctx.now, ctx.actor.rpps);
       traced('allowed', decision.rule);
     });
-    const loaders = registryLoaders(ctx);
-    loaders.visible.clear(ins);
-    loaders.careRelations.clear(ins);
-    const patient = await loaders.visible.load(ins);
-    if (!patient) throw notFound('No DMP found for this INS');
-    return patient;
+    return patientAfterChange(ctx, ins);
   }
 }

@@ -8,7 +8,7 @@ import type { SubgraphContext } from '../kit/context';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { mayControl, type PatientControl } from '../../policy/controls';
 import { Patient } from './patient.type';
-import { factsOf, registryLoaders, type VisiblePatient } from './patient.loader';
+import { factsOf, patientAfterChange, type VisiblePatient } from './patient.loader';
 import { findPatientFacts } from './patient.repo';
 import * as repo from './controls.repo';
 import { recordAccess } from '../../audit/trace-recorder';
@@ -57,13 +57,7 @@ async function control(
     await apply(tx, ins);
     traced('allowed', right.rule);
   });
-  const loaders = registryLoaders(ctx);
-  loaders.visible.clear(ins);
-  loaders.careRelations.clear(ins);
-  const patient = await loaders.visible.load(ins);
-  // The change may have removed the actor's own access (e.g. a médecin traitant replaced).
-  if (!patient) throw notFound('No DMP found for this INS');
-  return patient;
+  return patientAfterChange(ctx, ins);
 }
 
 async function knownProfessional(tx: SqlExecutor, rpps: string): Promise<{ profession_code: string }> {

@@ -1,3 +1,4 @@
+import { notFound } from '../../runtime/errors';
 import DataLoader from 'dataloader';
 import { perRequest } from '../../runtime/context';
 import { listsPerPatient } from '../kit/documents/rows-by-patient';
@@ -77,3 +78,16 @@ export const registryLoaders = perRequest((ctx: SubgraphContext) => ({
     listsPerPatient(insList, await findRepresentatives(ctx.deps.store, insList)),
   ),
 }));
+
+/**
+ * The record as the actor sees it after a change they made: decided afresh, since the change may have removed
+ * their own access (a médecin traitant replaced); NOT_FOUND then, as for any record they may not see.
+ */
+export async function patientAfterChange(ctx: SubgraphContext, ins: string): Promise<VisiblePatient> {
+  const loaders = registryLoaders(ctx);
+  loaders.visible.clear(ins);
+  loaders.careRelations.clear(ins);
+  const patient = await loaders.visible.load(ins);
+  if (!patient) throw notFound('No DMP found for this INS');
+  return patient;
+}
