@@ -4,6 +4,7 @@ import { nameKeys } from '../../domain/name-keys';
 import type { Actor } from '../../domain/actor';
 import type { PermitAuthor } from '../../policy/write-permit';
 import type { PatientRow } from './patient.repo';
+import { professionalsByRpps } from './directory.repo';
 
 export interface NewRecord {
   ins: string;
@@ -141,17 +142,7 @@ export async function authorOf(tx: SqlExecutor, actor: Actor, patient: PatientRo
   const none = { profession: null, specialty: null, establishmentFiness: null, establishmentName: null };
   switch (actor.kind) {
     case 'professional': {
-      const [p] = await tx.query<{
-        family_name: string;
-        first_name: string;
-        profession_code: string;
-        specialty_code: string | null;
-        establishment_finess: string | null;
-        establishment_name: string | null;
-      }>(
-        'SELECT family_name, first_name, profession_code, specialty_code, establishment_finess, establishment_name FROM professional WHERE rpps = $1',
-        [actor.rpps],
-      );
+      const [p] = await professionalsByRpps(tx, [actor.rpps]);
       const title = actor.profession === '10' || actor.profession === '40' ? 'Dr ' : '';
       return {
         kind: 'PROFESSIONAL',

@@ -2,6 +2,7 @@ import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { parisDate } from '../../domain/calendar';
 import { minorIfBornAfter } from '../../policy/periods';
 import type { Actor } from '../../domain/actor';
+import type { ProfessionalRow } from './directory.repo';
 
 export interface PatientRow {
   ins: string;
@@ -69,23 +70,17 @@ export async function findPatientFacts(
   );
 }
 
-export interface CareRelationRow {
+export interface CareRelationRow extends ProfessionalRow {
   patient_ins: string;
   relation: 'MEDECIN_TRAITANT' | 'ADMINISTRATOR' | 'AUTHORISED' | 'BLOCKED';
   since: Date;
   until: Date | null;
   consent_recorded_by: string | null;
-  rpps: string;
-  family_name: string;
-  first_name: string;
-  profession_code: string;
-  specialty_code: string | null;
-  establishment_name: string | null;
 }
 
 export function findCareRelations(store: SqlExecutor, insList: readonly string[]): Promise<CareRelationRow[]> {
   return store.query<CareRelationRow>(
-    `SELECT r.patient_ins, r.relation, r.since, r.until, r.consent_recorded_by, p.rpps, p.family_name, p.first_name, p.profession_code, p.specialty_code, p.establishment_name
+    `SELECT r.patient_ins, r.relation, r.since, r.until, r.consent_recorded_by, p.rpps, p.family_name, p.first_name, p.profession_code, p.specialty_code, p.establishment_finess, p.establishment_name
      FROM care_relation r JOIN professional p ON p.rpps = r.rpps
      WHERE r.patient_ins = ANY($1::text[]) ORDER BY r.relation, r.since`,
     [insList],

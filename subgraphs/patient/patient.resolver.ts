@@ -20,6 +20,7 @@ import {
 import { registryLoaders, type VisiblePatient } from './patient.loader';
 import { touch } from '../../audit/trace-recorder';
 import { WITHHELD } from '../../audit/trace';
+import { professionalOf } from './directory';
 
 /** What a registry field read, for the access trace. */
 const read = (ctx: SubgraphContext, patient: VisiblePatient, group: string) =>
@@ -103,14 +104,7 @@ export class PatientResolver {
       since: r.since,
       until: r.until,
       consentRecordedBy: r.consent_recorded_by,
-      professional: {
-        rpps: r.rpps,
-        familyName: r.family_name,
-        firstName: r.first_name,
-        professionCode: r.profession_code,
-        specialtyCode: r.specialty_code,
-        establishmentName: r.establishment_name,
-      },
+      professional: professionalOf(r),
     }));
   }
 

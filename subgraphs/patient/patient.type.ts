@@ -59,14 +59,26 @@ export class EmergencyConsents {
   @Field(() => Boolean, { description: 'MASKED: masked documents are shown in an emergency.' }) masked!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'An establishment of the directory.' })
+export class Establishment {
+  @Field(() => ID, { description: 'FINESS.' }) finess!: string;
+  @Field(() => String) name!: string;
+}
+
+@ObjectType({ description: 'A health professional of the directory.' })
 export class Professional {
   @Field(() => ID, { description: 'RPPS.' }) rpps!: string;
   @Field(() => String) familyName!: string;
   @Field(() => String) firstName!: string;
   @Field(() => String, { description: 'TRE_G15.' }) professionCode!: string;
+  @Field(() => String, { description: 'The TRE_G15 label of the profession ("Médecin", "Pharmacien"…).' })
+  professionLabel!: string;
   @Field(() => String, { nullable: true, description: 'TRE_R38.' }) specialtyCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'The TRE_R38 label of the specialty.' })
+  specialtyLabel!: string | null;
   @Field(() => String, { nullable: true }) establishmentName!: string | null;
+  @Field(() => Establishment, { nullable: true, description: 'Where they practise, when the directory knows it.' })
+  establishment!: Establishment | null;
 }
 
 @ObjectType()

@@ -5,6 +5,7 @@ import { PatientResolver } from './patient.resolver';
 import { PatientControlsResolver } from './controls.resolver';
 import { EmergencyResolver } from './emergency.resolver';
 import { ConsultationConsentResolver } from './consultation-consent.resolver';
+import { AccessTraceActorResolver, DirectoryResolver } from './directory.resolver';
 import { IdentitySearchResolver } from './identity-search.resolver';
 import { EmergencyWatchResolver } from './emergency-watch.resolver';
 import { resolvePatientReference } from './patient.reference';
@@ -21,6 +22,8 @@ export const patient: SubgraphDefinition = {
     PatientControlsResolver,
     EmergencyResolver,
     ConsultationConsentResolver,
+    DirectoryResolver,
+    AccessTraceActorResolver,
     IdentitySearchResolver,
     EmergencyWatchResolver,
     LifecycleResolver,

@@ -1,0 +1,136 @@
+import DataLoader from 'dataloader';
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { FORMATS, hasFormat } from '../../domain/formats';
+import { perRequest } from '../../runtime/context';
+import { badInput } from '../../runtime/errors';
+import type { SubgraphContext } from '../kit/context';
+import { AccessTraceEntry } from './access-trace.type';
+import { Establishment, Professional } from './patient.type';
+import { professionalOf } from './directory';
+import {
+  accountNames,
+  establishmentsByFiness,
+  establishmentsNamed,
+  professionalsByRpps,
+  professionalsNamed,
+} from './directory.repo';
+
+/**
+ * The directory (docs/law.md §3): professionals and establishments, by id and by name, for authorising or
+ * blocking someone by name, and to name the people of a care team and an access history. It reads the
+ * directory's own tables only, never a patient's: a lookup answers the same whoever's record is in question.
+ */
+const MAX_MATCHES = 25;
+const DEFAULT_MATCHES = 10;
+
+@ObjectType({ description: 'Professionals whose name starts as asked, by family name then first name.' })
+class ProfessionalMatches {
+  @Field(() => [Professional]) professionals!: Professional[];
+  @Field(() => Boolean, { description: 'More matched than were returned: type more of the name.' })
+  truncated!: boolean;
+}
+
+@ObjectType({ description: 'Establishments whose name holds what was asked.' })
+class EstablishmentMatches {
+  @Field(() => [Establishment]) establishments!: Establishment[];
+  @Field(() => Boolean, { description: 'More matched than were returned: type more of the name.' })
+  truncated!: boolean;
+}
+
+function nameQuery(name: string): string {
+  const letters = name.replace(/[^\p{L}\p{N}]/gu, '');
+  if (letters.length < 2) throw badInput('name', 'give at least two letters of the name');
+  if (name.length > 100) throw badInput('name', 'must be at most 100 characters');
+  return name;
+}
+
+function matchLimit(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_MATCHES;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_MATCHES) throw badInput('first', `must be 1 to ${MAX_MATCHES}`);
+  return size;
+}
+
+/** Who a trace's actor is, by name: professionals from the directory, accounts by their name. One query per request. */
+const actorNames = perRequest(
+  (ctx: SubgraphContext) =>
+    new DataLoader<string, string | null>(async (actorIds) => {
+      const rpps = actorIds.filter((id) => id.startsWith('ps:')).map((id) => id.slice(3));
+      const accounts = actorIds.filter((id) => !id.startsWith('ps:') && !id.startsWith('patient:'));
+      const [professionals, named] = await Promise.all([
+        rpps.length ? professionalsByRpps(ctx.deps.store, rpps) : [],
+        accounts.length ? accountNames(ctx.deps.store, accounts) : [],
+      ]);
+      const names = new Map<string, string>([
+        ...professionals.map((p) => [`ps:${p.rpps}`, `${p.first_name} ${p.family_name}`] as const),
+        ...named.map((a) => [a.id, a.display_name] as const),
+      ]);
+      return actorIds.map((id) => names.get(id) ?? null);
+    }),
+);
+
+@Resolver()
+export class DirectoryResolver {
+  @Query(() => Professional, {
+    nullable: true,
+    description: 'A professional of the directory by RPPS; null if unknown.',
+  })
+  async professional(
+    @Arg('rpps', () => String) rpps: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Professional | null> {
+    if (!hasFormat('rpps', rpps)) throw badInput('rpps', FORMATS.rpps.rule);
+    const [row] = await professionalsByRpps(ctx.deps.store, [rpps]);
+    return row ? professionalOf(row) : null;
+  }
+
+  @Query(() => ProfessionalMatches, {
+    description:
+      'Professionals by name: the family name, or the first and family names in either order, as typed so far (accents, case and hyphens ignored).',
+  })
+  async searchProfessionals(
+    @Arg('name', () => String) name: string,
+    @Arg('first', () => Int, { nullable: true, description: `1 to ${MAX_MATCHES}; default ${DEFAULT_MATCHES}.` })
+    first: number | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ProfessionalMatches> {
+    const limit = matchLimit(first);
+    const rows = await professionalsNamed(ctx.deps.store, nameQuery(name), limit + 1);
+    return { professionals: rows.slice(0, limit).map(professionalOf), truncated: rows.length > limit };
+  }
+
+  @Query(() => Establishment, { nullable: true, description: 'An establishment by FINESS; null if unknown.' })
+  async establishment(
+    @Arg('finess', () => String) finess: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Establishment | null> {
+    if (!hasFormat('finess', finess)) throw badInput('finess', FORMATS.finess.rule);
+    const [row] = await establishmentsByFiness(ctx.deps.store, [finess]);
+    return row ?? null;
+  }
+
+  @Query(() => EstablishmentMatches, {
+    description: 'Establishments whose name holds what was typed (accents, case and hyphens ignored).',
+  })
+  async searchEstablishments(
+    @Arg('name', () => String) name: string,
+    @Arg('first', () => Int, { nullable: true, description: `1 to ${MAX_MATCHES}; default ${DEFAULT_MATCHES}.` })
+    first: number | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EstablishmentMatches> {
+    const limit = matchLimit(first);
+    const rows = await establishmentsNamed(ctx.deps.store, nameQuery(name), limit + 1);
+    return { establishments: rows.slice(0, limit), truncated: rows.length > limit };
+  }
+}
+
+@Resolver(() => AccessTraceEntry)
+export class AccessTraceActorResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Who accessed, by name: the professional's first and family names, or the account's name (a SAMU centre, an establishment). Null for the patient's own side and for an actor the directory does not hold.",
+  })
+  actorName(@Root() trace: AccessTraceEntry, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+    return actorNames(ctx).load(trace.actorId);
+  }
+}
