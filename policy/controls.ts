@@ -6,6 +6,8 @@ import type { ActionRule, Refusal } from './rules';
 export type PatientControl =
   | 'authorise'
   | 'revoke'
+  | 'authorise-care-team'
+  | 'revoke-care-team'
   | 'block'
   | 'unblock'
   | 'mask'

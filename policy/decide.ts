@@ -21,6 +21,8 @@ export interface PatientAccessFacts {
   /** A DMP administrator the patient named: the médecin traitant's access, under a rule of its own in the trace. */
   isAdministrator: boolean;
   isAuthorised: boolean;
+  /** A member, at this instant, of an establishment's care team the patient authorised (and not expired). */
+  inAuthorisedCareTeam?: boolean;
   isBlocked: boolean;
   /** An open bris de glace grant of this professional for this patient. */
   hasEmergencyGrant: boolean;
@@ -149,8 +151,9 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
           authorId: actor.rpps,
         });
       }
-      if (facts.isAuthorised) {
-        return allow('professional.authorised', {
+      // Authorised in person, or as a member of an authorised care team: the matrix of their own profession.
+      if (facts.isAuthorised || facts.inAuthorisedCareTeam) {
+        return allow(facts.isAuthorised ? 'professional.authorised' : 'professional.care-team', {
           mode: 'normal',
           matrixProfession: actor.profession,
           hiddenLabels: [],

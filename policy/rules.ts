@@ -11,6 +11,7 @@ export const GRANT_RULES = [
   'professional.medecin-traitant',
   'professional.administrator',
   'professional.authorised',
+  'professional.care-team',
   'professional.bris-de-glace',
   'regulator.centre-15',
   'heir.limited',
@@ -28,6 +29,7 @@ export const DENY_RULES = [
   'deny.not-a-writer',
   'deny.not-analytics',
   'deny.not-operations',
+  'deny.not-the-establishment',
   'deny.occupational-medicine',
   // Their relation to the patient.
   'deny.other-patient',
@@ -71,6 +73,7 @@ export const ACTION_RULES = [
   'control.medecin-traitant',
   'control.administrator',
   'control.consent-at-consultation',
+  'control.establishment-staff',
   'lifecycle.create.patient',
   'lifecycle.create.professional',
   'lifecycle.create.establishment',

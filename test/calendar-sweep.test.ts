@@ -16,6 +16,8 @@ import { startTestGraphWith, type TestGraph } from './support/test-graph';
 const clock = manualClock(CALENDAR_SWEEP[0][1]);
 const MEDECIN = '40000000001';
 const PHARMACIEN = '40000000003';
+const TEAM_NURSE = '40000000005';
+const TEAM = { finess: '130783236', name: 'AP-HM Hôpital de la Timone' };
 const EMERGENCY_MINUTES = 60;
 /** One département per instant: aggregates filtered on it count only that instant's cohort. */
 const DEPARTEMENTS = ['01', '02', '03', '04', '05', '06', '07', '08', '09'];
@@ -42,7 +44,15 @@ function birthdaysAround(now: Date): { adultToday: string; minorTomorrow: string
 interface Fixture {
   scenario: Scenario;
   ins: Record<
-    'reader' | 'emergency' | 'treated' | 'authorised' | 'adultToday' | 'minorTomorrow' | 'archiveOpen' | 'archiveOver',
+    | 'reader'
+    | 'emergency'
+    | 'treated'
+    | 'authorised'
+    | 'teamAuthorised'
+    | 'adultToday'
+    | 'minorTomorrow'
+    | 'archiveOpen'
+    | 'archiveOver',
     string
   >;
 }
@@ -168,6 +178,10 @@ function fixture(sweep: number, now: Date): Fixture {
   // Vaccines, kept 21 years, so the differencing history can be seen to expire two years on.
   for (let i = 0; i < 30; i++) consenting(dispensation(`j07b-last-${i}`, lastMonth, 'VACCINE', 'J07BB02'));
   for (let i = 0; i < 4; i++) consenting(dispensation(`j07b-now-${i}`, now, 'VACCINE', 'J07BB02'));
+  // Its care team authorised in the test, at this instant: for one year, like a professional's authorisation.
+  const teamAuthorised = person({
+    hospitalReports: [report('team-letter', before(now, { days: 2 }))] as never,
+  });
 
   return {
     scenario: {
@@ -177,6 +191,7 @@ function fixture(sweep: number, now: Date): Fixture {
           ? [
               { rpps: MEDECIN, familyName: 'Urgence', firstName: 'Claire', profession: '10', specialty: 'SM54' },
               { rpps: PHARMACIEN, familyName: 'Officine', firstName: 'Antoine', profession: '21' },
+              { rpps: TEAM_NURSE, familyName: 'Equipe', firstName: 'Inès', profession: '60', establishment: TEAM },
             ]
           : [],
       accounts: [
@@ -193,6 +208,7 @@ function fixture(sweep: number, now: Date): Fixture {
         archiveOpen,
         archiveOver,
         ...cohort,
+        teamAuthorised,
       ],
     },
     ins: {
@@ -200,6 +216,7 @@ function fixture(sweep: number, now: Date): Fixture {
       emergency: emergency.ins,
       treated: treated.ins,
       authorised: authorised.ins,
+      teamAuthorised: teamAuthorised.ins,
       adultToday: adultToday.ins,
       minorTomorrow: minorTomorrow.ins,
       archiveOpen: archiveOpen.ins,
@@ -357,6 +374,34 @@ describe('the calendar sweep: every rule of time at every instant', () => {
         clock.set(new Date(after(ends, { years: 1 }).getTime() - 1000));
         expect(await reads()).not.toBeNull();
         clock.set(after(ends, { years: 1 }));
+        expect(await reads()).toBeNull();
+      });
+
+      it("ends a care team's authorisation one year after it was given, for its members, not a second before", async () => {
+        const nurse = await graph.as(`ps:${TEAM_NURSE}`);
+        const reads = async () =>
+          (await nurse(RECORD, { ins: ins.teamAuthorised })).data?.patient?.hospitalReports ?? null;
+        expect(await reads()).toBeNull();
+        const given = await (
+          await graph.as(`patient:${ins.teamAuthorised}`)
+        )(
+          gql`
+            mutation ($ins: String!, $finess: String!) {
+              authoriseCareTeam(ins: $ins, finess: $finess) {
+                careTeamAuthorisations {
+                  until
+                }
+              }
+            }
+          `,
+          { ins: ins.teamAuthorised, finess: TEAM.finess },
+        );
+        const ends = after(now, { years: 1 });
+        expect(given.data.authoriseCareTeam.careTeamAuthorisations).toEqual([{ until: iso(ends) }]);
+        expect(await reads()).toMatchObject({ nodes: [{ id: `s${sweep}-team-letter` }] });
+        clock.set(new Date(ends.getTime() - 1000));
+        expect(await reads()).toMatchObject({ nodes: [{ id: `s${sweep}-team-letter` }] });
+        clock.set(ends);
         expect(await reads()).toBeNull();
       });
 

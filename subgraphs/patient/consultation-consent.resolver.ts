@@ -9,7 +9,8 @@ import { tracedTransaction } from '../kit/traced-transaction';
 import { Patient } from './patient.type';
 import { factsOf, patientAfterChange, type VisiblePatient } from './patient.loader';
 import { findPatientFacts } from './patient.repo';
-import { addRelation } from './controls.repo';
+import { addRelation, authoriseCareTeam } from './controls.repo';
+import { professionalsByRpps } from './directory.repo';
 
 @Resolver()
 export class ConsultationConsentResolver {
@@ -24,6 +25,13 @@ export class ConsultationConsentResolver {
       description: 'The professional attests that the patient is present, was informed, and consents.',
     })
     patientInformed: boolean,
+    @Arg('careTeam', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description:
+        "Also for the care team of the caller's establishment (as the directory holds it): every professional there reads per their profession's matrix, while they are there.",
+    })
+    careTeam: boolean,
     @Ctx() ctx: SubgraphContext,
   ): Promise<VisiblePatient> {
     const ins = insArgument(rawIns);
@@ -40,6 +48,12 @@ export class ConsultationConsentResolver {
         throw notFound('No DMP found for this INS');
       }
       await addRelation(tx, ins, ctx.actor.rpps, 'AUTHORISED', ctx.now, ctx.actor.rpps);
+      if (careTeam) {
+        const [self] = await professionalsByRpps(tx, [ctx.actor.rpps]);
+        if (!self?.establishment_finess)
+          throw badInput('careTeam', 'the directory places you in no establishment: record the consent for yourself');
+        await authoriseCareTeam(tx, ins, self.establishment_finess, ctx.now, ctx.actor.rpps);
+      }
       traced('allowed', decision.rule);
     });
     return patientAfterChange(ctx, ins);

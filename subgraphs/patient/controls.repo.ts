@@ -90,3 +90,31 @@ export async function setEmergencyConsents(
 export async function setSecondaryUse(tx: SqlExecutor, ins: string, consent: boolean): Promise<void> {
   await tx.query('UPDATE patient SET secondary_use = $2 WHERE ins = $1', [ins, consent]);
 }
+
+/** The establishment's name as the directory knows it, or null for a FINESS it does not hold. */
+export async function establishmentName(tx: SqlExecutor, finess: string): Promise<string | null> {
+  const [row] = await tx.query<{ name: string }>('SELECT name FROM establishment_directory WHERE finess = $1', [
+    finess,
+  ]);
+  return row?.name ?? null;
+}
+
+/** An authorisation of an establishment's care team: a year from now, renewed from now when given again. */
+export async function authoriseCareTeam(
+  tx: SqlExecutor,
+  ins: string,
+  finess: string,
+  now: Date,
+  consentRecordedBy: string | null = null,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO care_team_authorisation (patient_ins, finess, since, until, consent_recorded_by) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (patient_ins, finess) DO UPDATE
+       SET since = EXCLUDED.since, until = EXCLUDED.until, consent_recorded_by = EXCLUDED.consent_recorded_by`,
+    [ins, finess, now, authorisationEnds(now), consentRecordedBy],
+  );
+}
+
+export async function revokeCareTeam(tx: SqlExecutor, ins: string, finess: string): Promise<void> {
+  await tx.query('DELETE FROM care_team_authorisation WHERE patient_ins = $1 AND finess = $2', [ins, finess]);
+}

@@ -67,6 +67,12 @@ async function knownProfessional(tx: SqlExecutor, rpps: string): Promise<{ profe
   return professional;
 }
 
+async function knownEstablishment(tx: SqlExecutor, finess: string): Promise<void> {
+  if (!hasFormat('finess', finess)) throw badInput('finess', FORMATS.finess.rule);
+  if ((await repo.establishmentName(tx, finess)) === null)
+    throw badInput('finess', 'no establishment with this FINESS');
+}
+
 @Resolver()
 export class PatientControlsResolver {
   @Mutation(() => Patient, {
@@ -83,6 +89,37 @@ export class PatientControlsResolver {
       if ((await repo.relationsOf(tx, ins, rpps)).has('BLOCKED'))
         throw badInput('rpps', 'this professional is blocked: unblock them first');
       await repo.addRelation(tx, ins, rpps, 'AUTHORISED', ctx.now);
+    });
+  }
+
+  @Mutation(() => Patient, {
+    nullable: true,
+    description:
+      "Lets an establishment's care team read the DMP for one year (renewed when given again): every professional the directory places in that establishment, while they are there, per the habilitation matrix of their own profession.",
+  })
+  authoriseCareTeam(
+    @Arg('ins', () => String) ins: string,
+    @Arg('finess', () => String) finess: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return control(ctx, ins, 'authorise-care-team', `finess:${finess}`, async (tx) => {
+      await knownEstablishment(tx, finess);
+      await repo.authoriseCareTeam(tx, ins, finess, ctx.now);
+    });
+  }
+
+  @Mutation(() => Patient, {
+    nullable: true,
+    description: "Withdraws a care team's authorisation; its members lose that access from the next request.",
+  })
+  revokeCareTeam(
+    @Arg('ins', () => String) ins: string,
+    @Arg('finess', () => String) finess: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return control(ctx, ins, 'revoke-care-team', `finess:${finess}`, async (tx) => {
+      await knownEstablishment(tx, finess);
+      await repo.revokeCareTeam(tx, ins, finess);
     });
   }
 

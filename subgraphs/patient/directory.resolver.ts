@@ -84,6 +84,7 @@ export class DirectoryResolver {
   }
 
   @Query(() => ProfessionalMatches, {
+    nullable: true,
     description:
       'Professionals by name: the family name, or the first and family names in either order, as typed so far (accents, case and hyphens ignored).',
   })
@@ -109,6 +110,7 @@ export class DirectoryResolver {
   }
 
   @Query(() => EstablishmentMatches, {
+    nullable: true,
     description: 'Establishments whose name holds what was typed (accents, case and hyphens ignored).',
   })
   async searchEstablishments(

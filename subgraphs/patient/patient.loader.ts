@@ -9,6 +9,8 @@ import { recordAccess } from '../../audit/trace-recorder';
 import type { Ins } from '../../domain/ins';
 import {
   findCareRelations,
+  findCareTeamAuthorisations,
+  type CareTeamAuthorisationRow,
   findPatientFacts,
   findRepresentatives,
   type CareRelationRow,
@@ -35,6 +37,7 @@ export function factsOf(row: PatientFactsRow): PatientAccessFacts {
     isTreatingDoctor: row.is_treating,
     isAdministrator: row.is_administrator,
     isAuthorised: row.is_authorised,
+    inAuthorisedCareTeam: row.in_authorised_care_team,
     isBlocked: row.is_blocked,
     hasEmergencyGrant: row.has_emergency_grant,
     emergencyJustification: row.emergency_justification,
@@ -74,6 +77,9 @@ export const registryLoaders = perRequest((ctx: SubgraphContext) => ({
   careRelations: new DataLoader<string, CareRelationRow[]>(async (insList) =>
     listsPerPatient(insList, await findCareRelations(ctx.deps.store, insList)),
   ),
+  careTeamAuthorisations: new DataLoader<string, CareTeamAuthorisationRow[]>(async (insList) =>
+    listsPerPatient(insList, await findCareTeamAuthorisations(ctx.deps.store, insList)),
+  ),
   representatives: new DataLoader<string, RepresentativeRow[]>(async (insList) =>
     listsPerPatient(insList, await findRepresentatives(ctx.deps.store, insList)),
   ),
@@ -87,6 +93,7 @@ export async function patientAfterChange(ctx: SubgraphContext, ins: string): Pro
   const loaders = registryLoaders(ctx);
   loaders.visible.clear(ins);
   loaders.careRelations.clear(ins);
+  loaders.careTeamAuthorisations.clear(ins);
   const patient = await loaders.visible.load(ins);
   if (!patient) throw notFound('No DMP found for this INS');
   return patient;

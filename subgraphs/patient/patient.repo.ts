@@ -31,6 +31,7 @@ export interface PatientFactsRow extends PatientRow {
   is_treating: boolean;
   is_administrator: boolean;
   is_authorised: boolean;
+  in_authorised_care_team: boolean;
   is_blocked: boolean;
   is_representative: boolean;
   is_heir: boolean;
@@ -57,6 +58,8 @@ export async function findPatientFacts(
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'MEDECIN_TRAITANT') AS is_treating,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'ADMINISTRATOR') AS is_administrator,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'AUTHORISED' AND (r.until IS NULL OR r.until > $4)) AS is_authorised,
+       EXISTS (SELECT 1 FROM care_team_authorisation a JOIN professional m ON m.establishment_finess = a.finess
+                 WHERE a.patient_ins = p.ins AND m.rpps = $2 AND a.until > $4) AS in_authorised_care_team,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'BLOCKED') AS is_blocked,
        EXISTS (SELECT 1 FROM legal_representative l WHERE l.patient_ins = p.ins AND l.account_id = $3 AND (l.until IS NULL OR l.until > $5::date)
                  AND (l.protected_adult OR p.birth_date > $6::date)) AS is_representative,
@@ -83,6 +86,28 @@ export function findCareRelations(store: SqlExecutor, insList: readonly string[]
     `SELECT r.patient_ins, r.relation, r.since, r.until, r.consent_recorded_by, p.rpps, p.family_name, p.first_name, p.profession_code, p.specialty_code, p.establishment_finess, p.establishment_name
      FROM care_relation r JOIN professional p ON p.rpps = r.rpps
      WHERE r.patient_ins = ANY($1::text[]) ORDER BY r.relation, r.since`,
+    [insList],
+  );
+}
+
+export interface CareTeamAuthorisationRow {
+  patient_ins: string;
+  finess: string;
+  name: string;
+  since: Date;
+  until: Date;
+  consent_recorded_by: string | null;
+}
+
+/** The care teams authorised, current or expired, with the establishment's name from the directory. */
+export function findCareTeamAuthorisations(
+  store: SqlExecutor,
+  insList: readonly string[],
+): Promise<CareTeamAuthorisationRow[]> {
+  return store.query<CareTeamAuthorisationRow>(
+    `SELECT a.patient_ins, a.finess, COALESCE(e.name, a.finess) AS name, a.since, a.until, a.consent_recorded_by
+     FROM care_team_authorisation a LEFT JOIN establishment_directory e ON e.finess = a.finess
+     WHERE a.patient_ins = ANY($1::text[]) ORDER BY a.since, a.finess`,
     [insList],
   );
 }

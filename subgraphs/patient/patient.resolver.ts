@@ -11,6 +11,7 @@ import { localDate } from '../kit/documents/document-repo';
 import {
   AccessInfo,
   CareRelation,
+  CareTeamAuthorisation,
   DmpRecord,
   EmergencyConsents,
   Identity,
@@ -105,6 +106,24 @@ export class PatientResolver {
       until: r.until,
       consentRecordedBy: r.consent_recorded_by,
       professional: professionalOf(r),
+    }));
+  }
+
+  @FieldResolver(() => [CareTeamAuthorisation], {
+    nullable: true,
+    description: "The establishments' care teams the patient authorised, with when each authorisation ends.",
+  })
+  async careTeamAuthorisations(
+    @Root() patient: VisiblePatient,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CareTeamAuthorisation[]> {
+    read(ctx, patient, 'careTeamAuthorisations');
+    const rows = await registryLoaders(ctx).careTeamAuthorisations.load(patient.ins);
+    return rows.map((r) => ({
+      establishment: { finess: r.finess, name: r.name },
+      since: r.since,
+      until: r.until,
+      consentRecordedBy: r.consent_recorded_by,
     }));
   }
 

@@ -100,6 +100,25 @@ export class CareRelation {
   consentRecordedBy!: string | null;
 }
 
+@ObjectType({
+  description:
+    "An establishment's care team the patient authorised: every professional the directory places there reads per the matrix of their own profession, while they are there and until the authorisation ends.",
+})
+export class CareTeamAuthorisation {
+  @Field(() => Establishment) establishment!: Establishment;
+  @Field(() => DateTime) since!: Date;
+  @Field(() => DateTime, {
+    description: 'It grants access strictly before this instant (one year from when it was given).',
+  })
+  until!: Date;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Given at a consultation: the RPPS of the professional who recorded it. Null when the patient's side gave it.",
+  })
+  consentRecordedBy!: string | null;
+}
+
 @ObjectType()
 export class LegalRepresentative {
   @Field(() => ID) accountId!: string;

@@ -6,6 +6,7 @@ import { PatientControlsResolver } from './controls.resolver';
 import { EmergencyResolver } from './emergency.resolver';
 import { ConsultationConsentResolver } from './consultation-consent.resolver';
 import { AccessTraceActorResolver, DirectoryResolver } from './directory.resolver';
+import { StaffResolver } from './staff.resolver';
 import { IdentitySearchResolver } from './identity-search.resolver';
 import { EmergencyWatchResolver } from './emergency-watch.resolver';
 import { resolvePatientReference } from './patient.reference';
@@ -23,6 +24,7 @@ export const patient: SubgraphDefinition = {
     EmergencyResolver,
     ConsultationConsentResolver,
     DirectoryResolver,
+    StaffResolver,
     AccessTraceActorResolver,
     IdentitySearchResolver,
     EmergencyWatchResolver,
