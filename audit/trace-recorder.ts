@@ -70,6 +70,7 @@ export function recordAccess(ctx: RequestContext<unknown>, entry: TraceEntry): v
       outcome: entry.outcome,
       rule: entry.rule,
       justification: entry.justification ?? null,
+      vouchedBy: actor.kind === 'professional' ? (actor.vouchedBy?.establishment ?? null) : null,
     };
     map.set(key, draft);
   }

@@ -28,6 +28,7 @@ export interface TraceRow {
   outcome: 'allowed' | 'denied';
   rule: string | null;
   justification: string | null;
+  vouched_by: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -50,6 +51,7 @@ export function toTrace(row: TraceRow): ChainedTrace {
     outcome: row.outcome,
     rule: row.rule,
     justification: row.justification,
+    vouchedBy: row.vouched_by,
     prevHash: row.prev_hash,
     hash: row.hash,
   };

@@ -82,6 +82,7 @@ const COLUMNS = [
   'justification',
   'prev_hash',
   'hash',
+  'vouched_by',
 ];
 
 /**
@@ -126,6 +127,7 @@ export function createTraceWriter(store: SqlStore, options: TraceWriterOptions =
           t.justification,
           prev,
           hash,
+          t.vouchedBy,
         ];
         rows.push(`(${values.map((v) => `$${params.push(v)}`).join(',')})`);
         prev = hash;

@@ -25,6 +25,8 @@ export interface AccessTrace {
   rule: string | null;
   /** The emergency justification, in bris de glace. */
   justification: string | null;
+  /** The establishment that vouched for the actor, a member of its staff without a card (its account id). */
+  vouchedBy: string | null;
 }
 
 export interface ChainedTrace extends AccessTrace {
@@ -54,6 +56,8 @@ export function traceHash(prevHash: string, seq: number, trace: AccessTrace): st
     trace.outcome,
     trace.rule,
     trace.justification,
+    // Appended only when set, so that every link written before this field existed still verifies.
+    ...(trace.vouchedBy ? [trace.vouchedBy] : []),
   ]);
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }

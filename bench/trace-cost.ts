@@ -39,6 +39,7 @@ const trace = (i: number): AccessTrace => ({
   outcome: 'allowed',
   rule: 'professional.authorised',
   justification: null,
+  vouchedBy: null,
 });
 
 async function writerThroughput(

@@ -15,6 +15,12 @@ export type Actor =
       profession: ProfessionCode;
       specialty: SpecialtyCode | null;
       finess: string | null;
+      /**
+       * Staff without a CPS card (an intern, a student, a professional whose card is not at hand), for whom an
+       * establishment's authenticated channel vouches (docs/law.md §3): the actor is that person, `id` is
+       * `staff:<finess>:<staffId>`, `rpps` their RPPS or, without one, that id. They only read.
+       */
+      vouchedBy?: VouchingEstablishment;
     }
   | { kind: 'regulator'; id: string; samuCentre: string }
   | { kind: 'establishment'; id: string; finess: string }
@@ -30,6 +36,20 @@ export type Actor =
    * judges it as this, which every rule refuses (docs/law.md §3). No token can name this kind.
    */
   | { kind: 'unrecognised'; id: string; claimed: Exclude<Actor['kind'], 'unrecognised'> };
+
+/** The establishment that vouches for a member of its staff, and who they are on its staff list. */
+export interface VouchingEstablishment {
+  /** The establishment's account id (its channel). */
+  establishment: string;
+  finess: string;
+  staffId: string;
+}
+
+/** The id a vouched member of staff acts under. */
+export const staffActorId = (finess: string, staffId: string) => `staff:${finess}:${staffId}`;
+
+/** A member of staff vouched for by an establishment, not holding a card of their own: they only read. */
+export const isVouchedStaff = (actor: Actor): boolean => actor.kind === 'professional' && actor.vouchedBy !== undefined;
 
 export type ActorKind = Actor['kind'];
 export const ACTOR_KINDS: readonly ActorKind[] = [

@@ -30,6 +30,8 @@ export const FORMATS = {
     /^(\d{5}|2[AB]\d{3}|99\d{3})$/,
     'must be an INSEE commune code, or 99 + country code for births abroad',
   ),
+  /** How an establishment names a member of its staff without a card: no separator of the actor id. */
+  staffId: format(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1 to 64 letters, digits, dots, hyphens or underscores'),
   phone: format(/^\+?[0-9 .-]{6,20}$/, 'must be a phone number (digits, spaces, dots, hyphens, an optional leading +)'),
 } as const;
 

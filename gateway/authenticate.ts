@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import { KEY_ALG } from '../runtime/keys';
-import { ACTOR_KINDS, type Actor } from '../domain/actor';
+import { ACTOR_KINDS, staffActorId, type Actor } from '../domain/actor';
+import { hasFormat } from '../domain/formats';
 import { checkIns } from '../domain/ins';
 import { PROFESSIONS, SPECIALTIES, type ProfessionCode, type SpecialtyCode } from '../domain/codes';
 import { unauthenticated } from '../runtime/errors';
@@ -74,14 +75,22 @@ function toActor(claim: unknown, subject: unknown): Actor | null {
       const specialty = str(c.specialty);
       if (!rpps || !profession || !PROFESSIONS.has(profession as ProfessionCode)) return null;
       if (specialty && !SPECIALTIES.has(specialty as SpecialtyCode)) return null;
-      return {
-        kind: 'professional',
+      const professional = {
+        kind: 'professional' as const,
         id: subject,
         rpps,
         profession: profession as ProfessionCode,
         specialty: specialty as SpecialtyCode | null,
         finess: str(c.finess),
       };
+      if (c.vouchedBy === undefined) return professional;
+      // Staff without a card, for whom an establishment vouches: the id, the establishment and the FINESS agree.
+      const v = c.vouchedBy as Record<string, unknown> | null;
+      const [establishment, finess, staffId] = [str(v?.establishment), str(v?.finess), str(v?.staffId)];
+      if (!establishment || !finess || !staffId || !hasFormat('finess', finess) || !hasFormat('staffId', staffId))
+        return null;
+      if (subject !== staffActorId(finess, staffId) || professional.finess !== finess) return null;
+      return { ...professional, vouchedBy: { establishment, finess, staffId } };
     }
     case 'regulator':
       return str(c.samuCentre) ? { kind: 'regulator', id: subject, samuCentre: str(c.samuCentre)! } : null;

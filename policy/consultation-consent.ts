@@ -15,6 +15,12 @@ export function mayRecordConsent(
 ): { allowed: true; rule: ActionRule } | Refusal {
   if (actor.kind !== 'professional')
     return { allowed: false, rule: 'deny.not-a-professional', reason: 'only a professional records a consent' };
+  if (actor.vouchedBy)
+    return {
+      allowed: false,
+      rule: 'deny.vouched-staff-reads-only',
+      reason: 'a member of staff acting through their establishment reads only',
+    };
   const reading = decide(actor, { ...facts, isAuthorised: true });
   if (!reading.allowed) return reading;
   return { allowed: true, rule: 'control.consent-at-consultation' };

@@ -32,6 +32,7 @@ export function mayControl(actor: Actor, facts: PatientAccessFacts, control: Pat
     return { allowed: true, rule: 'control.representative' };
   if (
     actor.kind === 'professional' &&
+    !actor.vouchedBy &&
     (facts.isTreatingDoctor || facts.isAdministrator) &&
     !facts.isBlocked &&
     MEDECIN_TRAITANT_CONTROLS.has(control)

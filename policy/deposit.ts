@@ -89,6 +89,11 @@ export function mayWrite(
         : refuse('deny.writer-not-admitted', `representatives do not write into ${source}`);
     case 'professional': {
       if (facts.isBlocked) return refuse('deny.blocked', 'the patient blocked this professional');
+      if (actor.vouchedBy)
+        return refuse(
+          'deny.vouched-staff-reads-only',
+          'a member of staff acting through their establishment reads only',
+        );
       const admitted = writers.professions === '*' || (writers.professions ?? []).includes(actor.profession);
       return admitted
         ? { allowed: true, rule: 'write.professional' }

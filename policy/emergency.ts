@@ -11,5 +11,12 @@ export function mayDeclareEmergency(actor: Actor, facts: PatientAccessFacts, jus
   if (!decision.allowed) return decision;
   if (actor.kind !== 'professional')
     return { allowed: false, rule: 'deny.not-a-professional', reason: 'only a professional declares an emergency' };
+  // Bris de glace is a professional's own responsibility, under their own card.
+  if (actor.vouchedBy)
+    return {
+      allowed: false,
+      rule: 'deny.vouched-staff-reads-only',
+      reason: 'a member of staff acting through their establishment reads only',
+    };
   return decision;
 }

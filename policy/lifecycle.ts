@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/actor';
+import { isVouchedStaff, type Actor } from '../domain/actor';
 import type { PatientAccessFacts } from './decide';
 import { archiveEnds } from './periods';
 import type { ActionRule, DenyRule, Refusal } from './rules';
@@ -27,6 +27,13 @@ export function mayCreateRecord(actor: Actor, ins: string): CreationDecision {
     case 'patient':
       return actor.ins === ins ? { allowed: true, rule: 'lifecycle.create.patient', collectedBy: 'PATIENT' } : refused;
     case 'professional':
+      // The consent is collected by someone the registry can name as its collector: not staff without a card.
+      if (actor.vouchedBy)
+        return {
+          allowed: false,
+          rule: 'deny.vouched-staff-reads-only',
+          reason: 'a member of staff acting through their establishment reads only',
+        };
       return { allowed: true, rule: 'lifecycle.create.professional', collectedBy: 'PROFESSIONAL' };
     case 'establishment':
       return { allowed: true, rule: 'lifecycle.create.establishment', collectedBy: 'ESTABLISHMENT' };
@@ -68,6 +75,8 @@ export function mayChangeLifecycle(
   now: Date,
 ): LifecycleDecision {
   if (facts.dmpStatus === 'DELETED') return refuse('deny.dmp-deleted', 'the DMP was deleted');
+  if (isVouchedStaff(actor))
+    return refuse('deny.vouched-staff-reads-only', 'a member of staff acting through their establishment reads only');
   switch (change) {
     case 'close':
     case 'delete':

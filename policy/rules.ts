@@ -31,6 +31,7 @@ export const DENY_RULES = [
   'deny.not-operations',
   'deny.not-the-establishment',
   'deny.occupational-medicine',
+  'deny.vouched-staff-reads-only',
   // Their relation to the patient.
   'deny.other-patient',
   'deny.not-representative',

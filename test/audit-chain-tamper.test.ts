@@ -28,6 +28,7 @@ const trace = (i: number): AccessTrace => ({
   outcome: 'allowed',
   rule: 'professional.authorised',
   justification: null,
+  vouchedBy: null,
 });
 
 /** A chain of ten traces in an audit store of its own. */

@@ -22,6 +22,12 @@ export class AccessTraceEntry {
   @Field(() => String, { nullable: true, description: 'The policy rule that decided.' }) rule!: string | null;
   @Field(() => String, { nullable: true, description: 'The emergency justification, in bris de glace.' })
   justification!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The establishment (its account id) that vouched for the actor, a member of its staff without a CPS card.',
+  })
+  vouchedBy!: string | null;
 }
 
 export const { Connection: AccessTraceConnection } = connectionTypes('AccessTrace', AccessTraceEntry);

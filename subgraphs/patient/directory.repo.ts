@@ -71,6 +71,15 @@ export function establishmentsNamed(store: SqlExecutor, name: string, limit: num
   );
 }
 
+/** The names of members of staff without a card, by their actor id (`staff:<finess>:<staffId>`). */
+export function staffNames(store: SqlExecutor, actorIds: readonly string[]): Promise<{ id: string; name: string }[]> {
+  return store.query<{ id: string; name: string }>(
+    `SELECT 'staff:' || finess || ':' || staff_id AS id, first_name || ' ' || family_name AS name
+     FROM establishment_staff WHERE 'staff:' || finess || ':' || staff_id = ANY($1::text[])`,
+    [actorIds],
+  );
+}
+
 /** The names of the accounts that act (regulators, establishments' channels, representatives, heirs…). */
 export function accountNames(
   store: SqlExecutor,

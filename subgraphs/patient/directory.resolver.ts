@@ -13,6 +13,7 @@ import {
   establishmentsNamed,
   professionalsByRpps,
   professionalsNamed,
+  staffNames,
 } from './directory.repo';
 
 /**
@@ -55,13 +56,16 @@ const actorNames = perRequest(
   (ctx: SubgraphContext) =>
     new DataLoader<string, string | null>(async (actorIds) => {
       const rpps = actorIds.filter((id) => id.startsWith('ps:')).map((id) => id.slice(3));
-      const accounts = actorIds.filter((id) => !id.startsWith('ps:') && !id.startsWith('patient:'));
-      const [professionals, named] = await Promise.all([
+      const staff = actorIds.filter((id) => id.startsWith('staff:'));
+      const accounts = actorIds.filter((id) => !/^(ps|patient|staff):/.test(id));
+      const [professionals, staffed, named] = await Promise.all([
         rpps.length ? professionalsByRpps(ctx.deps.store, rpps) : [],
+        staff.length ? staffNames(ctx.deps.store, staff) : [],
         accounts.length ? accountNames(ctx.deps.store, accounts) : [],
       ]);
       const names = new Map<string, string>([
         ...professionals.map((p) => [`ps:${p.rpps}`, `${p.first_name} ${p.family_name}`] as const),
+        ...staffed.map((s) => [s.id, s.name] as const),
         ...named.map((a) => [a.id, a.display_name] as const),
       ]);
       return actorIds.map((id) => names.get(id) ?? null);

@@ -53,13 +53,16 @@ export async function findPatientFacts(
 ): Promise<PatientFactsRow[]> {
   const rpps = actor.kind === 'professional' ? actor.rpps : null;
   const accountId = actor.kind === 'representative' || actor.kind === 'heir' ? actor.id : null;
+  const vouchingFiness = actor.kind === 'professional' ? (actor.vouchedBy?.finess ?? null) : null;
   return store.query<PatientFactsRow>(
     `SELECT p.*,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'MEDECIN_TRAITANT') AS is_treating,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'ADMINISTRATOR') AS is_administrator,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'AUTHORISED' AND (r.until IS NULL OR r.until > $4)) AS is_authorised,
-       EXISTS (SELECT 1 FROM care_team_authorisation a JOIN professional m ON m.establishment_finess = a.finess
-                 WHERE a.patient_ins = p.ins AND m.rpps = $2 AND a.until > $4) AS in_authorised_care_team,
+       (EXISTS (SELECT 1 FROM care_team_authorisation a JOIN professional m ON m.establishment_finess = a.finess
+                  WHERE a.patient_ins = p.ins AND m.rpps = $2 AND a.until > $4)
+        OR EXISTS (SELECT 1 FROM care_team_authorisation a WHERE a.patient_ins = p.ins AND a.finess = $7 AND a.until > $4)
+       ) AS in_authorised_care_team,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'BLOCKED') AS is_blocked,
        EXISTS (SELECT 1 FROM legal_representative l WHERE l.patient_ins = p.ins AND l.account_id = $3 AND (l.until IS NULL OR l.until > $5::date)
                  AND (l.protected_adult OR p.birth_date > $6::date)) AS is_representative,
@@ -69,7 +72,8 @@ export async function findPatientFacts(
        ARRAY(SELECT m.document_id FROM document_mask m WHERE m.patient_ins = p.ins ORDER BY m.document_id) AS masked_document_ids
      FROM patient p WHERE p.ins = ANY($1::text[])${options.forUpdate ? ' FOR UPDATE OF p' : ''}`,
     // The request's instant and Paris day: a measure ends on its date, a minor's representative on the 18th birthday.
-    [insList, rpps, accountId, now, parisDate(now), minorIfBornAfter(now)],
+    // A member of staff the establishment vouched for is of its care team (the registry recognised them on its list).
+    [insList, rpps, accountId, now, parisDate(now), minorIfBornAfter(now), vouchingFiness],
   );
 }
 

@@ -1,5 +1,7 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { FORMATS, hasFormat } from '../../domain/formats';
+import { PROFESSIONS, SPECIALTIES, type ProfessionCode, type SpecialtyCode } from '../../domain/codes';
+import { staffActorId } from '../../domain/actor';
 import { badInput, forbidden } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/context';
 import { mayManageStaff } from '../../policy/establishment-staff';
@@ -10,8 +12,121 @@ import { professionalOf } from './directory';
 import { professionalsByRpps } from './directory.repo';
 import { establishmentName } from './controls.repo';
 
+@InputType({ description: 'A member of staff without a CPS card of their own, as the establishment knows them.' })
+export class StaffInput {
+  @Field(() => String, { description: "The establishment's own id for them (letters, digits, . _ -)." })
+  staffId!: string;
+  @Field(() => String) familyName!: string;
+  @Field(() => String) firstName!: string;
+  @Field(() => String, { description: 'TRE_G15: the matrix of this profession applies to what they read.' })
+  profession!: string;
+  @Field(() => String, { nullable: true, description: 'TRE_R38.' }) specialty?: string | null;
+  @Field(() => String, { nullable: true, description: 'Their RPPS, when they have one (a card not at hand).' })
+  rpps?: string | null;
+}
+
+@ObjectType({ description: 'A member of staff the establishment vouches for.' })
+export class StaffMember {
+  @Field(() => ID, { description: 'The actor id their reads are traced under: staff:<FINESS>:<staffId>.' })
+  actorId!: string;
+  @Field(() => String) staffId!: string;
+  @Field(() => String) familyName!: string;
+  @Field(() => String) firstName!: string;
+  @Field(() => String, { description: 'TRE_G15.' }) professionCode!: string;
+  @Field(() => String, { nullable: true }) rpps!: string | null;
+}
+
+const text = (field: string, value: string) => {
+  const trimmed = value.trim();
+  if (trimmed.length < 1 || trimmed.length > 100) throw badInput(field, 'must be 1 to 100 characters');
+  return trimmed;
+};
+
 @Resolver()
 export class StaffResolver {
+  @Mutation(() => StaffMember, {
+    nullable: true,
+    description:
+      "The establishment (its channel) vouches for a member of its staff without a CPS card: its tokens may then name them (actor staff:<FINESS>:<staffId>), and they read, as members of its care team, per their profession's matrix; they write nothing. Registering again updates them. Traced.",
+  })
+  async registerStaff(
+    @Arg('input', () => StaffInput) input: StaffInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<StaffMember> {
+    const right = mayManageStaff(ctx.actor);
+    if (!right.allowed) throw forbidden(right.reason);
+    if (!hasFormat('staffId', input.staffId)) throw badInput('input.staffId', FORMATS.staffId.rule);
+    const [familyName, firstName] = [
+      text('input.familyName', input.familyName),
+      text('input.firstName', input.firstName),
+    ];
+    if (!PROFESSIONS.has(input.profession as ProfessionCode))
+      throw badInput('input.profession', 'must be a TRE_G15 code');
+    if (input.specialty != null && !SPECIALTIES.has(input.specialty as SpecialtyCode))
+      throw badInput('input.specialty', 'must be a TRE_R38 code');
+    if (input.rpps != null && !hasFormat('rpps', input.rpps)) throw badInput('input.rpps', FORMATS.rpps.rule);
+    return tracedTransaction(ctx, async (tx) => {
+      if (input.rpps != null && (await professionalsByRpps(tx, [input.rpps])).length === 0)
+        throw badInput('input.rpps', 'no professional with this RPPS');
+      await tx.query(
+        `INSERT INTO establishment_staff (finess, staff_id, family_name, first_name, profession_code, specialty_code, rpps)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (finess, staff_id) DO UPDATE SET family_name = EXCLUDED.family_name, first_name = EXCLUDED.first_name,
+           profession_code = EXCLUDED.profession_code, specialty_code = EXCLUDED.specialty_code, rpps = EXCLUDED.rpps`,
+        [
+          right.finess,
+          input.staffId,
+          familyName,
+          firstName,
+          input.profession,
+          input.specialty ?? null,
+          input.rpps ?? null,
+        ],
+      );
+      recordAccess(ctx, {
+        patientIns: null,
+        action: 'staff-register',
+        touched: [`staff:${input.staffId}`],
+        outcome: 'allowed',
+        rule: right.rule,
+      });
+      return {
+        actorId: staffActorId(right.finess, input.staffId),
+        staffId: input.staffId,
+        familyName,
+        firstName,
+        professionCode: input.profession,
+        rpps: input.rpps ?? null,
+      };
+    });
+  }
+
+  @Mutation(() => Boolean, {
+    nullable: true,
+    description:
+      'The establishment no longer vouches for this member of staff: their tokens are refused from the next request. Traced.',
+  })
+  async removeStaff(@Arg('staffId', () => String) staffId: string, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+    const right = mayManageStaff(ctx.actor);
+    if (!right.allowed) throw forbidden(right.reason);
+    if (!hasFormat('staffId', staffId)) throw badInput('staffId', FORMATS.staffId.rule);
+    return tracedTransaction(ctx, async (tx) => {
+      const removed = await tx.query(
+        'DELETE FROM establishment_staff WHERE finess = $1 AND staff_id = $2 RETURNING staff_id',
+        [right.finess, staffId],
+      );
+      if (removed.length === 0) throw badInput('staffId', "is not on this establishment's staff list");
+      recordAccess(ctx, {
+        patientIns: null,
+        action: 'staff-remove',
+        touched: [`staff:${staffId}`],
+        outcome: 'allowed',
+        rule: right.rule,
+      });
+      return true;
+    });
+  }
+
   @Mutation(() => Professional, {
     nullable: true,
     description:
