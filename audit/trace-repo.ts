@@ -9,6 +9,8 @@ export interface TraceFilter {
   mode?: string | null;
   /** The patient's side does not see deposits withheld from them (R1111-53, a minor's secret) until they are shown. */
   hideWithheld?: boolean;
+  /** A representative reads the record's history without the other representatives' own accesses (their id). */
+  ownRepresentative?: string | null;
 }
 
 export interface TraceRow {
@@ -65,6 +67,8 @@ function where(ins: string, filter: TraceFilter, params: unknown[]): string {
   if (filter.actorId) parts.push(`actor_id = ${add(filter.actorId)}`);
   if (filter.mode) parts.push(`mode = ${add(filter.mode)}`);
   if (filter.hideWithheld) parts.push(`action <> 'deposit-withheld'`);
+  if (filter.ownRepresentative)
+    parts.push(`(actor_kind <> 'representative' OR actor_id = ${add(filter.ownRepresentative)})`);
   return parts.join(' AND ');
 }
 

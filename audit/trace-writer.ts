@@ -12,6 +12,8 @@ const WRITES = [
   'delete-document',
   'create-record',
   'record-consent',
+  'add-representative',
+  'remove-representative',
   'purge',
 ]
   .map((a) => `'${a}'`)
@@ -20,8 +22,8 @@ const WRITES = [
 /**
  * The notifications accesses cause (docs/law.md §4), in the trace's own statement: the first access of each
  * professional or regulator to a patient (first_access remembers who came), every emergency access (centre
- * 15, bris de glace), each new document, the DMP's creation and each consent a professional recorded at a
- * consultation, once per request. Candidates arrive as
+ * 15, bris de glace), each new document, the DMP's creation, each consent a professional recorded at a
+ * consultation and each legal representative added or removed, once per request. Candidates arrive as
  * arrays, one element per allowed trace.
  */
 const NOTIFY = `
@@ -50,6 +52,12 @@ const NOTIFY = `
   UNION ALL
   (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'CONSENT_RECORDED', actor_id, actor_kind, actor_profession, mode, request_id, at
      FROM candidates WHERE action = 'record-consent')
+  UNION ALL
+  (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'REPRESENTATIVE_ADDED', actor_id, actor_kind, actor_profession, mode, request_id, at
+     FROM candidates WHERE action = 'add-representative')
+  UNION ALL
+  (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'REPRESENTATIVE_REMOVED', actor_id, actor_kind, actor_profession, mode, request_id, at
+     FROM candidates WHERE action = 'remove-representative')
   ON CONFLICT DO NOTHING`;
 
 interface Pending {

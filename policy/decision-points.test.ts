@@ -15,18 +15,20 @@ const actors: Record<string, Actor> = PRINCIPALS;
 const facts: PatientAccessFacts = { ...BASE_FACTS, consents: { etreat: true, btg: true, masked: false } };
 
 describe('the decisions at the policy, one table each', () => {
-  it.each<[keyof typeof actors, string]>([
-    ['patient', 'lifecycle.create.patient'],
-    ['otherPatient', 'deny.not-record-creator'],
-    ['medecin', 'lifecycle.create.professional'],
-    ['establishment', 'lifecycle.create.establishment'],
-    ['representative', 'deny.not-record-creator'],
-    ['operator', 'deny.not-record-creator'],
-    ['regulator', 'deny.not-record-creator'],
-    ['analyst', 'deny.not-record-creator'],
-    ['insurer', 'deny.not-record-creator'],
-  ])('creating a DMP: %s → %s', (actor, rule) => {
-    expect(mayCreateRecord(actors[actor], INS).rule).toBe(rule);
+  it.each<[keyof typeof actors, boolean, string]>([
+    ['patient', false, 'lifecycle.create.patient'],
+    ['otherPatient', false, 'deny.not-record-creator'],
+    ['medecin', false, 'lifecycle.create.professional'],
+    ['establishment', false, 'lifecycle.create.establishment'],
+    // L1111-2: a representative consents for a minor; an adult's record is not theirs to create.
+    ['representative', true, 'lifecycle.create.representative'],
+    ['representative', false, 'deny.not-a-minor'],
+    ['operator', true, 'deny.not-record-creator'],
+    ['regulator', true, 'deny.not-record-creator'],
+    ['analyst', true, 'deny.not-record-creator'],
+    ['insurer', true, 'deny.not-record-creator'],
+  ])('creating a DMP: %s (the patient a minor: %s) → %s', (actor, minor, rule) => {
+    expect(mayCreateRecord(actors[actor], INS, minor).rule).toBe(rule);
   });
 
   it.each<[keyof typeof actors, Partial<PatientAccessFacts>, boolean]>([

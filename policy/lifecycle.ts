@@ -9,15 +9,16 @@ const refuse = (rule: DenyRule, reason: string): LifecycleDecision => ({ allowed
 /** The record's lifecycle (docs/law.md §4, docs/law.md §4). Creation is judged apart: there are no facts yet. */
 
 /** Who collected the patient's express consent to create their DMP. */
-export type ConsentCollector = 'PATIENT' | 'PROFESSIONAL' | 'ESTABLISHMENT';
+export type ConsentCollector = 'PATIENT' | 'REPRESENTATIVE' | 'PROFESSIONAL' | 'ESTABLISHMENT';
 
 export type CreationDecision = { allowed: true; rule: ActionRule; collectedBy: ConsentCollector } | Refusal;
 
 /**
- * Who may create a DMP (L1111-14: with the patient's express consent): the patient for themselves, or the
- * professional or establishment who collected that consent. Pure; deny unless a rule allows.
+ * Who may create a DMP (L1111-14: with the patient's express consent): the patient for themselves, a legal
+ * representative for a minor (L1111-2: parental authority consents for the child), or the professional or
+ * establishment who collected that consent. Pure; deny unless a rule allows.
  */
-export function mayCreateRecord(actor: Actor, ins: string): CreationDecision {
+export function mayCreateRecord(actor: Actor, ins: string, patientIsMinor = false): CreationDecision {
   const refused: CreationDecision = {
     allowed: false,
     rule: 'deny.not-record-creator',
@@ -26,6 +27,14 @@ export function mayCreateRecord(actor: Actor, ins: string): CreationDecision {
   switch (actor.kind) {
     case 'patient':
       return actor.ins === ins ? { allowed: true, rule: 'lifecycle.create.patient', collectedBy: 'PATIENT' } : refused;
+    case 'representative':
+      return patientIsMinor
+        ? { allowed: true, rule: 'lifecycle.create.representative', collectedBy: 'REPRESENTATIVE' }
+        : {
+            allowed: false,
+            rule: 'deny.not-a-minor',
+            reason: "a representative creates a minor's DMP; a protected adult's is created with operations",
+          };
     case 'professional':
       // The consent is collected by someone the registry can name as its collector: not staff without a card.
       if (actor.vouchedBy)

@@ -44,6 +44,8 @@ export const DENY_RULES = [
   'deny.not-record-controller',
   'deny.not-record-creator',
   'deny.not-death-declarant',
+  'deny.not-representation-manager',
+  'deny.not-a-minor',
   // The record's state.
   'deny.no-such-record',
   'deny.dmp-not-active',
@@ -76,6 +78,7 @@ export const ACTION_RULES = [
   'control.consent-at-consultation',
   'control.establishment-staff',
   'lifecycle.create.patient',
+  'lifecycle.create.representative',
   'lifecycle.create.professional',
   'lifecycle.create.establishment',
   'lifecycle.close.patient',
@@ -89,6 +92,10 @@ export const ACTION_RULES = [
   'lifecycle.death.rnipp',
   'lifecycle.register-heir.operations',
   'lifecycle.resume-deletions.operations',
+  'representation.add.representative',
+  'representation.add.operations',
+  'representation.remove.self',
+  'representation.remove.operations',
   'analytics.aggregate',
   'regulator.trait-search',
 ] as const;

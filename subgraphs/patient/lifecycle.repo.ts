@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/actor';
 import type { PermitAuthor } from '../../policy/write-permit';
 import type { PatientRow } from './patient.repo';
 import { professionalsByRpps } from './directory.repo';
+import type { ConsentCollector } from '../../policy/lifecycle';
 
 export interface NewRecord {
   ins: string;
@@ -17,7 +18,7 @@ export interface NewRecord {
   birthDate: string;
   birthplaceCode: string;
   consents: { etreat: boolean; btg: boolean; masked: boolean };
-  collectedBy: 'PATIENT' | 'PROFESSIONAL' | 'ESTABLISHMENT';
+  collectedBy: ConsentCollector;
   collectedById: string;
   residence: { departement: string; region: string };
 }

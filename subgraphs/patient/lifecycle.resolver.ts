@@ -34,6 +34,8 @@ import { DocumentSourceEnum, EmergencyConsentsInput } from './controls.resolver'
 import * as repo from './lifecycle.repo';
 import { pushCohort, queueCohortChange } from './cohort';
 import type { Rule } from '../../policy/rules';
+import { minorIfBornAfter } from '../../policy/periods';
+import { registerRepresentative, representationOf, RepresentationInput } from './representation.resolver';
 
 const DEPOSIT_RULES = loadDepositRules();
 
@@ -77,6 +79,12 @@ export class RecordCreationInput {
     description: 'Proposed ticked: each omitted consent is given.',
   })
   emergencyConsents?: EmergencyConsentsInput | null;
+  @Field(() => RepresentationInput, {
+    nullable: true,
+    description:
+      "When a legal representative creates a minor's DMP: their relation and the document it rests on. They are registered as its representative.",
+  })
+  representation?: RepresentationInput | null;
 }
 
 @ObjectType({ description: 'Where a record stands in its lifecycle. Says nothing of its content.' })
@@ -284,7 +292,14 @@ export class LifecycleResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<RecordLifecycle> {
     const record = checkCreation(input, ctx.now);
-    const right = mayCreateRecord(ctx.actor, record.ins);
+    const right = mayCreateRecord(ctx.actor, record.ins, record.birthDate > minorIfBornAfter(ctx.now));
+    // A representative creating a minor's DMP is registered as its representative, on the basis they state.
+    let stated: { relation: string; basis: string } | null = null;
+    if (ctx.actor.kind === 'representative' && right.allowed) {
+      if (!input.representation)
+        throw badInput('input.representation', 'a representative states their relation and its basis');
+      stated = representationOf(input.representation, 'input.representation');
+    }
     if (!right.allowed) {
       recordAccess(ctx, { patientIns: record.ins, action: 'create-record', outcome: 'denied', rule: right.rule });
       throw forbidden(right.reason);
@@ -292,6 +307,14 @@ export class LifecycleResolver {
     await tracedTransaction(ctx, async (tx) => {
       if (await repo.recordExists(tx, record.ins)) throw badInput('input.ins', 'a DMP already exists for this INS');
       await repo.insertRecord(tx, { ...record, collectedBy: right.collectedBy, collectedById: ctx.actor.id }, ctx.now);
+      if (stated)
+        await registerRepresentative(
+          tx,
+          record.ins,
+          { accountId: ctx.actor.id, ...stated, until: null, protectedAdult: false },
+          ctx.actor.id,
+          ctx.now,
+        );
       recordAccess(ctx, {
         patientIns: record.ins,
         action: 'create-record',

@@ -8,11 +8,13 @@ export const NotificationKindEnum = {
   EMERGENCY_ACCESS: 'EMERGENCY_ACCESS',
   NEW_DOCUMENT: 'NEW_DOCUMENT',
   CONSENT_RECORDED: 'CONSENT_RECORDED',
+  REPRESENTATIVE_ADDED: 'REPRESENTATIVE_ADDED',
+  REPRESENTATIVE_REMOVED: 'REPRESENTATIVE_REMOVED',
 } as const;
 registerEnumType(NotificationKindEnum, {
   name: 'NotificationKind',
   description:
-    'DMP creation, the first access of a professional, every emergency access, a new document, a consent to access recorded by a professional at a consultation.',
+    'DMP creation, the first access of a professional, every emergency access, a new document, a consent to access recorded by a professional at a consultation, a legal representative added or removed.',
 });
 
 @ObjectType({ description: 'A notification to the patient.' })

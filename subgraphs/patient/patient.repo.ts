@@ -122,11 +122,13 @@ export interface RepresentativeRow {
   display_name: string;
   relation: string;
   until: string | Date | null;
+  basis: string | null;
+  registered_at: Date | null;
 }
 
 export function findRepresentatives(store: SqlExecutor, insList: readonly string[]): Promise<RepresentativeRow[]> {
   return store.query<RepresentativeRow>(
-    `SELECT l.patient_ins, l.account_id, a.display_name, l.relation, l.until
+    `SELECT l.patient_ins, l.account_id, a.display_name, l.relation, l.until, l.basis, l.registered_at
      FROM legal_representative l JOIN account a ON a.id = l.account_id
      WHERE l.patient_ins = ANY($1::text[]) ORDER BY l.account_id`,
     [insList],

@@ -140,7 +140,12 @@ export class PatientResolver {
   ) {
     read(ctx, patient, 'accessTraces');
     const mode = patient.decision.grant.mode;
-    const traceFilter = { ...(filter ?? {}), hideWithheld: mode === 'patient' || mode === 'representative' };
+    const traceFilter = {
+      ...(filter ?? {}),
+      hideWithheld: mode === 'patient' || mode === 'representative',
+      // Separated parents: neither sees the other's accesses to the child's record.
+      ownRepresentative: mode === 'representative' ? ctx.actor.id : null,
+    };
     const size = pageSize(page.first);
     const scope: CursorScope = { list: 'accessTraces', args: [patient.ins, traceFilter], id: 'serial' };
     const after = page.after ? decodeCursor(page.after, scope) : null;
@@ -170,8 +175,14 @@ export class PatientResolver {
     const scope: CursorScope = { list: 'notifications', args: [patient.ins], id: 'serial' };
     const after = page.after ? decodeCursor(page.after, scope) : null;
     const store = ctx.deps.audit.store;
+    // A representative is told another was added or removed, not who: separated parents keep their own accounts.
+    const other = (n: PatientNotification) =>
+      patient.decision.grant.mode === 'representative' &&
+      n.actorKind === 'representative' &&
+      n.actorId !== ctx.actor.id;
     return toConnection<PatientNotification>(
-      () => findNotifications(store, patient.ins, size, after),
+      async () =>
+        (await findNotifications(store, patient.ins, size, after)).map((n) => (other(n) ? { ...n, actorId: null } : n)),
       size,
       page.after,
       (n) => ({ at: n.at.toISOString(), id: n.id }),
@@ -187,11 +198,18 @@ export class PatientResolver {
   ): Promise<LegalRepresentative[]> {
     read(ctx, patient, 'legalRepresentatives');
     const rows = await registryLoaders(ctx).representatives.load(patient.ins);
-    return rows.map((r) => ({
-      accountId: r.account_id,
-      name: r.display_name,
-      relation: r.relation,
-      until: localDate(r.until),
-    }));
+    // Each representative acts on their own and sees only their own entry: separated parents do not learn
+    // each other's account or name from the child's record.
+    const own = patient.decision.grant.mode === 'representative';
+    return rows
+      .filter((r) => !own || r.account_id === ctx.actor.id)
+      .map((r) => ({
+        accountId: r.account_id,
+        name: r.display_name,
+        relation: r.relation,
+        until: localDate(r.until),
+        basis: r.basis,
+        registeredAt: r.registered_at,
+      }));
   }
 }

@@ -124,8 +124,19 @@ export class LegalRepresentative {
   @Field(() => ID) accountId!: string;
   @Field(() => String) name!: string;
   @Field(() => String) relation!: string;
-  @Field(() => LocalDate, { nullable: true, description: 'Representation ends by itself on this day (majority).' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      "Representation ends by itself on this day: an adult's protection measure; a minor's ends at majority.",
+  })
   until!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The document the representation rests on, as stated when registered.',
+  })
+  basis!: string | null;
+  @Field(() => DateTime, { nullable: true, description: 'When it was registered through the graph.' })
+  registeredAt!: Date | null;
 }
 
 @ObjectType({ description: 'How the caller reaches this record, and the rule that allowed it.' })

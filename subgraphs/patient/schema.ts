@@ -7,6 +7,7 @@ import { EmergencyResolver } from './emergency.resolver';
 import { ConsultationConsentResolver } from './consultation-consent.resolver';
 import { AccessTraceActorResolver, DirectoryResolver } from './directory.resolver';
 import { StaffResolver } from './staff.resolver';
+import { RepresentationResolver } from './representation.resolver';
 import { IdentitySearchResolver } from './identity-search.resolver';
 import { EmergencyWatchResolver } from './emergency-watch.resolver';
 import { resolvePatientReference } from './patient.reference';
@@ -25,6 +26,7 @@ export const patient: SubgraphDefinition = {
     ConsultationConsentResolver,
     DirectoryResolver,
     StaffResolver,
+    RepresentationResolver,
     AccessTraceActorResolver,
     IdentitySearchResolver,
     EmergencyWatchResolver,
