@@ -19,6 +19,23 @@ const WRITES = [
   .map((a) => `'${a}'`)
   .join(', ');
 
+/** The writes the patient's side is told of, one notification per request and patient: action → kind. */
+const NOTIFIED_ACTIONS = {
+  deposit: 'NEW_DOCUMENT',
+  'create-record': 'DMP_CREATED',
+  'record-consent': 'CONSENT_RECORDED',
+  'add-representative': 'REPRESENTATIVE_ADDED',
+  'remove-representative': 'REPRESENTATIVE_REMOVED',
+} as const;
+
+const NOTIFIED_WRITES = Object.entries(NOTIFIED_ACTIONS)
+  .map(
+    ([action, kind]) => `  UNION ALL
+  (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, '${kind}', actor_id, actor_kind, actor_profession, mode, request_id, at
+     FROM candidates WHERE action = '${action}')`,
+  )
+  .join('\n');
+
 /**
  * The notifications accesses cause (docs/law.md §4), in the trace's own statement: the first access of each
  * professional or regulator to a patient (first_access remembers who came), every emergency access (centre
@@ -43,21 +60,7 @@ const NOTIFY = `
   UNION ALL
   (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'EMERGENCY_ACCESS', actor_id, actor_kind, actor_profession, mode, request_id, at
      FROM candidates WHERE mode IN ('centre_15', 'bris_de_glace'))
-  UNION ALL
-  (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'NEW_DOCUMENT', actor_id, actor_kind, actor_profession, mode, request_id, at
-     FROM candidates WHERE action = 'deposit')
-  UNION ALL
-  (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'DMP_CREATED', actor_id, actor_kind, actor_profession, mode, request_id, at
-     FROM candidates WHERE action = 'create-record')
-  UNION ALL
-  (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'CONSENT_RECORDED', actor_id, actor_kind, actor_profession, mode, request_id, at
-     FROM candidates WHERE action = 'record-consent')
-  UNION ALL
-  (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'REPRESENTATIVE_ADDED', actor_id, actor_kind, actor_profession, mode, request_id, at
-     FROM candidates WHERE action = 'add-representative')
-  UNION ALL
-  (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'REPRESENTATIVE_REMOVED', actor_id, actor_kind, actor_profession, mode, request_id, at
-     FROM candidates WHERE action = 'remove-representative')
+${NOTIFIED_WRITES}
   ON CONFLICT DO NOTHING`;
 
 interface Pending {
