@@ -96,6 +96,7 @@ export const ACTION_RULES = [
   'representation.add.operations',
   'representation.remove.self',
   'representation.remove.operations',
+  'retention.window',
   'analytics.aggregate',
   'regulator.trait-search',
 ] as const;

@@ -47,6 +47,8 @@ export interface RuntimeConfig {
   trustedDocuments: boolean;
   /** On SIGTERM, how long requests in flight may take before their connections are cut. @default 10000 */
   shutdownGraceMs: number;
+  /** How often each source deletes what is past its retention window (also once at start); 0: only on demand. @default 86400000 (a day) */
+  retentionIntervalMs: number;
   /** Where OpenTelemetry traces go (OTEL_EXPORTER_OTLP_ENDPOINT, OTLP over HTTP); absent: tracing off. */
   otlpEndpoint: string | null;
   /** Guards /metrics when set (METRICS_TOKEN); absent, /metrics is open and the port must stay internal. */
@@ -119,6 +121,7 @@ const ENVIRONMENT = z.object({
   METRICS_TOKEN: optional(z.string()),
   OTEL_EXPORTER_OTLP_ENDPOINT: optional(url('http:', 'https:')),
   SHUTDOWN_GRACE_MS: optional(whole('milliseconds')),
+  RETENTION_INTERVAL_MS: optional(whole('milliseconds')),
   TRUSTED_DOCUMENTS: optional(flag),
   MATRIX_DIR: optional(z.string()),
   DMP_NOW: optional(instant),
@@ -190,6 +193,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     metricsToken: e.METRICS_TOKEN ?? null,
     otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? 10_000,
+    retentionIntervalMs: e.RETENTION_INTERVAL_MS ?? 86_400_000,
     trustedDocuments: e.TRUSTED_DOCUMENTS ?? false,
     matrixDir: e.MATRIX_DIR ?? null,
     // DMP_NOW puts the whole graph on a chosen day (a demo, a replay); production runs on the machine's time.

@@ -16,6 +16,7 @@ import { createRedis } from '../runtime/redis';
 import { SUBGRAPHS } from '../subgraphs';
 import { authOptions } from '../gateway/authenticate';
 import { createGateway } from '../gateway/gateway';
+import { runRetention, scheduleRetention } from '../subgraphs/kit/retention/retention-job';
 
 export interface Platform {
   gatewayUrl: string;
@@ -25,6 +26,8 @@ export interface Platform {
   auditStore: SqlStore;
   /** Each subgraph's HTTP server, for fault tests that stop one. */
   subgraphServers: Record<SubgraphName, Server>;
+  /** Runs every source's retention job now, as the operations command does; counts per source and table. */
+  runRetention: () => Promise<Partial<Record<SubgraphName, { table: string; deleted: number }[]>>>;
   stop: () => Promise<void>;
 }
 
@@ -116,16 +119,27 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
   });
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? config.gatewayPort, '0.0.0.0');
   const notifier = startNotifier(config, auditStore);
+  const retentionJobs = SUBGRAPHS.map((definition) => ({
+    source: definition.name,
+    store: stores[definition.name],
+    tables: definition.retention ?? [],
+    clock: config.clock,
+    writer: audit.writer,
+  })).filter((job) => job.tables.length > 0);
+  const schedules = retentionJobs.map((job) => scheduleRetention({ ...job, intervalMs: config.retentionIntervalMs }));
   return {
     gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
     subgraphUrls,
     stores,
     auditStore,
     subgraphServers,
+    runRetention: async () =>
+      Object.fromEntries(await Promise.all(retentionJobs.map(async (job) => [job.source, await runRetention(job)]))),
     stop: async () => {
       // At once: the gateway stops taking requests while the notifier ends its round (aborted at the grace).
       await Promise.all([notifier?.stop(), gateway.stop()]);
       redis?.disconnect();
+      await Promise.all(schedules.map((s) => s.stop()));
       await Promise.all(servers.map((s) => s.stop()));
       await Promise.all([...Object.values(stores), auditStore].map((s) => s.close()));
     },

@@ -7,7 +7,7 @@ import { SourceAnalytics, HospitalAnalyticsResolvers } from './analytics';
 import { HospitalReportResolver } from './hospital-report.resolver';
 import { HospitalDepositResolver } from './hospital-report.deposit';
 import { HospitalReport } from './hospital-report.type';
-import { hospitalReports } from './hospital-report.repo';
+import { HOSPITAL_RETENTION, hospitalReports } from './hospital-report.repo';
 import { documentContentResolver, documentHistoryResolver } from '../kit/documents/document-fields.resolver';
 import { purgeResolver } from '../kit/purge/purge.resolver';
 
@@ -28,4 +28,5 @@ export const hospital: SubgraphDefinition = {
     Patient: (reference: PatientRef) => reference,
     Analytics: (reference: { id: string; grant?: string | null }) => reference,
   },
+  retention: [{ table: 'hospital_report', kept: HOSPITAL_RETENTION, withContent: true }],
 };

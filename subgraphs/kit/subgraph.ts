@@ -20,6 +20,7 @@ import { applyFieldPolicy } from './enforce/field-policy';
 import { accessTracePlugin } from '../../audit/trace-recorder';
 
 import type { SubgraphContext, SubgraphDeps, SubgraphName } from './context';
+import type { RetainedTable } from './retention/retention-job';
 
 type ReferenceResolver = (reference: any, ctx: SubgraphContext, info: unknown) => unknown;
 
@@ -37,6 +38,8 @@ export interface SubgraphDefinition {
    * serve nothing without the registry's grant or permit, so they need not ask.
    */
   recognise?: (actor: Actor, deps: SubgraphDeps) => Promise<Actor>;
+  /** The tables this source keeps only within a retention window: the retention job deletes what is past it. */
+  retention?: readonly RetainedTable[];
 }
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])\n`;

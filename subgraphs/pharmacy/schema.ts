@@ -7,7 +7,7 @@ import { SourceAnalytics, PharmacyAnalyticsResolvers } from './analytics';
 import { DispensationResolver } from './dispensation.resolver';
 import { DispensationDepositResolver } from './dispensation.deposit';
 import { Dispensation } from './dispensation.type';
-import { dispensations } from './dispensation.repo';
+import { DP_RETENTION, dispensations } from './dispensation.repo';
 import { documentHistoryResolver } from '../kit/documents/document-fields.resolver';
 import { purgeResolver } from '../kit/purge/purge.resolver';
 
@@ -27,4 +27,5 @@ export const pharmacy: SubgraphDefinition = {
     Patient: (reference: PatientRef) => reference,
     Analytics: (reference: { id: string; grant?: string | null }) => reference,
   },
+  retention: [{ table: 'dispensation', kept: DP_RETENTION }],
 };

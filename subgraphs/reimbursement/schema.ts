@@ -7,7 +7,7 @@ import { SourceAnalytics, ReimbursementAnalyticsResolvers } from './analytics';
 import { CareLineResolver } from './care-line.resolver';
 import { CareLineDepositResolver } from './care-line.deposit';
 import { CareLine } from './care-line.type';
-import { careLines } from './care-line.repo';
+import { CARE_LINE_RETENTION, careLines } from './care-line.repo';
 import { documentHistoryResolver } from '../kit/documents/document-fields.resolver';
 import { purgeResolver } from '../kit/purge/purge.resolver';
 
@@ -27,4 +27,5 @@ export const reimbursement: SubgraphDefinition = {
     Patient: (reference: PatientRef) => reference,
     Analytics: (reference: { id: string; grant?: string | null }) => reference,
   },
+  retention: [{ table: 'care_line', kept: CARE_LINE_RETENTION }],
 };

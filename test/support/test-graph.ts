@@ -48,6 +48,8 @@ export async function startTestGraphWith(
     dataDir,
     keysDir: join(dataDir, 'keys'),
     databaseUrl: database?.url ?? null,
+    // No retention run by itself: it would race the scenario's loading; test/retention.test.ts runs it on demand.
+    retentionIntervalMs: 0,
     ...overrides,
   };
   const platform = await startPlatform(config, { gatewayPort: 0, ephemeralSubgraphPorts: true });
