@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { closeGracefully, createHttpServer, type Readiness } from '../runtime/http-server';
+import { explorerRoutes, type ExplorerOptions } from './explorer';
 import type { SourceName as SubgraphName } from '../domain/sources';
 import { maskError, withoutSuggestions } from '../runtime/error-masking';
 import { inputGuardPlugin } from '../runtime/graphql/input-guard';
@@ -54,6 +55,8 @@ export interface GatewayOptions {
   redis?: Redis | null;
   /** Only registered operations run (gateway/persisted-documents.ts). Needs `redis`. @default false */
   trustedDocuments?: boolean;
+  /** The development explorer (gateway/explorer.ts); never served in production. @default none */
+  explorer?: ExplorerOptions | null;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -76,7 +79,8 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
       }),
   });
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
-  const protection = queryLimitOptions(limits);
+  // Introspection is on outside production, and then the schema query is not held to the limits (it reads no data).
+  const protection = queryLimitOptions(limits, { introspection: !options.production });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Production shows no landing page and answers no introspection; the embedded default keeps both for front ends.
@@ -101,7 +105,8 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
       }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
-      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's landing page loads Sandbox from the Internet: ours (gateway/explorer.ts) is served from the package.
+      ApolloServerPluginLandingPageDisabled(),
     ],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
@@ -151,6 +156,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
     },
     metricsToken: options.metricsToken,
     production: options.production,
+    routes: options.explorer && !options.production ? explorerRoutes(options.explorer) : undefined,
     prepare: async (params) => {
       let trusted: string | undefined;
       if (options.trustedDocuments) {

@@ -26,6 +26,8 @@ async function main() {
     redis: config.redisUrl ? createRedis(config.redisUrl) : null,
     trustedDocuments: config.trustedDocuments,
     shutdownGraceMs: config.shutdownGraceMs,
+    // The gateway alone holds no directory: the explorer, without a persona picker (paste a token).
+    explorer: {},
   });
   const port = await listen(gateway.server, config.gatewayPort, config.listenHost ?? '0.0.0.0');
   logger.info({ port }, 'gateway listening');

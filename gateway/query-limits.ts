@@ -2,6 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   GraphQLError,
   Kind,
+  type DocumentNode,
   Lexer,
   Source,
   TokenKind,
@@ -155,10 +156,94 @@ function plainMessages(rule: ValidationRule): ValidationRule {
     );
 }
 
+/** The schema's own entry points: a document asking only these reads no data. */
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
+/** Fields of the introspection types that list other types' members: nested, they multiply. */
+const MEMBER_LISTS = new Set(['fields', 'inputFields', 'interfaces', 'possibleTypes', 'enumValues', 'args']);
+/** Deep enough for the standard introspection query (its type references nest nine `ofType`). */
+const INTROSPECTION_MAX_DEPTH = 16;
+
+/** A document that asks only for the schema: every operation selects only `__schema` or `__type` at its root. */
+export function isIntrospectionOnly(document: DocumentNode): boolean {
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  return (
+    operations.length > 0 &&
+    operations.every((operation) =>
+      operation.selectionSet.selections.every(
+        (selection) => selection.kind === Kind.FIELD && INTROSPECTION_ROOTS.has(selection.name.value),
+      ),
+    )
+  );
+}
+
+/**
+ * The bound that replaces depth and cost for a schema query: no deeper than the standard query needs, and a
+ * list of members (fields, arguments…) never inside another on one path, so that its size is at most the
+ * schema's, whatever the document. Aliases and directives stay limited as for any query.
+ */
+function introspectionShapeRule(): ValidationRule {
+  return (context) => ({
+    OperationDefinition(node) {
+      const walk = (set: SelectionSetNode, depth: number, inMembers: boolean, seen: Set<string>): boolean => {
+        if (depth > INTROSPECTION_MAX_DEPTH) return false;
+        for (const selection of set.selections) {
+          if (selection.kind === Kind.FIELD) {
+            const members = MEMBER_LISTS.has(selection.name.value);
+            // `args` of a field is the one member list the standard query reads inside another.
+            if (members && inMembers && selection.name.value !== 'args') return false;
+            if (selection.selectionSet && !walk(selection.selectionSet, depth + 1, inMembers || members, seen))
+              return false;
+          } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+            if (!walk(selection.selectionSet, depth, inMembers, seen)) return false;
+          } else {
+            const fragment = context.getFragment(selection.name.value);
+            if (!fragment || seen.has(fragment.name.value)) continue;
+            if (!walk(fragment.selectionSet, depth, inMembers, new Set([...seen, fragment.name.value]))) return false;
+          }
+        }
+        return true;
+      };
+      if (!walk(node.selectionSet, 1, false, new Set()))
+        context.reportError(rejected('Query is too costly: ask for fewer items or fewer fields'));
+    },
+  });
+}
+
+/**
+ * Where introspection is on (development: production turns it off), a document that asks only for the schema
+ * is held to its own bound instead of depth and cost: the standard introspection query of GraphiQL and codegen
+ * is deep and wide, and it reads no data. Every other document is held to the limits as before.
+ */
+function onlyForData(rule: ValidationRule): ValidationRule {
+  return (context) => (isIntrospectionOnly(context.getDocument()) ? {} : rule(context));
+}
+
+function onlyForSchemaQueries(rule: ValidationRule): ValidationRule {
+  return (context) => (isIntrospectionOnly(context.getDocument()) ? rule(context) : {});
+}
+
 /** The Apollo Server options that apply the limits at the gateway. */
-export function queryLimitOptions(limits: QueryLimits = DEFAULT_QUERY_LIMITS) {
-  const armor = new ApolloArmor({
+export function queryLimitOptions(
+  limits: QueryLimits = DEFAULT_QUERY_LIMITS,
+  options: { introspection?: boolean } = {},
+) {
+  const off = { enabled: false } as const;
+  const common = {
+    // Ours instead: armor's cost ignores list sizes, and its token limit turns parse errors into HTTP 500.
+    costLimit: off,
+    maxTokens: off,
+    blockFieldSuggestion: off,
+  };
+  // Depth apart from aliases and directives, so that a schema query can be spared the one and never the others.
+  const depth = new ApolloArmor({
+    ...common,
+    maxAliases: off,
+    maxDirectives: off,
     maxDepth: { n: limits.maxDepth, exposeLimits: false, errorMessage: 'Query is too deep' },
+  }).protect();
+  const breadth = new ApolloArmor({
+    ...common,
+    maxDepth: off,
     maxAliases: {
       n: limits.maxAliases,
       exposeLimits: false,
@@ -166,14 +251,15 @@ export function queryLimitOptions(limits: QueryLimits = DEFAULT_QUERY_LIMITS) {
       allowList: [],
     },
     maxDirectives: { n: limits.maxDirectives, exposeLimits: false, errorMessage: 'Query has too many directives' },
-    // Ours instead: armor's cost ignores list sizes, and its token limit turns parse errors into HTTP 500.
-    costLimit: { enabled: false },
-    maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: false },
-  });
-  const protection = armor.protect();
+  }).protect();
+  const dataRules = [...depth.validationRules.map(plainMessages), costLimitRule(limits.maxCost)];
   return {
-    plugins: protection.plugins,
-    validationRules: [...protection.validationRules.map(plainMessages), costLimitRule(limits.maxCost)],
+    plugins: [...depth.plugins, ...breadth.plugins],
+    validationRules: [
+      ...breadth.validationRules.map(plainMessages),
+      ...(options.introspection
+        ? [...dataRules.map(onlyForData), onlyForSchemaQueries(introspectionShapeRule())]
+        : dataRules),
+    ],
   };
 }

@@ -44,6 +44,8 @@ export interface HttpServerOptions<Ctx extends BaseContext> {
    * and a bare liveness and readiness stay. @default false
    */
   production?: boolean;
+  /** Pages served beside /graphql (the development explorer): null lets the request through. */
+  routes?: (req: IncomingMessage, url: URL) => Promise<{ status: number; type: string; body: string | Buffer } | null>;
 }
 
 /**
@@ -82,6 +84,11 @@ export function createHttpServer<Ctx extends BaseContext>(
           });
         res.writeHead(200, { 'content-type': metricsRegistry.contentType });
         return res.end(await metricsRegistry.metrics());
+      }
+      const page = options.routes ? await options.routes(req, url) : null;
+      if (page) {
+        res.writeHead(page.status, { 'content-type': page.type });
+        return res.end(page.body);
       }
       if (url.pathname !== '/graphql')
         return send(404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });

@@ -16,6 +16,8 @@ import { createRedis } from '../runtime/redis';
 import { SUBGRAPHS } from '../subgraphs';
 import { authOptions } from '../gateway/authenticate';
 import { createGateway } from '../gateway/gateway';
+import { localToken } from './local-token';
+import { PERSONAS } from './generate/personas';
 import { runRetention, scheduleRetention } from '../subgraphs/kit/retention/retention-job';
 
 export interface Platform {
@@ -116,6 +118,16 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
     redis,
     trustedDocuments: config.trustedDocuments,
     shutdownGraceMs: config.shutdownGraceMs,
+    // The embedded default's explorer picks a persona and mints its token through this process (the store is
+    // open here already); not with a real identity provider. createGateway serves none in production.
+    explorer: config.auth.jwksUrl
+      ? {}
+      : {
+          personas: {
+            list: PERSONAS.map(([id, kind, description]) => ({ id, kind, description })),
+            mint: (actorId) => localToken(stores.patient, config, actorId),
+          },
+        },
   });
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? config.gatewayPort, '0.0.0.0');
   const notifier = startNotifier(config, auditStore);
