@@ -57,6 +57,8 @@ export interface GatewayOptions {
   trustedDocuments?: boolean;
   /** The development explorer (gateway/explorer.ts); never served in production. @default none */
   explorer?: ExplorerOptions | null;
+  /** The web origins browser pages may call from (runtime/cors.ts). @default none */
+  corsOrigins?: readonly string[];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -157,6 +159,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
     metricsToken: options.metricsToken,
     production: options.production,
     routes: options.explorer && !options.production ? explorerRoutes(options.explorer) : undefined,
+    cors: { origins: options.corsOrigins ?? [] },
     prepare: async (params) => {
       let trusted: string | undefined;
       if (options.trustedDocuments) {

@@ -28,6 +28,7 @@ async function main() {
     shutdownGraceMs: config.shutdownGraceMs,
     // The gateway alone holds no directory: the explorer, without a persona picker (paste a token).
     explorer: {},
+    corsOrigins: config.corsOrigins,
   });
   const port = await listen(gateway.server, config.gatewayPort, config.listenHost ?? '0.0.0.0');
   logger.info({ port }, 'gateway listening');

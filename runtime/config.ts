@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { clockStartingAt, systemClock, type Clock } from '../domain/clock';
 import { SOURCES, type SourceName } from '../domain/sources';
 import { DEFAULT_EMERGENCY_GRANT_MINUTES } from '../domain/emergency';
+import { isOriginPattern, LOCAL_ORIGINS } from './cors';
 
 /** Everything the processes read from the environment, read once at start-up. */
 export interface RuntimeConfig {
@@ -49,6 +50,8 @@ export interface RuntimeConfig {
   shutdownGraceMs: number;
   /** How often each source deletes what is past its retention window (also once at start); 0: only on demand. @default 86400000 (a day) */
   retentionIntervalMs: number;
+  /** The web origins a browser page may call the gateway from (CORS_ORIGINS). @default none in production; http://localhost:* and http://127.0.0.1:* otherwise */
+  corsOrigins: string[];
   /** Where OpenTelemetry traces go (OTEL_EXPORTER_OTLP_ENDPOINT, OTLP over HTTP); absent: tracing off. */
   otlpEndpoint: string | null;
   /** Guards /metrics when set (METRICS_TOKEN); absent, /metrics is open and the port must stay internal. */
@@ -122,6 +125,20 @@ const ENVIRONMENT = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: optional(url('http:', 'https:')),
   SHUTDOWN_GRACE_MS: optional(whole('milliseconds')),
   RETENTION_INTERVAL_MS: optional(whole('milliseconds')),
+  CORS_ORIGINS: optional(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter((o) => o !== ''),
+      )
+      .refine(
+        (list) => list.every(isOriginPattern),
+        'expected origins separated by commas, such as https://app.example.fr or http://localhost:*',
+      ),
+  ),
   TRUSTED_DOCUMENTS: optional(flag),
   MATRIX_DIR: optional(z.string()),
   DMP_NOW: optional(instant),
@@ -194,6 +211,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? 10_000,
     retentionIntervalMs: e.RETENTION_INTERVAL_MS ?? 86_400_000,
+    // None in production unless listed; any port of this machine otherwise (a front end in development).
+    corsOrigins: e.CORS_ORIGINS ?? (e.NODE_ENV === 'production' ? [] : [...LOCAL_ORIGINS]),
     trustedDocuments: e.TRUSTED_DOCUMENTS ?? false,
     matrixDir: e.MATRIX_DIR ?? null,
     // DMP_NOW puts the whole graph on a chosen day (a demo, a replay); production runs on the machine's time.

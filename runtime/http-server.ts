@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { timingSafeEqual } from 'node:crypto';
 import { metricsRegistry } from './metrics';
 import { inServerSpan } from './tracing';
+import { applyCors, type CorsPolicy } from './cors';
 
 export interface Refusal {
   status: number;
@@ -46,6 +47,8 @@ export interface HttpServerOptions<Ctx extends BaseContext> {
   production?: boolean;
   /** Pages served beside /graphql (the development explorer): null lets the request through. */
   routes?: (req: IncomingMessage, url: URL) => Promise<{ status: number; type: string; body: string | Buffer } | null>;
+  /** Browser pages of other origins (the gateway only): none unless listed. @default none */
+  cors?: CorsPolicy;
 }
 
 /**
@@ -66,6 +69,7 @@ export function createHttpServer<Ctx extends BaseContext>(
     };
     try {
       if (url.pathname === '/healthz') return send(200, { status: 'ok' });
+      if (url.pathname === '/graphql' && applyCors(options.cors ?? { origins: [] }, req, res)) return;
       const operator = operatorAllowed(req.headers.authorization, options.metricsToken ?? null, options.production);
       if (url.pathname === '/readyz') {
         const answer = options.ready ? await options.ready().catch(() => false) : true;

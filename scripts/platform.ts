@@ -118,6 +118,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
     redis,
     trustedDocuments: config.trustedDocuments,
     shutdownGraceMs: config.shutdownGraceMs,
+    corsOrigins: config.corsOrigins,
     // The embedded default's explorer picks a persona and mints its token through this process (the store is
     // open here already); not with a real identity provider. createGateway serves none in production.
     explorer: config.auth.jwksUrl
