@@ -10,7 +10,7 @@ import { fail, parseArgs } from './cli';
  * Checks the access-trace chain of the configured store; exits 1 naming the first broken record.
  */
 async function main() {
-  const args = parseArgs();
+  const args = parseArgs({ 'expect-head': 'string', 'export-head': 'string' });
   const expectPath = args.flags.get('expect-head');
   const exportPath = args.flags.get('export-head');
   let kept: ChainHead | undefined;

@@ -1,25 +1,38 @@
-/** Tiny argument reader for the npm scripts: `--name value` pairs and positional arguments. */
-export function parseArgs(argv = process.argv.slice(2)) {
-  const flags = new Map<string, string | true>();
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg.startsWith('--')) {
-      const next = argv[i + 1];
-      if (next !== undefined && !next.startsWith('--')) {
-        flags.set(arg.slice(2), next);
-        i++;
-      } else flags.set(arg.slice(2), true);
-    } else positional.push(arg);
+import { parseArgs as parseNodeArgs } from 'node:util';
+
+/** The flags a command takes: a value (`--patients 1000`) or a switch (`--force`). */
+export type Flags = Record<string, 'string' | 'boolean'>;
+
+/**
+ * The npm scripts' arguments, read strictly (node:util parseArgs): an unknown flag, a switch given a value or a
+ * flag missing its value stops the command with a message naming it and the flags it knows, instead of being
+ * ignored (`--patinets 5` used to seed the default thousand).
+ */
+export function parseArgs(known: Flags, argv = process.argv.slice(2)) {
+  let parsed: ReturnType<typeof parseNodeArgs>;
+  try {
+    parsed = parseNodeArgs({
+      args: argv,
+      options: Object.fromEntries(Object.entries(known).map(([name, type]) => [name, { type }])),
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    const flags = Object.keys(known).map((name) => `--${name}`);
+    fail(
+      `${(error as Error).message}${flags.length ? ` (this command takes ${flags.join(', ')})` : ' (this command takes no flag)'}`,
+    );
   }
+  const flags = new Map(Object.entries(parsed.values) as [string, string | boolean][]);
   const number = (name: string, fallback: number) => {
     const value = flags.get(name);
     if (value === undefined) return fallback;
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 0) fail(`--${name} must be a whole number`);
-    return parsed;
+    const whole = Number(value);
+    if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(whole))
+      fail(`--${name} must be a whole number`);
+    return whole;
   };
-  return { flags, positional, number };
+  return { flags, positional: parsed.positionals, number };
 }
 
 export function fail(message: string): never {

@@ -10,7 +10,7 @@ import type { SqlStore } from '../runtime/store/sql-store';
 
 /** npm run load -- <scenario.json>: validates the whole file, then loads it; a bad file loads nothing. */
 async function main() {
-  const [file] = parseArgs().positional;
+  const [file] = parseArgs({}).positional;
   if (!file) fail('usage: npm run load -- <scenario.json>');
   let scenario: unknown;
   try {

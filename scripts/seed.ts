@@ -6,7 +6,7 @@ import { isEmpty, seedStores } from './seed-stores';
 
 /** npm run seed -- --patients N [--seed S] [--force]: fills the configured stores with generated data. */
 async function main() {
-  const args = parseArgs();
+  const args = parseArgs({ patients: 'string', seed: 'string', force: 'boolean' });
   const patients = args.number('patients', 1000);
   const seed = args.number('seed', 20261123);
   const config = configOrExit();

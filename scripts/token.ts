@@ -8,7 +8,7 @@ import { fail, parseArgs } from './cli';
 
 /** npm run token -- <actor id> | --list: a bearer token from the embedded issuer, for any actor of the loaded data. */
 async function main() {
-  const args = parseArgs();
+  const args = parseArgs({ list: 'boolean' });
   if (args.flags.has('list')) {
     for (const [id, kind, description] of PERSONAS) console.log(`${id} ${kind} ${description}`);
     return;

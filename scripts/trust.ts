@@ -12,7 +12,7 @@ import { fail, parseArgs } from './cli';
  * manifest's (operations it no longer lists stop running).
  */
 async function main() {
-  const args = parseArgs();
+  const args = parseArgs({ replace: 'boolean' });
   const [file] = args.positional;
   if (!file) fail('usage: npm run trust -- <persisted-query-manifest.json> [--replace]');
   const config = configOrExit();
