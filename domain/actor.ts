@@ -48,6 +48,12 @@ export interface VouchingEstablishment {
 /** The id a vouched member of staff acts under. */
 export const staffActorId = (finess: string, staffId: string) => `staff:${finess}:${staffId}`;
 
+/** The establishment and staff id of a `staff:<finess>:<staffId>` actor id, or null for any other id. */
+export function parseStaffActorId(id: string): { finess: string; staffId: string } | null {
+  const match = /^staff:([^:]+):([^:]+)$/.exec(id);
+  return match ? { finess: match[1], staffId: match[2] } : null;
+}
+
 /** A member of staff vouched for by an establishment, not holding a card of their own: they only read. */
 export const isVouchedStaff = (actor: Actor): boolean => actor.kind === 'professional' && actor.vouchedBy !== undefined;
 

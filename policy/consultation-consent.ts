@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/actor';
 import { decide, type PatientAccessFacts } from './decide';
 import type { ActionRule, Refusal } from './rules';
+import { STAFF_READS_ONLY } from './staff-reads-only';
 
 /**
  * Whether this professional may record, at a consultation, that the patient present and informed consents to
@@ -15,12 +16,7 @@ export function mayRecordConsent(
 ): { allowed: true; rule: ActionRule } | Refusal {
   if (actor.kind !== 'professional')
     return { allowed: false, rule: 'deny.not-a-professional', reason: 'only a professional records a consent' };
-  if (actor.vouchedBy)
-    return {
-      allowed: false,
-      rule: 'deny.vouched-staff-reads-only',
-      reason: 'a member of staff acting through their establishment reads only',
-    };
+  if (actor.vouchedBy) return STAFF_READS_ONLY;
   const reading = decide(actor, { ...facts, isAuthorised: true });
   if (!reading.allowed) return reading;
   return { allowed: true, rule: 'control.consent-at-consultation' };

@@ -5,6 +5,7 @@ import type { Actor } from '../domain/actor';
 import { isDepositableType, type TypeCode } from '../domain/codes';
 import type { PatientAccessFacts } from './decide';
 import type { ActionRule, DenyRule, Refusal } from './rules';
+import { STAFF_READS_ONLY } from './staff-reads-only';
 
 /** The sources a document can be written into (the registry holds no documents): domain/sources.ts. */
 export const WRITABLE_SOURCES = DOCUMENT_SOURCE_NAMES;
@@ -89,11 +90,7 @@ export function mayWrite(
         : refuse('deny.writer-not-admitted', `representatives do not write into ${source}`);
     case 'professional': {
       if (facts.isBlocked) return refuse('deny.blocked', 'the patient blocked this professional');
-      if (actor.vouchedBy)
-        return refuse(
-          'deny.vouched-staff-reads-only',
-          'a member of staff acting through their establishment reads only',
-        );
+      if (actor.vouchedBy) return STAFF_READS_ONLY;
       const admitted = writers.professions === '*' || (writers.professions ?? []).includes(actor.profession);
       return admitted
         ? { allowed: true, rule: 'write.professional' }

@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/actor';
 import { decide, type Decision, type PatientAccessFacts } from './decide';
+import { STAFF_READS_ONLY } from './staff-reads-only';
 
 /**
  * Whether this actor may break the glass on this record (docs/law.md §3): the reading rules as if the emergency
@@ -12,11 +13,6 @@ export function mayDeclareEmergency(actor: Actor, facts: PatientAccessFacts, jus
   if (actor.kind !== 'professional')
     return { allowed: false, rule: 'deny.not-a-professional', reason: 'only a professional declares an emergency' };
   // Bris de glace is a professional's own responsibility, under their own card.
-  if (actor.vouchedBy)
-    return {
-      allowed: false,
-      rule: 'deny.vouched-staff-reads-only',
-      reason: 'a member of staff acting through their establishment reads only',
-    };
+  if (actor.vouchedBy) return STAFF_READS_ONLY;
   return decision;
 }

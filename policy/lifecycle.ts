@@ -2,6 +2,7 @@ import { isVouchedStaff, type Actor } from '../domain/actor';
 import type { PatientAccessFacts } from './decide';
 import { archiveEnds } from './periods';
 import type { ActionRule, DenyRule, Refusal } from './rules';
+import { STAFF_READS_ONLY } from './staff-reads-only';
 
 export type LifecycleDecision = { allowed: true; rule: ActionRule } | Refusal;
 const refuse = (rule: DenyRule, reason: string): LifecycleDecision => ({ allowed: false, rule, reason });
@@ -37,12 +38,7 @@ export function mayCreateRecord(actor: Actor, ins: string, patientIsMinor = fals
           };
     case 'professional':
       // The consent is collected by someone the registry can name as its collector: not staff without a card.
-      if (actor.vouchedBy)
-        return {
-          allowed: false,
-          rule: 'deny.vouched-staff-reads-only',
-          reason: 'a member of staff acting through their establishment reads only',
-        };
+      if (actor.vouchedBy) return STAFF_READS_ONLY;
       return { allowed: true, rule: 'lifecycle.create.professional', collectedBy: 'PROFESSIONAL' };
     case 'establishment':
       return { allowed: true, rule: 'lifecycle.create.establishment', collectedBy: 'ESTABLISHMENT' };
@@ -84,8 +80,7 @@ export function mayChangeLifecycle(
   now: Date,
 ): LifecycleDecision {
   if (facts.dmpStatus === 'DELETED') return refuse('deny.dmp-deleted', 'the DMP was deleted');
-  if (isVouchedStaff(actor))
-    return refuse('deny.vouched-staff-reads-only', 'a member of staff acting through their establishment reads only');
+  if (isVouchedStaff(actor)) return STAFF_READS_ONLY;
   switch (change) {
     case 'close':
     case 'delete':

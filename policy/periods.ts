@@ -71,6 +71,11 @@ export function minorIfBornAfter(now: Date): LocalDate {
   return shiftDate(parisDate(now), PERIODS.majority, -1);
 }
 
+/** Whether someone born on this day is a minor at `now` (art. 388 C. civ., on the Paris calendar). */
+export function isMinorAt(birthDate: LocalDate, now: Date): boolean {
+  return birthDate > minorIfBornAfter(now);
+}
+
 /** The end of the ten-year archive of a DMP closed at `closedAt` (docs/law.md §4), when it can no longer be reopened. */
 export function archiveEnds(closedAt: Date): Date {
   return after(closedAt, PERIODS.archive);

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../../runtime/store/sql-store';
-import { staffActorId, type Actor } from '../../domain/actor';
+import { parseStaffActorId, staffActorId, type Actor } from '../../domain/actor';
 import type { Ins } from '../../domain/ins';
 import type { ProfessionCode, SpecialtyCode } from '../../domain/codes';
 
@@ -9,9 +9,12 @@ import type { ProfessionCode, SpecialtyCode } from '../../domain/codes';
  */
 export async function findActor(store: SqlExecutor, id: string): Promise<Actor | null> {
   const [prefix, rest] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
-  if (prefix === 'staff') {
-    const [finess, staffId] = rest.split(':');
-    const [row] = await store.query<StaffRow>(`${STAFF} WHERE s.finess = $1 AND s.staff_id = $2`, [finess, staffId]);
+  const staff = parseStaffActorId(id);
+  if (staff) {
+    const [row] = await store.query<StaffRow>(`${STAFF} WHERE s.finess = $1 AND s.staff_id = $2`, [
+      staff.finess,
+      staff.staffId,
+    ]);
     return row ? staffActor(row) : null;
   }
   if (prefix === 'patient') {
@@ -72,7 +75,7 @@ interface StaffRow {
 const STAFF = `SELECT s.finess, s.staff_id, s.profession_code, s.specialty_code, s.rpps, e.id AS establishment
   FROM establishment_staff s JOIN account e ON e.kind = 'establishment' AND e.attributes->>'finess' = s.finess`;
 
-function staffActor(row: StaffRow): Actor {
+function staffActor(row: StaffRow): Extract<Actor, { kind: 'professional' }> {
   const id = staffActorId(row.finess, row.staff_id);
   return {
     kind: 'professional',
@@ -104,7 +107,7 @@ export async function recognise(store: SqlExecutor, actor: Actor): Promise<Actor
     ]);
     const listed = row ? staffActor(row) : null;
     const same =
-      listed?.kind === 'professional' &&
+      listed !== null &&
       listed.id === actor.id &&
       listed.rpps === actor.rpps &&
       listed.profession === actor.profession &&

@@ -3,14 +3,6 @@ import type { SqlExecutor } from '../../runtime/store/sql-store';
 
 export type CareRelationKind = 'MEDECIN_TRAITANT' | 'ADMINISTRATOR' | 'AUTHORISED' | 'BLOCKED';
 
-export async function professionalExists(tx: SqlExecutor, rpps: string): Promise<{ profession_code: string } | null> {
-  const [row] = await tx.query<{ profession_code: string }>(
-    'SELECT profession_code FROM professional WHERE rpps = $1',
-    [rpps],
-  );
-  return row ?? null;
-}
-
 export async function relationsOf(tx: SqlExecutor, ins: string, rpps: string): Promise<Set<CareRelationKind>> {
   const rows = await tx.query<{ relation: CareRelationKind }>(
     'SELECT relation FROM care_relation WHERE patient_ins = $1 AND rpps = $2',
@@ -89,14 +81,6 @@ export async function setEmergencyConsents(
 
 export async function setSecondaryUse(tx: SqlExecutor, ins: string, consent: boolean): Promise<void> {
   await tx.query('UPDATE patient SET secondary_use = $2 WHERE ins = $1', [ins, consent]);
-}
-
-/** The establishment's name as the directory knows it, or null for a FINESS it does not hold. */
-export async function establishmentName(tx: SqlExecutor, finess: string): Promise<string | null> {
-  const [row] = await tx.query<{ name: string }>('SELECT name FROM establishment_directory WHERE finess = $1', [
-    finess,
-  ]);
-  return row?.name ?? null;
 }
 
 /** An authorisation of an establishment's care team: a year from now, renewed from now when given again. */

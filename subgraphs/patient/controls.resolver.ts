@@ -1,20 +1,16 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver, registerEnumType } from 'type-graphql';
 import { DOCUMENT_SOURCE_ENUM } from '../../domain/sources';
-import { mayKnowOf } from '../../policy/refusal';
-import { FORMATS, hasFormat } from '../../domain/formats';
 import { idArgument, insArgument } from '../../runtime/arguments';
-import { badInput, forbidden, notFound } from '../../runtime/errors';
+import { badInput } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/context';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { mayControl, type PatientControl } from '../../policy/controls';
 import { Patient } from './patient.type';
 import { factsOf, patientAfterChange, type VisiblePatient } from './patient.loader';
-import { findPatientFacts } from './patient.repo';
 import * as repo from './controls.repo';
-import { recordAccess } from '../../audit/trace-recorder';
-import { tracedTransaction } from '../kit/traced-transaction';
+import { knownEstablishment, knownProfessional } from './directory';
 import { pushCohort, queueCohortChange } from './cohort';
-import type { Rule } from '../../policy/rules';
+import { guardedChange } from './guarded-change';
 
 /** The document sources as a GraphQL enum (domain/sources.ts). */
 export const DocumentSourceEnum = DOCUMENT_SOURCE_ENUM;
@@ -39,38 +35,14 @@ async function control(
   apply: (tx: SqlExecutor, ins: string) => Promise<void>,
 ): Promise<VisiblePatient> {
   const ins = insArgument(rawIns);
-  const traced = (outcome: 'allowed' | 'denied', rule: Rule) =>
-    recordAccess(ctx, { patientIns: ins, action: kind, touched: [target], outcome, rule });
-  await tracedTransaction(ctx, async (tx) => {
-    const [row] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });
-    if (!row) {
-      traced('denied', 'deny.no-such-record');
-      throw notFound('No DMP found for this INS');
-    }
-    const facts = factsOf(row);
-    const right = mayControl(ctx.actor, facts, kind);
-    if (!right.allowed) {
-      traced('denied', right.rule);
-      if (!mayKnowOf(ctx.actor, facts)) throw notFound('No DMP found for this INS');
-      throw forbidden(right.reason);
-    }
-    await apply(tx, ins);
-    traced('allowed', right.rule);
+  await guardedChange(ctx, {
+    ins,
+    action: kind,
+    touched: target,
+    decide: (row) => mayControl(ctx.actor, factsOf(row), kind),
+    apply: (tx) => apply(tx, ins),
   });
   return patientAfterChange(ctx, ins);
-}
-
-async function knownProfessional(tx: SqlExecutor, rpps: string): Promise<{ profession_code: string }> {
-  if (!hasFormat('rpps', rpps)) throw badInput('rpps', FORMATS.rpps.rule);
-  const professional = await repo.professionalExists(tx, rpps);
-  if (!professional) throw badInput('rpps', 'no professional with this RPPS');
-  return professional;
-}
-
-async function knownEstablishment(tx: SqlExecutor, finess: string): Promise<void> {
-  if (!hasFormat('finess', finess)) throw badInput('finess', FORMATS.finess.rule);
-  if ((await repo.establishmentName(tx, finess)) === null)
-    throw badInput('finess', 'no establishment with this FINESS');
 }
 
 @Resolver()

@@ -71,12 +71,16 @@ export function establishmentsNamed(store: SqlExecutor, name: string, limit: num
   );
 }
 
-/** The names of members of staff without a card, by their actor id (`staff:<finess>:<staffId>`). */
-export function staffNames(store: SqlExecutor, actorIds: readonly string[]): Promise<{ id: string; name: string }[]> {
-  return store.query<{ id: string; name: string }>(
-    `SELECT 'staff:' || finess || ':' || staff_id AS id, first_name || ' ' || family_name AS name
-     FROM establishment_staff WHERE 'staff:' || finess || ':' || staff_id = ANY($1::text[])`,
-    [actorIds],
+/** The names of members of staff without a card, by establishment and staff id. */
+export async function staffNames(
+  store: SqlExecutor,
+  members: readonly { finess: string; staffId: string }[],
+): Promise<{ finess: string; staff_id: string; name: string }[]> {
+  return store.query<{ finess: string; staff_id: string; name: string }>(
+    `SELECT s.finess, s.staff_id, s.first_name || ' ' || s.family_name AS name
+     FROM establishment_staff s JOIN unnest($1::text[], $2::text[]) AS m(finess, staff_id)
+       ON m.finess = s.finess AND m.staff_id = s.staff_id`,
+    [members.map((m) => m.finess), members.map((m) => m.staffId)],
   );
 }
 

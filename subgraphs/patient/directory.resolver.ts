@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { FORMATS, hasFormat } from '../../domain/formats';
+import { parseStaffActorId, staffActorId } from '../../domain/actor';
 import { perRequest } from '../../runtime/context';
 import { badInput } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/context';
@@ -56,7 +57,7 @@ const actorNames = perRequest(
   (ctx: SubgraphContext) =>
     new DataLoader<string, string | null>(async (actorIds) => {
       const rpps = actorIds.filter((id) => id.startsWith('ps:')).map((id) => id.slice(3));
-      const staff = actorIds.filter((id) => id.startsWith('staff:'));
+      const staff = actorIds.map(parseStaffActorId).filter((m) => m !== null);
       const accounts = actorIds.filter((id) => !/^(ps|patient|staff):/.test(id));
       const [professionals, staffed, named] = await Promise.all([
         rpps.length ? professionalsByRpps(ctx.deps.store, rpps) : [],
@@ -65,7 +66,7 @@ const actorNames = perRequest(
       ]);
       const names = new Map<string, string>([
         ...professionals.map((p) => [`ps:${p.rpps}`, `${p.first_name} ${p.family_name}`] as const),
-        ...staffed.map((s) => [s.id, s.name] as const),
+        ...staffed.map((s) => [staffActorId(s.finess, s.staff_id), s.name] as const),
         ...named.map((a) => [a.id, a.display_name] as const),
       ]);
       return actorIds.map((id) => names.get(id) ?? null);

@@ -1,6 +1,30 @@
 import { PROFESSIONS, SPECIALTIES, type ProfessionCode, type SpecialtyCode } from '../../domain/codes';
+import { FORMATS, hasFormat } from '../../domain/formats';
+import { badInput } from '../../runtime/errors';
+import type { SqlExecutor } from '../../runtime/store/sql-store';
 import type { Professional } from './patient.type';
-import type { ProfessionalRow } from './directory.repo';
+import {
+  establishmentsByFiness,
+  professionalsByRpps,
+  type EstablishmentRow,
+  type ProfessionalRow,
+} from './directory.repo';
+
+/** The professional an argument names, as the directory holds them, or BAD_USER_INPUT naming the argument. */
+export async function knownProfessional(tx: SqlExecutor, rpps: string, field = 'rpps'): Promise<ProfessionalRow> {
+  if (!hasFormat('rpps', rpps)) throw badInput(field, FORMATS.rpps.rule);
+  const [professional] = await professionalsByRpps(tx, [rpps]);
+  if (!professional) throw badInput(field, 'no professional with this RPPS');
+  return professional;
+}
+
+/** The establishment an argument names, as the directory holds it, or BAD_USER_INPUT naming the argument. */
+export async function knownEstablishment(tx: SqlExecutor, finess: string, field = 'finess'): Promise<EstablishmentRow> {
+  if (!hasFormat('finess', finess)) throw badInput(field, FORMATS.finess.rule);
+  const [establishment] = await establishmentsByFiness(tx, [finess]);
+  if (!establishment) throw badInput(field, 'no establishment with this FINESS');
+  return establishment;
+}
 
 /** A professional as every list shows them (directory, care team): codes with their labels (TRE_G15, TRE_R38). */
 export function professionalOf(row: ProfessionalRow): Professional {

@@ -11,7 +11,6 @@ import {
   Resolver,
   registerEnumType,
 } from 'type-graphql';
-import { mayKnowOf } from '../../policy/refusal';
 import { FORMATS, hasFormat } from '../../domain/formats';
 import { isLocalDate, parisDate } from '../../domain/calendar';
 import { idArgument, insArgument } from '../../runtime/arguments';
@@ -33,8 +32,9 @@ import { findPatientFacts, type PatientFactsRow } from './patient.repo';
 import { DocumentSourceEnum, EmergencyConsentsInput } from './controls.resolver';
 import * as repo from './lifecycle.repo';
 import { pushCohort, queueCohortChange } from './cohort';
+import { guardedChange } from './guarded-change';
 import type { Rule } from '../../policy/rules';
-import { minorIfBornAfter } from '../../policy/periods';
+import { isMinorAt } from '../../policy/periods';
 import { registerRepresentative, representationOf, RepresentationInput } from './representation.resolver';
 
 const DEPOSIT_RULES = loadDepositRules();
@@ -172,27 +172,19 @@ async function change(
   apply: (tx: SqlExecutor, ins: string, row: PatientFactsRow) => Promise<void>,
 ): Promise<PatientFactsRow> {
   const ins = insArgument(rawIns);
-  const traced = (outcome: 'allowed' | 'denied', rule: Rule) =>
-    recordAccess(ctx, { patientIns: ins, action: kind, touched: [touched], outcome, rule });
-  const row = await tracedTransaction(ctx, async (tx) => {
-    const [found] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });
-    if (!found) {
-      traced('denied', 'deny.no-such-record');
-      throw notFound('No DMP found for this INS');
-    }
-    const facts = factsOf(found);
-    const right = mayChangeLifecycle(ctx.actor, { ...facts, closedAt: found.dmp_closed_at }, kind, ctx.now);
-    if (!right.allowed) {
-      traced('denied', right.rule);
-      if (!mayKnowOf(ctx.actor, facts)) throw notFound('No DMP found for this INS');
-      throw forbidden(right.reason);
-    }
-    await apply(tx, ins, found);
-    // Closed, reopened, dead or deleted: the consenting cohort of aggregates follows.
-    await queueCohortChange(tx, ins);
-    traced('allowed', right.rule);
-    const [after] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now);
-    return after;
+  const row = await guardedChange(ctx, {
+    ins,
+    action: kind,
+    touched,
+    decide: (found) =>
+      mayChangeLifecycle(ctx.actor, { ...factsOf(found), closedAt: found.dmp_closed_at }, kind, ctx.now),
+    apply: async (tx, found) => {
+      await apply(tx, ins, found);
+      // Closed, reopened, dead or deleted: the consenting cohort of aggregates follows.
+      await queueCohortChange(tx, ins);
+      const [after] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now);
+      return after;
+    },
   });
   registryLoaders(ctx).visible.clear(ins);
   await pushCohort(ctx);
@@ -292,7 +284,7 @@ export class LifecycleResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<RecordLifecycle> {
     const record = checkCreation(input, ctx.now);
-    const right = mayCreateRecord(ctx.actor, record.ins, record.birthDate > minorIfBornAfter(ctx.now));
+    const right = mayCreateRecord(ctx.actor, record.ins, isMinorAt(record.birthDate, ctx.now));
     // A representative creating a minor's DMP is registered as its representative, on the basis they state.
     let stated: { relation: string; basis: string } | null = null;
     if (ctx.actor.kind === 'representative' && right.allowed) {

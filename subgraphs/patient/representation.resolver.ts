@@ -1,19 +1,17 @@
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
 import { isLocalDate, parisDate } from '../../domain/calendar';
 import { insArgument } from '../../runtime/arguments';
-import { badInput, forbidden, notFound } from '../../runtime/errors';
+import { badInput } from '../../runtime/errors';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import type { SubgraphContext } from '../kit/context';
-import { minorIfBornAfter } from '../../policy/periods';
-import { mayKnowOf } from '../../policy/refusal';
+import { isMinorAt } from '../../policy/periods';
 import { mayAddRepresentative, mayRemoveRepresentative } from '../../policy/representation';
-import type { Rule } from '../../policy/rules';
-import { recordAccess } from '../../audit/trace-recorder';
-import { tracedTransaction } from '../kit/traced-transaction';
+import { localDate } from '../kit/documents/document-repo';
 import { LocalDate } from '../../schema/scalars';
 import { LegalRepresentative } from './patient.type';
 import { factsOf } from './patient.loader';
-import { findPatientFacts, type PatientFactsRow } from './patient.repo';
+import type { PatientFactsRow } from './patient.repo';
+import { guardedChange } from './guarded-change';
 
 @InputType({ description: 'On what ground someone represents the patient, as they or operations state it.' })
 export class RepresentationInput {
@@ -61,10 +59,8 @@ export async function registerRepresentative(
   );
 }
 
-const isMinor = (row: PatientFactsRow, now: Date) => {
-  const born = typeof row.birth_date === 'string' ? row.birth_date : parisDate(row.birth_date);
-  return born > minorIfBornAfter(now);
-};
+/** A minor at the request's instant: representation then ends at majority, and a parent may add a parent. */
+const isMinor = (row: PatientFactsRow, now: Date) => isMinorAt(localDate(row.birth_date)!, now);
 
 /**
  * Legal representatives through the graph (docs/law.md §3): added by a registered representative of a minor
@@ -88,28 +84,31 @@ export class RepresentationResolver {
     let name = '';
     if (input.measureEnds != null && (!isLocalDate(input.measureEnds) || input.measureEnds <= parisDate(ctx.now)))
       throw badInput('input.measureEnds', 'must be a day after today');
-    await this.change(ctx, ins, 'add-representative', async (tx, row) => {
-      const minor = isMinor(row, ctx.now);
-      const right = mayAddRepresentative(ctx.actor, factsOf(row), minor);
-      if (!right.allowed) return right;
-      if (minor && input.measureEnds != null)
-        throw badInput('input.measureEnds', "a minor's representation ends at majority: give no end date");
-      if (!minor && input.measureEnds == null)
-        throw badInput('input.measureEnds', "an adult's protection measure has an end date: give it");
-      const [account] = await tx.query<{ display_name: string }>(
-        'SELECT display_name FROM account WHERE id = $1 AND kind = $2',
-        [input.accountId, 'representative'],
-      );
-      if (!account) throw badInput('input.accountId', 'no representative account with this id');
-      name = account.display_name;
-      await registerRepresentative(
-        tx,
-        ins,
-        { accountId: input.accountId, ...stated, until: input.measureEnds ?? null, protectedAdult: !minor },
-        ctx.actor.id,
-        ctx.now,
-      );
-      return right;
+    await guardedChange(ctx, {
+      ins,
+      action: 'add-representative',
+      touched: 'legalRepresentatives',
+      decide: (row) => mayAddRepresentative(ctx.actor, factsOf(row), isMinor(row, ctx.now)),
+      apply: async (tx, row) => {
+        const minor = isMinor(row, ctx.now);
+        if (minor && input.measureEnds != null)
+          throw badInput('input.measureEnds', "a minor's representation ends at majority: give no end date");
+        if (!minor && input.measureEnds == null)
+          throw badInput('input.measureEnds', "an adult's protection measure has an end date: give it");
+        const [account] = await tx.query<{ display_name: string }>(
+          'SELECT display_name FROM account WHERE id = $1 AND kind = $2',
+          [input.accountId, 'representative'],
+        );
+        if (!account) throw badInput('input.accountId', 'no representative account with this id');
+        name = account.display_name;
+        await registerRepresentative(
+          tx,
+          ins,
+          { accountId: input.accountId, ...stated, until: input.measureEnds ?? null, protectedAdult: !minor },
+          ctx.actor.id,
+          ctx.now,
+        );
+      },
     });
     return {
       accountId: input.accountId,
@@ -131,44 +130,19 @@ export class RepresentationResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
     const ins = insArgument(rawIns);
-    await this.change(ctx, ins, 'remove-representative', async (tx, row) => {
-      const right = mayRemoveRepresentative(ctx.actor, factsOf(row), accountId);
-      if (!right.allowed) return right;
-      const removed = await tx.query(
-        'DELETE FROM legal_representative WHERE patient_ins = $1 AND account_id = $2 RETURNING account_id',
-        [ins, accountId],
-      );
-      if (removed.length === 0) throw badInput('accountId', 'is not a legal representative of this patient');
-      return right;
+    await guardedChange(ctx, {
+      ins,
+      action: 'remove-representative',
+      touched: 'legalRepresentatives',
+      decide: (row) => mayRemoveRepresentative(ctx.actor, factsOf(row), accountId),
+      apply: async (tx) => {
+        const removed = await tx.query(
+          'DELETE FROM legal_representative WHERE patient_ins = $1 AND account_id = $2 RETURNING account_id',
+          [ins, accountId],
+        );
+        if (removed.length === 0) throw badInput('accountId', 'is not a legal representative of this patient');
+      },
     });
     return true;
-  }
-
-  /** One change under fresh facts, traced allowed or denied; a refusal to whoever may not know the record is NOT_FOUND. */
-  private async change(
-    ctx: SubgraphContext,
-    ins: string,
-    action: 'add-representative' | 'remove-representative',
-    apply: (
-      tx: SqlExecutor,
-      row: PatientFactsRow,
-    ) => Promise<{ allowed: true; rule: Rule } | { allowed: false; rule: Rule; reason: string }>,
-  ): Promise<void> {
-    const traced = (outcome: 'allowed' | 'denied', rule: Rule) =>
-      recordAccess(ctx, { patientIns: ins, action, touched: ['legalRepresentatives'], outcome, rule });
-    await tracedTransaction(ctx, async (tx) => {
-      const [row] = await findPatientFacts(tx, ctx.actor, [ins], ctx.now, { forUpdate: true });
-      if (!row) {
-        traced('denied', 'deny.no-such-record');
-        throw notFound('No DMP found for this INS');
-      }
-      const right = await apply(tx, row);
-      if (!right.allowed) {
-        traced('denied', right.rule);
-        if (!mayKnowOf(ctx.actor, factsOf(row))) throw notFound('No DMP found for this INS');
-        throw forbidden(right.reason);
-      }
-      traced('allowed', right.rule);
-    });
   }
 }

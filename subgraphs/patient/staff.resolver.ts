@@ -8,9 +8,8 @@ import { mayManageStaff } from '../../policy/establishment-staff';
 import { recordAccess } from '../../audit/trace-recorder';
 import { tracedTransaction } from '../kit/traced-transaction';
 import { Professional } from './patient.type';
-import { professionalOf } from './directory';
-import { professionalsByRpps } from './directory.repo';
-import { establishmentName } from './controls.repo';
+import { knownProfessional, professionalOf } from './directory';
+import { establishmentsByFiness, professionalsByRpps } from './directory.repo';
 
 @InputType({ description: 'A member of staff without a CPS card of their own, as the establishment knows them.' })
 export class StaffInput {
@@ -64,10 +63,8 @@ export class StaffResolver {
       throw badInput('input.profession', 'must be a TRE_G15 code');
     if (input.specialty != null && !SPECIALTIES.has(input.specialty as SpecialtyCode))
       throw badInput('input.specialty', 'must be a TRE_R38 code');
-    if (input.rpps != null && !hasFormat('rpps', input.rpps)) throw badInput('input.rpps', FORMATS.rpps.rule);
     return tracedTransaction(ctx, async (tx) => {
-      if (input.rpps != null && (await professionalsByRpps(tx, [input.rpps])).length === 0)
-        throw badInput('input.rpps', 'no professional with this RPPS');
+      if (input.rpps != null) await knownProfessional(tx, input.rpps, 'input.rpps');
       await tx.query(
         `INSERT INTO establishment_staff (finess, staff_id, family_name, first_name, profession_code, specialty_code, rpps)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -152,14 +149,13 @@ export class StaffResolver {
       throw forbidden(right.reason);
     }
     return tracedTransaction(ctx, async (tx) => {
-      const [professional] = await professionalsByRpps(tx, [rpps]);
-      if (!professional) throw badInput('rpps', 'no professional with this RPPS');
+      const professional = await knownProfessional(tx, rpps);
       if (member) {
-        const name = await establishmentName(tx, right.finess);
+        const [establishment] = await establishmentsByFiness(tx, [right.finess]);
         await tx.query('UPDATE professional SET establishment_finess = $2, establishment_name = $3 WHERE rpps = $1', [
           rpps,
           right.finess,
-          name,
+          establishment?.name ?? null,
         ]);
       } else {
         if (professional.establishment_finess !== right.finess)
