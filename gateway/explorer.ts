@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { projectPath } from '../domain/paths';
+import { readBody, type Page } from '../runtime/http-server';
 
 /** A demo persona of the embedded default: its actor id, kind, and who it is. */
 export interface Persona {
@@ -16,12 +17,6 @@ export interface Persona {
  */
 export interface ExplorerOptions {
   personas?: { list: readonly Persona[]; mint: (actorId: string) => Promise<string | null> };
-}
-
-export interface Page {
-  status: number;
-  type: string;
-  body: string | Buffer;
 }
 
 /** The files the page loads, each from an installed package (pinned in package.json). */
@@ -43,15 +38,9 @@ const json = (status: number, body: unknown): Page => ({
 const notFound = () => json(404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
 
 async function readJson(req: IncomingMessage, limit = 4096): Promise<unknown> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
-  }
+  const body = await readBody(req, limit);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return body === null ? null : JSON.parse(body.toString('utf8'));
   } catch {
     return null;
   }

@@ -18,12 +18,10 @@ export const LOCAL_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'] as con
 
 /** An allow-list entry as written: an origin, or one whose port is `*`. */
 export function isOriginPattern(entry: string): boolean {
-  const port = entry.endsWith(':*');
+  const origin = entry.endsWith(':*') ? entry.slice(0, -2) : entry;
   try {
-    const url = new URL(port ? entry.slice(0, -2) : entry);
-    return (
-      (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === (port ? entry.slice(0, -2) : entry)
-    );
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin;
   } catch {
     return false;
   }

@@ -46,9 +46,16 @@ export interface HttpServerOptions<Ctx extends BaseContext> {
    */
   production?: boolean;
   /** Pages served beside /graphql (the development explorer): null lets the request through. */
-  routes?: (req: IncomingMessage, url: URL) => Promise<{ status: number; type: string; body: string | Buffer } | null>;
+  routes?: (req: IncomingMessage, url: URL) => Promise<Page | null>;
   /** Browser pages of other origins (the gateway only): none unless listed. @default none */
   cors?: CorsPolicy;
+}
+
+/** An answer a route gives whole: status, content type and body. */
+export interface Page {
+  status: number;
+  type: string;
+  body: string | Buffer;
 }
 
 /**
@@ -180,7 +187,8 @@ function operatorAllowed(header: string | undefined, token: string | null, produ
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+/** The request's body, or null past `limit` bytes (read to its end, so the answer can still be sent). */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

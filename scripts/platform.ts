@@ -18,7 +18,7 @@ import { authOptions } from '../gateway/authenticate';
 import { createGateway } from '../gateway/gateway';
 import { localToken } from './local-token';
 import { PERSONAS } from './generate/personas';
-import { runRetention, scheduleRetention } from '../subgraphs/kit/retention/retention-job';
+import { retentionJob, runRetention, scheduleRetention } from '../subgraphs/kit/retention/retention-job';
 
 export interface Platform {
   gatewayUrl: string;
@@ -132,13 +132,9 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
   });
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? config.gatewayPort, '0.0.0.0');
   const notifier = startNotifier(config, auditStore);
-  const retentionJobs = SUBGRAPHS.map((definition) => ({
-    source: definition.name,
-    store: stores[definition.name],
-    tables: definition.retention ?? [],
-    clock: config.clock,
-    writer: audit.writer,
-  })).filter((job) => job.tables.length > 0);
+  const retentionJobs = SUBGRAPHS.map((definition) =>
+    retentionJob(definition, { store: stores[definition.name], clock: config.clock, writer: audit.writer }),
+  ).filter((job) => job.tables.length > 0);
   const schedules = retentionJobs.map((job) => scheduleRetention({ ...job, intervalMs: config.retentionIntervalMs }));
   return {
     gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,

@@ -4,7 +4,7 @@ import { openAuditStore } from '../audit/audit-store';
 import { createTraceWriter } from '../audit/trace-writer';
 import { openStore } from '../runtime/store/open-store';
 import { SUBGRAPHS } from '../subgraphs';
-import { runRetention } from '../subgraphs/kit/retention/retention-job';
+import { retentionJob, runRetention } from '../subgraphs/kit/retention/retention-job';
 
 /**
  * npm run retention: each source deletes now what is past its retention window (docs/time.md), as its serving
@@ -19,13 +19,7 @@ async function main() {
     for (const definition of SUBGRAPHS.filter((d) => (d.retention ?? []).length > 0)) {
       const store = await openStore(config, definition.name, definition.migrationsDir);
       try {
-        const counts = await runRetention({
-          source: definition.name,
-          store,
-          tables: definition.retention!,
-          clock: config.clock,
-          writer,
-        });
+        const counts = await runRetention(retentionJob(definition, { store, clock: config.clock, writer }));
         for (const { table, deleted } of counts) console.log(`${definition.name}: ${table}: ${deleted} deleted`);
       } finally {
         await store.close();

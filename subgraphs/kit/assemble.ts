@@ -17,7 +17,7 @@ import { openAuditStore } from '../../audit/audit-store';
 import { createTraceWriter } from '../../audit/trace-writer';
 import { createRedis } from '../../runtime/redis';
 import { startTracing } from '../../runtime/tracing';
-import { scheduleRetention } from './retention/retention-job';
+import { retentionJob, scheduleRetention } from './retention/retention-job';
 
 /**
  * What a subgraph's resolvers receive, from what its process opened: one assembly for a subgraph alone in
@@ -97,15 +97,7 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config = c
     production: config.production,
     shutdownGraceMs: config.shutdownGraceMs,
   });
-  const retention = scheduleRetention({
-    source: definition.name,
-    store,
-    tables: definition.retention ?? [],
-    clock: config.clock,
-    writer: deps.audit.writer,
-    intervalMs: config.retentionIntervalMs,
-  });
-  return { ...server, store, auditStore, redis, retention };
+  return { ...server, store, auditStore, redis, traceWriter: deps.audit.writer };
 }
 
 /** Entry point of a subgraph process (docker-compose runs one per container). */
@@ -115,9 +107,13 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     ? startTracing(`dmp-${definition.name}`, { otlpEndpoint: config.otlpEndpoint })
     : null;
   const port = config.port ?? definition.port;
-  const { server, stop, store, auditStore, redis, retention } = await prepareSubgraph(definition, config);
+  const { server, stop, store, auditStore, redis, traceWriter } = await prepareSubgraph(definition, config);
   const listening = await listen(server, port, config.listenHost ?? config.subgraphHost);
   logger.info({ subgraph: definition.name, port: listening, store: store.kind }, 'subgraph listening');
+  const retention = scheduleRetention({
+    ...retentionJob(definition, { store, clock: config.clock, writer: traceWriter }),
+    intervalMs: config.retentionIntervalMs,
+  });
   const shutdown = async () => {
     await retention.stop();
     await stop();

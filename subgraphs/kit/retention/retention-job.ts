@@ -65,14 +65,25 @@ function retentionTrace(source: string, at: Date, counts: { table: string; delet
   };
 }
 
-/** One run, traced; what the operations command and the schedule both call. */
-export async function runRetention(options: {
+/** What one source's job needs: its tables with their windows, its store, the one clock, the trace writer. */
+export interface RetentionJob {
   source: string;
   store: SqlStore;
   tables: readonly RetainedTable[];
   clock: Clock;
   writer: TraceWriter;
-}): Promise<{ table: string; deleted: number }[]> {
+}
+
+/** A source's job, from its definition: the serving processes and the operations command build it alike. */
+export function retentionJob(
+  definition: { name: string; retention?: readonly RetainedTable[] },
+  parts: { store: SqlStore; clock: Clock; writer: TraceWriter },
+): RetentionJob {
+  return { source: definition.name, tables: definition.retention ?? [], ...parts };
+}
+
+/** One run, traced; what the operations command and the schedule both call. */
+export async function runRetention(options: RetentionJob): Promise<{ table: string; deleted: number }[]> {
   const now = options.clock.now();
   const counts = await deleteExpired(options.store, options.tables, now);
   await options.writer.write([retentionTrace(options.source, now, counts)]);
@@ -84,9 +95,7 @@ export async function runRetention(options: {
  * fails (a store away) is logged and tried again at the next tick; nothing is half-deleted, each run is one
  * transaction.
  */
-export function scheduleRetention(options: Parameters<typeof runRetention>[0] & { intervalMs: number }): {
-  stop: () => Promise<void>;
-} {
+export function scheduleRetention(options: RetentionJob & { intervalMs: number }): { stop: () => Promise<void> } {
   if (options.tables.length === 0 || options.intervalMs === 0) return { stop: async () => undefined };
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
