@@ -17,5 +17,25 @@ export function createRedis(url: string): Redis {
   return redis;
 }
 
+/**
+ * Until the client is connected, for a one-shot command: serving processes send without waiting (no offline
+ * queue, a Redis away is an outage of what needs it), but a command that sends at once would fail before the
+ * connection is up. Rejects, naming the wait, if it is not up within `timeoutMs`.
+ */
+export function redisReady(redis: Redis, timeoutMs = 5000): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      reject(new Error(`Redis did not answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    redis.once('ready', onReady);
+  });
+}
+
 /** Exponential reconnection backoff from 200 ms, capped at 2 s: a flapping Redis is retried, never hammered. */
 export const reconnectDelay = (attempt: number) => Math.min(100 * 2 ** attempt, 2000);

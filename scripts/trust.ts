@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { configOrExit } from '../runtime/config';
-import { createRedis } from '../runtime/redis';
+import { createRedis, redisReady } from '../runtime/redis';
 import { registerTrustedDocuments, type ManifestOperation } from '../gateway/persisted-documents';
 import { fail, parseArgs } from './cli';
 
@@ -32,6 +32,7 @@ async function main() {
   }
   const redis = createRedis(config.redisUrl);
   try {
+    await redisReady(redis);
     const count = await registerTrustedDocuments(redis, operations!, { replace: args.flags.has('replace') });
     console.log(`${count} operation(s) registered${args.flags.has('replace') ? ', others removed' : ''}`);
   } finally {
