@@ -1,14 +1,17 @@
 import type { SqlExecutor } from '../runtime/store/sql-store';
 import type { Position } from '../runtime/graphql/connection';
-import type { ChainedTrace } from './trace';
+import { hiddenPrefixes, type ChainedTrace, type PatientSide } from './trace';
 
 export interface TraceFilter {
   from?: Date | null;
   to?: Date | null;
   actorId?: string | null;
   mode?: string | null;
-  /** The patient's side does not see deposits withheld from them (R1111-53, a minor's secret) until they are shown. */
-  hideWithheld?: boolean;
+  /**
+   * Read for the patient's side: the traces that touched only documents hidden from it (R1111-53, a minor's
+   * secret), and the rest of an access that touched nothing else, are left out (withheldFor).
+   */
+  side?: PatientSide | null;
   /** A representative reads the record's history without the other representatives' own accesses (their id). */
   ownRepresentative?: string | null;
 }
@@ -66,10 +69,29 @@ function where(ins: string, filter: TraceFilter, params: unknown[]): string {
   if (filter.to) parts.push(`at < ${add(filter.to)}`);
   if (filter.actorId) parts.push(`actor_id = ${add(filter.actorId)}`);
   if (filter.mode) parts.push(`mode = ${add(filter.mode)}`);
-  if (filter.hideWithheld) parts.push(`action <> 'deposit-withheld'`);
+  if (filter.side) parts.push(`NOT ${withheldFor(filter.side, 'access_trace', add)}`);
   if (filter.ownRepresentative)
     parts.push(`(actor_kind <> 'representative' OR actor_id = ${add(filter.ownRepresentative)})`);
   return parts.join(' AND ');
+}
+
+/**
+ * The SQL condition true for a trace (or a notification, by its request) that the patient's side must not see:
+ * the access touched at least one document hidden from that side, and this row touched nothing else. A row
+ * that touched nothing (the registry's decision, a notification) goes with the rest of its request, so an
+ * access that concerned only hidden documents leaves no sign at all, while one that also read what the side
+ * may see stays, without the hidden names.
+ */
+export function withheldFor(side: PatientSide, alias: string, add: (v: unknown) => string): string {
+  const prefixes = add(hiddenPrefixes(side).map((p) => `${p}%`));
+  const hidden = (item: string) => `${item} LIKE ANY(${prefixes}::text[])`;
+  const ownTouched = alias === 'access_trace' ? `${alias}.touched` : `ARRAY[]::text[]`;
+  const sameRequest = `s.patient_ins = ${alias}.patient_ins AND s.request_id = ${alias}.request_id`;
+  return `(
+    NOT EXISTS (SELECT 1 FROM unnest(${ownTouched}) u(item) WHERE NOT ${hidden('u.item')})
+    AND EXISTS (SELECT 1 FROM access_trace s, unnest(s.touched) u(item) WHERE ${sameRequest} AND ${hidden('u.item')})
+    AND (cardinality(${ownTouched}) > 0
+      OR NOT EXISTS (SELECT 1 FROM access_trace s, unnest(s.touched) u(item) WHERE ${sameRequest} AND NOT ${hidden('u.item')})))`;
 }
 
 /** A patient's traces, newest first, one page (size + 1 rows to know whether more follow). */
@@ -115,10 +137,13 @@ export interface NotificationEntry {
 export async function findNotifications(
   store: SqlExecutor,
   ins: string,
+  side: PatientSide | null,
   size: number,
   after: Position | null,
 ): Promise<NotificationEntry[]> {
   const params: unknown[] = [ins];
+  const add = (v: unknown) => `$${params.push(v)}`;
+  const withheld = side ? ` AND NOT ${withheldFor(side, 'notification_outbox', add)}` : '';
   const cursor = after
     ? ` AND (at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::bigint)`
     : '';
@@ -133,7 +158,7 @@ export async function findNotifications(
     delivered_at: Date | null;
   };
   const rows = await store.query<Row>(
-    `SELECT * FROM notification_outbox WHERE patient_ins = $1${cursor} ORDER BY at DESC, id DESC LIMIT $${params.push(size + 1)}`,
+    `SELECT * FROM notification_outbox WHERE patient_ins = $1${withheld}${cursor} ORDER BY at DESC, id DESC LIMIT $${params.push(size + 1)}`,
     params,
   );
   return rows.map((r) => ({
@@ -148,10 +173,12 @@ export async function findNotifications(
   }));
 }
 
-export async function countNotifications(store: SqlExecutor, ins: string): Promise<number> {
+export async function countNotifications(store: SqlExecutor, ins: string, side: PatientSide | null): Promise<number> {
+  const params: unknown[] = [ins];
+  const withheld = side ? ` AND NOT ${withheldFor(side, 'notification_outbox', (v) => `$${params.push(v)}`)}` : '';
   const [row] = await store.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM notification_outbox WHERE patient_ins = $1',
-    [ins],
+    `SELECT count(*)::int AS n FROM notification_outbox WHERE patient_ins = $1${withheld}`,
+    params,
   );
   return row.n;
 }

@@ -63,11 +63,21 @@ export function traceHash(prevHash: string, seq: number, trace: AccessTrace): st
 }
 
 /**
- * A document hidden from the patient (awaiting the consultation d'annonce) or from their representatives (a
- * minor's secret) is named in traces with this prefix: the patient's side reads traces without those names,
+ * A document hidden from the patient's whole side (awaiting the consultation d'annonce, R1111-53) is named in
+ * traces with this prefix, and one a minor keeps secret from their representatives (L1111-5) with `SECRET`: the
+ * patient's side reads its history without those names, and without the accesses that touched nothing else,
  * so the history does not reveal what the record hides from them.
  */
 export const WITHHELD = 'withheld:';
+export const SECRET = 'secret:';
+
+/** Who reads a record's history on the patient's side: the patient themself, or a legal representative. */
+export type PatientSide = 'patient' | 'representative';
+
+/** The trace prefixes a reader on this side must not see (the minor sees their own secrets). */
+export function hiddenPrefixes(side: PatientSide): string[] {
+  return side === 'patient' ? [WITHHELD] : [WITHHELD, SECRET];
+}
 
 export function tracedDocument(
   doc: { id: string; visibility: readonly string[]; depositedAt?: Date | null },
@@ -77,6 +87,6 @@ export function tracedDocument(
   // R1111-53: INVISIBLE_PATIENT lifts by itself a month after the deposit (as policy/document-filter.ts shows it).
   const awaitingAnnonce =
     doc.visibility.includes('INVISIBLE_PATIENT') && !(doc.depositedAt && doc.depositedAt <= revealCutoff(now));
-  const hidden = awaitingAnnonce || doc.visibility.includes('INVISIBLE_REPRESENTANTS_LEGAUX');
-  return `${hidden ? WITHHELD : ''}${prefix}${doc.id}`;
+  const marker = awaitingAnnonce ? WITHHELD : doc.visibility.includes('INVISIBLE_REPRESENTANTS_LEGAUX') ? SECRET : '';
+  return `${marker}${prefix}${doc.id}`;
 }

@@ -16,7 +16,12 @@ export type PatientControl =
   | 'name-medecin-traitant'
   | 'name-administrator'
   | 'remove-administrator'
-  | 'set-secondary-use';
+  | 'set-secondary-use'
+  | 'keep-secret'
+  | 'share-secret';
+
+/** L1111-5: what a minor keeps from their legal representatives is the minor's decision alone. */
+const MINOR_CONTROLS: ReadonlySet<PatientControl> = new Set(['keep-secret', 'share-secret']);
 
 /** The médecin traitant may block a professional for the patient; nothing else of the patient's rights. */
 const MEDECIN_TRAITANT_CONTROLS: ReadonlySet<PatientControl> = new Set(['block', 'unblock']);
@@ -27,6 +32,17 @@ export type ControlDecision = { allowed: true; rule: ActionRule } | Refusal;
 export function mayControl(actor: Actor, facts: PatientAccessFacts, control: PatientControl): ControlDecision {
   if (facts.dmpStatus !== 'ACTIVE')
     return { allowed: false, rule: 'deny.dmp-not-active', reason: 'the DMP is closed or deleted' };
+  if (MINOR_CONTROLS.has(control)) {
+    if (actor.kind !== 'patient' || actor.ins !== facts.ins)
+      return {
+        allowed: false,
+        rule: 'deny.not-record-controller',
+        reason: 'only the minor keeps a document from their representatives',
+      };
+    if (!facts.isMinor)
+      return { allowed: false, rule: 'deny.not-a-minor', reason: "the secret of L1111-5 is a minor's" };
+    return { allowed: true, rule: 'control.minor-secret' };
+  }
   if (actor.kind === 'patient' && actor.ins === facts.ins) return { allowed: true, rule: 'control.patient' };
   if (actor.kind === 'representative' && facts.isRepresentative)
     return { allowed: true, rule: 'control.representative' };

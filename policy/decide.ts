@@ -30,6 +30,10 @@ export interface PatientAccessFacts {
   emergencyJustification?: string | null;
   /** Documents the patient masked (MASQUE_PS). */
   maskedDocumentIds?: string[];
+  /** Documents the minor keeps secret from their representatives after deposit (L1111-5). */
+  secretDocumentIds?: string[];
+  /** The patient is a minor at the request's instant. */
+  isMinor?: boolean;
   /** The patient's death is recorded (the record is then closed). */
   deceased?: boolean;
   /** The patient objected, while alive, to access by their heirs (L1111-18). */
@@ -79,7 +83,14 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
   const allow = (rule: GrantRule, grant: Omit<AccessGrant, 'ins' | 'actorId' | 'rule'>): Decision => ({
     allowed: true,
     rule,
-    grant: { ins: facts.ins, actorId: actor.id, rule, maskedDocumentIds: facts.maskedDocumentIds ?? [], ...grant },
+    grant: {
+      ins: facts.ins,
+      actorId: actor.id,
+      rule,
+      maskedDocumentIds: facts.maskedDocumentIds ?? [],
+      secretDocumentIds: facts.secretDocumentIds ?? [],
+      ...grant,
+    },
   });
   const hidden = (...labels: VisibilityLabel[]) => labels;
 

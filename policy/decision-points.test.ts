@@ -61,6 +61,20 @@ describe('the decisions at the policy, one table each', () => {
     expect(mayDeclareEmergency(actors[actor], { ...facts, ...over }, 'Patient inconscient').rule).toBe(rule);
   });
 
+  // L1111-5: keeping a document from the representatives is the minor's decision alone.
+  it.each<[keyof typeof actors, Partial<PatientAccessFacts>, string]>([
+    ['patient', { isMinor: true }, 'control.minor-secret'],
+    ['patient', { isMinor: false }, 'deny.not-a-minor'],
+    ['patient', { isMinor: true, dmpStatus: 'CLOSED' }, 'deny.dmp-not-active'],
+    ['otherPatient', { isMinor: true }, 'deny.not-record-controller'],
+    ['representative', { isMinor: true, isRepresentative: true }, 'deny.not-record-controller'],
+    ['medecin', { isMinor: true, isTreatingDoctor: true }, 'deny.not-record-controller'],
+    ['operator', { isMinor: true }, 'deny.not-record-controller'],
+  ])('keeping a document secret: %s (%j) → %s', (actor, over, rule) => {
+    for (const control of ['keep-secret', 'share-secret'] as const)
+      expect(mayControl(actors[actor], { ...facts, ...over }, control).rule).toBe(rule);
+  });
+
   it.each(Object.keys(actors))('aggregates and resuming deletions for %s', (actor) => {
     expect(mayAggregate(actors[actor]).allowed).toBe(actor === 'analyst');
     expect(mayResumeDeletions(actors[actor]).allowed).toBe(actor === 'operator');
@@ -90,6 +104,8 @@ describe('the decisions at the policy, one table each', () => {
       'name-medecin-traitant',
       'name-administrator',
       'remove-administrator',
+      'keep-secret',
+      'share-secret',
     ];
     const CHANGES: LifecycleChange[] = [
       'close',

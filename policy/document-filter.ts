@@ -25,6 +25,11 @@ export function visibleDocumentsCondition(
   if (grant.typeCodes) conditions.push(`type_code = ANY(${add(grant.typeCodes)}::text[])`);
   const alwaysHidden = grant.hiddenLabels.filter((label) => label !== 'INVISIBLE_PATIENT');
   if (alwaysHidden.length > 0) conditions.push(`NOT (visibility && ${add(alwaysHidden)}::text[])`);
+  // L1111-5: what the minor chose to keep secret after deposit is hidden as if deposited with the label.
+  const secret = grant.hiddenLabels.includes('INVISIBLE_REPRESENTANTS_LEGAUX')
+    ? secretCondition(grant, params, table)
+    : 'FALSE';
+  if (secret !== 'FALSE') conditions.push(`NOT (${secret})`);
   if (grant.hiddenLabels.includes('INVISIBLE_PATIENT')) {
     // R1111-53: hidden until the consultation d'annonce, and shown by itself one month after deposit.
     conditions.push(
@@ -46,9 +51,20 @@ export function visibleDocumentsCondition(
  * the author's new version of a masked document is masked too.
  */
 export function maskedCondition(grant: AccessGrant, params: unknown[], table: string): string {
-  const masked = grant.maskedDocumentIds ?? [];
-  if (masked.length === 0) return 'FALSE';
-  return `COALESCE(lineage_id, id) IN (SELECT COALESCE(m.lineage_id, m.id) FROM ${table} m WHERE m.id = ANY($${params.push(masked)}::text[]))`;
+  return inLineageOf(grant.maskedDocumentIds ?? [], params, table);
+}
+
+/**
+ * The SQL condition true for a document the minor keeps secret from their representatives after its deposit
+ * (the registry's decision, L1111-5), 'FALSE' when there is none. It follows the lineage as a mask does.
+ */
+export function secretCondition(grant: AccessGrant, params: unknown[], table: string): string {
+  return inLineageOf(grant.secretDocumentIds ?? [], params, table);
+}
+
+function inLineageOf(ids: string[], params: unknown[], table: string): string {
+  if (ids.length === 0) return 'FALSE';
+  return `COALESCE(lineage_id, id) IN (SELECT COALESCE(m.lineage_id, m.id) FROM ${table} m WHERE m.id = ANY($${params.push(ids)}::text[]))`;
 }
 
 /** Whether a grant lets its holder read documents of this type (for data a source holds outside document rows). */

@@ -25,6 +25,11 @@ export interface AccessGrant {
   justification?: string | null;
   /** Ids of the documents the patient masked (the registry holds masks; sources filter and label with this). */
   maskedDocumentIds?: string[];
+  /**
+   * Ids of the documents the minor keeps secret from their representatives (the registry holds these too):
+   * sources label them INVISIBLE_REPRESENTANTS_LEGAUX, and a grant that hides that label hides them.
+   */
+  secretDocumentIds?: string[];
   /** Author id to whom their own masked documents stay visible. */
   authorId: string | null;
   /** The rule of decide() that allowed it, cited by the access trace. */

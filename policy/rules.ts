@@ -77,6 +77,7 @@ export const ACTION_RULES = [
   'control.administrator',
   'control.consent-at-consultation',
   'control.establishment-staff',
+  'control.minor-secret',
   'lifecycle.create.patient',
   'lifecycle.create.representative',
   'lifecycle.create.professional',

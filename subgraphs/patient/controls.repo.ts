@@ -50,21 +50,31 @@ export async function replaceMedecinTraitant(tx: SqlExecutor, ins: string, rpps:
   await addRelation(tx, ins, rpps, 'MEDECIN_TRAITANT', now);
 }
 
-export async function setMask(
+/**
+ * The patient's decisions on one document, held by the registry and carried to the sources by the grant: a mask
+ * (MASQUE_PS) and a minor's secret (INVISIBLE_REPRESENTANTS_LEGAUX, L1111-5). Each is a row, there or not.
+ */
+const DOCUMENT_DECISIONS = {
+  mask: { table: 'document_mask', at: 'masked_at' },
+  secret: { table: 'document_secret', at: 'kept_at' },
+} as const;
+
+export async function setDocumentDecision(
   tx: SqlExecutor,
+  decision: keyof typeof DOCUMENT_DECISIONS,
   ins: string,
-  documentId: string,
-  source: string,
-  masked: boolean,
+  document: { id: string; source: string },
+  on: boolean,
   now: Date,
 ): Promise<void> {
-  if (masked) {
+  const { table, at } = DOCUMENT_DECISIONS[decision];
+  if (on) {
     await tx.query(
-      'INSERT INTO document_mask (patient_ins, document_id, source, masked_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-      [ins, documentId, source, now],
+      `INSERT INTO ${table} (patient_ins, document_id, source, ${at}) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [ins, document.id, document.source, now],
     );
   } else {
-    await tx.query('DELETE FROM document_mask WHERE patient_ins = $1 AND document_id = $2', [ins, documentId]);
+    await tx.query(`DELETE FROM ${table} WHERE patient_ins = $1 AND document_id = $2`, [ins, document.id]);
   }
 }
 

@@ -11,6 +11,7 @@ import * as repo from './controls.repo';
 import { knownEstablishment, knownProfessional } from './directory';
 import { pushCohort, queueCohortChange } from './cohort';
 import { guardedChange } from './guarded-change';
+import { SECRET } from '../../audit/trace';
 
 /** The document sources as a GraphQL enum (domain/sources.ts). */
 export const DocumentSourceEnum = DOCUMENT_SOURCE_ENUM;
@@ -154,7 +155,27 @@ export class PatientControlsResolver {
   ) {
     return control(ctx, ins, masked ? 'mask' : 'unmask', documentId, async (tx) => {
       idArgument(documentId, 'documentId');
-      await repo.setMask(tx, ins, documentId, source, masked, ctx.now);
+      await repo.setDocumentDecision(tx, 'mask', ins, { id: documentId, source }, masked, ctx.now);
+    });
+  }
+
+  @Mutation(() => Patient, {
+    nullable: true,
+    description:
+      'A minor keeps a document of any source secret from their legal representatives (L1111-5), or shares it again: it then carries INVISIBLE_REPRESENTANTS_LEGAUX, and the representatives see neither it nor the accesses that concerned only it. Only the minor decides; sharing again lifts only this decision, never the label its author set at deposit.',
+  })
+  setDocumentSecretFromRepresentatives(
+    @Arg('ins', () => String) ins: string,
+    @Arg('documentId', () => ID) documentId: string,
+    @Arg('source', () => DocumentSourceEnum) source: string,
+    @Arg('secret', () => Boolean) secret: boolean,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    // The trace names the document as a secret, so the representatives' history shows neither it nor this act.
+    const target = `${SECRET}${documentId}`;
+    return control(ctx, ins, secret ? 'keep-secret' : 'share-secret', target, async (tx) => {
+      idArgument(documentId, 'documentId');
+      await repo.setDocumentDecision(tx, 'secret', ins, { id: documentId, source }, secret, ctx.now);
     });
   }
 

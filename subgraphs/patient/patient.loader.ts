@@ -42,6 +42,8 @@ export function factsOf(row: PatientFactsRow): PatientAccessFacts {
     hasEmergencyGrant: row.has_emergency_grant,
     emergencyJustification: row.emergency_justification,
     maskedDocumentIds: row.masked_document_ids,
+    secretDocumentIds: row.secret_document_ids,
+    isMinor: row.is_minor,
     deceased: row.deceased_on !== null,
     heirsObjection: row.heirs_objection,
     isHeir: row.is_heir,

@@ -37,6 +37,10 @@ export interface PatientFactsRow extends PatientRow {
   is_heir: boolean;
   has_emergency_grant: boolean;
   masked_document_ids: string[];
+  /** Documents the minor keeps secret from their representatives (L1111-5), beyond those deposited so. */
+  secret_document_ids: string[];
+  /** Under 18 at the request's instant (Paris day). */
+  is_minor: boolean;
   emergency_justification: string | null;
 }
 
@@ -69,7 +73,9 @@ export async function findPatientFacts(
        EXISTS (SELECT 1 FROM heir h WHERE h.patient_ins = p.ins AND h.account_id = $3) AS is_heir,
        EXISTS (SELECT 1 FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > $4) AS has_emergency_grant,
        (SELECT g.justification FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > $4 ORDER BY g.opened_at DESC LIMIT 1) AS emergency_justification,
-       ARRAY(SELECT m.document_id FROM document_mask m WHERE m.patient_ins = p.ins ORDER BY m.document_id) AS masked_document_ids
+       ARRAY(SELECT m.document_id FROM document_mask m WHERE m.patient_ins = p.ins ORDER BY m.document_id) AS masked_document_ids,
+       ARRAY(SELECT k.document_id FROM document_secret k WHERE k.patient_ins = p.ins ORDER BY k.document_id) AS secret_document_ids,
+       p.birth_date > $6::date AS is_minor
      FROM patient p WHERE p.ins = ANY($1::text[])${options.forUpdate ? ' FOR UPDATE OF p' : ''}`,
     // The request's instant and Paris day: a measure ends on its date, a minor's representative on the 18th birthday.
     // A member of staff the establishment vouched for is of its care team (the registry recognised them on its list).

@@ -20,12 +20,18 @@ import {
 } from './patient.type';
 import { registryLoaders, type VisiblePatient } from './patient.loader';
 import { touch } from '../../audit/trace-recorder';
-import { WITHHELD } from '../../audit/trace';
+import { hiddenPrefixes, type PatientSide } from '../../audit/trace';
 import { professionalOf } from './directory';
 
 /** What a registry field read, for the access trace. */
 const read = (ctx: SubgraphContext, patient: VisiblePatient, group: string) =>
   touch(ctx, patient.decision.grant, group);
+
+/** The patient's side reading its own record, which some documents and accesses are hidden from; else null. */
+function patientSide(patient: VisiblePatient): PatientSide | null {
+  const mode = patient.decision.grant.mode;
+  return mode === 'patient' || mode === 'representative' ? mode : null;
+}
 
 @Resolver(() => Patient)
 export class PatientResolver {
@@ -139,12 +145,12 @@ export class PatientResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     read(ctx, patient, 'accessTraces');
-    const mode = patient.decision.grant.mode;
+    const side = patientSide(patient);
     const traceFilter = {
       ...(filter ?? {}),
-      hideWithheld: mode === 'patient' || mode === 'representative',
+      side,
       // Separated parents: neither sees the other's accesses to the child's record.
-      ownRepresentative: mode === 'representative' ? ctx.actor.id : null,
+      ownRepresentative: side === 'representative' ? ctx.actor.id : null,
     };
     const size = pageSize(page.first);
     const scope: CursorScope = { list: 'accessTraces', args: [patient.ins, traceFilter], id: 'serial' };
@@ -155,7 +161,7 @@ export class PatientResolver {
         (await findTraces(store, patient.ins, traceFilter, size, after)).map((t) => ({
           ...t,
           seq: String(t.seq),
-          touched: traceFilter.hideWithheld ? t.touched.filter((item) => !item.startsWith(WITHHELD)) : t.touched,
+          touched: side ? t.touched.filter((item) => !hiddenPrefixes(side).some((p) => item.startsWith(p))) : t.touched,
         })),
       size,
       page.after,
@@ -182,11 +188,13 @@ export class PatientResolver {
       n.actorId !== ctx.actor.id;
     return toConnection<PatientNotification>(
       async () =>
-        (await findNotifications(store, patient.ins, size, after)).map((n) => (other(n) ? { ...n, actorId: null } : n)),
+        (await findNotifications(store, patient.ins, patientSide(patient), size, after)).map((n) =>
+          other(n) ? { ...n, actorId: null } : n,
+        ),
       size,
       page.after,
       (n) => ({ at: n.at.toISOString(), id: n.id }),
-      () => countNotifications(store, patient.ins),
+      () => countNotifications(store, patient.ins, patientSide(patient)),
       scope,
     );
   }

@@ -1,7 +1,7 @@
 import type { SqlStore } from '../../../runtime/store/sql-store';
 import { quoteIdent } from '../../../runtime/store/sql-store';
 import type { HabilitationMatrix } from '../../../policy/matrix';
-import { maskedCondition, visibleDocumentsCondition } from '../../../policy/document-filter';
+import { maskedCondition, secretCondition, visibleDocumentsCondition } from '../../../policy/document-filter';
 import type { AccessGrant } from '../../../policy/grant';
 import { DOCUMENT_TYPES, type DmpSpace, type TypeCode, type VisibilityLabel } from '../../../domain/codes';
 import type { Position } from '../../../runtime/graphql/connection';
@@ -47,6 +47,8 @@ export interface DocumentRow {
   visibility: string[];
   /** The patient masked this document or another version of it (policy/document-filter.ts). */
   masked?: boolean;
+  /** The minor keeps this document (or another version of it) secret from their representatives. */
+  secret?: boolean;
   [column: string]: unknown;
 }
 
@@ -107,9 +109,10 @@ export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, 
       if (query.after)
         condition += ` AND (effective_at, id) < ($${params.push(query.after.at)}::timestamptz, $${params.push(query.after.id)})`;
       const masked = maskedCondition(query.grant, params, name);
+      const secret = secretCondition(query.grant, params, name);
       const rows = await store.query<DocumentRow>(
         `SELECT * FROM (
-           SELECT t.*, (${masked}) AS masked,
+           SELECT t.*, (${masked}) AS masked, (${secret}) AS secret,
              row_number() OVER (PARTITION BY patient_ins ORDER BY effective_at DESC, id DESC) AS page_rank
            FROM ${name} t WHERE ${condition}
          ) ranked WHERE page_rank <= $${params.push(query.size + 1)}
@@ -140,7 +143,7 @@ export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, 
       ];
       if (table.retention) parts.push(table.retention(now, add));
       const rows = await store.query<DocumentRow>(
-        `SELECT *, (${maskedCondition(grant, params, name)}) AS masked FROM ${name} WHERE ${parts.join(' AND ')} ORDER BY version DESC`,
+        `SELECT *, (${maskedCondition(grant, params, name)}) AS masked, (${secretCondition(grant, params, name)}) AS secret FROM ${name} WHERE ${parts.join(' AND ')} ORDER BY version DESC`,
         params,
       );
       const byLineage = new Map<string, DocumentRow[]>(lineages.map((l) => [l, []]));

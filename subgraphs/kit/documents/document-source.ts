@@ -124,7 +124,7 @@ export function createDocumentSource<T extends { id: string; visibility: string[
               ...list
                 .slice(0, size)
                 .map((row) =>
-                  tracedDocument({ id: row.id, visibility: row.visibility, depositedAt: row.deposited_at }, ctx.now),
+                  tracedDocument({ id: row.id, visibility: labelsOf(row), depositedAt: row.deposited_at }, ctx.now),
                 ),
             );
             return list.map((row) => carry(labelled(toNode(row), row), grant));
@@ -150,7 +150,7 @@ export function createDocumentSource<T extends { id: string; visibility: string[
         ctx,
         grant,
         ...rows.map((row) =>
-          tracedDocument({ id: row.id, visibility: row.visibility, depositedAt: row.deposited_at }, ctx.now),
+          tracedDocument({ id: row.id, visibility: labelsOf(row), depositedAt: row.deposited_at }, ctx.now),
         ),
       );
       return rows.map((row) => carry(labelled(toNode(row), row), grant));
@@ -176,11 +176,19 @@ export async function grantFor(ctx: SubgraphContext, patient: PatientRef): Promi
 }
 
 /**
- * The registry holds masks: a document the patient masked, in any of its versions, shows MASQUE_PS to whoever
- * may still see it (the row's `masked`, computed in SQL).
+ * The registry holds masks and a minor's later secrets: a document the patient masked, in any of its versions,
+ * shows MASQUE_PS to whoever may still see it, and one the minor keeps secret shows INVISIBLE_REPRESENTANTS_LEGAUX
+ * (the row's `masked` and `secret`, computed in SQL).
  */
+function labelsOf(row: DocumentRow): string[] {
+  const labels = [...row.visibility];
+  if (row.masked && !labels.includes('MASQUE_PS')) labels.push('MASQUE_PS');
+  if (row.secret && !labels.includes('INVISIBLE_REPRESENTANTS_LEGAUX')) labels.push('INVISIBLE_REPRESENTANTS_LEGAUX');
+  return labels;
+}
+
 function labelled<T extends { id: string; visibility: string[] }>(node: T, row: DocumentRow): T {
-  return row.masked ? { ...node, visibility: [...node.visibility, 'MASQUE_PS'] } : node;
+  return row.masked || row.secret ? { ...node, visibility: labelsOf(row) } : node;
 }
 
 function checkFilter(filter: DocumentFilterValue): DocumentFilterValue {
