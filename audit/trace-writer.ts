@@ -15,6 +15,8 @@ const WRITES = [
   'add-representative',
   'remove-representative',
   'purge',
+  'decide-document-deletion',
+  'erase-document',
 ]
   .map((a) => `'${a}'`)
   .join(', ');
@@ -26,6 +28,7 @@ const NOTIFIED_ACTIONS = {
   'record-consent': 'CONSENT_RECORDED',
   'add-representative': 'REPRESENTATIVE_ADDED',
   'remove-representative': 'REPRESENTATIVE_REMOVED',
+  'decide-document-deletion': 'DOCUMENT_DELETION_DECIDED',
 } as const;
 
 const NOTIFIED_WRITES = Object.entries(NOTIFIED_ACTIONS)
@@ -40,7 +43,8 @@ const NOTIFIED_WRITES = Object.entries(NOTIFIED_ACTIONS)
  * The notifications accesses cause (docs/law.md §4), in the trace's own statement: the first access of each
  * professional or regulator to a patient (first_access remembers who came), every emergency access (centre
  * 15, bris de glace), each new document, the DMP's creation, each consent a professional recorded at a
- * consultation and each legal representative added or removed, once per request. Candidates arrive as
+ * consultation, each legal representative added or removed and each deletion request the host's médecin decided,
+ * once per request. Candidates arrive as
  * arrays, one element per allowed trace.
  */
 const NOTIFY = `

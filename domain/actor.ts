@@ -32,6 +32,11 @@ export type Actor =
   /** DMP operations staff: watches the service (emergency-access abuse), reads no patient's data. */
   | { kind: 'operator'; id: string }
   /**
+   * The host's médecin (médecin de l'hébergeur, seed 002): decides the patients' requests to delete a document a
+   * professional wrote (R1111-51). Reads no record; sees the requests, and carries each out or refuses it.
+   */
+  | { kind: 'host_physician'; id: string }
+  /**
    * A signed identity the registry's directory does not hold (no such RPPS, no such account): the registry
    * judges it as this, which every rule refuses (docs/law.md §3). No token can name this kind.
    */
@@ -69,6 +74,7 @@ export const ACTOR_KINDS: readonly ActorKind[] = [
   'analyst',
   'forbidden_organisation',
   'operator',
+  'host_physician',
 ];
 
 /** L1111-18 and docs/law.md §3: these may never read a DMP, whatever they are given. */

@@ -106,7 +106,8 @@ function toActor(claim: unknown, subject: unknown): Actor | null {
     case 'heir':
     case 'analyst':
     case 'operator':
-      return { kind: c.kind as 'representative' | 'heir' | 'analyst' | 'operator', id: subject };
+    case 'host_physician':
+      return { kind: c.kind as 'representative' | 'heir' | 'analyst' | 'operator' | 'host_physician', id: subject };
     default:
       return null;
   }

@@ -107,6 +107,11 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
       return deny('deny.operator-person-level', 'operators watch the service and read no patient data');
     case 'assurance_maladie_feed':
       return deny('deny.feeding-channel', 'the Assurance maladie feed writes and never reads');
+    case 'host_physician':
+      return deny(
+        'deny.host-physician-reads-no-record',
+        "the host's médecin decides deletion requests, reads no record",
+      );
     case 'heir':
       // L1111-18: after the death, unless the patient objected while alive; limited to what heirs need.
       if (!facts.isHeir) return deny('deny.not-heir', 'not a registered heir of this patient');

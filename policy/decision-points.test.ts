@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/actor';
 import { BASE_FACTS, INS, PRINCIPALS } from '../test/support/principals';
 import type { PatientAccessFacts } from './decide';
-import { mayCreateRecord, mayResumeDeletions } from './lifecycle';
+import { mayCreateRecord, mayDecideDocumentDeletion, mayResumeDeletions } from './lifecycle';
 import { mayKnowOf } from './refusal';
 import { mayDeclareEmergency } from './emergency';
 import { mayAggregate } from './analytics/analytics-grant';
@@ -75,9 +75,10 @@ describe('the decisions at the policy, one table each', () => {
       expect(mayControl(actors[actor], { ...facts, ...over }, control).rule).toBe(rule);
   });
 
-  it.each(Object.keys(actors))('aggregates and resuming deletions for %s', (actor) => {
+  it.each(Object.keys(actors))('aggregates, resuming deletions and deciding deletion requests for %s', (actor) => {
     expect(mayAggregate(actors[actor]).allowed).toBe(actor === 'analyst');
     expect(mayResumeDeletions(actors[actor]).allowed).toBe(actor === 'operator');
+    expect(mayDecideDocumentDeletion(actors[actor]).allowed).toBe(actor === 'hostPhysician');
   });
 
   describe('an actor the directory does not hold is refused at every decision point, whatever it claims', () => {
@@ -124,6 +125,7 @@ describe('the decisions at the policy, one table each', () => {
       expect(mayCreateRecord(actor, INS).allowed).toBe(false);
       expect(mayAggregate(actor).allowed).toBe(false);
       expect(mayResumeDeletions(actor).allowed).toBe(false);
+      expect(mayDecideDocumentDeletion(actor).allowed).toBe(false);
       for (const control of CONTROLS) expect(mayControl(actor, everything, control).allowed).toBe(false);
       for (const change of CHANGES)
         expect(mayChangeLifecycle(actor, everything, change, new Date('2026-12-01T12:00:00Z')).allowed).toBe(false);

@@ -53,6 +53,16 @@ export function mayResumeDeletions(actor: Actor): LifecycleDecision {
     ? { allowed: true, rule: 'lifecycle.resume-deletions.operations' }
     : refuse('deny.not-operations', 'Operations resume deletions');
 }
+/**
+ * The host's médecin carries out or refuses a patient's request to delete a document a professional wrote
+ * (R1111-51; seed 002: « réalisée par le médecin de l'hébergeur »). Nobody else decides them.
+ */
+export function mayDecideDocumentDeletion(actor: Actor): LifecycleDecision {
+  return actor.kind === 'host_physician'
+    ? { allowed: true, rule: 'lifecycle.decide-document-deletion.host-physician' }
+    : refuse('deny.not-host-physician', "The host's médecin decides deletion requests");
+}
+
 export type LifecycleChange =
   | 'close'
   | 'reopen'

@@ -31,6 +31,13 @@ export interface PermitAuthor {
   establishmentName: string | null;
 }
 
+/** The registry's order to erase one document, every version of it, from one source (R1111-51). */
+export interface ErasureOrder {
+  ins: string;
+  source: string;
+  documentId: string;
+}
+
 /** The registry's order to erase every row about a deleted patient from one source. */
 export interface PurgeOrder {
   ins: string;

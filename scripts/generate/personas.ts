@@ -49,4 +49,5 @@ export const PERSONAS: [string, string, string][] = [
   ['org:assureur-exemple', 'forbidden_organisation', 'An insurer: may never read a DMP'],
   ['heir:demo', 'heir', 'Ayant droit of Georges Lefèvre (137057505607761), deceased: reads the reports heirs need'],
   ['ops:dmp', 'operator', 'DMP operations: watches emergency-access abuse, reads no patient data'],
+  ['host:medecin', 'host_physician', "Médecin de l'hébergeur: decides requests to delete a document, reads no record"],
 ];

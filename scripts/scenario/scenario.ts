@@ -36,7 +36,8 @@ export type AccountKind =
   | 'heir'
   | 'analyst'
   | 'forbidden_organisation'
-  | 'operator';
+  | 'operator'
+  | 'host_physician';
 export const ACCOUNT_KINDS: readonly AccountKind[] = [
   'representative',
   'regulator',
@@ -46,6 +47,7 @@ export const ACCOUNT_KINDS: readonly AccountKind[] = [
   'analyst',
   'forbidden_organisation',
   'operator',
+  'host_physician',
 ];
 
 export interface AccountSpec {

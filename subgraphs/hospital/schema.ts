@@ -10,6 +10,7 @@ import { HospitalReport } from './hospital-report.type';
 import { HOSPITAL_RETENTION, hospitalReports } from './hospital-report.repo';
 import { documentContentResolver, documentHistoryResolver } from '../kit/documents/document-fields.resolver';
 import { purgeResolver } from '../kit/purge/purge.resolver';
+import { documentErasureResolver } from '../kit/documents/erase.resolver';
 
 export const hospital: SubgraphDefinition = {
   name: 'hospital',
@@ -21,6 +22,7 @@ export const hospital: SubgraphDefinition = {
     documentHistoryResolver(HospitalReport, hospitalReports),
     documentContentResolver(HospitalReport),
     purgeResolver('hospital'),
+    documentErasureResolver('hospital', { table: 'hospital_report', withContent: true }),
     ...HospitalAnalyticsResolvers,
   ],
   orphanedTypes: [SourcePatient, SourceAnalytics],

@@ -1,7 +1,7 @@
 import type { KeyLike } from 'jose';
 import { signShortLived, verifyShortLived, type TokenScope } from '../../runtime/short-lived-token';
 import type { AccessGrant } from '../../policy/grant';
-import type { PurgeOrder, WritePermit } from '../../policy/write-permit';
+import type { ErasureOrder, PurgeOrder, WritePermit } from '../../policy/write-permit';
 import type { AnalyticsGrant, CohortChange } from '../../policy/analytics/analytics-grant';
 
 /**
@@ -13,6 +13,7 @@ const SCOPES = {
   grant: { issuer: 'dmp-patient-registry', audience: 'dmp-sources', seconds: 30 },
   write: { issuer: 'dmp-patient-registry', audience: 'dmp-source-writes', seconds: 30 },
   purge: { issuer: 'dmp-patient-registry', audience: 'dmp-source-purges', seconds: 60 },
+  erase: { issuer: 'dmp-patient-registry', audience: 'dmp-source-erasures', seconds: 60 },
   analytics: { issuer: 'dmp-patient-registry', audience: 'dmp-source-analytics', seconds: 30 },
   cohort: { issuer: 'dmp-patient-registry', audience: 'dmp-source-cohort', seconds: 60 },
 } as const satisfies Record<string, TokenScope>;
@@ -59,6 +60,17 @@ export function signPurgeOrder(key: KeyLike, order: PurgeOrder): Promise<string>
 export async function verifyPurgeOrder(key: KeyLike, token: unknown, source: string): Promise<PurgeOrder | null> {
   const order = (await verifyShortLived(key, token, SCOPES.purge))?.p as PurgeOrder | undefined;
   return order && order.source === source && typeof order.ins === 'string' ? order : null;
+}
+
+export function signErasureOrder(key: KeyLike, order: ErasureOrder): Promise<string> {
+  return signShortLived(key, { e: order }, SCOPES.erase);
+}
+
+export async function verifyErasureOrder(key: KeyLike, token: unknown, source: string): Promise<ErasureOrder | null> {
+  const order = (await verifyShortLived(key, token, SCOPES.erase))?.e as ErasureOrder | undefined;
+  return order && order.source === source && typeof order.ins === 'string' && typeof order.documentId === 'string'
+    ? order
+    : null;
 }
 
 export function signAnalyticsGrant(key: KeyLike, grant: AnalyticsGrant): Promise<string> {

@@ -10,6 +10,7 @@ import { DccRecord } from './dcc-record.type';
 import { dccRecords } from './dcc-record.repo';
 import { documentContentResolver, documentHistoryResolver } from '../kit/documents/document-fields.resolver';
 import { purgeResolver } from '../kit/purge/purge.resolver';
+import { documentErasureResolver } from '../kit/documents/erase.resolver';
 
 export const oncology: SubgraphDefinition = {
   name: 'oncology',
@@ -21,6 +22,7 @@ export const oncology: SubgraphDefinition = {
     documentHistoryResolver(DccRecord, dccRecords),
     documentContentResolver(DccRecord),
     purgeResolver('oncology'),
+    documentErasureResolver('oncology', { table: 'dcc_record', withContent: true }),
     ...OncologyAnalyticsResolvers,
   ],
   orphanedTypes: [SourcePatient, SourceAnalytics],

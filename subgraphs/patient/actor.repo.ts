@@ -55,6 +55,7 @@ export async function findActor(store: SqlExecutor, id: string): Promise<Actor |
     case 'heir':
     case 'analyst':
     case 'operator':
+    case 'host_physician':
     case 'assurance_maladie_feed':
       return { kind: row.kind, id };
     default:

@@ -99,23 +99,6 @@ export async function addHeir(
   );
 }
 
-export async function addDeletionRequest(
-  tx: SqlExecutor,
-  ins: string,
-  documentId: string,
-  source: string,
-  reason: string,
-  by: string,
-  now: Date,
-): Promise<{ id: string; requested_at: Date }> {
-  const [row] = await tx.query<{ id: string; requested_at: Date }>(
-    `INSERT INTO document_deletion_request (patient_ins, document_id, source, reason, requested_by, requested_at)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text AS id, requested_at`,
-    [ins, documentId, source, reason, by, now],
-  );
-  return row;
-}
-
 export async function addPendingPurges(
   tx: SqlExecutor,
   ins: string,

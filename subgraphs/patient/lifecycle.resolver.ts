@@ -33,6 +33,9 @@ import { DocumentSourceEnum, EmergencyConsentsInput } from './controls.resolver'
 import * as repo from './lifecycle.repo';
 import { pushCohort, queueCohortChange } from './cohort';
 import { guardedChange } from './guarded-change';
+import { DocumentDeletionRequest } from './deletion-request.type';
+import { addDeletionRequest } from './deletion-request.repo';
+import { statedReason } from './deletion-request.resolver';
 import type { Rule } from '../../policy/rules';
 import { isMinorAt } from '../../policy/periods';
 import { registerRepresentative, representationOf, RepresentationInput } from './representation.resolver';
@@ -96,14 +99,6 @@ export class RecordLifecycle {
     description: 'After a deletion: the sources not yet purged (retried by operations).',
   })
   pendingPurges!: string[];
-}
-
-@ObjectType({ description: 'A request to delete a document a professional wrote (R1111-51), recorded for the host.' })
-export class DocumentDeletionRequest {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) documentId!: string;
-  @Field(() => DocumentSourceEnum) source!: string;
-  @Field(() => DateTime) requestedAt!: Date;
 }
 
 @ObjectType({ description: 'Deletions operations resumed: those complete and those still waiting for a source.' })
@@ -432,14 +427,11 @@ export class LifecycleResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<DocumentDeletionRequest> {
     idArgument(documentId, 'documentId');
-    const why = reason.trim().replace(/\s+/g, ' ');
-    if (why.length < 10 || why.length > 2000)
-      throw badInput('reason', 'state the legitimate reason in 10 to 2,000 characters');
-    let request: { id: string; requested_at: Date } | null = null;
+    const why = statedReason('reason', reason);
+    let request: DocumentDeletionRequest | null = null;
     await change(ctx, ins, 'request-document-deletion', documentId, async (tx, id) => {
-      request = await repo.addDeletionRequest(tx, id, documentId, source, why, ctx.actor.id, ctx.now);
+      request = await addDeletionRequest(tx, { ins: id, documentId, source, reason: why, by: ctx.actor.id }, ctx.now);
     });
-    const made = request as unknown as { id: string; requested_at: Date };
-    return { id: made.id, documentId, source, requestedAt: made.requested_at };
+    return request as unknown as DocumentDeletionRequest;
   }
 }

@@ -10,11 +10,12 @@ export const NotificationKindEnum = {
   CONSENT_RECORDED: 'CONSENT_RECORDED',
   REPRESENTATIVE_ADDED: 'REPRESENTATIVE_ADDED',
   REPRESENTATIVE_REMOVED: 'REPRESENTATIVE_REMOVED',
+  DOCUMENT_DELETION_DECIDED: 'DOCUMENT_DELETION_DECIDED',
 } as const;
 registerEnumType(NotificationKindEnum, {
   name: 'NotificationKind',
   description:
-    'DMP creation, the first access of a professional, every emergency access, a new document, a consent to access recorded by a professional at a consultation, a legal representative added or removed.',
+    "DMP creation, the first access of a professional, every emergency access, a new document, a consent to access recorded by a professional at a consultation, a legal representative added or removed, a request to delete a document decided by the host's médecin.",
 });
 
 @ObjectType({ description: 'A notification to the patient.' })

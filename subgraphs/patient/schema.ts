@@ -1,3 +1,4 @@
+import { DeletionRequestResolver } from './deletion-request.resolver';
 import type { SubgraphDefinition } from '../kit/subgraph';
 import { portOf } from '../../domain/sources';
 import { projectPath } from '../../domain/paths';
@@ -31,6 +32,7 @@ export const patient: SubgraphDefinition = {
     IdentitySearchResolver,
     EmergencyWatchResolver,
     LifecycleResolver,
+    DeletionRequestResolver,
     AnalyticsEntryResolver,
     PatientCountResolver,
   ],

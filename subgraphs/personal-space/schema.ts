@@ -9,6 +9,7 @@ import { PersonalDocument } from './personal-space.type';
 import { personalDocuments } from './personal-space.repo';
 import { documentContentResolver, documentHistoryResolver } from '../kit/documents/document-fields.resolver';
 import { purgeResolver } from '../kit/purge/purge.resolver';
+import { documentErasureResolver } from '../kit/documents/erase.resolver';
 
 export const personalSpace: SubgraphDefinition = {
   name: 'personal-space',
@@ -21,6 +22,7 @@ export const personalSpace: SubgraphDefinition = {
     documentHistoryResolver(PersonalDocument, personalDocuments),
     documentContentResolver(PersonalDocument),
     purgeResolver('personal-space'),
+    documentErasureResolver('personal-space', { table: 'personal_document', withContent: true }),
   ],
   orphanedTypes: [SourcePatient],
   references: { Patient: (reference: PatientRef) => reference },

@@ -10,6 +10,7 @@ import { Dispensation } from './dispensation.type';
 import { DP_RETENTION, dispensations } from './dispensation.repo';
 import { documentHistoryResolver } from '../kit/documents/document-fields.resolver';
 import { purgeResolver } from '../kit/purge/purge.resolver';
+import { documentErasureResolver } from '../kit/documents/erase.resolver';
 
 export const pharmacy: SubgraphDefinition = {
   name: 'pharmacy',
@@ -20,6 +21,7 @@ export const pharmacy: SubgraphDefinition = {
     DispensationDepositResolver,
     documentHistoryResolver(Dispensation, dispensations),
     purgeResolver('pharmacy'),
+    documentErasureResolver('pharmacy', { table: 'dispensation', withContent: false }),
     ...PharmacyAnalyticsResolvers,
   ],
   orphanedTypes: [SourcePatient, SourceAnalytics],

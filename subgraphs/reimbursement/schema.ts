@@ -10,6 +10,7 @@ import { CareLine } from './care-line.type';
 import { CARE_LINE_RETENTION, careLines } from './care-line.repo';
 import { documentHistoryResolver } from '../kit/documents/document-fields.resolver';
 import { purgeResolver } from '../kit/purge/purge.resolver';
+import { documentErasureResolver } from '../kit/documents/erase.resolver';
 
 export const reimbursement: SubgraphDefinition = {
   name: 'reimbursement',
@@ -20,6 +21,7 @@ export const reimbursement: SubgraphDefinition = {
     CareLineDepositResolver,
     documentHistoryResolver(CareLine, careLines),
     purgeResolver('reimbursement'),
+    documentErasureResolver('reimbursement', { table: 'care_line', withContent: false }),
     ...ReimbursementAnalyticsResolvers,
   ],
   orphanedTypes: [SourcePatient, SourceAnalytics],

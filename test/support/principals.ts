@@ -32,6 +32,7 @@ export const PRINCIPALS = {
   heir: { kind: 'heir', id: 'heir:one' },
   analyst: { kind: 'analyst', id: 'analyst:drees' },
   operator: { kind: 'operator', id: 'ops:1' },
+  hostPhysician: { kind: 'host_physician', id: 'host:medecin' },
   insurer: { kind: 'forbidden_organisation', id: 'org:insurer', organisation: 'insurer' },
 } satisfies Record<string, Actor>;
 
