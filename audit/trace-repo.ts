@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '../runtime/store/sql-store';
 import type { Position } from '../runtime/graphql/connection';
 import { hiddenPrefixes, type ChainedTrace, type PatientSide } from './trace';
+import { readableActorId, storedActorIds, tracedAs } from './patient-keys';
 
 export interface TraceFilter {
   from?: Date | null;
@@ -25,7 +26,7 @@ export interface TraceRow {
   actor_kind: string;
   actor_profession: string | null;
   actor_specialty: string | null;
-  patient_ins: string | null;
+  patient_ref: string | null;
   source: string;
   mode: string;
   action: string;
@@ -48,7 +49,7 @@ export function toTrace(row: TraceRow): ChainedTrace {
     actorKind: row.actor_kind,
     actorProfession: row.actor_profession,
     actorSpecialty: row.actor_specialty,
-    patientIns: row.patient_ins,
+    patientRef: row.patient_ref,
     source: row.source,
     mode: row.mode,
     action: row.action,
@@ -62,14 +63,25 @@ export function toTrace(row: TraceRow): ChainedTrace {
   };
 }
 
-function where(ins: string, filter: TraceFilter, params: unknown[]): string {
+/** How this patient's traces name them (audit/patient-keys.ts), as query parameters. */
+type TracedAs = { ins: string; pseudonym: string | null };
+const namesOf = (as: TracedAs) => (as.pseudonym ? [as.pseudonym, as.ins] : [as.ins]);
+
+function where(as: TracedAs, filter: TraceFilter, params: unknown[]): string {
   const add = (v: unknown) => `$${params.push(v)}`;
-  const parts = [`patient_ins = ${add(ins)}`];
+  const parts = [`patient_ref = ANY(${add(namesOf(as))}::text[])`];
   if (filter.from) parts.push(`at >= ${add(filter.from)}`);
   if (filter.to) parts.push(`at < ${add(filter.to)}`);
-  if (filter.actorId) parts.push(`actor_id = ${add(filter.actorId)}`);
+  if (filter.actorId) parts.push(`actor_id = ANY(${add(storedActorIds(filter.actorId, as))}::text[])`);
   if (filter.mode) parts.push(`mode = ${add(filter.mode)}`);
-  if (filter.side) parts.push(`NOT ${withheldFor(filter.side, 'access_trace', add)}`);
+  if (filter.side) {
+    const row = {
+      requestId: 'access_trace.request_id',
+      patientRefs: 'access_trace.patient_ref',
+      touched: 'access_trace.touched',
+    };
+    parts.push(`NOT ${withheldFor(filter.side, row, add)}`);
+  }
   if (filter.ownRepresentative)
     parts.push(`(actor_kind <> 'representative' OR actor_id = ${add(filter.ownRepresentative)})`);
   return parts.join(' AND ');
@@ -82,11 +94,19 @@ function where(ins: string, filter: TraceFilter, params: unknown[]): string {
  * access that concerned only hidden documents leaves no sign at all, while one that also read what the side
  * may see stays, without the hidden names.
  */
-export function withheldFor(side: PatientSide, alias: string, add: (v: unknown) => string): string {
+export function withheldFor(
+  side: PatientSide,
+  /**
+   * The row in SQL: its request id, how its request's traces name the patient (a column, or an array
+   * parameter), and what the row itself touched (a notification touched nothing).
+   */
+  row: { requestId: string; patientRefs: string; touched: string },
+  add: (v: unknown) => string,
+): string {
+  const ownTouched = row.touched;
   const prefixes = add(hiddenPrefixes(side).map((p) => `${p}%`));
   const hidden = (item: string) => `${item} LIKE ANY(${prefixes}::text[])`;
-  const ownTouched = alias === 'access_trace' ? `${alias}.touched` : `ARRAY[]::text[]`;
-  const sameRequest = `s.patient_ins = ${alias}.patient_ins AND s.request_id = ${alias}.request_id`;
+  const sameRequest = `s.patient_ref = ${row.patientRefs} AND s.request_id = ${row.requestId}`;
   return `(
     NOT EXISTS (SELECT 1 FROM unnest(${ownTouched}) u(item) WHERE NOT ${hidden('u.item')})
     AND EXISTS (SELECT 1 FROM access_trace s, unnest(s.touched) u(item) WHERE ${sameRequest} AND ${hidden('u.item')})
@@ -102,21 +122,23 @@ export async function findTraces(
   size: number,
   after: Position | null,
 ): Promise<ChainedTrace[]> {
+  const as = await tracedAs(store, ins);
   const params: unknown[] = [];
-  let condition = where(ins, filter, params);
+  let condition = where(as, filter, params);
   if (after)
     condition += ` AND (at, seq) < ($${params.push(after.at)}::timestamptz, $${params.push(Number(after.id))})`;
   const rows = await store.query<TraceRow>(
     `SELECT * FROM access_trace WHERE ${condition} ORDER BY at DESC, seq DESC LIMIT $${params.push(size + 1)}`,
     params,
   );
-  return rows.map(toTrace);
+  // The patient's side reads its history with its own INS where the chain holds its pseudonym.
+  return rows.map(toTrace).map((t) => ({ ...t, actorId: readableActorId(t.actorId, as), patientRef: ins }));
 }
 
 export async function countTraces(store: SqlExecutor, ins: string, filter: TraceFilter): Promise<number> {
   const params: unknown[] = [];
   const [row] = await store.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM access_trace WHERE ${where(ins, filter, params)}`,
+    `SELECT count(*)::int AS n FROM access_trace WHERE ${where(await tracedAs(store, ins), filter, params)}`,
     params,
   );
   return row.n;
@@ -133,6 +155,21 @@ export interface NotificationEntry {
   deliveredAt: Date | null;
 }
 
+/** withheldFor a notification: its request's traces, which name the patient as the chain does. */
+async function withheldNotifications(
+  store: SqlExecutor,
+  ins: string,
+  side: PatientSide,
+  add: (v: unknown) => string,
+): Promise<string> {
+  const row = {
+    requestId: 'notification_outbox.request_id',
+    patientRefs: `ANY(${add(namesOf(await tracedAs(store, ins)))}::text[])`,
+    touched: 'ARRAY[]::text[]',
+  };
+  return withheldFor(side, row, add);
+}
+
 /** A patient's notifications, newest first, one page (size + 1 rows to know whether more follow). */
 export async function findNotifications(
   store: SqlExecutor,
@@ -143,7 +180,7 @@ export async function findNotifications(
 ): Promise<NotificationEntry[]> {
   const params: unknown[] = [ins];
   const add = (v: unknown) => `$${params.push(v)}`;
-  const withheld = side ? ` AND NOT ${withheldFor(side, 'notification_outbox', add)}` : '';
+  const withheld = side ? ` AND NOT ${await withheldNotifications(store, ins, side, add)}` : '';
   const cursor = after
     ? ` AND (at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::bigint)`
     : '';
@@ -175,7 +212,8 @@ export async function findNotifications(
 
 export async function countNotifications(store: SqlExecutor, ins: string, side: PatientSide | null): Promise<number> {
   const params: unknown[] = [ins];
-  const withheld = side ? ` AND NOT ${withheldFor(side, 'notification_outbox', (v) => `$${params.push(v)}`)}` : '';
+  const add = (v: unknown) => `$${params.push(v)}`;
+  const withheld = side ? ` AND NOT ${await withheldNotifications(store, ins, side, add)}` : '';
   const [row] = await store.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM notification_outbox WHERE patient_ins = $1${withheld}`,
     params,

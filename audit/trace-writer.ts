@@ -1,5 +1,6 @@
 import type { SqlStore } from '../runtime/store/sql-store';
 import { traceHash, type AccessTrace } from './trace';
+import { insNamed, patientKeys, storedForm } from './patient-keys';
 import { metrics } from '../runtime/metrics';
 
 /** Writes that are not accesses to the record: they never count as a professional's first access. */
@@ -87,7 +88,7 @@ const COLUMNS = [
   'actor_kind',
   'actor_profession',
   'actor_specialty',
-  'patient_ins',
+  'patient_ref',
   'source',
   'mode',
   'action',
@@ -120,7 +121,9 @@ export function createTraceWriter(store: SqlStore, options: TraceWriterOptions =
       let prev = head.hash;
       const params: unknown[] = [];
       const rows: string[] = [];
-      for (const t of traces) {
+      // The chain names patients by pseudonym, under keys made on first use (the deletion destroys them).
+      const keys = await patientKeys(tx, insNamed(traces), { create: true });
+      for (const t of traces.map((trace) => storedForm(trace, keys))) {
         seq += 1;
         const hash = traceHash(prev, seq, t);
         const values = [
@@ -132,7 +135,7 @@ export function createTraceWriter(store: SqlStore, options: TraceWriterOptions =
           t.actorKind,
           t.actorProfession,
           t.actorSpecialty,
-          t.patientIns,
+          t.patientRef,
           t.source,
           t.mode,
           t.action,

@@ -29,7 +29,15 @@ export interface AccessTrace {
   vouchedBy: string | null;
 }
 
-export interface ChainedTrace extends AccessTrace {
+/**
+ * A trace as the chain holds it (audit/patient-keys.ts): the patient named by a pseudonym under their own key,
+ * or by INS in the traces of the record's deletion and in rows chained before pseudonyms.
+ */
+export interface StoredTrace extends Omit<AccessTrace, 'patientIns'> {
+  patientRef: string | null;
+}
+
+export interface ChainedTrace extends StoredTrace {
   seq: number;
   prevHash: string;
   hash: string;
@@ -38,7 +46,7 @@ export interface ChainedTrace extends AccessTrace {
 export const GENESIS = 'genesis';
 
 /** The chain link: sha256 over the previous hash and every field of the trace, in a fixed order. */
-export function traceHash(prevHash: string, seq: number, trace: AccessTrace): string {
+export function traceHash(prevHash: string, seq: number, trace: StoredTrace): string {
   const canonical = JSON.stringify([
     seq,
     trace.at.toISOString(),
@@ -48,7 +56,7 @@ export function traceHash(prevHash: string, seq: number, trace: AccessTrace): st
     trace.actorKind,
     trace.actorProfession,
     trace.actorSpecialty,
-    trace.patientIns,
+    trace.patientRef,
     trace.source,
     trace.mode,
     trace.action,

@@ -1,6 +1,7 @@
 import { gql } from 'graphql-request';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 import { toTrace, type TraceRow } from '../audit/trace-repo';
+import { withIns } from './support/traces';
 
 const ADULT = '284077511612365';
 
@@ -242,8 +243,11 @@ describe('every access leaves exactly the expected traces', () => {
   const lastSeq = async () =>
     Number((await graph.auditStore.query<{ seq: string }>('SELECT seq FROM trace_head WHERE id = 1'))[0].seq);
   const tracesAfter = async (seq: number) =>
-    (await graph.auditStore.query<TraceRow>('SELECT * FROM access_trace WHERE seq > $1 ORDER BY seq', [seq])).map(
-      toTrace,
+    withIns(
+      graph.auditStore,
+      (await graph.auditStore.query<TraceRow>('SELECT * FROM access_trace WHERE seq > $1 ORDER BY seq', [seq])).map(
+        toTrace,
+      ),
     );
   const project = (t: Expected) =>
     JSON.stringify([t.source, t.actorId, t.patientIns, t.mode, t.action, t.touched, t.outcome, t.rule]);

@@ -1,5 +1,6 @@
 import { gql } from 'graphql-request';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { traceNames } from './support/traces';
 
 const ADULT = '284077511612365';
 const READ = gql`
@@ -47,8 +48,8 @@ describe('a DMP administrator the patient names reads as the médecin traitant d
       treating.data.patient.hospitalReports.totalCount,
     );
     const traces = await graph.auditStore.query<{ actor_id: string; rule: string }>(
-      `SELECT DISTINCT actor_id, rule FROM access_trace WHERE seq > $1 AND patient_ins = $2 AND outcome = 'allowed' AND actor_id LIKE 'ps:%' ORDER BY actor_id`,
-      [before, ADULT],
+      `SELECT DISTINCT actor_id, rule FROM access_trace WHERE seq > $1 AND patient_ref = ANY($2::text[]) AND outcome = 'allowed' AND actor_id LIKE 'ps:%' ORDER BY actor_id`,
+      [before, await traceNames(graph.auditStore, ADULT)],
     );
     expect(traces).toEqual([
       { actor_id: 'ps:30000000001', rule: 'professional.medecin-traitant' },

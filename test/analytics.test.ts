@@ -380,10 +380,10 @@ describe('analytics: aggregates over consenting patients, with no way back to a 
     const traces = await graph.auditStore.query<{
       source: string;
       action: string;
-      patient_ins: string | null;
+      patient_ref: string | null;
       touched: string[];
-    }>('SELECT source, action, patient_ins, touched FROM access_trace WHERE seq > $1 ORDER BY source', [max]);
-    expect(traces.map((t) => [t.source, t.action, t.patient_ins])).toEqual([
+    }>('SELECT source, action, patient_ref, touched FROM access_trace WHERE seq > $1 ORDER BY source', [max]);
+    expect(traces.map((t) => [t.source, t.action, t.patient_ref])).toEqual([
       ['hospital', 'aggregate', null],
       ['pharmacy', 'aggregate', null],
     ]);

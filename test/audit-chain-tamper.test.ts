@@ -8,6 +8,7 @@ import type { SqlStore } from '../runtime/store/sql-store';
 import { openAuditStore } from '../audit/audit-store';
 import { createTraceWriter } from '../audit/trace-writer';
 import { traceHash, type AccessTrace } from '../audit/trace';
+import { toTrace, type TraceRow } from '../audit/trace-repo';
 import { verifyChain, type ChainHead } from '../audit/verify-chain';
 import { TEST_STORE } from './support/test-graph';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
@@ -137,11 +138,13 @@ describe('the access-trace chain shows every kind of tampering', () => {
     [
       'a record edited and every hash after it recomputed',
       async (s) => {
-        const rows = await s.query<{ seq: string }>('SELECT seq FROM access_trace WHERE seq >= 5 ORDER BY seq');
+        const rows = (await s.query<TraceRow>('SELECT * FROM access_trace WHERE seq >= 5 ORDER BY seq')).map(toTrace);
         let prev = (await s.query<{ hash: string }>('SELECT hash FROM access_trace WHERE seq = 4'))[0].hash;
         await s.query('ALTER TABLE access_trace DISABLE TRIGGER access_trace_append_only');
-        for (const { seq } of rows) {
-          const forged = { ...trace(Number(seq)), touched: Number(seq) === 5 ? ['forged'] : [`doc-${seq}`] };
+        for (const stored of rows) {
+          const seq = stored.seq;
+          // As the chain stores it (the patient by pseudonym), with one link's content changed.
+          const forged = { ...stored, touched: Number(seq) === 5 ? ['forged'] : stored.touched };
           const hash = traceHash(prev, Number(seq), forged);
           await s.query('UPDATE access_trace SET touched = $2, prev_hash = $3, hash = $4 WHERE seq = $1', [
             Number(seq),

@@ -1,6 +1,7 @@
 import { gql } from 'graphql-request';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 import { toTrace, type TraceRow } from '../audit/trace-repo';
+import { traceNames } from './support/traces';
 
 const ADULT = '284077511612365';
 /** Born in Algeria (99352), refused bris de glace. */
@@ -138,8 +139,8 @@ describe('bris de glace', () => {
     });
     const [trace] = (
       await graph.auditStore.query<TraceRow>(
-        `SELECT * FROM access_trace WHERE action = 'break-glass' AND patient_ins = $1 AND actor_id = $2 ORDER BY seq DESC LIMIT 1`,
-        [ins, actor],
+        `SELECT * FROM access_trace WHERE action = 'break-glass' AND patient_ref = ANY($1::text[]) AND actor_id = $2 ORDER BY seq DESC LIMIT 1`,
+        [await traceNames(graph.auditStore, ins), actor],
       )
     ).map(toTrace);
     expect(trace).toMatchObject({ outcome: 'denied', rule, justification: JUSTIFICATION });

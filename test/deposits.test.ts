@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gql } from 'graphql-request';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { traceNames } from './support/traces';
 
 const ADULT = '284077511612365';
 const CLOSED = '270057505600122';
@@ -185,13 +186,13 @@ describe('deposits: each writer writes what the law allows, and nothing else', (
     });
     expect((await notificationsOf(ADULT)).slice(before.length)).toContain(`NEW_DOCUMENT:${ONCOLOGIST}`);
     const traces = await graph.auditStore.query<{ action: string; touched: string[] }>(
-      `SELECT action, touched FROM access_trace WHERE patient_ins = $1 AND action = 'deposit' AND actor_id = $2`,
-      [ADULT, ONCOLOGIST],
+      `SELECT action, touched FROM access_trace WHERE patient_ref = ANY($1::text[]) AND action = 'deposit' AND actor_id = $2`,
+      [await traceNames(graph.auditStore, ADULT), ONCOLOGIST],
     );
     expect(traces.map((t) => t.touched)).toContainEqual([id]);
     const contentTraces = await graph.auditStore.query(
-      `SELECT 1 FROM access_trace WHERE patient_ins = $1 AND actor_id = $2 AND $3 = ANY(touched)`,
-      [ADULT, DOCTOR, `content:${id}`],
+      `SELECT 1 FROM access_trace WHERE patient_ref = ANY($1::text[]) AND actor_id = $2 AND $3 = ANY(touched)`,
+      [await traceNames(graph.auditStore, ADULT), DOCTOR, `content:${id}`],
     );
     expect(contentTraces.length).toBeGreaterThan(0);
   });

@@ -163,10 +163,10 @@ describe('the directory of professionals and establishments', () => {
     );
     for (const found of seenBy) expect(found).toEqual(seenBy[0]);
     const after = await graph.auditStore.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM access_trace WHERE patient_ins IS NOT NULL',
+      'SELECT count(*)::int AS n FROM access_trace WHERE patient_ref IS NOT NULL',
     );
     const beforeWithPatient = await graph.auditStore.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM access_trace WHERE patient_ins IS NOT NULL AND seq <= $1',
+      'SELECT count(*)::int AS n FROM access_trace WHERE patient_ref IS NOT NULL AND seq <= $1',
       [before[0].n],
     );
     expect(after[0].n).toBe(beforeWithPatient[0].n);

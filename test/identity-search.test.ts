@@ -116,7 +116,7 @@ describe('centre 15 search by identity traits', () => {
       actorId: 'samu:69',
       action: 'trait-search',
       mode: 'centre_15',
-      patientIns: null,
+      patientRef: null,
       touched: ['birthDate', 'candidates:2', 'name', 'sex'],
     });
   });

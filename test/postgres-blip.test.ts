@@ -1,4 +1,5 @@
 import { startTestGraphWith, scenarioFile, type TestGraph } from './support/test-graph';
+import { traceNames } from './support/traces';
 import { ADMIN_URL, createTestDatabase, type TestDatabase } from './support/test-database';
 import { tcpProxy } from './support/tcp-proxy';
 import { eventually } from './support/eventually';
@@ -105,8 +106,8 @@ describe('a PostgreSQL blip under load fails only the requests that used it', ()
         [keys],
       );
       const traced = await graph.auditStore.query<{ item: string }>(
-        `SELECT DISTINCT unnest(touched) AS item FROM access_trace WHERE action = 'deposit' AND patient_ins = $1`,
-        [ADULT],
+        `SELECT DISTINCT unnest(touched) AS item FROM access_trace WHERE action = 'deposit' AND patient_ref = ANY($1::text[])`,
+        [await traceNames(graph.auditStore, ADULT)],
       );
       const untraced = written.filter((w) => !traced.some((t) => t.item.includes(w.id)));
       expect(untraced).toEqual([]);

@@ -1,6 +1,8 @@
 import { gql } from 'graphql-request';
 import type { SqlStore } from '../runtime/store/sql-store';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { pseudonym } from '../audit/patient-keys';
+import { verifyChain } from '../audit/verify-chain';
 
 const ADULT = '284077511612365';
 const CLOSED = '270057505600122';
@@ -76,14 +78,13 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
 
   const as = (actor: string) => graph.as(actor);
   const code = (result: { errors?: any[] }) => result.errors?.[0]?.extensions?.code;
-  const everywhere = async (ins: string) => {
+  /** Every row of every store, the audit store's traces included, whose text holds this string. */
+  const everywhere = async (text: string) => {
     const all: Record<string, Record<string, number>> = {};
-    for (const [name, store] of Object.entries(graph.stores)) {
-      const found = await rowsMentioning(store, ins);
+    for (const [name, store] of Object.entries({ ...graph.stores, audit: graph.auditStore })) {
+      const found = await rowsMentioning(store, text);
       if (Object.keys(found).length) all[name] = found;
     }
-    const audit = await rowsMentioning(graph.auditStore, ins, ['access_trace']);
-    if (Object.keys(audit).length) all.audit = audit;
     return all;
   };
 
@@ -258,15 +259,28 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
   });
 
   it('deletion erases every row about the patient from every store; only the trace of the deletion remains', async () => {
-    const before = await everywhere(TO_DELETE);
-    expect(Object.keys(before).sort()).toEqual(
-      ['audit', 'hospital', 'oncology', 'patient', 'personal-space', 'pharmacy', 'reimbursement'].filter(
-        (s) => s !== 'audit' || before.audit,
-      ),
-    );
     await (
       await as(DOCTOR)
     )(REPORTS, { ins: TO_DELETE });
+    const before = await everywhere(TO_DELETE);
+    expect(Object.keys(before).sort()).toEqual([
+      'audit',
+      'hospital',
+      'oncology',
+      'patient',
+      'personal-space',
+      'pharmacy',
+      'reimbursement',
+    ]);
+    // The chain names the patient by a pseudonym under their own key, never by INS.
+    const [{ key }] = await graph.auditStore.query<{ key: string }>('SELECT key FROM patient_key WHERE ins = $1', [
+      TO_DELETE,
+    ]);
+    const name = pseudonym(key, TO_DELETE);
+    const earlier = await graph.auditStore.query('SELECT seq FROM access_trace WHERE patient_ref = $1', [name]);
+    expect(earlier.length).toBeGreaterThan(0);
+    expect(before.audit.access_trace).toBeUndefined();
+    const keptHead = (await verifyChain(graph.auditStore)).head;
     // The patient's credential comes from their identity provider, not from the record: it outlives the deletion.
     const patient = await as(`patient:${TO_DELETE}`);
     const deleted = await patient(
@@ -283,9 +297,11 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
     );
     expect(deleted.errors).toBeUndefined();
     expect(deleted.data.deleteRecord).toEqual({ ins: TO_DELETE, status: 'DELETED', pendingPurges: [] });
-    expect(await everywhere(TO_DELETE)).toEqual({});
+    // Seed 002: « Seule la trace de cette destruction est conservée ». The INS, the traits and the key are
+    // nowhere but in the traces of the deletion; the earlier traces stay in the chain, under a pseudonym
+    // nothing can lead to any more.
     const traces = await graph.auditStore.query<{ action: string; source: string }>(
-      `SELECT DISTINCT action, source FROM access_trace WHERE patient_ins = $1 AND action IN ('delete', 'purge') ORDER BY action, source`,
+      `SELECT DISTINCT action, source FROM access_trace WHERE patient_ref = $1 ORDER BY action, source`,
       [TO_DELETE],
     );
     expect(traces).toEqual([
@@ -295,6 +311,17 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
         source,
       })),
     ]);
+    const deletionTraces = await graph.auditStore.query('SELECT 1 FROM access_trace WHERE patient_ref = $1', [
+      TO_DELETE,
+    ]);
+    expect(await everywhere(TO_DELETE)).toEqual({ audit: { access_trace: deletionTraces.length } });
+    for (const trait of [key, 'Roux', '1958-05-20']) expect(await everywhere(trait)).toEqual({});
+    expect(await graph.auditStore.query('SELECT seq FROM access_trace WHERE patient_ref = $1', [name])).toEqual(
+      earlier,
+    );
+    // The chain still verifies, and a head exported before the deletion still matches.
+    const report = await verifyChain(graph.auditStore, keptHead);
+    expect(report.problem).toBeNull();
     expect(code(await patient(REPORTS, { ins: TO_DELETE }))).toBe('NOT_FOUND');
     expect(code(await (await as(DOCTOR))(REPORTS, { ins: TO_DELETE }))).toBe('NOT_FOUND');
   });
@@ -350,7 +377,11 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
       }
     `);
     expect(resumed.data.resumeDeletions.records).toEqual([{ ins: CLOSED, status: 'DELETED', pendingPurges: [] }]);
-    expect(await everywhere(CLOSED)).toEqual({});
+    const [{ n }] = await graph.auditStore.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM access_trace WHERE patient_ref = $1 AND action IN ('delete', 'purge')`,
+      [CLOSED],
+    );
+    expect(await everywhere(CLOSED)).toEqual({ audit: { access_trace: n } });
   });
 
   it('death closes the record; operations register an heir, who reads only what heirs need', async () => {

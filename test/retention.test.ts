@@ -138,11 +138,11 @@ describe('retention deletes what is past its window', () => {
   });
 
   it('each run is traced with its counts, naming no patient', async () => {
-    const traces = await graph.auditStore.query<{ source: string; patient_ins: string | null; touched: string[] }>(
-      "SELECT source, patient_ins, touched FROM access_trace WHERE action = 'retention' ORDER BY seq",
+    const traces = await graph.auditStore.query<{ source: string; patient_ref: string | null; touched: string[] }>(
+      "SELECT source, patient_ref, touched FROM access_trace WHERE action = 'retention' ORDER BY seq",
     );
     expect(traces.length).toBe(4 * 3);
-    expect(traces.every((t) => t.patient_ins === null)).toBe(true);
+    expect(traces.every((t) => t.patient_ref === null)).toBe(true);
     // The three sources of the first run, in whichever order their traces reached the chain.
     expect(
       traces
