@@ -3,10 +3,11 @@ import type { SqlExecutor } from '../runtime/store/sql-store';
 import type { AccessTrace, StoredTrace } from './trace';
 
 /**
- * Traces that outlive the patient's key (docs/law.md §4): the record's deletion and its purges name the INS,
+ * Traces that outlive the patient's key (docs/law.md §4): the record's deletion (asked, or at the archive's
+ * end) and its purges name the INS,
  * the one trace the law keeps of a deleted record. Every other trace names the patient by a pseudonym.
  */
-export const DELETION_ACTIONS: ReadonlySet<string> = new Set(['delete', 'purge']);
+export const DELETION_ACTIONS: ReadonlySet<string> = new Set(['delete', 'destroy', 'purge']);
 
 /** How a pseudonym starts, so that it can never be mistaken for an INS (15 digits, or 2A/2B). */
 export const PSEUDONYM_PREFIX = 'p:';

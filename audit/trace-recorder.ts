@@ -30,6 +30,14 @@ const destination = perRequest(() => ({
   operationName: null as string | null,
 }));
 
+/**
+ * Binds a context made outside a GraphQL request (a scheduled job) to its trace writer, as the plugin binds a
+ * request's: commitTraces then commits what it recorded.
+ */
+export function traceTo(ctx: RequestContext<unknown>, source: string, writer: TraceWriter): void {
+  Object.assign(destination(ctx), { source, writer, operationName: null });
+}
+
 /** The mode an access is traced under when no grant says otherwise (a refusal). */
 export function defaultMode(actor: Actor): string {
   switch (actor.kind) {

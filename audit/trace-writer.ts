@@ -16,6 +16,7 @@ const WRITES = [
   'add-representative',
   'remove-representative',
   'purge',
+  'destroy',
   'decide-document-deletion',
   'erase-document',
 ]

@@ -1,6 +1,14 @@
-import { archiveEnds, authorisationEnds, minorIfBornAfter, retentionCutoff, revealCutoff } from './periods';
+import {
+  archiveEndCandidates,
+  archiveEnded,
+  archiveEnds,
+  authorisationEnds,
+  minorIfBornAfter,
+  retentionCutoff,
+  revealCutoff,
+} from './periods';
 import { CALENDAR_SWEEP } from '../test/support/calendar-sweep';
-import { before, parisDate } from '../domain/calendar';
+import { before, parisDate, shiftDate } from '../domain/calendar';
 
 const at = (iso: string) => new Date(iso);
 
@@ -89,4 +97,22 @@ describe('the periods of the law (policy/periods.json), counted on the calendar'
     );
     expect(minorIfBornAfter(now) < parisDate(now)).toBe(true);
   });
+
+  // The archive's end (seeds 001, 002, 004): the SQL prefilter never misses a record the rule says has ended,
+  // at any instant of the sweep, for closures and deaths on every day around the tenth anniversary.
+  it.each(CALENDAR_SWEEP.map(([label, now]) => [label, now] as const))(
+    "the archive's end at %s: exactly ten years, and the prefilter keeps every record that ended",
+    (_label, now) => {
+      const { closedBy, diedBy } = archiveEndCandidates(now);
+      for (let hours = -72; hours <= 72; hours += 1) {
+        const closedAt = new Date(before(now, { years: 10 }).getTime() + hours * 3_600_000);
+        expect(archiveEnded(closedAt, null, now)).toBe(archiveEnds(closedAt) <= now);
+        if (archiveEnded(closedAt, null, now)) expect(closedAt.getTime()).toBeLessThanOrEqual(closedBy.getTime());
+        const died = shiftDate(parisDate(closedAt), { days: 0 }, 1);
+        const ended = archiveEnded(closedAt, died, now);
+        expect(ended).toBe(parisDate(now) >= shiftDate(died, { years: 10 }, 1));
+        if (ended) expect(died <= diedBy).toBe(true);
+      }
+    },
+  );
 });

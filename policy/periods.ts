@@ -82,6 +82,25 @@ export function archiveEnds(closedAt: Date): Date {
 }
 
 /**
+ * A closed DMP is destroyed at the end of its archive (seeds 001, 002, 004): ten years after its closure (the
+ * instant reopening is refused, archiveEnds), or, closed by death, on the day ten years after the death.
+ */
+export function archiveEnded(closedAt: Date, deceasedOn: LocalDate | null, now: Date): boolean {
+  return deceasedOn !== null
+    ? parisDate(now) >= shiftDate(deceasedOn, PERIODS.archive, 1)
+    : archiveEnds(closedAt) <= now;
+}
+
+/**
+ * What SQL selects before archiveEnded decides: every record it could find ended at `now` closed, or died, no
+ * later than these (two days to spare for the calendar's clamping at month ends, so none is missed).
+ */
+export function archiveEndCandidates(now: Date): { closedBy: Date; diedBy: LocalDate } {
+  const closedBy = new Date(before(now, PERIODS.archive).getTime() + 2 * 86_400_000);
+  return { closedBy, diedBy: parisDate(closedBy) };
+}
+
+/**
  * The end of an authorisation given (or renewed) at `givenAt`: it grants access strictly before this instant
  * and not from it (one year, renewable: docs/law.md §3).
  */

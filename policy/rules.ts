@@ -87,6 +87,7 @@ export const ACTION_RULES = [
   'lifecycle.close.patient',
   'lifecycle.delete.patient',
   'lifecycle.delete.purge',
+  'lifecycle.destroy.archive-end',
   'lifecycle.set-heirs-objection.patient',
   'lifecycle.request-document-deletion.patient',
   'lifecycle.decide-document-deletion.host-physician',

@@ -18,7 +18,7 @@ import { authOptions } from '../gateway/authenticate';
 import { createGateway } from '../gateway/gateway';
 import { localToken } from './local-token';
 import { PERSONAS } from './generate/personas';
-import { retentionJob, runRetention, scheduleRetention } from '../subgraphs/kit/retention/retention-job';
+import { hasWork, retentionJob, runRetention, scheduleRetention } from '../subgraphs/kit/retention/retention-job';
 
 export interface Platform {
   gatewayUrl: string;
@@ -79,19 +79,21 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
   const subgraphServers = {} as Record<SubgraphName, Server>;
   // Filled as each subgraph listens; the deps share this object, so peers are known before any request.
   const subgraphUrls = {} as Record<SubgraphName, string>;
+  const depsOf = {} as Record<SubgraphName, SubgraphDeps>;
   for (const definition of SUBGRAPHS) {
+    const deps = (depsOf[definition.name] = subgraphDeps(definition.name, {
+      config,
+      store: stores[definition.name],
+      matrix,
+      registryKeys,
+      audit,
+      emergencyWatch,
+      decideOverride: options.benchmarkWithoutPolicy?.decide,
+      peers: subgraphUrls,
+      callKey: callKeys[definition.name].privateKey,
+    }));
     const subgraph = await createSubgraphServer(definition, {
-      deps: subgraphDeps(definition.name, {
-        config,
-        store: stores[definition.name],
-        matrix,
-        registryKeys,
-        audit,
-        emergencyWatch,
-        decideOverride: options.benchmarkWithoutPolicy?.decide,
-        peers: subgraphUrls,
-        callKey: callKeys[definition.name].privateKey,
-      }),
+      deps,
       trustedCallers: callers,
       withoutFieldPolicyForBenchmark: Boolean(options.benchmarkWithoutPolicy),
       metricsToken: config.metricsToken,
@@ -133,8 +135,13 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
   const gatewayPort = await listen(gateway.server, options.gatewayPort ?? config.gatewayPort, '0.0.0.0');
   const notifier = startNotifier(config, auditStore);
   const retentionJobs = SUBGRAPHS.map((definition) =>
-    retentionJob(definition, { store: stores[definition.name], clock: config.clock, writer: audit.writer }),
-  ).filter((job) => job.tables.length > 0);
+    retentionJob(definition, {
+      store: stores[definition.name],
+      clock: config.clock,
+      writer: audit.writer,
+      deps: depsOf[definition.name],
+    }),
+  ).filter(hasWork);
   const schedules = retentionJobs.map((job) => scheduleRetention({ ...job, intervalMs: config.retentionIntervalMs }));
   return {
     gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,

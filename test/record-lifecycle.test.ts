@@ -1,7 +1,7 @@
 import { gql } from 'graphql-request';
-import type { SqlStore } from '../runtime/store/sql-store';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 import { pseudonym } from '../audit/patient-keys';
+import { everywhere as storesMentioning } from './support/traces';
 import { verifyChain } from '../audit/verify-chain';
 
 const ADULT = '284077511612365';
@@ -52,23 +52,6 @@ const identity = (ins: string, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-/** Rows of every table of a store whose text mentions the INS, whatever the column: independent of the purge's own bookkeeping. */
-async function rowsMentioning(store: SqlStore, ins: string, except: string[] = []): Promise<Record<string, number>> {
-  const tables = await store.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
-  );
-  const found: Record<string, number> = {};
-  for (const { table_name: table } of tables) {
-    if (except.includes(table)) continue;
-    const [row] = await store.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "${table}" t WHERE t::text LIKE $1`,
-      [`%${ins}%`],
-    );
-    if (row.n > 0) found[table] = row.n;
-  }
-  return found;
-}
-
 describe("the record's lifecycle: creation, closure, reopening, deletion, death", () => {
   let graph: TestGraph;
   beforeAll(async () => {
@@ -78,15 +61,7 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
 
   const as = (actor: string) => graph.as(actor);
   const code = (result: { errors?: any[] }) => result.errors?.[0]?.extensions?.code;
-  /** Every row of every store, the audit store's traces included, whose text holds this string. */
-  const everywhere = async (text: string) => {
-    const all: Record<string, Record<string, number>> = {};
-    for (const [name, store] of Object.entries({ ...graph.stores, audit: graph.auditStore })) {
-      const found = await rowsMentioning(store, text);
-      if (Object.keys(found).length) all[name] = found;
-    }
-    return all;
-  };
+  const everywhere = (text: string) => storesMentioning(graph, text);
 
   it("creates a DMP with the patient's express consent, the three emergency consents ticked, and notifies the patient", async () => {
     const created = await (await as(DOCTOR))(CREATE, { input: identity(NEW_RECORDS[0]) });

@@ -105,6 +105,11 @@ describe('retention deletes what is past its window', () => {
         [id, INS],
       );
     expect(await graph.runRetention()).toEqual({
+      // The registry's part: the archives that ended, and purges left pending (test/archive-end.test.ts).
+      patient: [
+        { table: 'patient:archive-ended', deleted: 0 },
+        { table: 'patient:purges-pending', deleted: 0 },
+      ],
       reimbursement: [{ table: 'care_line', deleted: 1 }],
       pharmacy: [{ table: 'dispensation', deleted: 1 }],
       hospital: [{ table: 'hospital_report', deleted: 1 }],
@@ -141,14 +146,19 @@ describe('retention deletes what is past its window', () => {
     const traces = await graph.auditStore.query<{ source: string; patient_ref: string | null; touched: string[] }>(
       "SELECT source, patient_ref, touched FROM access_trace WHERE action = 'retention' ORDER BY seq",
     );
-    expect(traces.length).toBe(4 * 3);
+    expect(traces.length).toBe(4 * 4);
     expect(traces.every((t) => t.patient_ref === null)).toBe(true);
-    // The three sources of the first run, in whichever order their traces reached the chain.
+    // The four jobs of the first run, in whichever order their traces reached the chain.
     expect(
       traces
-        .slice(0, 3)
+        .slice(0, 4)
         .map((t) => `${t.source} ${t.touched.join(',')}`)
         .sort(),
-    ).toEqual(['hospital hospital_report:1', 'pharmacy dispensation:1', 'reimbursement care_line:1']);
+    ).toEqual([
+      'hospital hospital_report:1',
+      'patient patient:archive-ended:0,patient:purges-pending:0',
+      'pharmacy dispensation:1',
+      'reimbursement care_line:1',
+    ]);
   });
 });

@@ -97,7 +97,7 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config = c
     production: config.production,
     shutdownGraceMs: config.shutdownGraceMs,
   });
-  return { ...server, store, auditStore, redis, traceWriter: deps.audit.writer };
+  return { ...server, store, auditStore, redis, traceWriter: deps.audit.writer, deps };
 }
 
 /** Entry point of a subgraph process (docker-compose runs one per container). */
@@ -107,11 +107,11 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     ? startTracing(`dmp-${definition.name}`, { otlpEndpoint: config.otlpEndpoint })
     : null;
   const port = config.port ?? definition.port;
-  const { server, stop, store, auditStore, redis, traceWriter } = await prepareSubgraph(definition, config);
+  const { server, stop, store, auditStore, redis, traceWriter, deps } = await prepareSubgraph(definition, config);
   const listening = await listen(server, port, config.listenHost ?? config.subgraphHost);
   logger.info({ subgraph: definition.name, port: listening, store: store.kind }, 'subgraph listening');
   const retention = scheduleRetention({
-    ...retentionJob(definition, { store, clock: config.clock, writer: traceWriter }),
+    ...retentionJob(definition, { store, clock: config.clock, writer: traceWriter, deps }),
     intervalMs: config.retentionIntervalMs,
   });
   const shutdown = async () => {

@@ -40,6 +40,8 @@ export interface SubgraphDefinition {
   recognise?: (actor: Actor, deps: SubgraphDeps) => Promise<Actor>;
   /** The tables this source keeps only within a retention window: the retention job deletes what is past it. */
   retention?: readonly RetainedTable[];
+  /** What the law ends besides, run with the retention job by a serving process (the registry: the archive's end). */
+  expire?: (deps: SubgraphDeps) => Promise<{ table: string; deleted: number }[]>;
 }
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])\n`;

@@ -16,13 +16,11 @@ import { isLocalDate, parisDate } from '../../domain/calendar';
 import { idArgument, insArgument } from '../../runtime/arguments';
 import { DEPARTEMENTS, residenceOf, type Departement } from '../../domain/geo';
 import { badInput, forbidden, notFound } from '../../runtime/errors';
-import { callPeer } from '../kit/peer-call';
-import { purgePatientRows } from '../kit/purge/purge';
 import type { SubgraphContext } from '../kit/context';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { loadDepositRules, mayWrite, WRITABLE_SOURCES, type WritableSource } from '../../policy/deposit';
 import { mayChangeLifecycle, type LifecycleChange, mayCreateRecord, mayResumeDeletions } from '../../policy/lifecycle';
-import { signPurgeOrder, signWritePermit } from '../kit/registry-tokens';
+import { signWritePermit } from '../kit/registry-tokens';
 import { recordAccess } from '../../audit/trace-recorder';
 import { tracedTransaction } from '../kit/traced-transaction';
 import { DateTime, LocalDate } from '../../schema/scalars';
@@ -33,6 +31,7 @@ import { DocumentSourceEnum, EmergencyConsentsInput } from './controls.resolver'
 import * as repo from './lifecycle.repo';
 import { pushCohort, queueCohortChange } from './cohort';
 import { guardedChange } from './guarded-change';
+import { completePurge, endArchives } from './record-purge';
 import { DocumentDeletionRequest } from './deletion-request.type';
 import { addDeletionRequest } from './deletion-request.repo';
 import { statedReason } from './deletion-request.resolver';
@@ -186,45 +185,6 @@ async function change(
   return row;
 }
 
-/**
- * Asks every source still pending to purge the patient, then, when none is left, erases the registry's own
- * rows (the trace of the deletion stays in the audit store). Sources that fail stay pending for operations.
- */
-async function completePurge(ctx: SubgraphContext, ins: string): Promise<string[]> {
-  const sign = ctx.deps.grantKeys.sign;
-  if (!sign) throw new Error('the registry has no signing key');
-  const pending = await repo.pendingPurges(ctx.deps.store, ins);
-  await Promise.all(
-    pending.map(async ({ source }) => {
-      try {
-        const order = await signPurgeOrder(sign, { ins, source });
-        const { purgePatient } = await callPeer<{ purgePatient: { remaining: number } }>(
-          ctx,
-          source as never,
-          'mutation Purge($order: String!) { purgePatient(order: $order) { remaining } }',
-          { order },
-        );
-        if (purgePatient.remaining === 0) await repo.purgeDone(ctx.deps.store, ins, source);
-      } catch {
-        // Left pending: resumeDeletions retries; the record is unreadable meanwhile.
-      }
-    }),
-  );
-  const left = (await repo.pendingPurges(ctx.deps.store, ins)).map((p) => p.source);
-  if (left.length === 0) {
-    const registry = await ctx.deps.store.transaction((tx) => purgePatientRows(tx, ins, { last: ['patient'] }));
-    const audit = await ctx.deps.audit.store.transaction((tx) => purgePatientRows(tx, ins, { keep: ['access_trace'] }));
-    recordAccess(ctx, {
-      patientIns: ins,
-      action: 'purge',
-      touched: ['registry', 'notifications'],
-      outcome: registry.remaining + audit.remaining === 0 ? 'allowed' : 'denied',
-      rule: 'lifecycle.delete.purge',
-    });
-  }
-  return left;
-}
-
 @Resolver()
 export class LifecycleResolver {
   @Query(() => String, {
@@ -346,15 +306,19 @@ export class LifecycleResolver {
 
   @Mutation(() => DeletionResumption, {
     nullable: true,
-    description: 'Operations: retries the purges of deletions some source has not confirmed.',
+    description:
+      'Operations, on demand (the registry also runs it on its retention schedule): destroys every closed DMP whose ten-year archive has ended (from the closure, or from the death), and retries every purge some source has not confirmed.',
   })
   async resumeDeletions(@Ctx() ctx: SubgraphContext): Promise<DeletionResumption> {
     const right = mayResumeDeletions(ctx.actor);
     if (!right.allowed) throw forbidden(right.reason);
-    const insList = [...new Set((await repo.pendingPurges(ctx.deps.store)).map((p) => p.patient_ins))];
+    const earlier = (await repo.pendingPurges(ctx.deps.store)).map((p) => p.patient_ins);
+    const { destroyed } = await endArchives(ctx);
     const records: RecordLifecycle[] = [];
-    for (const ins of insList)
-      records.push({ ins, status: 'DELETED', closedAt: null, pendingPurges: await completePurge(ctx, ins) });
+    for (const ins of new Set([...earlier, ...destroyed])) {
+      const left = (await repo.pendingPurges(ctx.deps.store, ins)).map((p) => p.source);
+      records.push({ ins, status: 'DELETED', closedAt: null, pendingPurges: left });
+    }
     return { records };
   }
 

@@ -1,3 +1,4 @@
+import { scheduledArchiveEnd } from './record-purge';
 import { DeletionRequestResolver } from './deletion-request.resolver';
 import type { SubgraphDefinition } from '../kit/subgraph';
 import { portOf } from '../../domain/sources';
@@ -37,5 +38,7 @@ export const patient: SubgraphDefinition = {
     PatientCountResolver,
   ],
   references: { Patient: resolvePatientReference },
+  // The archive's end (seeds 001, 002, 004): destroyed ten years after closure or death, with the retention job.
+  expire: scheduledArchiveEnd,
   recognise: (actor, deps) => recognise(deps.store, actor),
 };

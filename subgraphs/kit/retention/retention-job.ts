@@ -72,20 +72,33 @@ export interface RetentionJob {
   tables: readonly RetainedTable[];
   clock: Clock;
   writer: TraceWriter;
+  /** What else the law ends, beyond rows past a window (the registry: the archive's end); counts only. */
+  expire?: () => Promise<{ table: string; deleted: number }[]>;
 }
 
 /** A source's job, from its definition: the serving processes and the operations command build it alike. */
-export function retentionJob(
-  definition: { name: string; retention?: readonly RetainedTable[] },
-  parts: { store: SqlStore; clock: Clock; writer: TraceWriter },
+export function retentionJob<Deps>(
+  definition: {
+    name: string;
+    retention?: readonly RetainedTable[];
+    expire?: (deps: Deps) => Promise<{ table: string; deleted: number }[]>;
+  },
+  parts: { store: SqlStore; clock: Clock; writer: TraceWriter; deps?: Deps },
 ): RetentionJob {
-  return { source: definition.name, tables: definition.retention ?? [], ...parts };
+  const { deps, ...rest } = parts;
+  // Ending what reaches other sources needs a serving process's dependencies (its peers, its keys).
+  const expire = definition.expire && deps !== undefined ? () => definition.expire!(deps) : undefined;
+  return { source: definition.name, tables: definition.retention ?? [], ...rest, expire };
 }
+
+/** Whether a job has anything to do. */
+export const hasWork = (job: RetentionJob) => job.tables.length > 0 || job.expire !== undefined;
 
 /** One run, traced; what the operations command and the schedule both call. */
 export async function runRetention(options: RetentionJob): Promise<{ table: string; deleted: number }[]> {
   const now = options.clock.now();
   const counts = await deleteExpired(options.store, options.tables, now);
+  if (options.expire) counts.push(...(await options.expire()));
   await options.writer.write([retentionTrace(options.source, now, counts)]);
   return counts;
 }
@@ -96,7 +109,7 @@ export async function runRetention(options: RetentionJob): Promise<{ table: stri
  * transaction.
  */
 export function scheduleRetention(options: RetentionJob & { intervalMs: number }): { stop: () => Promise<void> } {
-  if (options.tables.length === 0 || options.intervalMs === 0) return { stop: async () => undefined };
+  if (!hasWork(options) || options.intervalMs === 0) return { stop: async () => undefined };
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
   const tick = () => {

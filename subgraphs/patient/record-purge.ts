@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../domain/actor';
+import { WRITABLE_SOURCES } from '../../policy/deposit';
+import { archiveEndCandidates, archiveEnded } from '../../policy/periods';
+import { commitTraces, recordAccess, traceTo } from '../../audit/trace-recorder';
+import { callPeer } from '../kit/peer-call';
+import { purgePatientRows } from '../kit/purge/purge';
+import { signPurgeOrder } from '../kit/registry-tokens';
+import type { SubgraphContext, SubgraphDeps } from '../kit/context';
+import * as repo from './lifecycle.repo';
+
+/**
+ * Asks every source still pending to purge the patient, then, when none is left, erases the registry's own
+ * rows (the trace of the deletion stays in the audit store). Sources that fail stay pending for operations.
+ */
+export async function completePurge(ctx: SubgraphContext, ins: string): Promise<string[]> {
+  const sign = ctx.deps.grantKeys.sign;
+  if (!sign) throw new Error('the registry has no signing key');
+  const pending = await repo.pendingPurges(ctx.deps.store, ins);
+  await Promise.all(
+    pending.map(async ({ source }) => {
+      try {
+        const order = await signPurgeOrder(sign, { ins, source });
+        const { purgePatient } = await callPeer<{ purgePatient: { remaining: number } }>(
+          ctx,
+          source as never,
+          'mutation Purge($order: String!) { purgePatient(order: $order) { remaining } }',
+          { order },
+        );
+        if (purgePatient.remaining === 0) await repo.purgeDone(ctx.deps.store, ins, source);
+      } catch {
+        // Left pending: resumeDeletions retries; the record is unreadable meanwhile.
+      }
+    }),
+  );
+  const left = (await repo.pendingPurges(ctx.deps.store, ins)).map((p) => p.source);
+  if (left.length === 0) {
+    const registry = await ctx.deps.store.transaction((tx) => purgePatientRows(tx, ins, { last: ['patient'] }));
+    const audit = await ctx.deps.audit.store.transaction((tx) => purgePatientRows(tx, ins, { keep: ['access_trace'] }));
+    recordAccess(ctx, {
+      patientIns: ins,
+      action: 'purge',
+      touched: ['registry', 'notifications'],
+      outcome: registry.remaining + audit.remaining === 0 ? 'allowed' : 'denied',
+      rule: 'lifecycle.delete.purge',
+    });
+  }
+  return left;
+}
+
+/**
+ * The archive's end (seeds 001, 002, 004; docs/time.md): every closed DMP whose ten years have run, from its
+ * closure or from the death, is destroyed as a deletion is: marked DELETED with every source pending, traced
+ * (`destroy`, naming the INS, like the deletion's own traces), then purged. Every purge still pending, of these
+ * or of earlier deletions, is carried on. Idempotent: a second run at the same instant destroys nothing more.
+ */
+export async function endArchives(ctx: SubgraphContext): Promise<{ destroyed: string[]; pending: string[] }> {
+  const { closedBy, diedBy } = archiveEndCandidates(ctx.now);
+  const destroyed = await ctx.deps.store.transaction(async (tx) => {
+    const candidates = await tx.query<{ ins: string; dmp_closed_at: Date; deceased_on: string | Date | null }>(
+      `SELECT ins, dmp_closed_at, deceased_on::text AS deceased_on FROM patient
+       WHERE dmp_status = 'CLOSED' AND (dmp_closed_at <= $1 OR deceased_on <= $2::date) FOR UPDATE`,
+      [closedBy, diedBy],
+    );
+    const ended = candidates.filter((r) =>
+      archiveEnded(r.dmp_closed_at, r.deceased_on === null ? null : String(r.deceased_on), ctx.now),
+    );
+    for (const { ins } of ended) {
+      await repo.setStatus(tx, ins, 'DELETED', ctx.now);
+      await repo.addPendingPurges(tx, ins, WRITABLE_SOURCES, ctx.now);
+      recordAccess(ctx, {
+        patientIns: ins,
+        action: 'destroy',
+        touched: ['dmp'],
+        outcome: 'allowed',
+        rule: 'lifecycle.destroy.archive-end',
+      });
+    }
+    // The destruction and its trace stand or fall together.
+    await commitTraces(ctx);
+    return ended.map((r) => r.ins);
+  });
+  const pending: string[] = [];
+  for (const ins of new Set((await repo.pendingPurges(ctx.deps.store)).map((p) => p.patient_ins)))
+    if ((await completePurge(ctx, ins)).length > 0) pending.push(ins);
+  await commitTraces(ctx);
+  return { destroyed, pending };
+}
+
+/** Who the scheduled run acts as, in its traces and toward the sources: the host's operations, no person. */
+export const ARCHIVE_END_ACTOR: Actor = { kind: 'operator', id: 'system:archive-end' };
+
+/** The registry's scheduled run (its retention job): a context of its own, traced under a request id of its own. */
+export async function scheduledArchiveEnd(deps: SubgraphDeps): Promise<{ table: string; deleted: number }[]> {
+  const ctx: SubgraphContext = {
+    actor: ARCHIVE_END_ACTOR,
+    requestId: randomUUID(),
+    now: deps.clock.now(),
+    caller: 'patient',
+    deps,
+  };
+  traceTo(ctx, 'patient', deps.audit.writer);
+  const { destroyed, pending } = await endArchives(ctx);
+  return [
+    { table: 'patient:archive-ended', deleted: destroyed.length },
+    { table: 'patient:purges-pending', deleted: pending.length },
+  ];
+}
