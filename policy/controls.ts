@@ -18,7 +18,8 @@ export type PatientControl =
   | 'remove-administrator'
   | 'set-secondary-use'
   | 'keep-secret'
-  | 'share-secret';
+  | 'share-secret'
+  | 'request-copy';
 
 /** L1111-5: what a minor keeps from their legal representatives is the minor's decision alone. */
 const MINOR_CONTROLS: ReadonlySet<PatientControl> = new Set(['keep-secret', 'share-secret']);

@@ -12,6 +12,7 @@ interface PeriodsFile {
   majority: LawPeriod;
   archive: LawPeriod;
   authorisation: LawPeriod;
+  copyAvailable: LawPeriod;
 }
 
 /** The sources that show only a window of what they hold. */
@@ -40,7 +41,7 @@ export function loadPeriods(path = projectPath('policy', 'periods.json')): Perio
     checked(path, `retention.${source}.default`, windows.default);
     for (const [category, period] of Object.entries(windows)) checked(path, `retention.${source}.${category}`, period);
   }
-  for (const key of ['invisiblePatientReveal', 'majority', 'archive', 'authorisation'] as const)
+  for (const key of ['invisiblePatientReveal', 'majority', 'archive', 'authorisation', 'copyAvailable'] as const)
     checked(path, key, data[key]);
   return data;
 }
@@ -106,4 +107,9 @@ export function archiveEndCandidates(now: Date): { closedBy: Date; diedBy: Local
  */
 export function authorisationEnds(givenAt: Date): Date {
   return after(givenAt, PERIODS.authorisation);
+}
+
+/** Until when a copy of the record produced at `readyAt` stays to be downloaded (seed 002; docs/time.md). */
+export function copyAvailableUntil(readyAt: Date): Date {
+  return after(readyAt, PERIODS.copyAvailable);
 }

@@ -91,6 +91,7 @@ describe("the archive's end destroys the record", () => {
     expect(counts.patient).toEqual([
       { table: 'patient:archive-ended', deleted: 1 },
       { table: 'patient:purges-pending', deleted: 0 },
+      { table: 'record_copy', deleted: 0 },
     ]);
     expect(await status(DEAD_LONG_AGO)).toBe('gone');
     await destroyed(DEAD_LONG_AGO, 'system:archive-end');

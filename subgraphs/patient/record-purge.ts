@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../domain/actor';
 import { WRITABLE_SOURCES } from '../../policy/deposit';
 import { archiveEndCandidates, archiveEnded } from '../../policy/periods';
-import { commitTraces, recordAccess, traceTo } from '../../audit/trace-recorder';
+import { commitTraces, recordAccess } from '../../audit/trace-recorder';
 import { callPeer } from '../kit/peer-call';
 import { purgePatientRows } from '../kit/purge/purge';
 import { signPurgeOrder } from '../kit/registry-tokens';
-import type { SubgraphContext, SubgraphDeps } from '../kit/context';
+import type { SubgraphContext } from '../kit/context';
 import * as repo from './lifecycle.repo';
 
 /**
@@ -85,24 +83,4 @@ export async function endArchives(ctx: SubgraphContext): Promise<{ destroyed: st
     if ((await completePurge(ctx, ins)).length > 0) pending.push(ins);
   await commitTraces(ctx);
   return { destroyed, pending };
-}
-
-/** Who the scheduled run acts as, in its traces and toward the sources: the host's operations, no person. */
-export const ARCHIVE_END_ACTOR: Actor = { kind: 'operator', id: 'system:archive-end' };
-
-/** The registry's scheduled run (its retention job): a context of its own, traced under a request id of its own. */
-export async function scheduledArchiveEnd(deps: SubgraphDeps): Promise<{ table: string; deleted: number }[]> {
-  const ctx: SubgraphContext = {
-    actor: ARCHIVE_END_ACTOR,
-    requestId: randomUUID(),
-    now: deps.clock.now(),
-    caller: 'patient',
-    deps,
-  };
-  traceTo(ctx, 'patient', deps.audit.writer);
-  const { destroyed, pending } = await endArchives(ctx);
-  return [
-    { table: 'patient:archive-ended', deleted: destroyed.length },
-    { table: 'patient:purges-pending', deleted: pending.length },
-  ];
 }

@@ -1,4 +1,5 @@
-import { scheduledArchiveEnd } from './record-purge';
+import { PatientCopiesResolver, RecordCopyResolver } from './record-copy.resolver';
+import { registryExpiry } from './registry-expiry';
 import { DeletionRequestResolver } from './deletion-request.resolver';
 import type { SubgraphDefinition } from '../kit/subgraph';
 import { portOf } from '../../domain/sources';
@@ -34,11 +35,13 @@ export const patient: SubgraphDefinition = {
     EmergencyWatchResolver,
     LifecycleResolver,
     DeletionRequestResolver,
+    RecordCopyResolver,
+    PatientCopiesResolver,
     AnalyticsEntryResolver,
     PatientCountResolver,
   ],
   references: { Patient: resolvePatientReference },
-  // The archive's end (seeds 001, 002, 004): destroyed ten years after closure or death, with the retention job.
-  expire: scheduledArchiveEnd,
+  // With the retention job: the archive's end (seeds 001, 002, 004) and the copies of records (seed 002).
+  expire: registryExpiry,
   recognise: (actor, deps) => recognise(deps.store, actor),
 };
