@@ -89,6 +89,7 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
       rule,
       maskedDocumentIds: facts.maskedDocumentIds ?? [],
       secretDocumentIds: facts.secretDocumentIds ?? [],
+      patientIsMinor: facts.isMinor ?? false,
       ...grant,
     },
   });

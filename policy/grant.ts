@@ -30,6 +30,8 @@ export interface AccessGrant {
    * sources label them INVISIBLE_REPRESENTANTS_LEGAUX, and a grant that hides that label hides them.
    */
   secretDocumentIds?: string[];
+  /** The patient is a minor at the request's instant (what only a minor may decide: policy/document-capabilities.ts). */
+  patientIsMinor?: boolean;
   /** Author id to whom their own masked documents stay visible. */
   authorId: string | null;
   /** The rule of decide() that allowed it, cited by the access trace. */

@@ -8,7 +8,11 @@ import { HospitalReportResolver } from './hospital-report.resolver';
 import { HospitalDepositResolver } from './hospital-report.deposit';
 import { HospitalReport } from './hospital-report.type';
 import { HOSPITAL_RETENTION, hospitalReports } from './hospital-report.repo';
-import { documentContentResolver, documentHistoryResolver } from '../kit/documents/document-fields.resolver';
+import {
+  documentContentResolver,
+  documentCapabilitiesResolver,
+  documentHistoryResolver,
+} from '../kit/documents/document-fields.resolver';
 import { purgeResolver } from '../kit/purge/purge.resolver';
 import { documentErasureResolver } from '../kit/documents/erase.resolver';
 
@@ -20,6 +24,7 @@ export const hospital: SubgraphDefinition = {
     HospitalReportResolver,
     HospitalDepositResolver,
     documentHistoryResolver(HospitalReport, hospitalReports),
+    documentCapabilitiesResolver(HospitalReport, 'hospital'),
     documentContentResolver(HospitalReport),
     purgeResolver('hospital'),
     documentErasureResolver('hospital', { table: 'hospital_report', withContent: true }),

@@ -8,7 +8,11 @@ import { DccRecordResolver } from './dcc-record.resolver';
 import { DccDepositResolver } from './dcc-record.deposit';
 import { DccRecord } from './dcc-record.type';
 import { dccRecords } from './dcc-record.repo';
-import { documentContentResolver, documentHistoryResolver } from '../kit/documents/document-fields.resolver';
+import {
+  documentContentResolver,
+  documentCapabilitiesResolver,
+  documentHistoryResolver,
+} from '../kit/documents/document-fields.resolver';
 import { purgeResolver } from '../kit/purge/purge.resolver';
 import { documentErasureResolver } from '../kit/documents/erase.resolver';
 
@@ -20,6 +24,7 @@ export const oncology: SubgraphDefinition = {
     DccRecordResolver,
     DccDepositResolver,
     documentHistoryResolver(DccRecord, dccRecords),
+    documentCapabilitiesResolver(DccRecord, 'oncology'),
     documentContentResolver(DccRecord),
     purgeResolver('oncology'),
     documentErasureResolver('oncology', { table: 'dcc_record', withContent: true }),

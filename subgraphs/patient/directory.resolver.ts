@@ -53,7 +53,7 @@ function matchLimit(first: number | null | undefined): number {
 }
 
 /** Who a trace's actor is, by name: professionals from the directory, accounts by their name. One query per request. */
-const actorNames = perRequest(
+export const actorNames = perRequest(
   (ctx: SubgraphContext) =>
     new DataLoader<string, string | null>(async (actorIds) => {
       const rpps = actorIds.filter((id) => id.startsWith('ps:')).map((id) => id.slice(3));

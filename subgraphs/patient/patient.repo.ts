@@ -24,6 +24,8 @@ export interface PatientRow {
   consent_etreat: boolean;
   consent_btg: boolean;
   consent_masked: boolean;
+  /** The record's opaque id (Patient.id). */
+  public_id: string;
 }
 
 /** A patient row with the asking actor's relations to that patient. */

@@ -149,6 +149,12 @@ export class AccessInfo {
 @Directive('@key(fields: "ins")')
 export class Patient {
   @Field(() => ID, { description: 'INS (NIR or NIA with its key).' }) ins!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The record's opaque id, stable for its whole life: for URLs and caches instead of the INS. `patientById` takes it.",
+  })
+  id?: string | null;
   @Field(() => String, { description: 'OID of the register that issued the INS.' }) insOid!: string;
   @Field(() => String, { nullable: true }) @Directive('@inaccessible') accessGrant?: string | null;
 }

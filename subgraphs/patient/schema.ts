@@ -1,3 +1,4 @@
+import { PatientIdResolver, ViewerResolver } from './viewer.resolver';
 import { PatientCopiesResolver, RecordCopyResolver } from './record-copy.resolver';
 import { registryExpiry } from './registry-expiry';
 import { DeletionRequestResolver } from './deletion-request.resolver';
@@ -24,6 +25,8 @@ export const patient: SubgraphDefinition = {
   migrationsDir: projectPath('subgraphs', 'patient', 'migrations'),
   resolvers: [
     PatientResolver,
+    ViewerResolver,
+    PatientIdResolver,
     PatientControlsResolver,
     EmergencyResolver,
     ConsultationConsentResolver,

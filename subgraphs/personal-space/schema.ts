@@ -7,7 +7,11 @@ import { PersonalSpaceEntryResolver, PersonalSpaceResolver } from './personal-sp
 import { PersonalSpaceWritesResolver } from './personal-space.writes';
 import { PersonalDocument } from './personal-space.type';
 import { personalDocuments } from './personal-space.repo';
-import { documentContentResolver, documentHistoryResolver } from '../kit/documents/document-fields.resolver';
+import {
+  documentContentResolver,
+  documentCapabilitiesResolver,
+  documentHistoryResolver,
+} from '../kit/documents/document-fields.resolver';
 import { purgeResolver } from '../kit/purge/purge.resolver';
 import { documentErasureResolver } from '../kit/documents/erase.resolver';
 
@@ -20,6 +24,7 @@ export const personalSpace: SubgraphDefinition = {
     PersonalSpaceResolver,
     PersonalSpaceWritesResolver,
     documentHistoryResolver(PersonalDocument, personalDocuments),
+    documentCapabilitiesResolver(PersonalDocument, 'personal-space'),
     documentContentResolver(PersonalDocument),
     purgeResolver('personal-space'),
     documentErasureResolver('personal-space', { table: 'personal_document', withContent: true }),

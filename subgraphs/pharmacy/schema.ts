@@ -8,7 +8,7 @@ import { DispensationResolver } from './dispensation.resolver';
 import { DispensationDepositResolver } from './dispensation.deposit';
 import { Dispensation } from './dispensation.type';
 import { DP_RETENTION, dispensations } from './dispensation.repo';
-import { documentHistoryResolver } from '../kit/documents/document-fields.resolver';
+import { documentCapabilitiesResolver, documentHistoryResolver } from '../kit/documents/document-fields.resolver';
 import { purgeResolver } from '../kit/purge/purge.resolver';
 import { documentErasureResolver } from '../kit/documents/erase.resolver';
 
@@ -20,6 +20,7 @@ export const pharmacy: SubgraphDefinition = {
     DispensationResolver,
     DispensationDepositResolver,
     documentHistoryResolver(Dispensation, dispensations),
+    documentCapabilitiesResolver(Dispensation, 'pharmacy'),
     purgeResolver('pharmacy'),
     documentErasureResolver('pharmacy', { table: 'dispensation', withContent: false }),
     ...PharmacyAnalyticsResolvers,

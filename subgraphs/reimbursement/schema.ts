@@ -8,7 +8,7 @@ import { CareLineResolver } from './care-line.resolver';
 import { CareLineDepositResolver } from './care-line.deposit';
 import { CareLine } from './care-line.type';
 import { CARE_LINE_RETENTION, careLines } from './care-line.repo';
-import { documentHistoryResolver } from '../kit/documents/document-fields.resolver';
+import { documentCapabilitiesResolver, documentHistoryResolver } from '../kit/documents/document-fields.resolver';
 import { purgeResolver } from '../kit/purge/purge.resolver';
 import { documentErasureResolver } from '../kit/documents/erase.resolver';
 
@@ -20,6 +20,7 @@ export const reimbursement: SubgraphDefinition = {
     CareLineResolver,
     CareLineDepositResolver,
     documentHistoryResolver(CareLine, careLines),
+    documentCapabilitiesResolver(CareLine, 'reimbursement'),
     purgeResolver('reimbursement'),
     documentErasureResolver('reimbursement', { table: 'care_line', withContent: false }),
     ...ReimbursementAnalyticsResolvers,

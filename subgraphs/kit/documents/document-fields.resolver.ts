@@ -7,6 +7,9 @@ import { tracedDocument } from '../../../audit/trace';
 import type { createDocumentSource } from './document-source';
 import { DocumentContent } from './deposit.type';
 import { contentLoader } from './document-content';
+import { DocumentCapabilitiesType } from './document.type';
+import { documentCapabilities } from '../../../policy/document-capabilities';
+import type { DocumentSourceName } from '../../../domain/sources';
 
 /** `previousVersions` on a source's document type: the history a new version keeps. */
 export function documentHistoryResolver(nodeType: ClassType, source: ReturnType<typeof createDocumentSource<any>>) {
@@ -39,4 +42,26 @@ export function documentContentResolver(nodeType: ClassType) {
     }
   }
   return DocumentContentResolver;
+}
+
+/** `capabilities` on a source's document type: the policy's flags under the grant the document was read with. */
+export function documentCapabilitiesResolver(nodeType: ClassType, source: DocumentSourceName) {
+  @Resolver(() => nodeType)
+  class DocumentCapabilitiesResolver {
+    @FieldResolver(() => DocumentCapabilitiesType)
+    capabilities(
+      @Root() node: { id: string; lineageId?: string; visibility: string[]; author: { kind: string } },
+    ): DocumentCapabilitiesType {
+      const grant = grantOf(node);
+      if (!grant) throw forbidden('No access to this record');
+      return documentCapabilities(grant, {
+        id: node.id,
+        lineageId: node.lineageId,
+        source,
+        authorKind: node.author.kind,
+        visibility: node.visibility,
+      });
+    }
+  }
+  return DocumentCapabilitiesResolver;
 }

@@ -32,6 +32,26 @@ export class DocumentAuthor {
   @Field(() => String, { nullable: true }) establishmentName!: string | null;
 }
 
+@ObjectType('DocumentCapabilities', {
+  description:
+    'What the reader may do with this document now, as the policy decides it (policy/document-capabilities.ts): each flag is true exactly when the mutation it names would be allowed.',
+})
+@Directive('@shareable')
+export class DocumentCapabilitiesType {
+  @Field(() => Boolean, { description: 'setDocumentMasked(masked: true).' }) canMask!: boolean;
+  @Field(() => Boolean, { description: 'setDocumentMasked(masked: false).' }) canUnmask!: boolean;
+  @Field(() => Boolean, { description: 'setDocumentSecretFromRepresentatives(secret: true): the minor alone.' })
+  canKeepSecret!: boolean;
+  @Field(() => Boolean, {
+    description: "setDocumentSecretFromRepresentatives(secret: false): a secret the minor set, not an author's label.",
+  })
+  canShareSecret!: boolean;
+  @Field(() => Boolean, { description: 'deletePersonalDocument: what the patient wrote in the personal space.' })
+  canDelete!: boolean;
+  @Field(() => Boolean, { description: 'requestDocumentDeletion: what someone else wrote (R1111-51).' })
+  canRequestDeletion!: boolean;
+}
+
 /** Metadata every DMP document carries, whatever its source; each source's document type implements it. */
 @InterfaceType('DmpDocument', { description: 'Metadata every DMP document carries, whatever its source.' })
 export abstract class DmpDocumentFields {
@@ -46,6 +66,8 @@ export abstract class DmpDocumentFields {
   @Field(() => DateTime, { description: 'When the care it records took place.' }) effectiveAt!: Date;
   @Field(() => DateTime, { description: 'When it was deposited into the DMP.' }) depositedAt!: Date;
   @Field(() => [VisibilityLabelEnum]) visibility!: VisibilityLabel[];
+  @Field(() => DocumentCapabilitiesType, { description: 'What the reader may do with it: buttons a front end shows.' })
+  capabilities?: DocumentCapabilitiesType;
 }
 
 @InputType({ description: 'Narrows a document list; every criterion given must hold.' })
