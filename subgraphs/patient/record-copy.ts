@@ -1,95 +1,37 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { Kind, parse, print, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
 import { projectPath } from '../../domain/paths';
-import { SOURCE_NAMES, type SourceName } from '../../domain/sources';
 import { decide } from '../../policy/decide';
+import type { AccessGrant } from '../../policy/grant';
 import { copyAvailableUntil } from '../../policy/periods';
 import { commitTraces, recordAccess, traceTo } from '../../audit/trace-recorder';
 import { findNotifications, findTraces } from '../../audit/trace-repo';
 import { logger } from '../../runtime/logger';
 import type { SubgraphContext, SubgraphDeps } from '../kit/context';
-import { callPeer } from '../kit/peer-call';
-import { signGrant } from '../kit/registry-tokens';
 import { localDate } from '../kit/documents/document-repo';
 import { factsOf } from './patient.loader';
 import { findCareRelations, findPatientFacts, findRepresentatives } from './patient.repo';
 import { requestsOf } from './deletion-request.repo';
 import * as repo from './record-copy.repo';
+import { askSource, loadSourceOperations, type SourceOperation } from './source-operations';
 
 /** What the copy holds of each source: schema/record-copy.graphql, one operation per list, `<source>_<list>`. */
-export interface CopyOperation {
-  source: SourceName;
-  list: string;
-  /** The operation with the fragments it spreads, as sent. */
-  text: string;
-  paged: boolean;
-}
-
-const camel = (name: string) => name.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
-
-export function loadCopyOperations(path = projectPath('schema', 'record-copy.graphql')): CopyOperation[] {
-  const document = parse(readFileSync(path, 'utf8'));
-  const fragments = document.definitions.filter(
-    (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
-  );
-  const bySource = new Map(SOURCE_NAMES.map((s) => [camel(s), s]));
-  return document.definitions
-    .filter((d: DefinitionNode) => d.kind === Kind.OPERATION_DEFINITION)
-    .map((op) => {
-      const [prefix, list] = (op.name?.value ?? '').split('_');
-      const source = bySource.get(prefix);
-      if (!source || !list) throw new Error(`${path}: ${op.name?.value}: name it <source>_<list>`);
-      // With the fragments it spreads, and those they spread in turn.
-      const parts = [print(op)];
-      for (let grew = true; grew;) {
-        grew = false;
-        for (const fragment of fragments) {
-          const text = print(fragment);
-          if (!parts.includes(text) && parts.some((part) => part.includes(`...${fragment.name.value}\n`))) {
-            parts.push(text);
-            grew = true;
-          }
-        }
-      }
-      return {
-        source,
-        list,
-        text: parts.join('\n'),
-        paged: op.variableDefinitions?.some((v) => v.variable.name.value === 'after') ?? false,
-      };
-    });
-}
+export const loadCopyOperations = (path = projectPath('schema', 'record-copy.graphql')) => loadSourceOperations(path);
 
 const OPERATIONS = loadCopyOperations();
 
 type Page = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: unknown[] };
 
-/** Where the list sits in an entity's answer: on the Patient, or under its personal space. */
-function listOf(entity: Record<string, any> | null | undefined): Page | Record<string, unknown> | null {
-  if (!entity) return null;
-  if (entity.list) return entity.list as Page;
-  if (entity.personalSpace) return (entity.personalSpace.list as Page | undefined) ?? entity.personalSpace;
-  return null;
-}
-
 /** Every item the source gives of this list to this requester, page after page, each page on a fresh grant. */
 async function readSource(
   ctx: SubgraphContext,
-  operation: CopyOperation,
+  operation: SourceOperation,
   ins: string,
-  grant: Parameters<typeof signGrant>[1],
+  grant: AccessGrant,
 ): Promise<unknown> {
-  const sign = ctx.deps.grantKeys.sign!;
   const items: unknown[] = [];
   let after: string | null = null;
   for (;;) {
-    const representations = [{ __typename: 'Patient', ins, accessGrant: await signGrant(sign, grant) }];
-    const data = await callPeer<{ _entities: Record<string, any>[] }>(ctx, operation.source, operation.text, {
-      representations,
-      ...(operation.paged ? { after } : {}),
-    });
-    const part = listOf(data._entities[0]);
+    const part = await askSource(ctx, operation, ins, grant, operation.paged ? { after } : {});
     if (!operation.paged) return part;
     const page = part as Page | null;
     items.push(...(page?.nodes ?? []));

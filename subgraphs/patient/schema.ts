@@ -1,3 +1,4 @@
+import { DocumentsResolver } from './documents.resolver';
 import { PatientIdResolver, ViewerResolver } from './viewer.resolver';
 import { PatientCopiesResolver, RecordCopyResolver } from './record-copy.resolver';
 import { registryExpiry } from './registry-expiry';
@@ -39,6 +40,7 @@ export const patient: SubgraphDefinition = {
     LifecycleResolver,
     DeletionRequestResolver,
     RecordCopyResolver,
+    DocumentsResolver,
     PatientCopiesResolver,
     AnalyticsEntryResolver,
     PatientCountResolver,

@@ -57,6 +57,8 @@ export interface DocumentFilterValue {
   typeCodes?: string[] | null;
   from?: Date | null;
   to?: Date | null;
+  authorKinds?: string[] | null;
+  ids?: string[] | null;
 }
 
 /**
@@ -93,7 +95,9 @@ export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, 
       visibleDocumentsCondition(query.grant, matrix, params, query.now, name),
     ];
     if (table.retention) parts.push(table.retention(query.now, add));
-    const { spaces, typeCodes, from, to } = query.filter;
+    const { spaces, typeCodes, from, to, authorKinds, ids } = query.filter;
+    if (authorKinds?.length) parts.push(`author_kind = ANY(${add(authorKinds)}::text[])`);
+    if (ids?.length) parts.push(`id = ANY(${add(ids)}::text[])`);
     if (spaces?.length) parts.push(`space = ANY(${add(spaces)}::text[])`);
     if (typeCodes?.length) parts.push(`type_code = ANY(${add(typeCodes)}::text[])`);
     if (from) parts.push(`effective_at >= ${add(from)}`);

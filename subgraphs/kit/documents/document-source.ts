@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { perRequest } from '../../../runtime/context';
+import { idArgument } from '../../../runtime/arguments';
 import { badInput, forbidden } from '../../../runtime/errors';
 import {
   decodeCursor,
@@ -192,6 +193,8 @@ function labelled<T extends { id: string; visibility: string[] }>(node: T, row: 
 }
 
 function checkFilter(filter: DocumentFilterValue): DocumentFilterValue {
+  if ((filter.ids?.length ?? 0) > 100) throw badInput('filter.ids', 'at most 100 ids');
+  for (const id of filter.ids ?? []) idArgument(id, 'filter.ids');
   for (const code of filter.typeCodes ?? []) {
     if (!DOCUMENT_TYPES.has(code as TypeCode)) throw badInput('filter.typeCodes', `${code} is not a JDV_J07 type code`);
   }

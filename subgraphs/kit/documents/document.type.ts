@@ -76,4 +76,7 @@ export class DocumentFilter {
   @Field(() => [String], { nullable: true, description: 'JDV_J07 type codes.' }) typeCodes?: string[] | null;
   @Field(() => DateTime, { nullable: true, description: 'Care on or after this instant.' }) from?: Date | null;
   @Field(() => DateTime, { nullable: true, description: 'Care before this instant.' }) to?: Date | null;
+  @Field(() => [AuthorKindEnum], { nullable: true, description: 'Written by these kinds of author.' })
+  authorKinds?: AuthorKind[] | null;
+  @Field(() => [ID], { nullable: true, description: 'Only these documents (at most 100 ids).' }) ids?: string[] | null;
 }
