@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { gql } from 'graphql-request';
+import { parisDate } from '../domain/calendar';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 
 /**
@@ -148,6 +150,48 @@ describe('one document list over every source, and a document by id', () => {
     expect(feed.nodes.every((n: { author: { kind: string } }) => n.author.kind === 'ALIM_AM')).toBe(true);
     const bad = await (await graph.as(`patient:${ADULT}`))(ALL, { ins: ADULT, first: 51 });
     expect([code(bad), bad.errors?.[0].extensions.field]).toEqual(['BAD_USER_INPUT', 'first']);
+  });
+
+  it('one document by its id comes with its file', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const yesterday = new Date(Date.now() - 86_400_000);
+    const deposited = await (
+      await graph.as('ps:30000000001')
+    )(`mutation ($input: HospitalReportDeposit!) { depositHospitalReport(input: $input) { documentId } }`, {
+      input: {
+        ins: ADULT,
+        idempotencyKey: `by-id-${Date.now()}`,
+        typeCode: '11490-0',
+        title: 'Lettre de liaison',
+        effectiveAt: yesterday.toISOString(),
+        stayStart: parisDate(yesterday),
+        stayEnd: parisDate(yesterday),
+        careUnit: 'Cardiologie',
+        summary: 'Sortie à domicile.',
+        content: {
+          mimeType: 'application/pdf',
+          base64: pdf.toString('base64'),
+          sha256: createHash('sha256').update(pdf).digest('hex'),
+        },
+      },
+    });
+    expect(deposited.errors).toBeUndefined();
+    const documentId = deposited.data.depositHospitalReport.documentId;
+    const listed = (await list(`patient:${ADULT}`, ADULT)).nodes.find(
+      (n: { documentId: string }) => n.documentId === documentId,
+    );
+    const { data, errors } = await (
+      await graph.as(`patient:${ADULT}`)
+    )(
+      `query ($ins: String!, $id: ID!) { patient(ins: $ins) { document(id: $id) { title content { mimeType base64 } } } }`,
+      {
+        ins: ADULT,
+        id: listed.id,
+      },
+    );
+    expect(errors).toBeUndefined();
+    expect(data.patient.document.content.mimeType).toBe('application/pdf');
+    expect(Buffer.from(data.patient.document.content.base64, 'base64')).toEqual(pdf);
   });
 
   it("one document by its id; another record's id, or a hidden one, answers like none", async () => {
