@@ -153,6 +153,10 @@ export interface NotificationEntry {
   actorProfession: string | null;
   mode: string | null;
   deliveredAt: Date | null;
+  /** What it is about, when one document: `<source>:<document id>`. */
+  subject: string | null;
+  /** The reader marked it read. */
+  read: boolean;
 }
 
 /** withheldFor a notification: its request's traces, which name the patient as the chain does. */
@@ -170,20 +174,43 @@ async function withheldNotifications(
   return withheldFor(side, row, add);
 }
 
-/** A patient's notifications, newest first, one page (size + 1 rows to know whether more follow). */
+/** Whose inbox a notification list is: the side it is read for (what is withheld from it), and the reader. */
+export interface NotificationView {
+  side: PatientSide | null;
+  /** The reader's actor id: their read and dismissed marks. */
+  reader: string;
+  unreadOnly?: boolean;
+}
+
+async function notificationCondition(
+  store: SqlExecutor,
+  ins: string,
+  view: NotificationView,
+  add: (v: unknown) => string,
+): Promise<string> {
+  const parts = ['notification_outbox.patient_ins = $1', 'r.dismissed_at IS NULL'];
+  if (view.unreadOnly) parts.push('r.read_at IS NULL');
+  if (view.side) parts.push(`NOT ${await withheldNotifications(store, ins, view.side, add)}`);
+  return parts.join(' AND ');
+}
+
+const READING = (reader: string) =>
+  `notification_outbox LEFT JOIN notification_reading r ON r.notification_id = notification_outbox.id AND r.reader = ${reader}`;
+
+/** A patient's notifications for one reader, newest first, one page (size + 1 rows to know whether more follow). */
 export async function findNotifications(
   store: SqlExecutor,
   ins: string,
-  side: PatientSide | null,
+  view: NotificationView,
   size: number,
   after: Position | null,
 ): Promise<NotificationEntry[]> {
   const params: unknown[] = [ins];
   const add = (v: unknown) => `$${params.push(v)}`;
-  const withheld = side ? ` AND NOT ${await withheldNotifications(store, ins, side, add)}` : '';
-  const cursor = after
-    ? ` AND (at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::bigint)`
-    : '';
+  const from = READING(add(view.reader));
+  let condition = await notificationCondition(store, ins, view, add);
+  if (after)
+    condition += ` AND (notification_outbox.at, notification_outbox.id) < (${add(after.at)}::timestamptz, ${add(after.id)}::bigint)`;
   type Row = {
     id: string;
     kind: string;
@@ -193,9 +220,12 @@ export async function findNotifications(
     actor_profession: string | null;
     mode: string | null;
     delivered_at: Date | null;
+    subject: string | null;
+    read: boolean;
   };
   const rows = await store.query<Row>(
-    `SELECT * FROM notification_outbox WHERE patient_ins = $1${withheld}${cursor} ORDER BY at DESC, id DESC LIMIT $${params.push(size + 1)}`,
+    `SELECT notification_outbox.*, r.read_at IS NOT NULL AS read FROM ${from} WHERE ${condition}
+     ORDER BY notification_outbox.at DESC, notification_outbox.id DESC LIMIT ${add(size + 1)}`,
     params,
   );
   return rows.map((r) => ({
@@ -207,16 +237,42 @@ export async function findNotifications(
     actorProfession: r.actor_profession,
     mode: r.mode,
     deliveredAt: r.delivered_at,
+    subject: r.subject,
+    read: r.read,
   }));
 }
 
-export async function countNotifications(store: SqlExecutor, ins: string, side: PatientSide | null): Promise<number> {
+export async function countNotifications(store: SqlExecutor, ins: string, view: NotificationView): Promise<number> {
   const params: unknown[] = [ins];
   const add = (v: unknown) => `$${params.push(v)}`;
-  const withheld = side ? ` AND NOT ${await withheldNotifications(store, ins, side, add)}` : '';
+  const from = READING(add(view.reader));
   const [row] = await store.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM notification_outbox WHERE patient_ins = $1${withheld}`,
+    `SELECT count(*)::int AS n FROM ${from} WHERE ${await notificationCondition(store, ins, view, add)}`,
     params,
   );
   return row.n;
+}
+
+/**
+ * Marks notifications of this patient read, or dismissed, for one reader: those named (only the patient's own
+ * are touched) or, with `ids` null, every one. How many rows it marked.
+ */
+export async function markNotifications(
+  store: SqlExecutor,
+  ins: string,
+  reader: string,
+  ids: string[] | null,
+  mark: 'read' | 'dismissed',
+  now: Date,
+): Promise<number> {
+  const column = mark === 'read' ? 'read_at' : 'dismissed_at';
+  const rows = await store.query(
+    `INSERT INTO notification_reading (notification_id, patient_ins, reader, ${column})
+     SELECT id, patient_ins, $2, $3 FROM notification_outbox
+     WHERE patient_ins = $1 AND ($4::bigint[] IS NULL OR id = ANY($4::bigint[]))
+     ON CONFLICT (notification_id, reader) DO UPDATE SET ${column} = COALESCE(notification_reading.${column}, EXCLUDED.${column})
+     RETURNING notification_id`,
+    [ins, reader, now, ids],
+  );
+  return rows.length;
 }

@@ -36,7 +36,7 @@ const NOTIFIED_ACTIONS = {
 const NOTIFIED_WRITES = Object.entries(NOTIFIED_ACTIONS)
   .map(
     ([action, kind]) => `  UNION ALL
-  (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, '${kind}', actor_id, actor_kind, actor_profession, mode, request_id, at
+  (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, '${kind}', actor_id, actor_kind, actor_profession, mode, request_id, at, subject
      FROM candidates WHERE action = '${action}')`,
   )
   .join('\n');
@@ -51,8 +51,8 @@ const NOTIFIED_WRITES = Object.entries(NOTIFIED_ACTIONS)
  */
 const NOTIFY = `
   candidates AS (
-    SELECT * FROM unnest($N1::text[], $N2::text[], $N3::text[], $N4::text[], $N5::text[], $N6::text[], $N7::timestamptz[], $N8::text[])
-      AS c(patient_ins, actor_id, actor_kind, actor_profession, mode, request_id, at, action)
+    SELECT * FROM unnest($N1::text[], $N2::text[], $N3::text[], $N4::text[], $N5::text[], $N6::text[], $N7::timestamptz[], $N8::text[], $N9::text[])
+      AS c(patient_ins, actor_id, actor_kind, actor_profession, mode, request_id, at, action, subject)
   ),
   firsts AS (
     INSERT INTO first_access (patient_ins, actor_id, at)
@@ -60,11 +60,11 @@ const NOTIFY = `
     WHERE actor_kind IN ('professional', 'regulator') AND action NOT IN (${WRITES})
     ON CONFLICT DO NOTHING RETURNING patient_ins, actor_id
   )
-  INSERT INTO notification_outbox (patient_ins, kind, actor_id, actor_kind, actor_profession, mode, request_id, at)
-  (SELECT DISTINCT ON (c.patient_ins, c.actor_id) c.patient_ins, 'FIRST_ACCESS', c.actor_id, c.actor_kind, c.actor_profession, c.mode, c.request_id, c.at
+  INSERT INTO notification_outbox (patient_ins, kind, actor_id, actor_kind, actor_profession, mode, request_id, at, subject)
+  (SELECT DISTINCT ON (c.patient_ins, c.actor_id) c.patient_ins, 'FIRST_ACCESS', c.actor_id, c.actor_kind, c.actor_profession, c.mode, c.request_id, c.at, NULL
      FROM candidates c JOIN firsts f ON f.patient_ins = c.patient_ins AND f.actor_id = c.actor_id)
   UNION ALL
-  (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'EMERGENCY_ACCESS', actor_id, actor_kind, actor_profession, mode, request_id, at
+  (SELECT DISTINCT ON (patient_ins, request_id) patient_ins, 'EMERGENCY_ACCESS', actor_id, actor_kind, actor_profession, mode, request_id, at, NULL
      FROM candidates WHERE mode IN ('centre_15', 'bris_de_glace'))
 ${NOTIFIED_WRITES}
   ON CONFLICT DO NOTHING`;
@@ -184,6 +184,11 @@ export function createTraceWriter(store: SqlStore, options: TraceWriterOptions =
         .replace(
           '$N8',
           column((t) => t.action),
+        )
+        .replace(
+          '$N9',
+          // What a new document's notification is about: the document the deposit touched.
+          column((t) => (t.action === 'deposit' && t.touched.length === 1 ? `${t.source}:${t.touched[0]}` : null)),
         );
       // One statement: the traces, the chain's new head, and the notifications they cause.
       await tx.query(

@@ -19,7 +19,8 @@ export type PatientControl =
   | 'set-secondary-use'
   | 'keep-secret'
   | 'share-secret'
-  | 'request-copy';
+  | 'request-copy'
+  | 'mark-notifications';
 
 /** L1111-5: what a minor keeps from their legal representatives is the minor's decision alone. */
 const MINOR_CONTROLS: ReadonlySet<PatientControl> = new Set(['keep-secret', 'share-secret']);

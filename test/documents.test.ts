@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { gql } from 'graphql-request';
-import { parisDate } from '../domain/calendar';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { depositLetter, PDF } from './support/letters';
 
 /**
  * One document list over every source, and one document by id (issue 18, item 2): the same documents, in the
@@ -153,30 +152,7 @@ describe('one document list over every source, and a document by id', () => {
   });
 
   it('one document by its id comes with its file', async () => {
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-    const yesterday = new Date(Date.now() - 86_400_000);
-    const deposited = await (
-      await graph.as('ps:30000000001')
-    )(`mutation ($input: HospitalReportDeposit!) { depositHospitalReport(input: $input) { documentId } }`, {
-      input: {
-        ins: ADULT,
-        idempotencyKey: `by-id-${Date.now()}`,
-        typeCode: '11490-0',
-        title: 'Lettre de liaison',
-        effectiveAt: yesterday.toISOString(),
-        stayStart: parisDate(yesterday),
-        stayEnd: parisDate(yesterday),
-        careUnit: 'Cardiologie',
-        summary: 'Sortie à domicile.',
-        content: {
-          mimeType: 'application/pdf',
-          base64: pdf.toString('base64'),
-          sha256: createHash('sha256').update(pdf).digest('hex'),
-        },
-      },
-    });
-    expect(deposited.errors).toBeUndefined();
-    const documentId = deposited.data.depositHospitalReport.documentId;
+    const documentId = await depositLetter(graph, 'ps:30000000001', ADULT, { withFile: true });
     const listed = (await list(`patient:${ADULT}`, ADULT)).nodes.find(
       (n: { documentId: string }) => n.documentId === documentId,
     );
@@ -191,7 +167,7 @@ describe('one document list over every source, and a document by id', () => {
     );
     expect(errors).toBeUndefined();
     expect(data.patient.document.content.mimeType).toBe('application/pdf');
-    expect(Buffer.from(data.patient.document.content.base64, 'base64')).toEqual(pdf);
+    expect(Buffer.from(data.patient.document.content.base64, 'base64')).toEqual(PDF);
   });
 
   it("one document by its id; another record's id, or a hidden one, answers like none", async () => {

@@ -1,6 +1,6 @@
 import { gql } from 'graphql-request';
-import { parisDate } from '../domain/calendar';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { depositLetter } from './support/letters';
 
 /**
  * The minor's secret kept everywhere (L1111-5, docs/law.md §3): what a minor keeps from their legal
@@ -63,13 +63,6 @@ const HISTORY = gql`
           actorId
         }
       }
-    }
-  }
-`;
-const DEPOSIT = gql`
-  mutation ($input: HospitalReportDeposit!) {
-    depositHospitalReport(input: $input) {
-      documentId
     }
   }
 `;
@@ -178,22 +171,7 @@ describe("the minor's secret kept everywhere", () => {
   });
 
   it('a secret deposited for the minor: no notification, no trace for the parent; the minor sees the deposit', async () => {
-    const yesterday = new Date(Date.now() - 86_400_000);
-    const input = {
-      ins: MINOR,
-      idempotencyKey: `secret-${Date.now()}`,
-      typeCode: '11490-0',
-      title: 'Consultation',
-      effectiveAt: yesterday.toISOString(),
-      stayStart: parisDate(yesterday),
-      stayEnd: parisDate(yesterday),
-      careUnit: 'Pédiatrie',
-      summary: 'Consultation sans les parents.',
-      visibility: ['INVISIBLE_REPRESENTANTS_LEGAUX'],
-    };
-    const deposited = await (await graph.as(DOCTOR))(DEPOSIT, { input });
-    expect(deposited.errors).toBeUndefined();
-    const id = deposited.data.depositHospitalReport.documentId;
+    const id = await depositLetter(graph, DOCTOR, MINOR, { visibility: ['INVISIBLE_REPRESENTANTS_LEGAUX'] });
     const parent = await history(PARENT);
     expect(JSON.stringify(parent)).not.toContain(id);
     expect(parent.accessTraces.nodes.map((n: any) => n.action)).not.toContain('deposit-withheld');

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { gql } from 'graphql-request';
-import { parisDate } from '../domain/calendar';
 import { DOCUMENT_SOURCE_NAMES } from '../domain/sources';
 import { loadCopyOperations } from '../subgraphs/patient/record-copy';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { depositLetter, PDF } from './support/letters';
 
 /**
  * A copy of the record (seed 002: « le droit de demander et d'obtenir une copie de votre DMP … gratuitement »;
@@ -36,33 +35,10 @@ const COPIES = gql`
 
 describe('a copy of the record', () => {
   let graph: TestGraph;
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
   let withFile = '';
   beforeAll(async () => {
     graph = await startTestGraph(scenarioFile('visibility.json'));
-    const yesterday = new Date(Date.now() - 86_400_000);
-    const deposited = await (
-      await graph.as('ps:30000000001')
-    )(`mutation ($input: HospitalReportDeposit!) { depositHospitalReport(input: $input) { documentId } }`, {
-      input: {
-        ins: ADULT,
-        idempotencyKey: `copy-${Date.now()}`,
-        typeCode: '11490-0',
-        title: 'Lettre de liaison',
-        effectiveAt: yesterday.toISOString(),
-        stayStart: parisDate(yesterday),
-        stayEnd: parisDate(yesterday),
-        careUnit: 'Cardiologie',
-        summary: 'Sortie à domicile.',
-        content: {
-          mimeType: 'application/pdf',
-          base64: pdf.toString('base64'),
-          sha256: createHash('sha256').update(pdf).digest('hex'),
-        },
-      },
-    });
-    expect(deposited.errors).toBeUndefined();
-    withFile = deposited.data.depositHospitalReport.documentId;
+    withFile = await depositLetter(graph, 'ps:30000000001', ADULT, { withFile: true });
   });
   afterAll(() => graph?.stop());
 
@@ -101,7 +77,7 @@ describe('a copy of the record', () => {
       ['h-invisible-old', 'h-masked', 'h-plain', withFile].sort(),
     );
     const letter = copy.sources.hospital.hospitalReports.find((r: { id: string }) => r.id === withFile);
-    expect(Buffer.from(letter.content.base64, 'base64')).toEqual(pdf);
+    expect(Buffer.from(letter.content.base64, 'base64')).toEqual(PDF);
     expect(ids(copy.sources.oncology.oncologyRecords)).not.toContain('o-invisible');
     expect(ids(copy.sources.pharmacy.dispensations)).toEqual(['d-masked', 'd-plain']);
     expect(copy.sources.reimbursement.careLines.length).toBeGreaterThan(0);

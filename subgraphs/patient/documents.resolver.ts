@@ -24,6 +24,12 @@ const DEFAULT_DOCUMENTS_PAGE = 20;
 export const globalDocumentId = (source: DocumentSourceName, id: string) =>
   Buffer.from(`${source}:${id}`).toString('base64url');
 
+/** A notification's subject (`<source>:<document id>`) as the id over every source; null for none. */
+export function documentOfSubject(subject: string | null): string | null {
+  const at = subject?.indexOf(':') ?? -1;
+  return subject && at > 0 ? globalDocumentId(subject.slice(0, at) as DocumentSourceName, subject.slice(at + 1)) : null;
+}
+
 function parseGlobalId(id: string): { source: DocumentSourceName; id: string } {
   const text = /^[A-Za-z0-9_-]{1,200}$/.test(id) ? Buffer.from(id, 'base64url').toString('utf8') : '';
   const at = text.indexOf(':');

@@ -29,6 +29,13 @@ export class PatientNotification {
   @Field(() => String, { nullable: true }) mode!: string | null;
   @Field(() => DateTime, { nullable: true, description: 'When the sender delivered it; null while on its way.' })
   deliveredAt!: Date | null;
+  @Field(() => Boolean, { description: 'The asking reader marked it read (each reader keeps their own marks).' })
+  read!: boolean;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The document it is about (NEW_DOCUMENT): its id over every source, for `Patient.document(id:)`.',
+  })
+  document!: string | null;
 }
 
 export const { Connection: PatientNotificationConnection } = connectionTypes(

@@ -21,6 +21,7 @@ import {
 import { registryLoaders, type VisiblePatient } from './patient.loader';
 import { touch } from '../../audit/trace-recorder';
 import { hiddenPrefixes, type PatientSide } from '../../audit/trace';
+import { documentOfSubject } from './documents.resolver';
 import { professionalOf } from './directory';
 
 /** What a registry field read, for the access trace. */
@@ -175,26 +176,35 @@ export class PatientResolver {
     nullable: true,
     description: "The patient's notifications, newest first (the patient and their representatives).",
   })
-  notifications(@Root() patient: VisiblePatient, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: SubgraphContext) {
+  notifications(
+    @Root() patient: VisiblePatient,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('unreadOnly', () => Boolean, { nullable: true, description: 'Only those the asking reader has not read.' })
+    unreadOnly: boolean | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     read(ctx, patient, 'notifications');
+    const view = { side: patientSide(patient), reader: ctx.actor.id, unreadOnly: unreadOnly ?? false };
     const size = pageSize(page.first);
-    const scope: CursorScope = { list: 'notifications', args: [patient.ins], id: 'serial' };
+    const scope: CursorScope = { list: 'notifications', args: [patient.ins, view.unreadOnly], id: 'serial' };
     const after = page.after ? decodeCursor(page.after, scope) : null;
     const store = ctx.deps.audit.store;
     // A representative is told another was added or removed, not who: separated parents keep their own accounts.
-    const other = (n: PatientNotification) =>
+    const other = (n: { actorKind: string | null; actorId: string | null }) =>
       patient.decision.grant.mode === 'representative' &&
       n.actorKind === 'representative' &&
       n.actorId !== ctx.actor.id;
     return toConnection<PatientNotification>(
       async () =>
-        (await findNotifications(store, patient.ins, patientSide(patient), size, after)).map((n) =>
-          other(n) ? { ...n, actorId: null } : n,
-        ),
+        (await findNotifications(store, patient.ins, view, size, after)).map((n) => ({
+          ...n,
+          actorId: other(n) ? null : n.actorId,
+          document: documentOfSubject(n.subject),
+        })),
       size,
       page.after,
       (n) => ({ at: n.at.toISOString(), id: n.id }),
-      () => countNotifications(store, patient.ins, patientSide(patient)),
+      () => countNotifications(store, patient.ins, view),
       scope,
     );
   }

@@ -122,7 +122,7 @@ export async function produceCopy(deps: SubgraphDeps, id: string): Promise<void>
       (t) => String(t.seq),
     ),
     notifications: await allPages(
-      (after) => findNotifications(deps.audit.store, ins, side, 100, after),
+      (after) => findNotifications(deps.audit.store, ins, { side, reader: ctx.actor.id }, 100, after),
       (n) => n.id,
     ),
     documentDeletionRequests: await requestsOf(deps.store, ins, own),

@@ -1,3 +1,4 @@
+import { NotificationInboxResolver } from './notification-inbox.resolver';
 import { DocumentsResolver } from './documents.resolver';
 import { PatientIdResolver, ViewerResolver } from './viewer.resolver';
 import { PatientCopiesResolver, RecordCopyResolver } from './record-copy.resolver';
@@ -41,6 +42,7 @@ export const patient: SubgraphDefinition = {
     DeletionRequestResolver,
     RecordCopyResolver,
     DocumentsResolver,
+    NotificationInboxResolver,
     PatientCopiesResolver,
     AnalyticsEntryResolver,
     PatientCountResolver,
