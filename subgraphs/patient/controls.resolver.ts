@@ -1,21 +1,19 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver, registerEnumType } from 'type-graphql';
-import { DOCUMENT_SOURCE_ENUM } from '../../domain/sources';
+import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { DocumentSourceEnum } from './document-source.enum';
 import { idArgument, insArgument } from '../../runtime/arguments';
-import { badInput } from '../../runtime/errors';
+import { badInput, notFound } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/context';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { mayControl, type PatientControl } from '../../policy/controls';
 import { Patient } from './patient.type';
-import { factsOf, patientAfterChange, type VisiblePatient } from './patient.loader';
+import { factsOf, patientAfterChange, registryLoaders, type VisiblePatient } from './patient.loader';
+import { documentsMatching, parseGlobalId } from './documents.resolver';
+import { DocumentsFilter } from './documents.type';
 import * as repo from './controls.repo';
 import { knownEstablishment, knownProfessional } from './directory';
 import { pushCohort, queueCohortChange } from './cohort';
 import { guardedChange } from './guarded-change';
 import { SECRET } from '../../audit/trace';
-
-/** The document sources as a GraphQL enum (domain/sources.ts). */
-export const DocumentSourceEnum = DOCUMENT_SOURCE_ENUM;
-registerEnumType(DocumentSourceEnum, { name: 'DocumentSource', description: 'The subgraph a document comes from.' });
 
 @InputType({ description: 'Only the consents given change; the others stay as they are.' })
 export class EmergencyConsentsInput {
@@ -156,6 +154,38 @@ export class PatientControlsResolver {
     return control(ctx, ins, masked ? 'mask' : 'unmask', documentId, async (tx) => {
       idArgument(documentId, 'documentId');
       await repo.setDocumentDecision(tx, 'mask', ins, { id: documentId, source }, masked, ctx.now);
+    });
+  }
+
+  @Mutation(() => Patient, {
+    nullable: true,
+    description:
+      "Masks (MASQUE_PS) or unmasks several documents at once: those named by their id over every source (1 to 100, from Patient.documents), or every document matching a filter (a whole category; at most 500). The app's confidentiality value N (visible to the patient and to professionals) is the absence of MASQUE_PS and INVISIBLE_REPRESENTANTS_LEGAUX.",
+  })
+  async setDocumentsMasked(
+    @Arg('ins', () => String) ins: string,
+    @Arg('ids', () => [ID], { nullable: true }) ids: string[] | null,
+    @Arg('filter', () => DocumentsFilter, { nullable: true }) filter: DocumentsFilter | null,
+    @Arg('masked', () => Boolean) masked: boolean,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const id = insArgument(ins);
+    if ((ids == null) === (filter == null)) throw badInput('ids', 'give either ids or a filter');
+    let documents: { id: string; source: string }[];
+    if (ids != null) {
+      if (ids.length === 0 || ids.length > 100) throw badInput('ids', 'give 1 to 100 document ids');
+      documents = ids.map((one) => parseGlobalId(one, 'ids'));
+    } else {
+      // The reader's own view decides what a category holds: they mask only what they may see.
+      const patient = await registryLoaders(ctx).visible.load(id);
+      if (!patient) throw notFound('No DMP found for this INS');
+      documents = (await documentsMatching(ctx, patient, filter!, 500)).map((d) => ({
+        id: d.documentId,
+        source: d.source,
+      }));
+    }
+    return control(ctx, id, masked ? 'mask' : 'unmask', `documents:${documents.length}`, async (tx) => {
+      for (const document of documents) await repo.setDocumentDecision(tx, 'mask', id, document, masked, ctx.now);
     });
   }
 

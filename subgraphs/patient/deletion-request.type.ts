@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from '../../runtime/graphql/connection';
 import { DateTime } from '../../schema/scalars';
-import { DocumentSourceEnum } from './controls.resolver';
+import { DocumentSourceEnum } from './document-source.enum';
 
 export const DeletionRequestStatusEnum = {
   PENDING: 'PENDING',

@@ -30,12 +30,12 @@ export function documentOfSubject(subject: string | null): string | null {
   return subject && at > 0 ? globalDocumentId(subject.slice(0, at) as DocumentSourceName, subject.slice(at + 1)) : null;
 }
 
-function parseGlobalId(id: string): { source: DocumentSourceName; id: string } {
+export function parseGlobalId(id: string, field = 'id'): { source: DocumentSourceName; id: string } {
   const text = /^[A-Za-z0-9_-]{1,200}$/.test(id) ? Buffer.from(id, 'base64url').toString('utf8') : '';
   const at = text.indexOf(':');
   const source = text.slice(0, at) as DocumentSourceName;
-  if (at < 0 || !DOCUMENT_SOURCE_NAMES.includes(source)) throw badInput('id', 'not a document id of this graph');
-  return { source, id: idArgument(text.slice(at + 1), 'id') };
+  if (at < 0 || !DOCUMENT_SOURCE_NAMES.includes(source)) throw badInput(field, 'not a document id of this graph');
+  return { source, id: idArgument(text.slice(at + 1), field) };
 }
 
 type SourceNode = Omit<DocumentSummary, 'id' | 'documentId' | 'source' | 'effectiveAt' | 'depositedAt' | 'content'> & {
@@ -76,6 +76,33 @@ const sourceFilter = (f: DocumentsFilter, to: Date | null | undefined) => ({
   to: to ?? null,
   authorKinds: f.authorKinds ?? null,
 });
+
+/**
+ * Every document of every source this grant shows that matches the filter, up to `limit` (newest first): for
+ * operations on a whole category. Each source applies its rules and traces what it gave.
+ */
+export async function documentsMatching(
+  ctx: SubgraphContext,
+  patient: VisiblePatient,
+  filter: DocumentsFilter,
+  limit: number,
+): Promise<DocumentSummary[]> {
+  const operations = OPERATIONS.filter(
+    (op) => !filter.sources?.length || filter.sources.includes(op.source as DocumentSourceName),
+  );
+  const found: DocumentSummary[] = [];
+  for (const op of operations) {
+    const page = await askSource(ctx, op, patient.ins, patient.decision.grant, {
+      first: 100,
+      filter: sourceFilter(filter, filter.to),
+      withContent: false,
+    });
+    if ((page?.totalCount ?? 0) > 100 || found.length + (page?.nodes?.length ?? 0) > limit)
+      throw badInput('filter', `matches more than ${limit} documents: narrow it`);
+    found.push(...((page?.nodes ?? []) as SourceNode[]).map((n) => summaryOf(op.source as DocumentSourceName, n)));
+  }
+  return found.sort(newestFirst);
+}
 
 /**
  * One list over every document source, and one document by id (issue 18; docs/law.md §2): the registry asks

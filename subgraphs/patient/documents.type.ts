@@ -6,7 +6,7 @@ import { AuthorKindEnum, DmpDocumentFields, DmpSpaceEnum } from '../kit/document
 import { DocumentContent } from '../kit/documents/deposit.type';
 import type { DmpSpace } from '../../domain/codes';
 import type { DocumentSourceName } from '../../domain/sources';
-import { DocumentSourceEnum } from './controls.resolver';
+import { DocumentSourceEnum } from './document-source.enum';
 
 @ObjectType({
   implements: DmpDocumentFields,
