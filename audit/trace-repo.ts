@@ -2,12 +2,15 @@ import type { SqlExecutor } from '../runtime/store/sql-store';
 import type { Position } from '../runtime/graphql/connection';
 import { hiddenPrefixes, type ChainedTrace, type PatientSide } from './trace';
 import { readableActorId, storedActorIds, tracedAs } from './patient-keys';
+import { traceKindCondition, type TraceKind } from '../domain/trace-actions';
 
 export interface TraceFilter {
   from?: Date | null;
   to?: Date | null;
   actorId?: string | null;
   mode?: string | null;
+  /** Only these kinds of access (domain/trace-actions.json). */
+  kinds?: TraceKind[] | null;
   /**
    * Read for the patient's side: the traces that touched only documents hidden from it (R1111-53, a minor's
    * secret), and the rest of an access that touched nothing else, are left out (withheldFor).
@@ -74,6 +77,7 @@ function where(as: TracedAs, filter: TraceFilter, params: unknown[]): string {
   if (filter.to) parts.push(`at < ${add(filter.to)}`);
   if (filter.actorId) parts.push(`actor_id = ANY(${add(storedActorIds(filter.actorId, as))}::text[])`);
   if (filter.mode) parts.push(`mode = ${add(filter.mode)}`);
+  if (filter.kinds?.length) parts.push(traceKindCondition(filter.kinds, add));
   if (filter.side) {
     const row = {
       requestId: 'access_trace.request_id',

@@ -1,7 +1,15 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from '../../runtime/graphql/connection';
 import { DateTime } from '../../schema/scalars';
 import { AccessModeEnum } from './patient.type';
+import { TRACE_ACTIONS, TRACE_KINDS, type TraceKind } from '../../domain/trace-actions';
+
+export const TraceKindEnum = Object.fromEntries(TRACE_KINDS.map((k) => [k, k]));
+registerEnumType(TraceKindEnum, {
+  name: 'AccessKind',
+  description: 'How the patient side files its access history (domain/trace-actions.json).',
+  valuesConfig: Object.fromEntries(TRACE_KINDS.map((k) => [k, { description: TRACE_ACTIONS.kinds[k] }])),
+});
 
 @ObjectType({
   description:
@@ -38,4 +46,6 @@ export class AccessTraceFilter {
   @Field(() => DateTime, { nullable: true }) to?: Date | null;
   @Field(() => String, { nullable: true }) actorId?: string | null;
   @Field(() => AccessModeEnum, { nullable: true }) mode?: string | null;
+  @Field(() => [TraceKindEnum], { nullable: true, description: 'Only accesses of these kinds.' })
+  kinds?: TraceKind[] | null;
 }

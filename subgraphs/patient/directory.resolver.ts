@@ -5,7 +5,9 @@ import { parseStaffActorId, staffActorId } from '../../domain/actor';
 import { perRequest } from '../../runtime/context';
 import { badInput } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/context';
-import { AccessTraceEntry } from './access-trace.type';
+import { AccessTraceEntry, TraceKindEnum } from './access-trace.type';
+import { PROFESSIONS, SPECIALTIES, type ProfessionCode, type SpecialtyCode } from '../../domain/codes';
+import { describeTrace, traceKind, type TraceKind } from '../../domain/trace-actions';
 import { Establishment, Professional } from './patient.type';
 import { professionalOf } from './directory';
 import {
@@ -15,6 +17,7 @@ import {
   professionalsByRpps,
   professionalsNamed,
   staffNames,
+  type ProfessionalRow,
 } from './directory.repo';
 
 /**
@@ -140,4 +143,42 @@ export class AccessTraceActorResolver {
   actorName(@Root() trace: AccessTraceEntry, @Ctx() ctx: SubgraphContext): Promise<string | null> {
     return actorNames(ctx).load(trace.actorId);
   }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The TRE_G15 profession, in words.' })
+  actorProfessionLabel(@Root() trace: AccessTraceEntry): string | null {
+    return trace.actorProfession ? (PROFESSIONS.get(trace.actorProfession as ProfessionCode)?.display ?? null) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The TRE_R38 specialty, in words.' })
+  actorSpecialtyLabel(@Root() trace: AccessTraceEntry): string | null {
+    return trace.actorSpecialty ? (SPECIALTIES.get(trace.actorSpecialty as SpecialtyCode) ?? null) : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The establishment a professional works in, as the directory names it; null for anyone else.',
+  })
+  async actorEstablishment(@Root() trace: AccessTraceEntry, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+    if (!trace.actorId.startsWith('ps:')) return null;
+    return (await professionalLoader(ctx).load(trace.actorId.slice(3)))?.establishment_name ?? null;
+  }
+
+  @FieldResolver(() => TraceKindEnum, { description: 'What kind of access it was, for the filter of the same name.' })
+  kind(@Root() trace: AccessTraceEntry): TraceKind {
+    return traceKind(trace.action, trace.mode);
+  }
+
+  @FieldResolver(() => String, { description: 'The access in a sentence, in French, as a patient app shows it.' })
+  description(@Root() trace: AccessTraceEntry): string {
+    return describeTrace(trace.action, trace.mode, trace.outcome as 'allowed' | 'denied');
+  }
 }
+
+/** Directory rows by RPPS, one query per request. */
+const professionalLoader = perRequest(
+  (ctx: SubgraphContext) =>
+    new DataLoader<string, ProfessionalRow | null>(async (rppsList) => {
+      const rows = await professionalsByRpps(ctx.deps.store, rppsList);
+      return rppsList.map((rpps) => rows.find((r) => r.rpps === rpps) ?? null);
+    }),
+);
