@@ -14,6 +14,7 @@ export type PatientControl =
   | 'unmask'
   | 'set-emergency-consents'
   | 'name-medecin-traitant'
+  | 'remove-medecin-traitant'
   | 'name-administrator'
   | 'remove-administrator'
   | 'set-secondary-use'

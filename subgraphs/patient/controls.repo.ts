@@ -45,6 +45,15 @@ export async function removeRelation(
 }
 
 /** The médecin traitant is one per patient: naming one replaces the previous. */
+/** Whether there was a médecin traitant to remove. */
+export async function removeMedecinTraitant(tx: SqlExecutor, ins: string): Promise<boolean> {
+  const gone = await tx.query(
+    `DELETE FROM care_relation WHERE patient_ins = $1 AND relation = 'MEDECIN_TRAITANT' RETURNING rpps`,
+    [ins],
+  );
+  return gone.length > 0;
+}
+
 export async function replaceMedecinTraitant(tx: SqlExecutor, ins: string, rpps: string, now: Date): Promise<void> {
   await tx.query(`DELETE FROM care_relation WHERE patient_ins = $1 AND relation = 'MEDECIN_TRAITANT'`, [ins]);
   await addRelation(tx, ins, rpps, 'MEDECIN_TRAITANT', now);

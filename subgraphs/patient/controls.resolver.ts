@@ -264,6 +264,17 @@ export class PatientControlsResolver {
 
   @Mutation(() => Patient, {
     nullable: true,
+    description:
+      'Removes the médecin traitant DMP: from the next request they read as the matrix and any authorisation of their own allow, no more.',
+  })
+  removeMedecinTraitant(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext) {
+    return control(ctx, ins, 'remove-medecin-traitant', 'careTeam', async (tx) => {
+      if (!(await repo.removeMedecinTraitant(tx, ins))) throw badInput('ins', 'this record has no médecin traitant');
+    });
+  }
+
+  @Mutation(() => Patient, {
+    nullable: true,
     description: 'Names a DMP administrator, who reads like the médecin traitant.',
   })
   nameAdministrator(
