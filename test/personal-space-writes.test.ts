@@ -163,6 +163,66 @@ describe("the patient's own space: they write, edit and delete what is theirs", 
     expect(vague.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
   });
 
+  it.each([
+    [
+      'an allergy',
+      'recordAllergy',
+      '{ substance: "Arachide", severity: MILD }',
+      '{ substance: "Arachide", reaction: "Oedème", severity: SEVERE }',
+      'severity',
+      'SEVERE',
+    ],
+    [
+      'an antecedent',
+      'recordAntecedent',
+      '{ kind: MEDICAL, label: "Asthme" }',
+      '{ kind: MEDICAL, label: "Asthme", sinceYear: 2001 }',
+      'sinceYear',
+      2001,
+    ],
+    [
+      'a vaccination',
+      'recordVaccination',
+      '{ vaccine: "DTP", administeredOn: "2020-01-15" }',
+      '{ vaccine: "DTP", administeredOn: "2020-01-15", lot: "L123" }',
+      'lot',
+      'L123',
+    ],
+    [
+      'an emergency contact',
+      'recordEmergencyContact',
+      '{ name: "Paul Roux", relation: "Frère", phone: "+33612345678" }',
+      '{ name: "Paul Roux", relation: "Frère", phone: "+33698765432" }',
+      'phone',
+      '+33698765432',
+    ],
+  ])(
+    'edits %s in place: the id stays; an id not in this space is named and changes nothing',
+    async (_what, mutation, first, second, field, value) => {
+      const patient = await as(`patient:${ADULT}`);
+      const made = await patient(`mutation ($ins: String!) { ${mutation}(ins: $ins, input: ${first}) { id } }`, {
+        ins: ADULT,
+      });
+      expect(made.errors).toBeUndefined();
+      const id = made.data[mutation].id;
+      const edited = await patient(
+        `mutation ($ins: String!, $id: ID!) { ${mutation}(ins: $ins, id: $id, input: ${second}) { id ${field} } }`,
+        { ins: ADULT, id },
+      );
+      expect(edited.errors).toBeUndefined();
+      expect(edited.data[mutation]).toEqual({ id, [field]: value });
+      const before = await space(`patient:${ADULT}`);
+      const elsewhere = await (
+        await as(`patient:${MINOR}`)
+      )(`mutation ($ins: String!, $id: ID!) { ${mutation}(ins: $ins, id: $id, input: ${first}) { id } }`, {
+        ins: MINOR,
+        id,
+      });
+      expect(elsewhere.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+      expect(await space(`patient:${ADULT}`)).toEqual(before);
+    },
+  );
+
   it('records allergies, antecedents, vaccinations, contacts with one personne de confiance, and the organ-donation stance; removes an entry', async () => {
     const patient = await as(`patient:${ADULT}`);
     const allergy = await patient(

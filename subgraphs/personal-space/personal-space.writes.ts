@@ -96,6 +96,11 @@ const CARRIED_BY: Record<string, string> = {
  * One write of the patient's side into their space: the registry's permit (their own, active record), then
  * `apply` in one transaction, traced. Bad input is refused before anything is asked.
  */
+/** The id of an entry to update in place, checked; null to record a new one. */
+function entryArgument(entryId: string | null | undefined): string | null {
+  return entryId == null ? null : idArgument(entryId, 'id', 'an entry id');
+}
+
 async function writeSpace<T>(
   ctx: SubgraphContext,
   rawIns: string,
@@ -161,29 +166,50 @@ export class PersonalSpaceWritesResolver {
     });
   }
 
-  @Mutation(() => Allergy, { nullable: true })
+  @Mutation(() => Allergy, { nullable: true, description: 'Records an allergy, or with `id` updates it in place.' })
   recordAllergy(
     @Arg('ins', () => String) ins: string,
     @Arg('input', () => AllergyInput) input: AllergyInput,
+    @Arg('id', () => ID, {
+      nullable: true,
+      description: 'Updates this entry in place (its id stays) instead of recording a new one.',
+    })
+    entryId: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Allergy> {
     const substance = requiredText('input.substance', input.substance, 200);
     const reaction = optionalText('input.reaction', input.reaction, 500);
+    const existing = entryArgument(entryId);
     return writeSpace(ctx, ins, PROFILE, 'allergies', async (tx, id) => {
-      const [row] = await tx.query<any>(
-        'INSERT INTO allergy (id, patient_ins, substance, reaction, severity, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
-        [`alg-${randomUUID()}`, id, substance, reaction, input.severity, ctx.now],
-      );
+      const [row] = existing
+        ? await tx.query<any>(
+            'UPDATE allergy SET substance = $3, reaction = $4, severity = $5, recorded_at = $6 WHERE id = $1 AND patient_ins = $2 RETURNING *',
+            [existing, id, substance, reaction, input.severity, ctx.now],
+          )
+        : await tx.query<any>(
+            'INSERT INTO allergy (id, patient_ins, substance, reaction, severity, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
+            [`alg-${randomUUID()}`, id, substance, reaction, input.severity, ctx.now],
+          );
+      if (!row) throw badInput('id', 'no such allergy in this personal space');
       return toAllergy(row);
     });
   }
 
-  @Mutation(() => Antecedent, { nullable: true })
+  @Mutation(() => Antecedent, {
+    nullable: true,
+    description: 'Records an antecedent, or with `id` updates it in place.',
+  })
   recordAntecedent(
     @Arg('ins', () => String) ins: string,
     @Arg('input', () => AntecedentInput) input: AntecedentInput,
+    @Arg('id', () => ID, {
+      nullable: true,
+      description: 'Updates this entry in place (its id stays) instead of recording a new one.',
+    })
+    entryId: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Antecedent> {
+    const existing = entryArgument(entryId);
     const label = requiredText('input.label', input.label, 300);
     if (
       input.sinceYear != null &&
@@ -191,38 +217,68 @@ export class PersonalSpaceWritesResolver {
     )
       throw badInput('input.sinceYear', 'must be a past year after 1900');
     return writeSpace(ctx, ins, PROFILE, 'antecedents', async (tx, id) => {
-      const [row] = await tx.query<any>(
-        'INSERT INTO antecedent (id, patient_ins, kind, label, since_year, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
-        [`atcd-${randomUUID()}`, id, input.kind, label, input.sinceYear ?? null, ctx.now],
-      );
+      const [row] = existing
+        ? await tx.query<any>(
+            'UPDATE antecedent SET kind = $3, label = $4, since_year = $5, recorded_at = $6 WHERE id = $1 AND patient_ins = $2 RETURNING *',
+            [existing, id, input.kind, label, input.sinceYear ?? null, ctx.now],
+          )
+        : await tx.query<any>(
+            'INSERT INTO antecedent (id, patient_ins, kind, label, since_year, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
+            [`atcd-${randomUUID()}`, id, input.kind, label, input.sinceYear ?? null, ctx.now],
+          );
+      if (!row) throw badInput('id', 'no such antecedent in this personal space');
       return toAntecedent(row);
     });
   }
 
-  @Mutation(() => Vaccination, { nullable: true })
+  @Mutation(() => Vaccination, {
+    nullable: true,
+    description: 'Records a vaccination, or with `id` updates it in place.',
+  })
   recordVaccination(
     @Arg('ins', () => String) ins: string,
     @Arg('input', () => VaccinationInput) input: VaccinationInput,
+    @Arg('id', () => ID, {
+      nullable: true,
+      description: 'Updates this entry in place (its id stays) instead of recording a new one.',
+    })
+    entryId: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Vaccination> {
+    const existing = entryArgument(entryId);
     const vaccine = requiredText('input.vaccine', input.vaccine, 200);
     const on = pastDay('input.administeredOn', input.administeredOn, ctx.now)!;
     const lot = optionalText('input.lot', input.lot, 50);
     return writeSpace(ctx, ins, PROFILE, 'vaccinations', async (tx, id) => {
-      const [row] = await tx.query<any>(
-        'INSERT INTO vaccination (id, patient_ins, vaccine, administered_on, lot, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
-        [`vacc-${randomUUID()}`, id, vaccine, on, lot, ctx.now],
-      );
+      const [row] = existing
+        ? await tx.query<any>(
+            'UPDATE vaccination SET vaccine = $3, administered_on = $4, lot = $5, recorded_at = $6 WHERE id = $1 AND patient_ins = $2 RETURNING *',
+            [existing, id, vaccine, on, lot, ctx.now],
+          )
+        : await tx.query<any>(
+            'INSERT INTO vaccination (id, patient_ins, vaccine, administered_on, lot, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
+            [`vacc-${randomUUID()}`, id, vaccine, on, lot, ctx.now],
+          );
+      if (!row) throw badInput('id', 'no such vaccination in this personal space');
       return toVaccination(row);
     });
   }
 
-  @Mutation(() => EmergencyContact, { nullable: true })
+  @Mutation(() => EmergencyContact, {
+    nullable: true,
+    description: 'Records an emergency contact, or with `id` updates it in place.',
+  })
   recordEmergencyContact(
     @Arg('ins', () => String) ins: string,
     @Arg('input', () => EmergencyContactInput) input: EmergencyContactInput,
+    @Arg('id', () => ID, {
+      nullable: true,
+      description: 'Updates this entry in place (its id stays) instead of recording a new one.',
+    })
+    entryId: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EmergencyContact> {
+    const existing = entryArgument(entryId);
     const name = requiredText('input.name', input.name, 200);
     const relation = requiredText('input.relation', input.relation, 100);
     if (!hasFormat('phone', input.phone)) throw badInput('input.phone', FORMATS.phone.rule);
@@ -231,11 +287,17 @@ export class PersonalSpaceWritesResolver {
       // One personne de confiance at a time (L1111-6).
       if (trusted)
         await tx.query('UPDATE emergency_contact SET is_trusted_person = false WHERE patient_ins = $1', [id]);
-      const contactId = `ctc-${randomUUID()}`;
-      await tx.query(
-        'INSERT INTO emergency_contact (id, patient_ins, name, relation, phone, is_trusted_person) VALUES ($1, $2, $3, $4, $5, $6)',
-        [contactId, id, name, relation, input.phone, trusted],
-      );
+      const contactId = existing ?? `ctc-${randomUUID()}`;
+      const written = existing
+        ? await tx.query(
+            'UPDATE emergency_contact SET name = $3, relation = $4, phone = $5, is_trusted_person = $6 WHERE id = $1 AND patient_ins = $2 RETURNING id',
+            [contactId, id, name, relation, input.phone, trusted],
+          )
+        : await tx.query(
+            'INSERT INTO emergency_contact (id, patient_ins, name, relation, phone, is_trusted_person) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+            [contactId, id, name, relation, input.phone, trusted],
+          );
+      if (written.length === 0) throw badInput('id', 'no such emergency contact in this personal space');
       return { id: contactId, name, relation, phone: input.phone, isTrustedPerson: trusted };
     });
   }
