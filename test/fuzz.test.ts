@@ -155,6 +155,13 @@ describe('fuzzing every operation of the public graph as every kind of actor', (
   afterAll(() => graph?.stop());
 
   /** A digest of every row of every table of the six stores: what a refused mutation must leave as it was. */
+  /**
+   * What a request writes of tables that background work completes later: a copy of the record is asked for by
+   * a request (its row) and produced after it (status, content). A refused mutation must add no row; the
+   * production of a copy an earlier, allowed request asked for is not its doing.
+   */
+  const WRITTEN_BY_REQUESTS: Record<string, string> = { record_copy: 'id, patient_ins, requested_by, requested_at' };
+
   async function storesDigest(): Promise<string> {
     const parts: string[] = [];
     for (const [name, store] of Object.entries(graph.stores) as [SourceName, (typeof graph.stores)[SourceName]][]) {
@@ -163,7 +170,8 @@ describe('fuzzing every operation of the public graph as every kind of actor', (
       );
       for (const { table_name } of tables) {
         const [row] = await store.query<{ digest: string | null }>(
-          `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "${table_name}" t`,
+          `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest
+           FROM (SELECT ${WRITTEN_BY_REQUESTS[table_name] ?? '*'} FROM "${table_name}") t`,
         );
         parts.push(`${name}.${table_name}:${row.digest}`);
       }
