@@ -258,17 +258,26 @@ export async function countNotifications(store: SqlExecutor, ins: string, view: 
 }
 
 /**
- * Marks notifications of this patient read, or dismissed, for one reader: those named (only the patient's own
- * are touched) or, with `ids` null, every one. How many rows it marked.
+ * Marks notifications of this patient read, unread again, or dismissed, for one reader: those named (only the
+ * patient's own are touched) or, with `ids` null, every one. How many rows it marked.
  */
 export async function markNotifications(
   store: SqlExecutor,
   ins: string,
   reader: string,
   ids: string[] | null,
-  mark: 'read' | 'dismissed',
+  mark: 'read' | 'unread' | 'dismissed',
   now: Date,
 ): Promise<number> {
+  if (mark === 'unread') {
+    const rows = await store.query(
+      `UPDATE notification_reading SET read_at = NULL
+       WHERE patient_ins = $1 AND reader = $2 AND ($3::bigint[] IS NULL OR notification_id = ANY($3::bigint[]))
+       RETURNING notification_id`,
+      [ins, reader, ids],
+    );
+    return rows.length;
+  }
   const column = mark === 'read' ? 'read_at' : 'dismissed_at';
   const rows = await store.query(
     `INSERT INTO notification_reading (notification_id, patient_ins, reader, ${column})

@@ -77,7 +77,7 @@ describe('the notification inbox', () => {
     expect(data.patient.document).toEqual({ documentId: deposited, source: 'hospital' });
   });
 
-  it('marked read one by one, or all at once; the unread count and filter follow', async () => {
+  it('marked read one by one, or all at once, and unread again; the unread count and filter follow', async () => {
     const before = await inbox(`patient:${ADULT}`, ADULT);
     expect(before.unreadNotificationCount).toBe(before.notifications.totalCount);
     const [one] = before.notifications.nodes;
@@ -89,6 +89,19 @@ describe('the notification inbox', () => {
     expect(all.data.markNotificationsRead.unreadNotificationCount).toBe(0);
     expect((await inbox(`patient:${ADULT}`, ADULT)).notifications.nodes.every((n: { read: boolean }) => n.read)).toBe(
       true,
+    );
+    const unmarked = await (
+      await graph.as(`patient:${ADULT}`)
+    )(
+      `mutation ($ins: String!, $ids: [ID!]!) { markNotificationsUnread(ins: $ins, ids: $ids) { unreadNotificationCount } }`,
+      {
+        ins: ADULT,
+        ids: [one.id],
+      },
+    );
+    expect(unmarked.data.markNotificationsUnread.unreadNotificationCount).toBe(1);
+    expect((await inbox(`patient:${ADULT}`, ADULT, true)).notifications.nodes.map((n: { id: string }) => n.id)).toEqual(
+      [one.id],
     );
   });
 

@@ -51,6 +51,18 @@ export class NotificationInboxResolver {
 
   @Mutation(() => Patient, {
     nullable: true,
+    description: 'Marks notifications unread again for the asking reader (1 to 100).',
+  })
+  markNotificationsUnread(
+    @Arg('ins', () => String) ins: string,
+    @Arg('ids', () => [ID]) ids: string[],
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return this.mark(ctx, ins, notificationIds(ids, 'ids'), 'unread');
+  }
+
+  @Mutation(() => Patient, {
+    nullable: true,
     description: "Removes notifications from the asking reader's inbox (1 to 100); the others' inboxes keep them.",
   })
   dismissNotifications(
@@ -61,11 +73,16 @@ export class NotificationInboxResolver {
     return this.mark(ctx, ins, notificationIds(ids, 'ids'), 'dismissed');
   }
 
-  private async mark(ctx: SubgraphContext, rawIns: string, ids: string[] | null, mark: 'read' | 'dismissed') {
+  private async mark(
+    ctx: SubgraphContext,
+    rawIns: string,
+    ids: string[] | null,
+    mark: 'read' | 'unread' | 'dismissed',
+  ) {
     const ins = insArgument(rawIns);
     await guardedChange(ctx, {
       ins,
-      action: mark === 'read' ? 'read-notifications' : 'dismiss-notifications',
+      action: `${mark === 'dismissed' ? 'dismiss' : mark}-notifications`,
       touched: 'notifications',
       decide: (row) => mayControl(ctx.actor, factsOf(row), 'mark-notifications'),
       apply: () => markNotifications(ctx.deps.audit.store, ins, ctx.actor.id, ids, mark, ctx.now),
