@@ -47,6 +47,14 @@ export interface PatientFactsRow extends PatientRow {
 }
 
 /**
+ * A legal representation in force: `l` a legal_representative row, `p` its patient, `today` the Paris day and
+ * `minorAfter` minorIfBornAfter(now) as SQL placeholders. A measure ends on its date, a minor's representation
+ * on the 18th birthday. decide() and the viewer's records acted for judge by this one condition.
+ */
+export const representationInForce = (today: string, minorAfter: string) =>
+  `(l.until IS NULL OR l.until > ${today}::date) AND (l.protected_adult OR p.birth_date > ${minorAfter}::date)`;
+
+/**
  * One statement: the patients asked about and, for each, how this actor relates to them. The relation
  * columns are false for actors that have no such relation (a patient is never a professional).
  */
@@ -70,8 +78,8 @@ export async function findPatientFacts(
         OR EXISTS (SELECT 1 FROM care_team_authorisation a WHERE a.patient_ins = p.ins AND a.finess = $7 AND a.until > $4)
        ) AS in_authorised_care_team,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'BLOCKED') AS is_blocked,
-       EXISTS (SELECT 1 FROM legal_representative l WHERE l.patient_ins = p.ins AND l.account_id = $3 AND (l.until IS NULL OR l.until > $5::date)
-                 AND (l.protected_adult OR p.birth_date > $6::date)) AS is_representative,
+       EXISTS (SELECT 1 FROM legal_representative l WHERE l.patient_ins = p.ins AND l.account_id = $3
+                 AND ${representationInForce('$5', '$6')}) AS is_representative,
        EXISTS (SELECT 1 FROM heir h WHERE h.patient_ins = p.ins AND h.account_id = $3) AS is_heir,
        EXISTS (SELECT 1 FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > $4) AS has_emergency_grant,
        (SELECT g.justification FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > $4 ORDER BY g.opened_at DESC LIMIT 1) AS emergency_justification,

@@ -12,14 +12,12 @@ import { factsOf } from './patient.loader';
 import { findCareRelations, findPatientFacts, findRepresentatives } from './patient.repo';
 import { requestsOf } from './deletion-request.repo';
 import * as repo from './record-copy.repo';
-import { askSource, loadSourceOperations, type SourceOperation } from './source-operations';
+import { askSource, loadSourceOperations, type Page, type SourceOperation } from './source-operations';
 
 /** What the copy holds of each source: schema/record-copy.graphql, one operation per list, `<source>_<list>`. */
 export const loadCopyOperations = (path = projectPath('schema', 'record-copy.graphql')) => loadSourceOperations(path);
 
 const OPERATIONS = loadCopyOperations();
-
-type Page = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: unknown[] };
 
 /** Every item the source gives of this list to this requester, page after page, each page on a fresh grant. */
 async function readSource(
@@ -35,7 +33,7 @@ async function readSource(
     if (!operation.paged) return part;
     const page = part as Page | null;
     items.push(...(page?.nodes ?? []));
-    if (!page?.pageInfo.hasNextPage) return items;
+    if (!page?.pageInfo?.hasNextPage) return items;
     after = page.pageInfo.endCursor;
   }
 }

@@ -51,7 +51,12 @@ export function loadSourceOperations(path: string): SourceOperation[] {
     });
 }
 
-type Page = { pageInfo?: { hasNextPage: boolean; endCursor: string | null }; nodes: unknown[]; totalCount?: number };
+/** One page of a source's list, as the operations of schema/*.graphql select it. */
+export type Page = {
+  pageInfo?: { hasNextPage: boolean; endCursor: string | null };
+  nodes: unknown[];
+  totalCount?: number;
+};
 
 /** Where the list sits in an entity's answer: on the Patient, or under its personal space. */
 function listOf(entity: Record<string, any> | null | undefined): Page | Record<string, unknown> | null {

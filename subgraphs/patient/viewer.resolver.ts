@@ -9,6 +9,7 @@ import { localDate } from '../kit/documents/document-repo';
 import { Patient } from './patient.type';
 import { registryLoaders, type VisiblePatient } from './patient.loader';
 import { actorNames } from './directory.resolver';
+import { representationInForce } from './patient.repo';
 
 @ObjectType({ description: 'A record the viewer acts for as its legal representative, and on what ground.' })
 export class RepresentedRecord {
@@ -57,10 +58,9 @@ export class ViewerResolver {
   })
   async actingFor(@Ctx() ctx: SubgraphContext): Promise<RepresentedRecord[]> {
     if (ctx.actor.kind !== 'representative') return [];
-    // The same current representation decide() judges by (patient.repo.ts findPatientFacts).
     const rows = await ctx.deps.store.query<{ patient_ins: string; relation: string; until: string | Date | null }>(
       `SELECT l.patient_ins, l.relation, l.until FROM legal_representative l JOIN patient p ON p.ins = l.patient_ins
-       WHERE l.account_id = $1 AND (l.until IS NULL OR l.until > $2::date) AND (l.protected_adult OR p.birth_date > $3::date)
+       WHERE l.account_id = $1 AND ${representationInForce('$2', '$3')}
        ORDER BY p.birth_date, l.patient_ins`,
       [ctx.actor.id, parisDate(ctx.now), minorIfBornAfter(ctx.now)],
     );
