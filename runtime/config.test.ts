@@ -37,6 +37,16 @@ describe('configuration is validated at start: a bad value stops it, naming the 
       { REDIS_URL: '127.0.0.1:6379' },
       'REDIS_URL="127.0.0.1:6379": expected a URL (redis: or rediss:)',
     ],
+    [
+      'a short metrics token, not echoed',
+      { METRICS_TOKEN: 'guessable' },
+      'METRICS_TOKEN=(hidden): expected at least 24 characters',
+    ],
+    [
+      "a store URL's password, masked",
+      { DATABASE_URL: 'mysql://dmp:s3cret@db/dmp' },
+      'DATABASE_URL="mysql://dmp:***@db/dmp": expected a URL (postgres: or postgresql:)',
+    ],
     ['a yes for a flag', { TRUSTED_DOCUMENTS: 'yes' }, 'TRUSTED_DOCUMENTS="yes": expected 1, true, 0 or false'],
     ['a date for DMP_NOW', { DMP_NOW: '2028-02-29' }, 'DMP_NOW="2028-02-29": expected an ISO instant'],
     [

@@ -121,7 +121,8 @@ const ENVIRONMENT = z.object({
   EMERGENCY_GRANT_MINUTES: optional(whole('minutes', 1)),
   EMERGENCY_WATCH_LIMIT: optional(whole('a count of declarations', 1)),
   EMERGENCY_WATCH_WINDOW_MINUTES: optional(whole('minutes', 1)),
-  METRICS_TOKEN: optional(z.string()),
+  // A scrape token short enough to guess opens the metrics to anyone on the port.
+  METRICS_TOKEN: optional(z.string().min(24, 'expected at least 24 characters')),
   OTEL_EXPORTER_OTLP_ENDPOINT: optional(url('http:', 'https:')),
   SHUTDOWN_GRACE_MS: optional(whole('milliseconds')),
   RETENTION_INTERVAL_MS: optional(whole('milliseconds')),
@@ -152,12 +153,22 @@ const ENVIRONMENT = z.object({
 /** A subgraph's own URL or store: SUBGRAPH_<NAME>_URL and <NAME>_DATABASE_URL name a source of domain/sources.ts. */
 export const envName = (source: string) => source.toUpperCase().replace(/-/g, '_');
 
+/** Variables whose value is a secret: a refusal names them, never their value (it goes to the logs). */
+const SECRET_VARIABLES = new Set(['METRICS_TOKEN']);
+/** A refused value as the error shows it: a secret hidden, a URL's password masked. */
+function shown(key: string, value: string | undefined): string {
+  if (value !== undefined && SECRET_VARIABLES.has(key)) return '(hidden)';
+  const password = value === undefined ? null : /^[a-z][a-z0-9+.-]*:\/\/[^/@:]*:([^/@]*)@/i.exec(value)?.[1];
+  return JSON.stringify(password ? value!.replace(`:${password}@`, ':***@') : value);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const parsed = ENVIRONMENT.safeParse(env);
   const problems = parsed.success
     ? []
     : parsed.error.issues.map(
-        (issue) => `${String(issue.path[0])}=${JSON.stringify(env[String(issue.path[0])])}: ${issue.message}`,
+        (issue) =>
+          `${String(issue.path[0])}=${shown(String(issue.path[0]), env[String(issue.path[0])])}: ${issue.message}`,
       );
   const subgraphUrls: Partial<Record<string, string>> = {};
   const storeUrls: Partial<Record<string, string>> = {};
@@ -175,7 +186,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     }
     if (!source) continue;
     if (!url(...(urlMatch ? ['http:', 'https:'] : ['postgres:', 'postgresql:'])).safeParse(value).success) {
-      problems.push(`${key}=${JSON.stringify(value)}: expected a URL`);
+      problems.push(`${key}=${shown(key, value)}: expected a URL`);
       continue;
     }
     (urlMatch ? subgraphUrls : storeUrls)[source!] = value;

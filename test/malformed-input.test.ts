@@ -156,4 +156,18 @@ describe('malformed input is refused with a code that names it, before anything 
     });
     expect(notifications.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
+
+  it("a cursor from one patient's list is refused on another patient's, for a reader of both", async () => {
+    const doctor = await graph.as('ps:30000000001');
+    const list = (ins: string, after: string | null) =>
+      doctor(
+        `query ($after: String) { patient(ins: "${ins}") { hospitalReports(first: 1, after: $after) { edges { cursor } } } }`,
+        { after },
+      );
+    const given = (await list(ADULT, null)).data.patient.hospitalReports.edges[0]?.cursor as string;
+    expect(typeof given).toBe('string');
+    expect((await list(ADULT, given)).errors).toBeUndefined();
+    const other = await list('115036912304567', given);
+    expect(other.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
 });

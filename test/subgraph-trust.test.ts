@@ -6,7 +6,7 @@ import { GATEWAY_KEY, REGISTRY_KEY } from '../runtime/keys';
 import type { SubgraphName } from '../subgraphs/kit/context';
 import { SOURCE_NAMES as SUBGRAPH_NAMES, documentsOf } from '../domain/sources';
 import type { Actor } from '../domain/actor';
-import { signGrant } from '../subgraphs/kit/registry-tokens';
+import { signGrant, signPurgeOrder } from '../subgraphs/kit/registry-tokens';
 import { DEMO, DEMO_PATIENT_INS, demoScenario } from '../scripts/generate/personas';
 import type { Ins } from '../domain/ins';
 import { startTestGraph, type TestGraph } from './support/test-graph';
@@ -256,6 +256,39 @@ describe('a subgraph answers only a credential made for that one call, and sourc
         expect(body.errors).toBeUndefined();
         expect(typeof body.data?.writePermit).toBe('string');
       }
+    });
+  });
+
+  describe("the registry's orders count only in a call the registry signed", () => {
+    const PURGE = 'mutation Purge($order: String!) { purgePatient(order: $order) { deleted remaining } }';
+    const purge = async (caller: Caller, ins: string) => {
+      const order = await signPurgeOrder(registryKey.privateKey, { ins, source: 'hospital' });
+      const body = bodyOf(PURGE, { order });
+      const response = await send('hospital', body, await signedFor('hospital', body, doctor, caller));
+      return (await response.json()) as { data: any; errors?: { extensions: { code: string } }[] };
+    };
+    const held = async () =>
+      (
+        await graph.stores.hospital.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM hospital_report WHERE patient_ins = $1',
+          [DEMO_PATIENT_INS],
+        )
+      )[0].n;
+    it.each<Caller>(['gateway', 'pharmacy'])(
+      "a registry-signed purge order sent under %s's credential erases nothing",
+      async (caller) => {
+        const before = await held();
+        expect(before).toBeGreaterThan(0);
+        const body = await purge(caller, DEMO_PATIENT_INS);
+        expect(body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+        expect(body.data?.purgePatient ?? null).toBeNull();
+        expect(await held()).toBe(before);
+      },
+    );
+    it("the same order in the registry's own call is served", async () => {
+      const body = await purge('patient', '299999999999999');
+      expect(body.errors).toBeUndefined();
+      expect(body.data.purgePatient).toEqual({ deleted: 0, remaining: 0 });
     });
   });
 

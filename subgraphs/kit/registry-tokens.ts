@@ -1,4 +1,5 @@
 import type { KeyLike } from 'jose';
+import type { Caller } from '../../runtime/credential';
 import { signShortLived, verifyShortLived, type TokenScope } from '../../runtime/short-lived-token';
 import type { AccessGrant } from '../../policy/grant';
 import type { ErasureOrder, PurgeOrder, WritePermit } from '../../policy/write-permit';
@@ -52,6 +53,13 @@ export async function verifyWritePermit(
     Array.isArray(permit.maskedDocumentIds);
   return matches ? permit : null;
 }
+
+/**
+ * A registry order (purge, erasure, cohort change) counts only in a call the registry signed itself
+ * (docs/security.md): an order seen on the service network and sent again under the gateway's credential, or
+ * a peer's, is refused as if it were absent.
+ */
+export const callFromRegistry = (ctx: { caller: Caller }): boolean => ctx.caller === 'patient';
 
 export function signPurgeOrder(key: KeyLike, order: PurgeOrder): Promise<string> {
   return signShortLived(key, { p: order }, SCOPES.purge);

@@ -117,6 +117,17 @@ export async function pendingPurges(tx: SqlExecutor, ins?: string): Promise<{ pa
     : tx.query('SELECT patient_ins, source FROM pending_purge ORDER BY patient_ins, source');
 }
 
+/**
+ * Every deletion not yet carried to its end: a source still pending, or the registry's own rows, which go last
+ * (a patient row marked DELETED exists only until its purge is done and traced).
+ */
+export async function unfinishedDeletions(tx: SqlExecutor): Promise<string[]> {
+  const rows = await tx.query<{ ins: string }>(
+    `SELECT patient_ins AS ins FROM pending_purge UNION SELECT ins FROM patient WHERE dmp_status = 'DELETED' ORDER BY ins`,
+  );
+  return rows.map((r) => r.ins);
+}
+
 export async function purgeDone(tx: SqlExecutor, ins: string, source: string): Promise<void> {
   await tx.query('DELETE FROM pending_purge WHERE patient_ins = $1 AND source = $2', [ins, source]);
 }

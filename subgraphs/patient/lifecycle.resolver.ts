@@ -313,7 +313,7 @@ export class LifecycleResolver {
   async resumeDeletions(@Ctx() ctx: SubgraphContext): Promise<DeletionResumption> {
     const right = mayResumeDeletions(ctx.actor);
     if (!right.allowed) throw forbidden(right.reason);
-    const earlier = (await repo.pendingPurges(ctx.deps.store)).map((p) => p.patient_ins);
+    const earlier = await repo.unfinishedDeletions(ctx.deps.store);
     const { destroyed } = await endArchives(ctx);
     const records: RecordLifecycle[] = [];
     for (const ins of new Set([...earlier, ...destroyed])) {

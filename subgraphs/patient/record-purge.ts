@@ -33,14 +33,22 @@ export async function completePurge(ctx: SubgraphContext, ins: string): Promise<
   );
   const left = (await repo.pendingPurges(ctx.deps.store, ins)).map((p) => p.source);
   if (left.length === 0) {
-    const registry = await ctx.deps.store.transaction((tx) => purgePatientRows(tx, ins, { last: ['patient'] }));
-    const audit = await ctx.deps.audit.store.transaction((tx) => purgePatientRows(tx, ins, { keep: ['access_trace'] }));
-    recordAccess(ctx, {
-      patientIns: ins,
-      action: 'purge',
-      touched: ['registry', 'notifications'],
-      outcome: registry.remaining + audit.remaining === 0 ? 'allowed' : 'denied',
-      rule: 'lifecycle.delete.purge',
+    // The registry's rows go last, and only once the trace of the purge is in the chain: the trace unwritable,
+    // the patient's row (DELETED) stays, and `unfinishedDeletions` brings it back to the next resumption. The
+    // audit store's own purge (notifications, the patient's key) is idempotent and is simply done again.
+    await ctx.deps.store.transaction(async (tx) => {
+      const registry = await purgePatientRows(tx, ins, { last: ['patient'] });
+      const audit = await ctx.deps.audit.store.transaction((atx) =>
+        purgePatientRows(atx, ins, { keep: ['access_trace'] }),
+      );
+      recordAccess(ctx, {
+        patientIns: ins,
+        action: 'purge',
+        touched: ['registry', 'notifications'],
+        outcome: registry.remaining + audit.remaining === 0 ? 'allowed' : 'denied',
+        rule: 'lifecycle.delete.purge',
+      });
+      await commitTraces(ctx);
     });
   }
   return left;
@@ -50,7 +58,7 @@ export async function completePurge(ctx: SubgraphContext, ins: string): Promise<
  * The archive's end (seeds 001, 002, 004; docs/time.md): every closed DMP whose ten years have run, from its
  * closure or from the death, is destroyed as a deletion is: marked DELETED with every source pending, traced
  * (`destroy`, naming the INS, like the deletion's own traces), then purged. Every purge still pending, of these
- * or of earlier deletions, is carried on. Idempotent: a second run at the same instant destroys nothing more.
+ * or of earlier deletions (a source still pending, or the registry's own rows not yet erased), is carried on. Idempotent: a second run at the same instant destroys nothing more.
  */
 export async function endArchives(ctx: SubgraphContext): Promise<{ destroyed: string[]; pending: string[] }> {
   const { closedBy, diedBy } = archiveEndCandidates(ctx.now);
@@ -79,8 +87,14 @@ export async function endArchives(ctx: SubgraphContext): Promise<{ destroyed: st
     return ended.map((r) => r.ins);
   });
   const pending: string[] = [];
-  for (const ins of new Set((await repo.pendingPurges(ctx.deps.store)).map((p) => p.patient_ins)))
-    if ((await completePurge(ctx, ins)).length > 0) pending.push(ins);
+  for (const ins of await repo.unfinishedDeletions(ctx.deps.store)) {
+    try {
+      if ((await completePurge(ctx, ins)).length > 0) pending.push(ins);
+    } catch {
+      // The registry's own purge could not be traced: it was not made, and the next resumption retries it.
+      pending.push(ins);
+    }
+  }
   await commitTraces(ctx);
   return { destroyed, pending };
 }

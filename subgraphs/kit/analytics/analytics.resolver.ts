@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root, type ClassType } from 'type-graphql';
 import { forbidden } from '../../../runtime/errors';
 import type { SubgraphContext } from '../context';
-import { verifyCohortChanges } from '../registry-tokens';
+import { verifyCohortChanges, callFromRegistry } from '../registry-tokens';
 import { recordAccess } from '../../../audit/trace-recorder';
 import { aggregate, type AnalyticsMeasureSpec } from './aggregate';
 import {
@@ -60,7 +60,9 @@ export function cohortSyncResolver(source: string) {
       @Arg('changes', () => String) token: string,
       @Ctx() ctx: SubgraphContext,
     ): Promise<boolean> {
-      const changes = await verifyCohortChanges(ctx.deps.grantKeys.verify, token, source);
+      const changes = callFromRegistry(ctx)
+        ? await verifyCohortChanges(ctx.deps.grantKeys.verify, token, source)
+        : null;
       if (!changes) {
         recordAccess(ctx, { patientIns: null, action: 'cohort-sync', outcome: 'denied', rule: 'deny.no-cohort-order' });
         throw forbidden('Only the registry changes the cohort');

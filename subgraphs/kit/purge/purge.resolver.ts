@@ -2,8 +2,9 @@ import { Arg, Ctx, Directive, Field, Int, Mutation, ObjectType, Resolver } from 
 import { forbidden } from '../../../runtime/errors';
 import { purgePatientRows } from './purge';
 import type { SubgraphContext, SubgraphName } from '../context';
-import { verifyPurgeOrder } from '../registry-tokens';
+import { verifyPurgeOrder, callFromRegistry } from '../registry-tokens';
 import { recordAccess } from '../../../audit/trace-recorder';
+import { tracedTransaction } from '../traced-transaction';
 
 @ObjectType({
   description: 'What a purge erased from one store, and what remains (zero, or the deletion stays pending).',
@@ -28,20 +29,24 @@ export function purgeResolver(source: SubgraphName) {
     @Directive('@shareable')
     @Directive('@inaccessible')
     async purgePatient(@Arg('order', () => String) token: string, @Ctx() ctx: SubgraphContext): Promise<PurgeReport> {
-      const order = await verifyPurgeOrder(ctx.deps.grantKeys.verify, token, source);
+      const order = callFromRegistry(ctx) ? await verifyPurgeOrder(ctx.deps.grantKeys.verify, token, source) : null;
       if (!order) {
         recordAccess(ctx, { patientIns: null, action: 'purge', outcome: 'denied', rule: 'deny.no-purge-order' });
         throw forbidden('Only the registry orders a purge');
       }
-      const report = await ctx.deps.store.transaction((tx) => purgePatientRows(tx, order.ins));
-      recordAccess(ctx, {
-        patientIns: order.ins,
-        action: 'purge',
-        touched: [source],
-        outcome: report.remaining === 0 ? 'allowed' : 'denied',
-        rule: 'lifecycle.delete.purge',
+      // The erasure and its trace stand or fall together: the chain unwritable, nothing is erased and the
+      // source stays pending at the registry, which retries.
+      return tracedTransaction(ctx, async (tx) => {
+        const report = await purgePatientRows(tx, order.ins);
+        recordAccess(ctx, {
+          patientIns: order.ins,
+          action: 'purge',
+          touched: [source],
+          outcome: report.remaining === 0 ? 'allowed' : 'denied',
+          rule: 'lifecycle.delete.purge',
+        });
+        return report;
       });
-      return report;
     }
   }
   return PurgeResolver;
