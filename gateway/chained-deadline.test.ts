@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { generateKeyPair } from 'jose';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
-import { remainingMs } from './deadline';
+import { remainingMs } from '../runtime/deadline';
 import { signedDataSource } from './signed-data-source';
 import type { GatewayContext } from './context';
 

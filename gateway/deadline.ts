@@ -2,17 +2,6 @@ import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from './context';
 
-/** Sent with each subgraph fetch: what is left of the request's deadline when the fetch starts, in ms. */
-export const DEADLINE_HEADER = 'x-dmp-deadline-ms';
-
-/**
- * What is left of a request's deadline at `now` (elapsed time on this process, not the graph's clock);
- * `fallbackMs` for a fetch outside a request's deadline.
- */
-export function remainingMs(deadlineAt: number | undefined, fallbackMs: number, now = Date.now()): number {
-  return deadlineAt === undefined ? fallbackMs : Math.max(0, deadlineAt - now);
-}
-
 /**
  * An analytics aggregate scans a source's events (seconds at a million patients, README "Measured"), while a
  * record read answers in milliseconds: one deadline for both would either fail the aggregates or leave a

@@ -7,7 +7,7 @@ import type { SourceName } from '../domain/sources';
 import type { GatewayContext } from './context';
 import { metrics } from '../runtime/metrics';
 import { injectTraceContext } from '../runtime/tracing';
-import { DEADLINE_HEADER, remainingMs } from './deadline';
+import { DEADLINE_HEADER, remainingMs } from '../runtime/deadline';
 
 export interface SignedDataSourceOptions {
   /** The subgraph's name: the audience of its credentials, and a metrics label. */

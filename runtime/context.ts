@@ -9,6 +9,8 @@ export interface RequestContext<Deps = unknown> {
   now: Date;
   /** Who signed this call: the gateway (a client's request) or a peer subgraph calling within one. */
   caller: Caller;
+  /** When the gateway's deadline for this request runs out, on this process's time (runtime/deadline.ts). */
+  deadlineAt?: number;
   deps: Deps;
 }
 

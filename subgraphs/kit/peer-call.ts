@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ACTOR_HEADER, signCallCredential } from '../../runtime/credential';
 import { unavailable } from '../../runtime/errors';
+import { DEADLINE_HEADER, remainingMs } from '../../runtime/deadline';
 import type { SubgraphContext, SubgraphName } from './context';
 import { injectTraceContext } from '../../runtime/tracing';
 
@@ -8,7 +9,7 @@ import { injectTraceContext } from '../../runtime/tracing';
 const PASSED_ON = new Set(['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT']);
 
 export interface PeerCallOptions {
-  /** @default 5000 */
+  /** At most this long, and never past the request's deadline. @default 5000 */
   timeoutMs?: number;
 }
 
@@ -26,6 +27,9 @@ export async function callPeer<T>(
 ): Promise<T> {
   const url = ctx.deps.peers[peer];
   if (!url) throw unavailable(`The ${peer} service cannot be reached`);
+  // The request's one deadline holds across the chain: a peer call ends when the gateway stops waiting.
+  const timeoutMs = Math.min(options.timeoutMs ?? 5000, remainingMs(ctx.deadlineAt, Infinity));
+  if (timeoutMs <= 0) throw unavailable(`The ${peer} service could not answer in time`);
   type Body = { data?: T | null; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
   let body: Body | null = null;
   try {
@@ -36,7 +40,11 @@ export async function callPeer<T>(
       audience: peer,
       body: payload,
     });
-    const headers: Record<string, string> = { 'content-type': 'application/json', [ACTOR_HEADER]: credential };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      [ACTOR_HEADER]: credential,
+      [DEADLINE_HEADER]: String(Math.ceil(timeoutMs)),
+    };
     injectTraceContext((name, value) => {
       headers[name] = value;
     });
@@ -44,7 +52,7 @@ export async function callPeer<T>(
       method: 'POST',
       headers,
       body: payload,
-      signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     body = (await response.json()) as Body;
   } catch {

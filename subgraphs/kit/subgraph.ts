@@ -8,6 +8,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchemaSync, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import type { KeyLike } from 'jose';
 import type { IncomingMessage, Server } from 'node:http';
+import { DEADLINE_HEADER, deadlineOf } from '../../runtime/deadline';
 import { ACTOR_HEADER, credentialCheck, type Caller } from '../../runtime/credential';
 import { codedError, unauthenticated } from '../../runtime/errors';
 import { closeGracefully, createHttpServer } from '../../runtime/http-server';
@@ -152,6 +153,7 @@ export async function createSubgraphServer(
         actor,
         requestId: call.requestId,
         caller: call.caller,
+        deadlineAt: deadlineOf(req.headers[DEADLINE_HEADER]),
         now: options.deps.clock.now(),
         deps: options.deps,
       };
