@@ -82,6 +82,10 @@ export async function createPgStore(options: PgStoreOptions): Promise<SqlStore> 
     client.on('error', onError);
     return {
       client,
+      /** A client whose last call failed on its connection (no `error` event may have come) goes back broken. */
+      markBroken: (error: Error) => {
+        broken ??= error;
+      },
       release: () => {
         client.off('error', onError);
         client.release(broken);
@@ -90,14 +94,15 @@ export async function createPgStore(options: PgStoreOptions): Promise<SqlStore> 
   };
   /** Runs fn on one checked-out client inside BEGIN … COMMIT, rolled back if anything fails. */
   const inTransaction = async <T>(fn: (client: PoolClient) => Promise<T>): Promise<T> => {
-    const { client, release } = await checkout();
+    const { client, markBroken, release } = await checkout();
     try {
       await client.query('BEGIN').catch(unavailableIfDisconnected);
       const result = await fn(client);
       await client.query('COMMIT').catch(unavailableIfDisconnected);
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // A connection that cannot even roll back is not lent again.
+      await client.query('ROLLBACK').catch(markBroken);
       throw error;
     } finally {
       release();
@@ -132,7 +137,7 @@ export async function createPgStore(options: PgStoreOptions): Promise<SqlStore> 
       const result = await client.query(sql, params as unknown[]).catch(unavailableIfDisconnected);
       return result.rows;
     },
-    copyRows: (table, columns, rows) => copyInto(client, table, columns, rows),
+    copyRows: (table, columns, rows) => copyInto(client, table, columns, rows).catch(unavailableIfDisconnected),
   });
 
   return {
@@ -147,9 +152,13 @@ export async function createPgStore(options: PgStoreOptions): Promise<SqlStore> 
     },
     transaction: (fn) => inTransaction((client) => fn(executor(client))),
     async copyRows(table, columns, rows) {
-      const { client, release } = await checkout();
+      const { client, markBroken, release } = await checkout();
       try {
-        await copyInto(client, table, columns, rows).catch(unavailableIfDisconnected);
+        await copyInto(client, table, columns, rows).catch((error: Error) => {
+          // A COPY cut midway leaves the connection in no state to be lent again.
+          markBroken(error);
+          unavailableIfDisconnected(error);
+        });
       } finally {
         release();
       }
