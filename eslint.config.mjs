@@ -4,7 +4,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'jest.config.js', 'eslint.config.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'generated/**', 'jest.config.js', 'eslint.config.mjs'] },
   {
     files: ['**/*.ts'],
     languageOptions: {

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { Supergraph } from '@apollo/federation-internals';
+import { buildSchema, isObjectType, isInterfaceType, isInputObjectType } from 'graphql';
+import { projectPath } from '../domain/paths';
+import { unannouncedBreakingChanges } from '../scripts/compose';
+import { SCALARS } from '../schema/codegen';
+
+const api = readFileSync(projectPath('schema', 'api.graphql'), 'utf8');
+const supergraph = readFileSync(projectPath('schema', 'supergraph.graphql'), 'utf8');
+
+/** Every field the supergraph marks @inaccessible: internal, for the graph's own processes. */
+function inaccessibleFields(): string[] {
+  const schema = Supergraph.build(supergraph).schema;
+  return [...schema.types()].flatMap((type) =>
+    'fields' in type && typeof type.fields === 'function'
+      ? type
+          .fields()
+          .filter((f) => f.appliedDirectivesOf('inaccessible').length > 0)
+          .map((f) => `${type.name}.${f.name}`)
+      : [],
+  );
+}
+
+describe('the client schema (schema/api.graphql)', () => {
+  it('holds no internal field and no federation machinery', () => {
+    const schema = buildSchema(api);
+    const internal = inaccessibleFields();
+    expect(internal).toEqual(expect.arrayContaining(['Query.writePermit', 'Mutation.purgePatient']));
+    const present = internal.filter((name) => {
+      const [type, field] = name.split('.');
+      const t = schema.getType(type);
+      return (isObjectType(t) || isInterfaceType(t) || isInputObjectType(t)) && field in t.getFields();
+    });
+    expect(present).toEqual([]);
+    expect(api).not.toMatch(/join__|link__|_entities|_service|_Any|@inaccessible|@shareable|@key/);
+  });
+
+  it('gives codegen a real type for every scalar, and no internal field to type', () => {
+    const schema = buildSchema(api);
+    const custom = Object.values(schema.getTypeMap())
+      .filter(
+        (t) =>
+          t.constructor.name === 'GraphQLScalarType' && !['String', 'Int', 'Float', 'Boolean', 'ID'].includes(t.name),
+      )
+      .map((t) => t.name)
+      .sort();
+    expect(custom).toEqual(Object.keys(SCALARS).sort());
+    // The command a front end runs, as it runs it (the CLI loads schema/codegen.ts itself).
+    const run = spawnSync(
+      process.execPath,
+      [projectPath('node_modules', '.bin', 'graphql-codegen'), '--config', 'schema/codegen.ts'],
+      { cwd: projectPath(), encoding: 'utf8' },
+    );
+    expect(run.status).toBe(0);
+    const output = readFileSync(projectPath('generated', 'dmp-schema.ts'), 'utf8');
+    expect(output).toContain('DateTime: { input: string; output: string; }');
+    expect(output).not.toMatch(/: unknown\b|<unknown>|writePermit|purgePatient|accessGrant/);
+  }, 60_000);
+
+  it('a breaking change is refused until schema/CHANGELOG.md announces it', () => {
+    const before = 'type Query { patient: Patient, count: Int }\ntype Patient { ins: String, age: Int }';
+    const after = 'type Query { patient: Patient, count: Int }\ntype Patient { ins: String }';
+    const added = 'type Query { patient: Patient, count: Int }\ntype Patient { ins: String, age: Int, sex: String }';
+    expect(unannouncedBreakingChanges(before, added, '')).toEqual([]);
+    expect(unannouncedBreakingChanges(before, after, '')).toEqual(['Patient.age was removed.']);
+    expect(
+      unannouncedBreakingChanges(before, after, '- 2027-01-15: Patient.age was removed. (deprecated since 2026-12-01)'),
+    ).toEqual([]);
+  });
+});
