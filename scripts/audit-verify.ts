@@ -4,6 +4,7 @@ import { configOrExit } from '../runtime/config';
 import { openAuditStore } from '../audit/audit-store';
 import { verifyChain, type ChainHead } from '../audit/verify-chain';
 import { fail, parseArgs } from './cli';
+import { refuseBesideEmbeddedServer } from './embedded-server';
 
 /**
  * npm run audit:verify [-- --export-head head.json] [-- --expect-head head.json]
@@ -21,7 +22,9 @@ async function main() {
       fail(`${expectPath}: not a head file (${(error as Error).message})`);
     }
   }
-  const store = await openAuditStore(configOrExit());
+  const config = configOrExit();
+  refuseBesideEmbeddedServer(config, 'audit:verify');
+  const store = await openAuditStore(config);
   try {
     const report = await verifyChain(store, kept);
     if (report.problem) {

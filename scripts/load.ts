@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { configOrExit } from '../runtime/config';
 import { openStores } from './platform';
 import { fail, parseArgs } from './cli';
+import { refuseBesideEmbeddedServer } from './embedded-server';
 import { loadScenario } from './scenario/load';
 import { ScenarioError, validateScenario } from './scenario/validate';
 import type { Scenario } from './scenario/scenario';
@@ -23,6 +24,7 @@ async function main() {
   const now = config.clock.now();
   const problems = validateScenario(scenario, now);
   if (problems.length > 0) fail(`${file}: ${new ScenarioError(problems).message}`);
+  refuseBesideEmbeddedServer(config, 'load');
   const stores = await openStores(config);
   try {
     // Loading adds: a file naming what the stores hold already is refused whole, before anything is written.

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { refuseBesideEmbeddedServer } from './embedded-server';
 import { configOrExit } from '../runtime/config';
 import { openAuditStore } from '../audit/audit-store';
 import { createTraceWriter } from '../audit/trace-writer';
@@ -13,6 +14,7 @@ import { retentionJob, runRetention } from '../subgraphs/kit/retention/retention
  */
 async function main() {
   const config = configOrExit();
+  refuseBesideEmbeddedServer(config, 'retention');
   const auditStore = await openAuditStore(config);
   const writer = createTraceWriter(auditStore);
   try {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { configOrExit } from '../runtime/config';
 import { openStores } from './platform';
 import { fail, parseArgs } from './cli';
+import { refuseBesideEmbeddedServer } from './embedded-server';
 import { isEmpty, seedStores } from './seed-stores';
 
 /** npm run seed -- --patients N [--seed S] [--force]: fills the configured stores with generated data. */
@@ -10,6 +11,7 @@ async function main() {
   const patients = args.number('patients', 1000);
   const seed = args.number('seed', 20261123);
   const config = configOrExit();
+  refuseBesideEmbeddedServer(config, 'seed');
   const stores = await openStores(config);
   try {
     if (!(await isEmpty(stores)) && !args.flags.has('force'))

@@ -4,6 +4,7 @@ import { logger } from '../runtime/logger';
 import { startPlatform } from './platform';
 import { startTracing } from '../runtime/tracing';
 import { isEmpty, seedStores } from './seed-stores';
+import { announceEmbeddedServer } from './embedded-server';
 
 /**
  * npm start: the whole graph in one process on the embedded default (or on PostgreSQL when DATABASE_URL is
@@ -18,10 +19,13 @@ async function main() {
     console.log(`empty store: generating ${patients} patients…`);
     await seedStores(platform.stores, { patients, today: config.clock.now() });
   }
+  const withdraw = announceEmbeddedServer(config, platform.gatewayUrl);
+  process.once('exit', withdraw);
   console.log(`DMP gateway ready at ${platform.gatewayUrl.replace('127.0.0.1', 'localhost')}`);
   console.log('Get a token: npm run token -- --list, then npm run token -- <actor id>');
   const shutdown = async () => {
     logger.info('shutting down');
+    withdraw();
     await platform.stop();
     await tracing?.stop();
     process.exit(0);
