@@ -1,4 +1,5 @@
-# One image for the gateway and every subgraph; docker-compose.yml picks the entry point (the gateway by default).
+# One image for the gateway, every subgraph and the notifier; docker-compose.yml picks the entry point (the gateway by
+# default).
 # Node 22 is an LTS line; the tag is pinned to a minor release (pin a digest where the registry is reachable).
 
 FROM node:22.12-bookworm-slim AS build
@@ -20,6 +21,7 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 4000
+# The HTTP servers' liveness. The notifier serves none: its service in docker-compose.yml has a check of its own.
 HEALTHCHECK --interval=5s --timeout=3s --retries=12 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "dist/gateway/main.js"]

@@ -70,6 +70,8 @@ export interface NotifierOptions {
   claimExpiresAfterMs?: number;
   /** Names this consumer in the stream's group. @default <host>-<pid> */
   consumer?: string;
+  /** Called after each round that completed and after each delivery: a sign of life (the process's heartbeat). */
+  onProgress?: () => void;
 }
 
 interface OutboxRow {
@@ -161,8 +163,28 @@ export function createNotifier(options: NotifierOptions) {
         throw error;
       }
       await store.query('UPDATE notification_outbox SET delivered_at = now() WHERE id = $1', [notificationId]);
+      options.onProgress?.();
     }
     await redis.xack(stream, group, entryId);
+  }
+
+  /**
+   * At stop, what this consumer read and did not deliver goes back to the outbox, to be relayed at once by
+   * whoever runs next: left pending under this consumer's name, which a new process does not bear (another
+   * pid, another host), it would wait for the row's relay again (`relayAgainAfterMs`) or the entry's idle
+   * time (`claimExpiresAfterMs`). The row first, then the entry: failing in between leaves both, never neither.
+   */
+  async function handBack(): Promise<void> {
+    const own = (await redis.xreadgroup('GROUP', group, consumer, 'COUNT', 1000, 'STREAMS', stream, '0')) as
+      [string, [string, string[] | null][]][] | null;
+    const entries = own?.[0]?.[1] ?? [];
+    if (entries.length === 0) return;
+    const ids = entries.flatMap(([, fields]) => (fields?.length ? [fields[fields.indexOf('id') + 1]] : []));
+    await store.query(
+      'UPDATE notification_outbox SET relayed_at = NULL WHERE delivered_at IS NULL AND id = ANY($1::bigint[])',
+      [ids],
+    );
+    await redis.xack(stream, group, ...entries.map(([entryId]) => entryId));
   }
 
   async function deliverOnce(blockMs: number): Promise<number> {
@@ -212,6 +234,7 @@ export function createNotifier(options: NotifierOptions) {
           try {
             const relayed = await relayOnce();
             const delivered = await deliverOnce(Math.min(pollMs, 200));
+            options.onProgress?.();
             if (relayed === 0 && delivered === 0) await pause(pollMs);
           } catch {
             await pause(pollMs);
@@ -221,7 +244,9 @@ export function createNotifier(options: NotifierOptions) {
     },
     /**
      * Stops the loop: no new round, no next notification of this round. A send still in flight after
-     * `graceMs` is aborted; its notification stays undelivered, to be sent again by whoever runs next.
+     * `graceMs` is aborted; its notification stays undelivered, handed back to be sent again by whoever runs
+     * next. With Redis or the store away the hand-back is skipped: the notification then waits for its relay
+     * again or its entry's idle time, as after a crash.
      */
     async stop(graceMs = 5000) {
       running = false;
@@ -230,6 +255,14 @@ export function createNotifier(options: NotifierOptions) {
       await loop;
       clearTimeout(deadline);
       loop = null;
+      await handBack().catch((error: unknown) => {
+        // No group yet: it never read, so it holds nothing.
+        if (String((error as Error).message).includes('NOGROUP')) return;
+        logger.warn(
+          { err: { message: (error as Error).message } },
+          'what this notifier held at stop, if anything, waits to be relayed again',
+        );
+      });
     },
   };
 }

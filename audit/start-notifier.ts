@@ -2,7 +2,7 @@ import type { RuntimeConfig } from '../runtime/config';
 import { createRedis } from '../runtime/redis';
 import { logger } from '../runtime/logger';
 import type { SqlStore } from '../runtime/store/sql-store';
-import { createLogSender, createNotifier, createWebhookSender } from './notifier';
+import { createLogSender, createNotifier, createWebhookSender, type NotifierOptions } from './notifier';
 
 /**
  * Starts relaying and delivering notifications when Redis is configured. Without it they wait in the outbox,
@@ -11,6 +11,7 @@ import { createLogSender, createNotifier, createWebhookSender } from './notifier
 export function startNotifier(
   config: RuntimeConfig,
   auditStore: SqlStore,
+  options: Pick<NotifierOptions, 'onProgress'> = {},
 ): { stop: (graceMs?: number) => Promise<void> } | null {
   if (!config.redisUrl) {
     logger.info('REDIS_URL not set: notifications wait in the outbox');
@@ -18,12 +19,15 @@ export function startNotifier(
   }
   const redis = createRedis(config.redisUrl);
   const sender = config.notifyWebhookUrl ? createWebhookSender({ url: config.notifyWebhookUrl }) : createLogSender();
-  const notifier = createNotifier({ store: auditStore, redis, sender });
+  const notifier = createNotifier({ store: auditStore, redis, sender, ...options });
   notifier.start();
   return {
     stop: async (graceMs = config.shutdownGraceMs) => {
-      await notifier.stop(graceMs);
-      redis.disconnect();
+      try {
+        await notifier.stop(graceMs);
+      } finally {
+        redis.disconnect();
+      }
     },
   };
 }

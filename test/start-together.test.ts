@@ -1,20 +1,43 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { projectPath } from '../domain/paths';
 import { SOURCE_NAMES } from '../domain/sources';
+import { createRedis, redisReady } from '../runtime/redis';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { eventually } from './support/eventually';
 
 /**
  * The compose start as processes, without images: the six subgraph processes (dist/subgraphs/<name>/main.js,
- * the entry points docker-compose runs) started at the same instant on an empty database, each creating its
- * schema and all of them migrating the shared audit schema at once; every one must come up and answer
- * /readyz. Then the gateway process, which must find all six ready.
+ * the entry points docker-compose runs) and the notifier (dist/scripts/notifier.js) started at the same instant
+ * on an empty database, each subgraph creating its schema and all seven migrating the shared audit schema at
+ * once; every subgraph must come up and answer /readyz, and the notifier must run: its heartbeat written (what
+ * its container's healthcheck reads) and a notification queued in the outbox delivered. Then the gateway
+ * process, which must find all six ready.
  */
 const ROUNDS = 3;
+/**
+ * The machine's Redis (127.0.0.1:6379), as compose gives every process one, on a database index of this test's
+ * own: the notifier's stream (`dmp:notifications`) has a fixed name, and the index keeps it from other tests'
+ * (which run a Redis of their own, test/support/private-redis.ts) and from a development graph on database 0.
+ */
+const REDIS_URL = 'redis://127.0.0.1:6379/11';
+const STREAM = 'dmp:notifications';
 
-describe('six subgraph processes started at once on an empty database', () => {
+/** Empties this test's Redis database of the stream a round before leaves (its entries name another database's rows). */
+async function dropStream() {
+  const redis = createRedis(REDIS_URL);
+  try {
+    await redisReady(redis);
+    await redis.del(STREAM);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+describe('six subgraph processes and the notifier started at once on an empty database', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'dmp-together-'));
@@ -27,10 +50,13 @@ describe('six subgraph processes started at once on an empty database', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each(Array.from({ length: ROUNDS }, (_, i) => i + 1))(
-    'round %i: all six migrate and listen',
+    'round %i: all six migrate and listen, and the notifier runs',
     async () => {
       const database: TestDatabase = await createTestDatabase();
       const children: ChildProcess[] = [];
+      await dropStream();
+      const heartbeat = join(dir, 'notifier.alive');
+      rmSync(heartbeat, { force: true });
       try {
         const started = SOURCE_NAMES.map(
           (name) =>
@@ -43,7 +69,7 @@ describe('six subgraph processes started at once on an empty database', () => {
                   DATA_DIR: dir,
                   PORT: '0',
                   LOG_LEVEL: 'info',
-                  REDIS_URL: '',
+                  REDIS_URL,
                 },
                 stdio: ['ignore', 'pipe', 'pipe'],
               });
@@ -59,12 +85,54 @@ describe('six subgraph processes started at once on an empty database', () => {
               child.on('exit', (code) => resolve({ name, exit: code, stderr: stderr + stdout.slice(-2000) }));
             }),
         );
+        // The notifier in the same instant, with its compose environment (no webhook: it logs what it delivers).
+        const notifier = spawn(process.execPath, [projectPath('dist', 'scripts', 'notifier.js')], {
+          env: {
+            ...process.env,
+            DATABASE_URL: database.url,
+            REDIS_URL,
+            KEYS_DIR: join(dir, 'keys'),
+            DATA_DIR: dir,
+            LOG_LEVEL: 'info',
+            SERVICE_NAME: 'notifier',
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        children.push(notifier);
+        let notifierOutput = '';
+        notifier.stdout!.on('data', (chunk: Buffer) => (notifierOutput += chunk.toString()));
+        notifier.stderr!.on('data', (chunk: Buffer) => (notifierOutput += chunk.toString()));
         const outcomes = await Promise.all(started);
         expect(outcomes.filter((o) => o.port === undefined)).toEqual([]);
         for (const { port } of outcomes) {
           const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
           expect(ready.status).toBe(200);
         }
+        // The notifier is up: still running, its rounds completing, and what the outbox holds delivered.
+        const alive = () => ({ exit: notifier.exitCode, output: notifier.exitCode === null ? '' : notifierOutput });
+        expect(alive()).toEqual({ exit: null, output: '' });
+        await eventually(async () => expect(existsSync(heartbeat)).toBe(true), 20_000);
+        const pg = new Client({ connectionString: database.url });
+        await pg.connect();
+        try {
+          const [{ id }] = (
+            await pg.query<{ id: string }>(
+              `INSERT INTO audit.notification_outbox (patient_ins, kind, request_id, at)
+               VALUES ('284077511612365', 'NEW_DOCUMENT', 'start-together', now()) RETURNING id::text`,
+            )
+          ).rows;
+          await eventually(async () => {
+            const { rows } = await pg.query(
+              'SELECT 1 FROM audit.notification_outbox WHERE id = $1 AND delivered_at IS NOT NULL',
+              [id],
+            );
+            expect(rows).toHaveLength(1);
+          }, 20_000);
+          expect(notifierOutput).toContain(`"notification":"${id}"`);
+        } finally {
+          await pg.end();
+        }
+        expect(alive()).toEqual({ exit: null, output: '' });
         // Then the gateway, as compose starts it once the six are healthy, routed to where they listen.
         const routes = Object.fromEntries(
           outcomes.map((o) => [
@@ -73,7 +141,7 @@ describe('six subgraph processes started at once on an empty database', () => {
           ]),
         );
         const gateway = spawn(process.execPath, [projectPath('dist', 'gateway', 'main.js')], {
-          env: { ...process.env, ...routes, KEYS_DIR: join(dir, 'keys'), PORT: '0', LOG_LEVEL: 'info', REDIS_URL: '' },
+          env: { ...process.env, ...routes, KEYS_DIR: join(dir, 'keys'), PORT: '0', LOG_LEVEL: 'info', REDIS_URL },
           stdio: ['ignore', 'pipe', 'pipe'],
         });
         children.push(gateway);
@@ -96,8 +164,9 @@ describe('six subgraph processes started at once on an empty database', () => {
         for (const child of children) child.kill('SIGKILL');
         await new Promise((r) => setTimeout(r, 200));
         await database.drop();
+        await dropStream();
       }
     },
-    60_000,
+    90_000,
   );
 });
