@@ -25,6 +25,8 @@ export const FORMATS = {
   ccam: format(/^[A-Z]{4}\d{3}$/, 'must be a CCAM code: 4 letters and 3 digits'),
   ngap: format(/^[A-Z]{1,4}(\s?\d+(\.\d+)?)?$/, 'must be an NGAP letter key, with an optional coefficient'),
   nabm: format(/^\d{4}$/, 'must be an NABM code: 4 digits'),
+  /** Liste des produits et prestations remboursables (medical devices): a 7-digit code. */
+  lpp: format(/^\d{7}$/, 'must be an LPP code: 7 digits'),
   /** INSEE code of the commune of birth, or 99 + the country's code for a birth abroad. */
   birthplace: format(
     /^(\d{5}|2[AB]\d{3}|99\d{3})$/,
@@ -42,10 +44,13 @@ export function hasFormat(name: FormatName, value: unknown): value is string {
 }
 
 /** The format of a care line's act code, by nomenclature. */
-export const ACT_CODE_FORMAT = { CCAM: 'ccam', NGAP: 'ngap', NABM: 'nabm', CIP13: 'cip13' } as const satisfies Record<
-  string,
-  FormatName
->;
+export const ACT_CODE_FORMAT = {
+  CCAM: 'ccam',
+  NGAP: 'ngap',
+  NABM: 'nabm',
+  CIP13: 'cip13',
+  LPP: 'lpp',
+} as const satisfies Record<string, FormatName>;
 
 /** The files a document may carry (a deposit's content, a fixture's personal document): PDF, HL7 CDA R2, text. */
 export const DOCUMENT_MIME_TYPES = ['application/pdf', 'application/hl7-cda+xml', 'text/plain'] as const;

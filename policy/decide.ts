@@ -6,6 +6,7 @@ import { SPECIALTIES, type ProfessionCode, type SpecialtyCode, type VisibilityLa
 import type { AccessGrant } from './grant';
 import { HEIR_TYPE_CODES } from './heir-access';
 import { isDenyRule, type DenyRule, type GrantRule, type Refusal } from './rules';
+import { establishmentBlockRefusal } from './establishment-block';
 
 export type DmpStatus = 'ACTIVE' | 'CLOSED' | 'DELETED';
 
@@ -24,6 +25,11 @@ export interface PatientAccessFacts {
   /** A member, at this instant, of an establishment's care team the patient authorised (and not expired). */
   inAuthorisedCareTeam?: boolean;
   isBlocked: boolean;
+  /**
+   * The patient blocked the establishment this professional acts for: the one that vouches for them, or the one
+   * the directory places them in (policy/establishment-block.ts).
+   */
+  establishmentBlocked?: boolean;
   /** An open bris de glace grant of this professional for this patient. */
   hasEmergencyGrant: boolean;
   /** Its justification, when there is one. */
@@ -155,6 +161,8 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
       });
     case 'professional': {
       if (facts.isBlocked) return deny('deny.blocked', 'the patient blocked this professional');
+      const blockedThrough = establishmentBlockRefusal(actor, facts);
+      if (blockedThrough) return blockedThrough;
       // L1111-17 IV: a specialty the law keeps out (occupational medicine) is refused in every mode.
       const restricted = actor.specialty ? RESTRICTED_SPECIALTIES.get(actor.specialty) : undefined;
       if (restricted) return deny(restricted.rule, restricted.reason);

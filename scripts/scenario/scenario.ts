@@ -100,12 +100,14 @@ export interface DispensationSpec extends DocumentSpec {
   prescribed: boolean;
 }
 export interface CareLineSpec extends DocumentSpec {
-  actSystem: 'CCAM' | 'NGAP' | 'NABM' | 'CIP13';
+  actSystem: 'CCAM' | 'NGAP' | 'NABM' | 'CIP13' | 'LPP';
   actCode: string;
   actLabel: string;
   boxes?: number | null;
   executor?: { rpps: string } | null;
   prescriber?: { rpps: string } | null;
+  /** Where the care took place; its name defaults to that of a stated professional's establishment with this FINESS. */
+  establishment?: { finess: string; name?: string | null } | null;
   amountCents: number;
   reimbursedCents: number;
 }

@@ -324,7 +324,7 @@ export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex
             fail(`${dat}.author.rpps`, 'a dispensation is recorded by a pharmacist (TRE_G15 21)');
         }
         if (source === 'careLines') {
-          oneOf(`${dat}.actSystem`, doc.actSystem, ['CCAM', 'NGAP', 'NABM', 'CIP13']);
+          oneOf(`${dat}.actSystem`, doc.actSystem, Object.keys(ACT_CODE_FORMAT));
           text(`${dat}.actCode`, doc.actCode, true, 20);
           text(`${dat}.actLabel`, doc.actLabel);
           if (doc.actSystem in ACT_CODE_FORMAT)
@@ -332,6 +332,10 @@ export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex
           if (doc.actSystem === 'CIP13') integer(`${dat}.boxes`, doc.boxes, 1);
           if (doc.executor != null) rpps(`${dat}.executor.rpps`, doc.executor?.rpps);
           if (doc.prescriber != null) rpps(`${dat}.prescriber.rpps`, doc.prescriber?.rpps);
+          if (doc.establishment != null) {
+            shaped(`${dat}.establishment.finess`, doc.establishment?.finess, 'finess');
+            text(`${dat}.establishment.name`, doc.establishment?.name, false, 200);
+          }
           integer(`${dat}.amountCents`, doc.amountCents, 0);
           integer(`${dat}.reimbursedCents`, doc.reimbursedCents, 0);
           if (

@@ -13,6 +13,7 @@ import * as repo from './controls.repo';
 import { knownEstablishment, knownProfessional } from './directory';
 import { pushCohort, queueCohortChange } from './cohort';
 import { guardedChange } from './guarded-change';
+import { isEstablishmentBlocked } from './care-roles.repo';
 import { SECRET } from '../../audit/trace';
 
 @InputType({ description: 'Only the consents given change; the others stay as they are.' })
@@ -26,7 +27,7 @@ export class EmergencyConsentsInput {
  * Runs one control: the INS and the actor's right are checked against fresh registry facts, then `apply`
  * runs in one transaction. A record the actor may not see answers NOT_FOUND, as reads do; bad input changes nothing.
  */
-async function control(
+export async function control(
   ctx: SubgraphContext,
   rawIns: string,
   kind: PatientControl,
@@ -75,6 +76,9 @@ export class PatientControlsResolver {
   ) {
     return control(ctx, ins, 'authorise-care-team', `finess:${finess}`, async (tx) => {
       await knownEstablishment(tx, finess);
+      // As for a blocked professional: the patient lifts the block first (policy/establishment-block.ts).
+      if (await isEstablishmentBlocked(tx, ins, finess))
+        throw badInput('finess', 'this establishment is blocked: unblock it first');
       await repo.authoriseCareTeam(tx, ins, finess, ctx.now);
     });
   }

@@ -39,6 +39,7 @@ export function factsOf(row: PatientFactsRow): PatientAccessFacts {
     isAuthorised: row.is_authorised,
     inAuthorisedCareTeam: row.in_authorised_care_team,
     isBlocked: row.is_blocked,
+    establishmentBlocked: row.establishment_blocked,
     hasEmergencyGrant: row.has_emergency_grant,
     emergencyJustification: row.emergency_justification,
     maskedDocumentIds: row.masked_document_ids,

@@ -35,6 +35,8 @@ export interface PatientFactsRow extends PatientRow {
   is_authorised: boolean;
   in_authorised_care_team: boolean;
   is_blocked: boolean;
+  /** The establishment the professional acts for (vouching, or in the directory) is blocked by the patient. */
+  establishment_blocked: boolean;
   is_representative: boolean;
   is_heir: boolean;
   has_emergency_grant: boolean;
@@ -78,6 +80,9 @@ export async function findPatientFacts(
         OR EXISTS (SELECT 1 FROM care_team_authorisation a WHERE a.patient_ins = p.ins AND a.finess = $7 AND a.until > $4)
        ) AS in_authorised_care_team,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'BLOCKED') AS is_blocked,
+       EXISTS (SELECT 1 FROM establishment_block b WHERE b.patient_ins = p.ins
+                 AND (b.finess = $7 OR b.finess = (SELECT m.establishment_finess FROM professional m WHERE m.rpps = $2))
+       ) AS establishment_blocked,
        EXISTS (SELECT 1 FROM legal_representative l WHERE l.patient_ins = p.ins AND l.account_id = $3
                  AND ${representationInForce('$5', '$6')}) AS is_representative,
        EXISTS (SELECT 1 FROM heir h WHERE h.patient_ins = p.ins AND h.account_id = $3) AS is_heir,

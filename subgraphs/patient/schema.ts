@@ -19,6 +19,7 @@ import { EmergencyWatchResolver } from './emergency-watch.resolver';
 import { resolvePatientReference } from './patient.reference';
 import { recognise } from './actor.repo';
 import { LifecycleResolver } from './lifecycle.resolver';
+import { CareRolesResolver } from './care-roles.resolver';
 import { AnalyticsEntryResolver, PatientCountResolver } from './analytics.resolver';
 
 export const patient: SubgraphDefinition = {
@@ -46,6 +47,7 @@ export const patient: SubgraphDefinition = {
     PatientCopiesResolver,
     AnalyticsEntryResolver,
     PatientCountResolver,
+    CareRolesResolver,
   ],
   references: { Patient: resolvePatientReference },
   // With the retention job: the archive's end (seeds 001, 002, 004) and the copies of records (seed 002).

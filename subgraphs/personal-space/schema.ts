@@ -14,6 +14,17 @@ import {
 } from '../kit/documents/document-fields.resolver';
 import { purgeResolver } from '../kit/purge/purge.resolver';
 import { documentErasureResolver } from '../kit/documents/erase.resolver';
+import {
+  HealthMeasuresResolver,
+  MeasureFieldsResolver,
+  MeasureHistoryResolver,
+  MeasureKindsResolver,
+  MeasureTileResolver,
+} from './measures.resolver';
+import { MeasureWritesResolver } from './measures.writes';
+import { BloodGroupResolver, BloodGroupWritesResolver } from './blood-group.resolver';
+import { TreatmentLinksResolver, TreatmentsReadResolver, TreatmentWritesResolver } from './treatments.resolver';
+import { ProfileSectionsReadResolver, ProfileSectionsWritesResolver } from './profile-sections.resolver';
 
 export const personalSpace: SubgraphDefinition = {
   name: 'personal-space',
@@ -23,6 +34,19 @@ export const personalSpace: SubgraphDefinition = {
     PersonalSpaceEntryResolver,
     PersonalSpaceResolver,
     PersonalSpaceWritesResolver,
+    HealthMeasuresResolver,
+    MeasureFieldsResolver,
+    MeasureHistoryResolver,
+    MeasureTileResolver,
+    MeasureKindsResolver,
+    MeasureWritesResolver,
+    BloodGroupResolver,
+    BloodGroupWritesResolver,
+    TreatmentsReadResolver,
+    TreatmentLinksResolver,
+    TreatmentWritesResolver,
+    ProfileSectionsReadResolver,
+    ProfileSectionsWritesResolver,
     documentHistoryResolver(PersonalDocument, personalDocuments),
     documentCapabilitiesResolver(PersonalDocument, 'personal-space'),
     documentContentResolver(PersonalDocument),

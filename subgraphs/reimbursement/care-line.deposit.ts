@@ -2,12 +2,18 @@ import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphq
 import { documentsOf } from '../../domain/sources';
 import { ACT_CODE_FORMAT, FORMATS, hasFormat } from '../../domain/formats';
 import { DepositAuthorInput, DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
-import { checkProfessional, deposit, requiredText, type DepositSpec } from '../kit/documents/deposit';
+import { checkProfessional, deposit, optionalText, requiredText, type DepositSpec } from '../kit/documents/deposit';
 import { badInput } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/context';
 import { ActSystemEnum, type ActSystem } from './care-line.type';
 
-@InputType({ description: 'A reimbursed act or drug, as the Assurance maladie feeds it (ALIM_AM).' })
+@InputType({ description: 'Where a reimbursed act was carried out or a product delivered.' })
+export class CareLineEstablishmentInput {
+  @Field(() => String, { description: 'FINESS, 9 characters.' }) finess!: string;
+  @Field(() => String, { nullable: true, description: 'Its name, when the feed knows it.' }) name?: string | null;
+}
+
+@InputType({ description: 'A reimbursed act, drug or medical device, as the Assurance maladie feeds it (ALIM_AM).' })
 export class CareLineDeposit extends DocumentDepositFields {
   @Field(() => ActSystemEnum) actSystem!: ActSystem;
   @Field(() => String) actCode!: string;
@@ -16,6 +22,7 @@ export class CareLineDeposit extends DocumentDepositFields {
     number | null;
   @Field(() => DepositAuthorInput, { nullable: true }) executor?: DepositAuthorInput | null;
   @Field(() => DepositAuthorInput, { nullable: true }) prescriber?: DepositAuthorInput | null;
+  @Field(() => CareLineEstablishmentInput, { nullable: true }) establishment?: CareLineEstablishmentInput | null;
   @Field(() => Int, { description: 'Billed, in euro cents.' }) amountCents!: number;
   @Field(() => Int, { description: 'Reimbursed, in euro cents (at most the amount billed).' }) reimbursedCents!: number;
 }
@@ -48,6 +55,9 @@ export const CARE_LINES: DepositSpec<CareLineDeposit> = {
       throw badInput('input.reimbursedCents', 'must be 0 to input.amountCents');
     const executor = input.executor ? checkProfessional('input.executor', input.executor) : null;
     const prescriber = input.prescriber ? checkProfessional('input.prescriber', input.prescriber) : null;
+    const place = input.establishment ?? null;
+    if (place && !hasFormat('finess', place.finess)) throw badInput('input.establishment.finess', FORMATS.finess.rule);
+    const placeName = place ? optionalText('input.establishment.name', place.name, 200) : null;
     return {
       act_system: input.actSystem,
       act_code: input.actCode,
@@ -63,6 +73,8 @@ export const CARE_LINES: DepositSpec<CareLineDeposit> = {
       prescriber_specialty: prescriber?.specialty ?? null,
       amount_cents: input.amountCents,
       reimbursed_cents: input.reimbursedCents,
+      care_finess: place?.finess ?? null,
+      care_establishment_name: placeName,
     };
   },
 };

@@ -6,6 +6,7 @@ import { SourcePatient } from './patient.type';
 import { SourceAnalytics, ReimbursementAnalyticsResolvers } from './analytics';
 import { CareLineResolver } from './care-line.resolver';
 import { CareLineDepositResolver } from './care-line.deposit';
+import { HealthTimelineResolver } from './health-timeline.resolver';
 import { CareLine } from './care-line.type';
 import { CARE_LINE_RETENTION, careLines } from './care-line.repo';
 import { documentCapabilitiesResolver, documentHistoryResolver } from '../kit/documents/document-fields.resolver';
@@ -19,6 +20,7 @@ export const reimbursement: SubgraphDefinition = {
   resolvers: [
     CareLineResolver,
     CareLineDepositResolver,
+    HealthTimelineResolver,
     documentHistoryResolver(CareLine, careLines),
     documentCapabilitiesResolver(CareLine, 'reimbursement'),
     purgeResolver('reimbursement'),

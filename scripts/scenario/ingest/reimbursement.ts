@@ -11,6 +11,10 @@ import { CARE_LINE_COLUMNS } from '../../../subgraphs/reimbursement/care-line.re
 export async function ingest(tx: SqlExecutor, scenario: Scenario, index: ScenarioIndex, _now: Date): Promise<void> {
   const person = (ref: { rpps: string } | null | undefined) =>
     ref ? (index.professionals.get(ref.rpps) ?? null) : null;
+  // The name of an establishment the scenario states only by FINESS: the one its professionals work for.
+  const knownNames = new Map<string, string>();
+  for (const p of index.professionals.values())
+    if (p.establishment) knownNames.set(p.establishment.finess, p.establishment.name);
   const rows = (scenario.patients ?? []).flatMap((patient) =>
     (patient.careLines ?? []).map((doc, i) => {
       const executor = person(doc.executor);
@@ -31,6 +35,8 @@ export async function ingest(tx: SqlExecutor, scenario: Scenario, index: Scenari
         prescriber?.specialty ?? null,
         doc.amountCents,
         doc.reimbursedCents,
+        doc.establishment?.finess ?? null,
+        doc.establishment ? (doc.establishment.name ?? knownNames.get(doc.establishment.finess) ?? null) : null,
       ];
     }),
   );

@@ -1,0 +1,47 @@
+import { insArgument } from '../../runtime/arguments';
+import type { SqlExecutor } from '../../runtime/store/sql-store';
+import { recordAccess } from '../../audit/trace-recorder';
+import { permitFor } from '../kit/documents/deposit';
+import { tracedTransaction } from '../kit/traced-transaction';
+import type { SubgraphContext } from '../kit/context';
+
+/** The DMP type that carries the health profile (Profil médical Mon espace santé), as in policy/field-rules.json. */
+export const HEALTH_PROFILE = 'DOCPAT08';
+
+/** Who on the patient's side writes, as an entry of the health profile keeps it. */
+export interface ProfileWriter {
+  kind: 'PATIENT' | 'REPRESENTATIVE';
+  id: string;
+  /** The patient's name from the registry's permit; a representative is named by their account. */
+  name: string | null;
+}
+
+/**
+ * One write into the health profile, as the personal space's other writes go: the registry's permit for the
+ * profile's type (the patient's side, an active record), then `apply` in one transaction with its trace
+ * (action write-personal-space, the part written). Bad input is refused before anything is asked.
+ */
+export async function writeHealthProfile<T>(
+  ctx: SubgraphContext,
+  rawIns: string,
+  part: string,
+  apply: (tx: SqlExecutor, ins: string, writer: ProfileWriter) => Promise<T>,
+): Promise<T> {
+  const ins = insArgument(rawIns);
+  const permit = await permitFor(ctx, ins, 'personal-space', HEALTH_PROFILE);
+  const writer: ProfileWriter =
+    ctx.actor.kind === 'representative'
+      ? { kind: 'REPRESENTATIVE', id: ctx.actor.id, name: null }
+      : { kind: 'PATIENT', id: ctx.actor.id, name: permit.author.name };
+  return tracedTransaction(ctx, async (tx) => {
+    const result = await apply(tx, ins, writer);
+    recordAccess(ctx, {
+      patientIns: ins,
+      action: 'write-personal-space',
+      touched: [part],
+      outcome: 'allowed',
+      rule: permit.rule,
+    });
+    return result;
+  });
+}
