@@ -7,6 +7,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { KeyLike } from 'jose';
 import type Redis from 'ioredis';
+import { GraphQLError } from 'graphql';
+import type { Actor } from '../domain/actor';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -140,11 +142,19 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
       // merge its requests into one (three emergency reads, one notification).
       const header = req.headers['x-request-id'];
       const correlationId = typeof header === 'string' && REQUEST_ID.test(header) ? header : undefined;
-      return {
-        actor: await authenticate(req.headers.authorization, options.auth),
-        requestId: randomUUID(),
-        correlationId,
-      };
+      const requestId = randomUUID();
+      let actor: Actor;
+      try {
+        actor = await authenticate(req.headers.authorization, options.auth);
+      } catch (error) {
+        // A refused request is logged under its id too: the client gets it to quote, as on any answer.
+        if (error instanceof GraphQLError) {
+          const http = (error.extensions.http ?? {}) as { status?: number };
+          error.extensions.http = { ...http, headers: new Map([['x-request-id', requestId]]) };
+        }
+        throw error;
+      }
+      return { actor, requestId, correlationId };
     },
     ready: async () => {
       const readiness = await subgraphReadiness(options.subgraphUrls);

@@ -130,6 +130,8 @@ describe('the gateway accepts only valid bearer tokens (HTTP 401 otherwise)', ()
   ])('refuses %s', async (_case, header, message) => {
     const response = await ask(await header());
     expect(response.status).toBe(401);
+    // The refusal carries the gateway's id of the request it was logged under, as every answer does.
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const body = (await response.json()) as {
       errors: { message: string; extensions: { code: string } }[];
       data?: unknown;
