@@ -2,21 +2,31 @@ import type Redis from 'ioredis';
 import { hostname } from 'node:os';
 import type { SqlStore } from '../runtime/store/sql-store';
 import { logger } from '../runtime/logger';
+import { MANDATORY_NOTIFICATION_KINDS, type NotificationKind } from '../domain/notification-kinds';
+import { mutedReadersSql } from './notification-preferences';
 
 export interface Notification {
   id: string;
   patientIns: string;
-  kind: 'DMP_CREATED' | 'FIRST_ACCESS' | 'EMERGENCY_ACCESS' | 'NEW_DOCUMENT';
+  kind: NotificationKind;
   actorId: string | null;
   actorKind: string | null;
   actorProfession: string | null;
   mode: string | null;
   at: Date;
+  /**
+   * The readers of the patient's side (actor ids: the patient, a legal representative) who turned this kind off
+   * (audit/notification-preferences.ts), read from the store when the row was claimed, never from a client: the
+   * channel delivers it to every other reader and to these none. Empty for a kind the law requires.
+   */
+  mutedFor: string[];
 }
 
 /**
- * Delivers a notification to the patient (mail, push…). Must be idempotent on `id`: it is the delivery key.
- * `signal` aborts it when the notifier stops: the notification is then sent again later.
+ * Delivers a notification to the patient's side (mail, push…): to each reader of the record but those in
+ * `mutedFor`. Must be idempotent on `id`: it is the delivery key (a sender that fans out per device derives its
+ * own keys from it, docs/notifications.md). `signal` aborts it when the notifier stops: the notification is then
+ * sent again later.
  */
 export interface NotificationSender {
   send(notification: Notification, signal?: AbortSignal): Promise<void>;
@@ -34,7 +44,7 @@ export function createLogSender(): NotificationSender {
 /** How long one webhook call may take before it is given up and the notification retried. */
 export const WEBHOOK_TIMEOUT_MS = 5000;
 
-/** POSTs each notification as JSON, with its id as the Idempotency-Key. */
+/** POSTs each notification as JSON (`mutedFor` included), with its id as the Idempotency-Key. */
 export function createWebhookSender(options: { url: string; timeoutMs?: number }): NotificationSender {
   return {
     async send(n, signal) {
@@ -83,6 +93,7 @@ interface OutboxRow {
   actor_profession: string | null;
   mode: string | null;
   at: Date;
+  muted_for: string[];
 }
 
 /**
@@ -135,12 +146,13 @@ export function createNotifier(options: NotifierOptions) {
 
   async function deliver(entryId: string, notificationId: string): Promise<void> {
     // Claimed, not delivered: a claim is done only when the sender confirms, and expires if it never does.
+    // Whom it must not reach is read in the same statement, from the readers' stored preferences.
     const [row] = await store.query<OutboxRow>(
       `UPDATE notification_outbox SET claimed_at = now()
         WHERE id = $1 AND delivered_at IS NULL
           AND (claimed_at IS NULL OR claimed_at < now() - $2 * interval '1 millisecond')
-        RETURNING *`,
-      [notificationId, claimExpiresAfterMs],
+        RETURNING *, ${mutedReadersSql('notification_outbox', '$3')} AS muted_for`,
+      [notificationId, claimExpiresAfterMs, MANDATORY_NOTIFICATION_KINDS],
     );
     if (row) {
       try {
@@ -154,6 +166,7 @@ export function createNotifier(options: NotifierOptions) {
             actorProfession: row.actor_profession,
             mode: row.mode,
             at: row.at,
+            mutedFor: row.muted_for,
           },
           stopping.signal,
         );

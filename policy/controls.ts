@@ -12,6 +12,8 @@ export type PatientControl =
   | 'unblock'
   | 'mask'
   | 'unmask'
+  | 'mask-by-default'
+  | 'unmask-by-default'
   | 'set-emergency-consents'
   | 'name-medecin-traitant'
   | 'remove-medecin-traitant'
@@ -25,7 +27,8 @@ export type PatientControl =
   | 'keep-secret'
   | 'share-secret'
   | 'request-copy'
-  | 'mark-notifications';
+  | 'mark-notifications'
+  | 'set-notification-preference';
 
 /** L1111-5: what a minor keeps from their legal representatives is the minor's decision alone. */
 const MINOR_CONTROLS: ReadonlySet<PatientControl> = new Set(['keep-secret', 'share-secret']);

@@ -7,6 +7,7 @@ import type { AccessGrant } from './grant';
 import { HEIR_TYPE_CODES } from './heir-access';
 import { isDenyRule, type DenyRule, type GrantRule, type Refusal } from './rules';
 import { establishmentBlockRefusal } from './establishment-block';
+import type { MaskingPeriod } from './default-masking';
 
 export type DmpStatus = 'ACTIVE' | 'CLOSED' | 'DELETED';
 
@@ -36,6 +37,10 @@ export interface PatientAccessFacts {
   emergencyJustification?: string | null;
   /** Documents the patient masked (MASQUE_PS). */
   maskedDocumentIds?: string[];
+  /** The spans of masking by default of new documents (policy/default-masking.ts). */
+  maskedByDefault?: MaskingPeriod[];
+  /** Documents the patient unmasked, which their default does not mask. */
+  unmaskedDocumentIds?: string[];
   /** Documents the minor keeps secret from their representatives after deposit (L1111-5). */
   secretDocumentIds?: string[];
   /** The patient is a minor at the request's instant. */
@@ -94,6 +99,8 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
       actorId: actor.id,
       rule,
       maskedDocumentIds: facts.maskedDocumentIds ?? [],
+      maskedByDefault: facts.maskedByDefault ?? [],
+      unmaskedDocumentIds: facts.unmaskedDocumentIds ?? [],
       secretDocumentIds: facts.secretDocumentIds ?? [],
       patientIsMinor: facts.isMinor ?? false,
       ...grant,

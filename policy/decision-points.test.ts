@@ -101,6 +101,8 @@ describe('the decisions at the policy, one table each', () => {
       'unblock',
       'mask',
       'unmask',
+      'mask-by-default',
+      'unmask-by-default',
       'set-emergency-consents',
       'name-medecin-traitant',
       'name-administrator',

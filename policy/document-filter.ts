@@ -51,7 +51,36 @@ export function visibleDocumentsCondition(
  * the author's new version of a masked document is masked too.
  */
 export function maskedCondition(grant: AccessGrant, params: unknown[], table: string): string {
-  return inLineageOf(grant.maskedDocumentIds ?? [], params, table);
+  const conditions = [
+    inLineageOf(grant.maskedDocumentIds ?? [], params, table),
+    maskedByDefaultCondition(grant, params, table),
+  ].filter((c) => c !== 'FALSE');
+  return conditions.length === 0 ? 'FALSE' : `(${conditions.join(' OR ')})`;
+}
+
+/**
+ * True for a document whose lineage has a version deposited by another than the patient's side while the patient
+ * masked new documents by default
+ * (policy/default-masking.ts), unless the patient unmasked it since: masked from the instant of its deposit,
+ * whatever the source or the writer, as the patient's own mask is. The derived table renames the columns it
+ * reads so that the unqualified ones name the row being judged, whatever the caller calls its table.
+ */
+function maskedByDefaultCondition(grant: AccessGrant, params: unknown[], table: string): string {
+  const periods = grant.maskedByDefault ?? [];
+  if (periods.length === 0) return 'FALSE';
+  const add = (value: unknown) => `$${params.push(value)}`;
+  const during = periods
+    .map((p) =>
+      p.until === null
+        ? `v.deposited >= ${add(p.from)}::timestamptz`
+        : `(v.deposited >= ${add(p.from)}::timestamptz AND v.deposited < ${add(p.until)}::timestamptz)`,
+    )
+    .join(' OR ');
+  // What the patient's side writes itself is theirs to mask as they write it: the default is for what others bring.
+  const deposited = `EXISTS (SELECT 1 FROM (SELECT s.patient_ins AS owner, COALESCE(s.lineage_id, s.id) AS lineage, s.deposited_at AS deposited, s.author_kind AS writer FROM ${table} s) v
+     WHERE v.owner = patient_ins AND v.lineage = COALESCE(lineage_id, id) AND v.writer <> 'PATIENT' AND (${during}))`;
+  const unmasked = inLineageOf(grant.unmaskedDocumentIds ?? [], params, table);
+  return unmasked === 'FALSE' ? deposited : `(${deposited} AND NOT (${unmasked}))`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Ins } from '../domain/ins';
 import type { AccessMode, ProfessionCode, VisibilityLabel } from '../domain/codes';
 import type { GrantRule } from './rules';
+import type { MaskingPeriod } from './default-masking';
 
 /** How the actor reaches this record: a TRE_R248 mode for professionals, or as the patient's own side. */
 export type GrantMode = AccessMode | 'patient' | 'representative' | 'heir';
@@ -25,6 +26,13 @@ export interface AccessGrant {
   justification?: string | null;
   /** Ids of the documents the patient masked (the registry holds masks; sources filter and label with this). */
   maskedDocumentIds?: string[];
+  /**
+   * The spans during which the patient masked new documents by default (policy/default-masking.ts): a document
+   * whose lineage was deposited within one is masked as the ids above are, unless the patient unmasked it since.
+   */
+  maskedByDefault?: MaskingPeriod[];
+  /** Ids of the documents the patient unmasked: their word on a document prevails over their default. */
+  unmaskedDocumentIds?: string[];
   /**
    * Ids of the documents the minor keeps secret from their representatives (the registry holds these too):
    * sources label them INVISIBLE_REPRESENTANTS_LEGAUX, and a grant that hides that label hides them.

@@ -1,4 +1,7 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+// Trigram similarity for the spoken identity search (subgraphs/patient/migrations/020): PGlite loads a contrib
+// module only when it is passed here; PostgreSQL ships it.
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,7 +18,7 @@ export async function createPgliteStore(options: PgliteStoreOptions): Promise<Sq
     mkdirSync(dirname(options.dataDir), { recursive: true });
     cpSync(await emptyCluster(), options.dataDir, { recursive: true });
   }
-  const db = await PGlite.create(options.dataDir);
+  const db = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
   let statementCount = 0;
 
   const executor = (target: PGlite | Transaction): SqlExecutor => ({

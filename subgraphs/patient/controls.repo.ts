@@ -85,6 +85,26 @@ export async function setDocumentDecision(
   } else {
     await tx.query(`DELETE FROM ${table} WHERE patient_ins = $1 AND document_id = $2`, [ins, document.id]);
   }
+  // A mask lifted by hand holds against the patient's default too (policy/default-masking.ts); masked again,
+  // the document is the patient's mask alone.
+  if (decision === 'mask') await setUnmasked(tx, ins, document, !on, now);
+}
+
+async function setUnmasked(
+  tx: SqlExecutor,
+  ins: string,
+  document: { id: string; source: string },
+  on: boolean,
+  now: Date,
+): Promise<void> {
+  if (on) {
+    await tx.query(
+      `INSERT INTO document_unmask (patient_ins, document_id, source, unmasked_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [ins, document.id, document.source, now],
+    );
+  } else {
+    await tx.query('DELETE FROM document_unmask WHERE patient_ins = $1 AND document_id = $2', [ins, document.id]);
+  }
 }
 
 export async function setEmergencyConsents(

@@ -45,6 +45,41 @@ export async function control(
   return patientAfterChange(ctx, ins);
 }
 
+/** One document a mask is set on or lifted from, by its id in its source. */
+export interface MaskTarget {
+  id: string;
+  source: string;
+}
+
+/**
+ * The documents a filter names, as the reader sees them (at most 500; more is bad input naming `field`): the
+ * reader's own view decides what a category holds, so they mask only what they may see.
+ */
+export async function documentsInView(
+  ctx: SubgraphContext,
+  ins: string,
+  filter: DocumentsFilter,
+  field: string,
+): Promise<MaskTarget[]> {
+  const patient = await registryLoaders(ctx).visible.load(ins);
+  if (!patient) throw notFound('No DMP found for this INS');
+  return (await documentsMatching(ctx, patient, filter, 500, field)).map((d) => ({
+    id: d.documentId,
+    source: d.source,
+  }));
+}
+
+/** Masks or unmasks these documents, within the caller's transaction. */
+export async function setMasks(
+  tx: SqlExecutor,
+  ins: string,
+  documents: readonly MaskTarget[],
+  masked: boolean,
+  now: Date,
+): Promise<void> {
+  for (const document of documents) await repo.setDocumentDecision(tx, 'mask', ins, document, masked, now);
+}
+
 @Resolver()
 export class PatientControlsResolver {
   @Mutation(() => Patient, {
@@ -175,22 +210,16 @@ export class PatientControlsResolver {
   ) {
     const id = insArgument(ins);
     if ((ids == null) === (filter == null)) throw badInput('ids', 'give either ids or a filter');
-    let documents: { id: string; source: string }[];
+    let documents: MaskTarget[];
     if (ids != null) {
       if (ids.length === 0 || ids.length > 100) throw badInput('ids', 'give 1 to 100 document ids');
       documents = ids.map((one) => parseGlobalId(one, 'ids'));
     } else {
-      // The reader's own view decides what a category holds: they mask only what they may see.
-      const patient = await registryLoaders(ctx).visible.load(id);
-      if (!patient) throw notFound('No DMP found for this INS');
-      documents = (await documentsMatching(ctx, patient, filter!, 500)).map((d) => ({
-        id: d.documentId,
-        source: d.source,
-      }));
+      documents = await documentsInView(ctx, id, filter!, 'filter');
     }
-    return control(ctx, id, masked ? 'mask' : 'unmask', `documents:${documents.length}`, async (tx) => {
-      for (const document of documents) await repo.setDocumentDecision(tx, 'mask', id, document, masked, ctx.now);
-    });
+    return control(ctx, id, masked ? 'mask' : 'unmask', `documents:${documents.length}`, (tx) =>
+      setMasks(tx, id, documents, masked, ctx.now),
+    );
   }
 
   @Mutation(() => Patient, {

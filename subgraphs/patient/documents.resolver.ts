@@ -86,6 +86,8 @@ export async function documentsMatching(
   patient: VisiblePatient,
   filter: DocumentsFilter,
   limit: number,
+  /** The argument a list too long is blamed on. */
+  field = 'filter',
 ): Promise<DocumentSummary[]> {
   const operations = OPERATIONS.filter(
     (op) => !filter.sources?.length || filter.sources.includes(op.source as DocumentSourceName),
@@ -98,7 +100,7 @@ export async function documentsMatching(
       withContent: false,
     });
     if ((page?.totalCount ?? 0) > 100 || found.length + (page?.nodes?.length ?? 0) > limit)
-      throw badInput('filter', `matches more than ${limit} documents: narrow it`);
+      throw badInput(field, `matches more than ${limit} documents: narrow it`);
     found.push(...((page?.nodes ?? []) as SourceNode[]).map((n) => summaryOf(op.source as DocumentSourceName, n)));
   }
   return found.sort(newestFirst);

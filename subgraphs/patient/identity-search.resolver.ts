@@ -8,7 +8,7 @@ import type { SubgraphContext } from '../kit/context';
 import { recordAccess } from '../../audit/trace-recorder';
 import { LocalDate } from '../../schema/scalars';
 import { DmpStatusEnum, IdentityStatusEnum, SexEnum } from './patient.type';
-import { findCandidates } from './identity-search.repo';
+import { findCandidates, type CandidateRow } from './identity-search.repo';
 
 /** RNIV practice: a short list to choose from, never an automatic match. */
 export const MAX_CANDIDATES = 10;
@@ -85,23 +85,7 @@ export class IdentitySearchResolver {
       birthplaceCode: traits.birthplaceCode ?? null,
       limit: MAX_CANDIDATES + 1,
     });
-    const candidates = rows.slice(0, MAX_CANDIDATES).map((r) => {
-      // Whether decide() would let the centre 15 open it: the same conditions, from policy/decide.ts.
-      const openable = centre15Refusal({ dmpStatus: r.dmp_status, consents: { etreat: r.consent_etreat } }) === null;
-      return {
-        ins: openable ? r.ins : null,
-        birthName: r.birth_name,
-        usedName: r.used_name,
-        firstName: r.first_name,
-        givenNames: r.given_names,
-        birthDate: localDate(r.birth_date)!,
-        sex: r.sex,
-        birthplaceCode: r.birthplace_code,
-        identityStatus: r.identity_status,
-        dmpStatus: r.dmp_status,
-        openable,
-      };
-    });
+    const candidates = rows.slice(0, MAX_CANDIDATES).map(toIdentityCandidate);
     // The trace names the traits used and how many came back, not who.
     const used = Object.entries(traits)
       .filter(([, v]) => v != null && v !== '')
@@ -117,4 +101,23 @@ export class IdentitySearchResolver {
     });
     return { candidates, truncated: rows.length > MAX_CANDIDATES, count: candidates.length };
   }
+}
+
+/** A candidate as the regulator sees it: the INS only when the centre 15 may open the record. */
+export function toIdentityCandidate(r: CandidateRow): IdentityCandidate {
+  // Whether decide() would let the centre 15 open it: the same conditions, from policy/decide.ts.
+  const openable = centre15Refusal({ dmpStatus: r.dmp_status, consents: { etreat: r.consent_etreat } }) === null;
+  return {
+    ins: openable ? r.ins : null,
+    birthName: r.birth_name,
+    usedName: r.used_name,
+    firstName: r.first_name,
+    givenNames: r.given_names,
+    birthDate: localDate(r.birth_date)!,
+    sex: r.sex,
+    birthplaceCode: r.birthplace_code,
+    identityStatus: r.identity_status,
+    dmpStatus: r.dmp_status,
+    openable,
+  };
 }

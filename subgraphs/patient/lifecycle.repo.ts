@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { INS_OIDS } from '../../domain/ins';
 import { nameKeys } from '../../domain/name-keys';
+import { firstNameParts, phoneticNameKeys } from '../../domain/spoken-name-keys';
 import type { Actor } from '../../domain/actor';
 import type { PermitAuthor } from '../../policy/write-permit';
 import type { PatientRow } from './patient.repo';
@@ -28,11 +29,12 @@ export async function recordExists(tx: SqlExecutor, ins: string): Promise<boolea
 }
 
 export async function insertRecord(tx: SqlExecutor, r: NewRecord, now: Date): Promise<void> {
+  const firstNames = firstNameParts(r.firstName, ...r.givenNames);
   await tx.query(
     `INSERT INTO patient (ins, ins_oid, birth_name, used_name, first_name, given_names, sex, birth_date, birthplace_code, identity_status,
        dmp_status, dmp_created_at, consent_etreat, consent_btg, consent_masked, consent_collected_by, consent_collected_by_id, name_keys, first_name_keys,
-       residence_departement, residence_region)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'QUAL', 'ACTIVE', $19, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+       residence_departement, residence_region, phonetic_name_keys, first_name_words, phonetic_first_name_keys)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'QUAL', 'ACTIVE', $19, $10, $11, $12, $13, $14, $15, $16, $17, $18, $20, $21, $22)`,
     [
       r.ins,
       INS_OIDS[r.insKind],
@@ -53,6 +55,10 @@ export async function insertRecord(tx: SqlExecutor, r: NewRecord, now: Date): Pr
       r.residence.departement,
       r.residence.region,
       now,
+      // The spoken search's keys (migration 020).
+      phoneticNameKeys(r.birthName, r.usedName),
+      firstNames.words,
+      firstNames.phonetic,
     ],
   );
 }

@@ -1,17 +1,12 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from '../../runtime/graphql/connection';
 import { DateTime } from '../../schema/scalars';
+import { NOTIFICATION_KIND_CODES } from '../../domain/notification-kinds';
 
-export const NotificationKindEnum = {
-  DMP_CREATED: 'DMP_CREATED',
-  FIRST_ACCESS: 'FIRST_ACCESS',
-  EMERGENCY_ACCESS: 'EMERGENCY_ACCESS',
-  NEW_DOCUMENT: 'NEW_DOCUMENT',
-  CONSENT_RECORDED: 'CONSENT_RECORDED',
-  REPRESENTATIVE_ADDED: 'REPRESENTATIVE_ADDED',
-  REPRESENTATIVE_REMOVED: 'REPRESENTATIVE_REMOVED',
-  DOCUMENT_DELETION_DECIDED: 'DOCUMENT_DELETION_DECIDED',
-} as const;
+// The kinds are domain/notification-kinds.json's, the one list the outbox and the notifier read.
+export const NotificationKindEnum: Record<string, string> = Object.fromEntries(
+  NOTIFICATION_KIND_CODES.map((code) => [code, code]),
+);
 registerEnumType(NotificationKindEnum, {
   name: 'NotificationKind',
   description:

@@ -4,6 +4,7 @@ import { perRequest } from '../../runtime/context';
 import { listsPerPatient } from '../kit/documents/rows-by-patient';
 import type { SubgraphContext } from '../kit/context';
 import { decide, type Decision, type PatientAccessFacts } from '../../policy/decide';
+import { maskingPeriodsOf } from '../../policy/default-masking';
 import { carry, type GrantCarrier } from '../kit/enforce/grant-carrier';
 import { recordAccess } from '../../audit/trace-recorder';
 import type { Ins } from '../../domain/ins';
@@ -43,6 +44,8 @@ export function factsOf(row: PatientFactsRow): PatientAccessFacts {
     hasEmergencyGrant: row.has_emergency_grant,
     emergencyJustification: row.emergency_justification,
     maskedDocumentIds: row.masked_document_ids,
+    maskedByDefault: maskingPeriodsOf(row.masking_default_periods),
+    unmaskedDocumentIds: row.unmasked_document_ids,
     secretDocumentIds: row.secret_document_ids,
     isMinor: row.is_minor,
     deceased: row.deceased_on !== null,

@@ -41,6 +41,10 @@ export interface PatientFactsRow extends PatientRow {
   is_heir: boolean;
   has_emergency_grant: boolean;
   masked_document_ids: string[];
+  /** The spans of masking by default (policy/default-masking.ts), oldest first, as JSON; null when never set. */
+  masking_default_periods: unknown;
+  /** Documents the patient unmasked: their default does not mask them. */
+  unmasked_document_ids: string[];
   /** Documents the minor keeps secret from their representatives (L1111-5), beyond those deposited so. */
   secret_document_ids: string[];
   /** Under 18 at the request's instant (Paris day). */
@@ -89,6 +93,8 @@ export async function findPatientFacts(
        EXISTS (SELECT 1 FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > $4) AS has_emergency_grant,
        (SELECT g.justification FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > $4 ORDER BY g.opened_at DESC LIMIT 1) AS emergency_justification,
        ARRAY(SELECT m.document_id FROM document_mask m WHERE m.patient_ins = p.ins ORDER BY m.document_id) AS masked_document_ids,
+       (SELECT json_agg(json_build_object('from', d.since, 'until', d.until) ORDER BY d.since) FROM document_masking_default d WHERE d.patient_ins = p.ins) AS masking_default_periods,
+       ARRAY(SELECT u.document_id FROM document_unmask u WHERE u.patient_ins = p.ins ORDER BY u.document_id) AS unmasked_document_ids,
        ARRAY(SELECT k.document_id FROM document_secret k WHERE k.patient_ins = p.ins ORDER BY k.document_id) AS secret_document_ids,
        p.birth_date > $6::date AS is_minor
      FROM patient p WHERE p.ins = ANY($1::text[])${options.forUpdate ? ' FOR UPDATE OF p' : ''}`,

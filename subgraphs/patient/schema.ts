@@ -1,4 +1,5 @@
 import { NotificationInboxResolver } from './notification-inbox.resolver';
+import { NotificationPreferencesResolver } from './notification-preferences.resolver';
 import { DocumentsResolver } from './documents.resolver';
 import { PatientIdResolver, ViewerResolver } from './viewer.resolver';
 import { PatientCopiesResolver, RecordCopyResolver } from './record-copy.resolver';
@@ -15,11 +16,13 @@ import { AccessTraceActorResolver, DirectoryResolver } from './directory.resolve
 import { StaffResolver } from './staff.resolver';
 import { RepresentationResolver } from './representation.resolver';
 import { IdentitySearchResolver } from './identity-search.resolver';
+import { SpokenIdentitySearchResolver } from './identity-search-variants.resolver';
 import { EmergencyWatchResolver } from './emergency-watch.resolver';
 import { resolvePatientReference } from './patient.reference';
 import { recognise } from './actor.repo';
 import { LifecycleResolver } from './lifecycle.resolver';
 import { CareRolesResolver } from './care-roles.resolver';
+import { DefaultMaskingResolver } from './default-masking.resolver';
 import { AnalyticsEntryResolver, PatientCountResolver } from './analytics.resolver';
 
 export const patient: SubgraphDefinition = {
@@ -38,16 +41,19 @@ export const patient: SubgraphDefinition = {
     RepresentationResolver,
     AccessTraceActorResolver,
     IdentitySearchResolver,
+    SpokenIdentitySearchResolver,
     EmergencyWatchResolver,
     LifecycleResolver,
     DeletionRequestResolver,
     RecordCopyResolver,
     DocumentsResolver,
     NotificationInboxResolver,
+    NotificationPreferencesResolver,
     PatientCopiesResolver,
     AnalyticsEntryResolver,
     PatientCountResolver,
     CareRolesResolver,
+    DefaultMaskingResolver,
   ],
   references: { Patient: resolvePatientReference },
   // With the retention job: the archive's end (seeds 001, 002, 004) and the copies of records (seed 002).

@@ -16,7 +16,14 @@ import {
   PersonalSpace,
   Vaccination,
 } from './personal-space.type';
-import { personalDocuments, personalSpaceLoaders, toAllergy, toAntecedent, toVaccination } from './personal-space.repo';
+import {
+  personalDocuments,
+  personalSpaceLoaders,
+  toAllergy,
+  toAntecedent,
+  toEmergencyContact,
+  toVaccination,
+} from './personal-space.repo';
 
 /**
  * What the resolver hands down: the patient and, as a carried grant, what the registry allowed. Which parts
@@ -79,14 +86,7 @@ export class PersonalSpaceResolver {
   @FieldResolver(() => [EmergencyContact], { nullable: true })
   async emergencyContacts(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<EmergencyContact[]> {
     read(ctx, root, 'emergencyContacts');
-    const rows = await personalSpaceLoaders(ctx).contacts.load(root.patient.ins);
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      relation: r.relation,
-      phone: r.phone,
-      isTrustedPerson: r.is_trusted_person,
-    }));
+    return (await personalSpaceLoaders(ctx).contacts.load(root.patient.ins)).map(toEmergencyContact);
   }
 
   @FieldResolver(() => EmergencyContact, {

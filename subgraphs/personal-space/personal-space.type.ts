@@ -2,6 +2,8 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DmpDocumentFields } from '../kit/documents/document.type';
 import { connectionTypes } from '../../runtime/graphql/connection';
 import { DateTime, LocalDate } from '../../schema/scalars';
+import { PartialDate } from './partial-date';
+import { ContactRelations, FamilyRelationships, VaccinationDoseKinds } from './entry-details';
 
 @ObjectType({ implements: DmpDocumentFields, description: 'A document or note the patient wrote or uploaded.' })
 export class PersonalDocument extends DmpDocumentFields {
@@ -31,6 +33,8 @@ export class Allergy {
   @Field(() => String, { nullable: true }) reaction!: string | null;
   @Field(() => SeverityEnum) severity!: keyof typeof SeverityEnum;
   @Field(() => DateTime) recordedAt!: Date;
+  @Field(() => String, { nullable: true, description: "The patient's comment, in their words." })
+  comment?: string | null;
 }
 
 @ObjectType()
@@ -38,7 +42,23 @@ export class Antecedent {
   @Field(() => ID) id!: string;
   @Field(() => AntecedentKindEnum) kind!: keyof typeof AntecedentKindEnum;
   @Field(() => String) label!: string;
-  @Field(() => Int, { nullable: true }) sinceYear!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The year of `start`, when given.' }) sinceYear!: number | null;
+  @Field(() => String, { nullable: true, description: "The patient's comment, in their words." })
+  comment?: string | null;
+  @Field(() => PartialDate, {
+    nullable: true,
+    description: 'When it began or was diagnosed, as much of the date as the patient gave.',
+  })
+  start?: PartialDate | null;
+  @Field(() => PartialDate, { nullable: true, description: 'When it ended (cured, operated); null while it goes on.' })
+  end?: PartialDate | null;
+  @Field(() => FamilyRelationships.values, {
+    nullable: true,
+    description: 'For a FAMILY antecedent, which relative it concerns.',
+  })
+  familyRelationship?: string | null;
+  @Field(() => String, { nullable: true, description: 'The label of `familyRelationship`.' })
+  familyRelationshipLabel?: string | null;
 }
 
 @ObjectType()
@@ -46,7 +66,33 @@ export class Vaccination {
   @Field(() => ID) id!: string;
   @Field(() => String) vaccine!: string;
   @Field(() => LocalDate) administeredOn!: string;
-  @Field(() => String, { nullable: true }) lot!: string | null;
+  @Field(() => String, { nullable: true, description: 'The batch number (numéro de lot) on the vaccine.' })
+  lot!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The presentation code of the vaccine given (CIP13, 13 digits from 34009), when the patient gave it.',
+  })
+  cip13?: string | null;
+  @Field(() => VaccinationDoseKinds.values, {
+    nullable: true,
+    description: 'First series, booster or not said (HL7 v3 ActSubstanceAdministrationCode).',
+  })
+  doseKind?: string | null;
+  @Field(() => String, { nullable: true, description: 'The label of `doseKind`.' }) doseKindLabel?: string | null;
+  @Field(() => Int, { nullable: true, description: 'The rank of this dose in its series or of this booster (1, 2…).' })
+  doseNumber?: number | null;
+  @Field(() => String, { nullable: true, description: 'Who vaccinated (a name: médecin, pharmacien, infirmier…).' })
+  performer?: string | null;
+  @Field(() => String, { nullable: true, description: "The patient's comment, in their words." })
+  comment?: string | null;
+}
+
+@ObjectType({ description: 'A postal address, as the patient gave it.' })
+export class PostalAddress {
+  @Field(() => String, { nullable: true, description: 'Number and street.' }) street!: string | null;
+  @Field(() => String, { nullable: true }) postalCode!: string | null;
+  @Field(() => String, { nullable: true }) city!: string | null;
+  @Field(() => String, { nullable: true, description: 'Null in France.' }) country!: string | null;
 }
 
 @ObjectType({ description: 'Someone to call; the personne de confiance (L1111-6) is flagged.' })
@@ -56,6 +102,21 @@ export class EmergencyContact {
   @Field(() => String) relation!: string;
   @Field(() => String) phone!: string;
   @Field(() => Boolean) isTrustedPerson!: boolean;
+  @Field(() => String, { nullable: true, description: 'First name, when given apart from `name`.' })
+  firstName?: string | null;
+  @Field(() => String, { nullable: true, description: 'Last name, when given apart from `name`.' })
+  lastName?: string | null;
+  @Field(() => ContactRelations.values, {
+    nullable: true,
+    description: 'Who they are to the patient, coded; `relation` keeps the words.',
+  })
+  relationCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'The label of `relationCode`.' }) relationLabel?: string | null;
+  @Field(() => String, { nullable: true, description: 'A second number (a landline), when given.' })
+  otherPhone?: string | null;
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => PostalAddress, { nullable: true, description: 'Where they live, when given.' })
+  address?: PostalAddress | null;
 }
 
 @ObjectType({

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { deleteOwnLineages, writeOwnDocuments } from './personal-documents.own';
 import { documentsOf } from '../../domain/sources';
 import { FORMATS, hasFormat } from '../../domain/formats';
 import { parisYear } from '../../domain/calendar';
@@ -21,7 +22,10 @@ import {
   SeverityEnum,
   Vaccination,
 } from './personal-space.type';
-import { toAllergy, toAntecedent, toVaccination } from './personal-space.repo';
+import { toAllergy, toAntecedent, toEmergencyContact, toVaccination } from './personal-space.repo';
+import { PARTIAL_DATE_INPUT, endsAfter, partialDateArgument } from './partial-date';
+import { ContactRelations, FamilyRelationships, VaccinationDoseKinds } from './entry-details';
+import { replaceTreatmentLinks, treatmentIdsArgument } from './entry-links.resolver';
 
 @InputType({
   description:
@@ -45,31 +49,92 @@ const PERSONAL_DOCUMENTS: DepositSpec<PersonalDocumentWrite> = {
   },
 };
 
-@InputType()
+/** Said once for the treatments an entry is written with. */
+const TREATMENT_LINKS =
+  'Treatments of this patient linked to the entry: they replace its links. Omitted, the links stay as they are; an empty list removes them.';
+const COMMENT = "The patient's comment, in their words (at most 1,000 characters).";
+
+@InputType({ description: 'An allergy. With `id`, every field is replaced by what is given (links aside).' })
 export class AllergyInput {
   @Field(() => String) substance!: string;
   @Field(() => String, { nullable: true }) reaction?: string | null;
   @Field(() => SeverityEnum) severity!: keyof typeof SeverityEnum;
+  @Field(() => String, { nullable: true, description: COMMENT }) comment?: string | null;
+  @Field(() => [ID], { nullable: true, description: TREATMENT_LINKS }) treatmentIds?: string[] | null;
 }
-@InputType()
+@InputType({ description: 'An antecedent. With `id`, every field is replaced by what is given (links aside).' })
 export class AntecedentInput {
   @Field(() => AntecedentKindEnum) kind!: keyof typeof AntecedentKindEnum;
   @Field(() => String) label!: string;
-  @Field(() => Int, { nullable: true }) sinceYear?: number | null;
+  @Field(() => Int, { nullable: true, description: 'The year it began; `start` says more, and wins.' })
+  sinceYear?: number | null;
+  @Field(() => String, { nullable: true, description: COMMENT }) comment?: string | null;
+  @Field(() => String, { nullable: true, description: `When it began or was diagnosed. ${PARTIAL_DATE_INPUT}` })
+  start?: string | null;
+  @Field(() => String, { nullable: true, description: `When it ended, if it did. ${PARTIAL_DATE_INPUT}` })
+  end?: string | null;
+  @Field(() => FamilyRelationships.values, {
+    nullable: true,
+    description: 'Which relative a FAMILY antecedent concerns (refused for another kind).',
+  })
+  familyRelationship?: string | null;
+  @Field(() => [ID], { nullable: true, description: TREATMENT_LINKS }) treatmentIds?: string[] | null;
 }
-@InputType()
+@InputType({ description: 'A vaccination. With `id`, every field is replaced by what is given.' })
 export class VaccinationInput {
-  @Field(() => String) vaccine!: string;
-  @Field(() => LocalDate) administeredOn!: string;
-  @Field(() => String, { nullable: true }) lot?: string | null;
+  @Field(() => String, { description: 'The vaccine, as the box or the carnet names it.' }) vaccine!: string;
+  @Field(() => LocalDate, { description: 'The day it was given; not in the future.' }) administeredOn!: string;
+  @Field(() => String, { nullable: true, description: 'The batch number (numéro de lot, at most 50 characters).' })
+  lot?: string | null;
+  @Field(() => String, { nullable: true, description: 'The presentation code (CIP13, 13 digits from 34009).' })
+  cip13?: string | null;
+  @Field(() => VaccinationDoseKinds.values, {
+    nullable: true,
+    description: 'First series, booster or not said (HL7 v3 ActSubstanceAdministrationCode).',
+  })
+  doseKind?: string | null;
+  @Field(() => Int, { nullable: true, description: 'The rank of the dose in its series or of the booster, 1 to 20.' })
+  doseNumber?: number | null;
+  @Field(() => String, { nullable: true, description: 'Who vaccinated (a name, at most 200 characters).' })
+  performer?: string | null;
+  @Field(() => String, { nullable: true, description: COMMENT }) comment?: string | null;
 }
-@InputType({ description: 'Someone to call. Naming a personne de confiance (L1111-6) replaces the previous one.' })
+@InputType({ description: 'A postal address; every part is optional.' })
+export class PostalAddressInput {
+  @Field(() => String, { nullable: true, description: 'Number and street.' }) street?: string | null;
+  @Field(() => String, { nullable: true, description: 'Five digits in France.' }) postalCode?: string | null;
+  @Field(() => String, { nullable: true }) city?: string | null;
+  @Field(() => String, { nullable: true, description: 'Omitted in France.' }) country?: string | null;
+}
+@InputType({
+  description:
+    'Someone to call. Naming a personne de confiance (L1111-6) replaces the previous one. With `id`, every field is replaced by what is given.',
+})
 export class EmergencyContactInput {
-  @Field(() => String) name!: string;
-  @Field(() => String) relation!: string;
+  @Field(() => String, { nullable: true, description: 'The full name; made of `firstName` and `lastName` if omitted.' })
+  name?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who they are to the patient, in words; the label of `relationCode` if omitted.',
+  })
+  relation?: string | null;
   @Field(() => String, { description: 'International or French number.' }) phone!: string;
   @Field(() => Boolean, { nullable: true, defaultValue: false }) isTrustedPerson?: boolean | null;
+  @Field(() => String, { nullable: true }) firstName?: string | null;
+  @Field(() => String, { nullable: true }) lastName?: string | null;
+  @Field(() => ContactRelations.values, { nullable: true, description: 'Who they are to the patient, coded.' })
+  relationCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'A second number (a landline).' }) otherPhone?: string | null;
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => PostalAddressInput, { nullable: true }) address?: PostalAddressInput | null;
 }
+
+/** A contact's e-mail address: one @, a domain with a dot, no spaces; the mail itself is never sent from here. */
+const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
+/** A French postal code has five digits; abroad, letters, digits, spaces and hyphens. */
+const FRENCH_POSTAL_CODE = /^\d{5}$/;
+const FOREIGN_POSTAL_CODE = /^[A-Za-z0-9 -]{2,12}$/;
+const MAX_DOSE_NUMBER = 20;
 
 export const PersonalEntryKindEnum = {
   ALLERGY: 'allergy',
@@ -99,6 +164,50 @@ const CARRIED_BY: Record<string, string> = {
 /** The id of an entry to update in place, checked; null to record a new one. */
 function entryArgument(entryId: string | null | undefined): string | null {
   return entryId == null ? null : idArgument(entryId, 'id', 'an entry id');
+}
+
+/**
+ * The columns of a contact, checked before anything is asked: a name (given whole, or made of its parts), a
+ * relation (in words, or the label of its code), the numbers, the e-mail and the address.
+ */
+function contactColumns(input: EmergencyContactInput) {
+  const first_name = optionalText('input.firstName', input.firstName, 100);
+  const last_name = optionalText('input.lastName', input.lastName, 100);
+  const parts = [first_name, last_name].filter((p): p is string => p !== null).join(' ');
+  const name = optionalText('input.name', input.name, 200) ?? (parts || null);
+  if (name === null) throw badInput('input.name', 'is required (or input.firstName and input.lastName)');
+  const relation_code = input.relationCode ?? null;
+  const relation = optionalText('input.relation', input.relation, 100) ?? ContactRelations.label(relation_code);
+  if (relation === null) throw badInput('input.relation', 'is required (or input.relationCode)');
+  if (!hasFormat('phone', input.phone)) throw badInput('input.phone', FORMATS.phone.rule);
+  const other_phone = optionalText('input.otherPhone', input.otherPhone, 20);
+  if (other_phone !== null && !hasFormat('phone', other_phone)) throw badInput('input.otherPhone', FORMATS.phone.rule);
+  const email = optionalText('input.email', input.email, 254);
+  if (email !== null && !EMAIL.test(email)) throw badInput('input.email', 'must be an e-mail address');
+  const street = optionalText('input.address.street', input.address?.street, 200);
+  const city = optionalText('input.address.city', input.address?.city, 100);
+  const country = optionalText('input.address.country', input.address?.country, 100);
+  const postal_code = optionalText('input.address.postalCode', input.address?.postalCode, 12);
+  if (postal_code !== null && !(country === null ? FRENCH_POSTAL_CODE : FOREIGN_POSTAL_CODE).test(postal_code))
+    throw badInput(
+      'input.address.postalCode',
+      country === null ? 'must be five digits in France' : 'not a postal code',
+    );
+  // Column names are these constants, never the caller's text.
+  return {
+    name,
+    relation,
+    phone: input.phone,
+    first_name,
+    last_name,
+    relation_code,
+    other_phone,
+    email,
+    street,
+    postal_code,
+    city,
+    country,
+  };
 }
 
 async function writeSpace<T>(
@@ -148,22 +257,25 @@ export class PersonalSpaceWritesResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<string> {
     idArgument(documentId, 'documentId');
-    // The permit comes first: nobody learns whether a document exists in a space they may not write.
-    return writeSpace(ctx, ins, WISHES, `delete:${documentId}`, async (tx, patientIns) => {
-      const [doc] = await tx.query<{ lineage: string; author_kind: string; superseded_by: string | null }>(
-        'SELECT COALESCE(lineage_id, id) AS lineage, author_kind, superseded_by FROM personal_document WHERE id = $1 AND patient_ins = $2 FOR UPDATE',
-        [documentId, patientIns],
-      );
-      // One answer whether it does not exist or was written by a professional.
-      if (!doc || doc.author_kind !== 'PATIENT' || doc.superseded_by !== null)
-        throw badInput('documentId', "not a current document of the patient's own in their space");
-      const gone = await tx.query<{ id: string }>(
-        'DELETE FROM personal_document WHERE patient_ins = $1 AND COALESCE(lineage_id, id) = $2 RETURNING id',
-        [patientIns, doc.lineage],
-      );
-      await tx.query('DELETE FROM document_content WHERE document_id = ANY($1::text[])', [gone.map((g) => g.id)]);
-      return documentId;
-    });
+    // The same path as the bulk deletion: the permit first (nobody learns whether a document exists in a space
+    // they may not write), then the registry's read grant decides which documents may be named, so a legal
+    // representative cannot reach a minor's secret (L1111-5), and gets the answer absence gets.
+    return writeOwnDocuments(
+      ctx,
+      ins,
+      [documentId],
+      'documentId',
+      'delete-own-documents',
+      async ({ tx, ins: patient, documents }) => {
+        await deleteOwnLineages(
+          tx,
+          patient,
+          documents.map((d) => d.lineage),
+        );
+        return documentId;
+      },
+      { permitType: WISHES },
+    );
   }
 
   @Mutation(() => Allergy, { nullable: true, description: 'Records an allergy, or with `id` updates it in place.' })
@@ -179,18 +291,21 @@ export class PersonalSpaceWritesResolver {
   ): Promise<Allergy> {
     const substance = requiredText('input.substance', input.substance, 200);
     const reaction = optionalText('input.reaction', input.reaction, 500);
+    const comment = optionalText('input.comment', input.comment, 1000);
+    const treatmentIds = treatmentIdsArgument('input.treatmentIds', input.treatmentIds);
     const existing = entryArgument(entryId);
     return writeSpace(ctx, ins, PROFILE, 'allergies', async (tx, id) => {
       const [row] = existing
         ? await tx.query<any>(
-            'UPDATE allergy SET substance = $3, reaction = $4, severity = $5, recorded_at = $6 WHERE id = $1 AND patient_ins = $2 RETURNING *',
-            [existing, id, substance, reaction, input.severity, ctx.now],
+            'UPDATE allergy SET substance = $3, reaction = $4, severity = $5, recorded_at = $6, comment = $7 WHERE id = $1 AND patient_ins = $2 RETURNING *',
+            [existing, id, substance, reaction, input.severity, ctx.now, comment],
           )
         : await tx.query<any>(
-            'INSERT INTO allergy (id, patient_ins, substance, reaction, severity, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
-            [`alg-${randomUUID()}`, id, substance, reaction, input.severity, ctx.now],
+            'INSERT INTO allergy (id, patient_ins, substance, reaction, severity, recorded_at, comment) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
+            [`alg-${randomUUID()}`, id, substance, reaction, input.severity, ctx.now, comment],
           );
       if (!row) throw badInput('id', 'no such allergy in this personal space');
+      await replaceTreatmentLinks(tx, 'allergy', id, row.id, treatmentIds, 'input.treatmentIds');
       return toAllergy(row);
     });
   }
@@ -216,17 +331,36 @@ export class PersonalSpaceWritesResolver {
       (!Number.isInteger(input.sinceYear) || input.sinceYear < 1900 || input.sinceYear > parisYear(ctx.now))
     )
       throw badInput('input.sinceYear', 'must be a past year after 1900');
+    const comment = optionalText('input.comment', input.comment, 1000);
+    // A year alone is the partial date of that year: sinceYear stays the year of `start`, one fact.
+    const start =
+      partialDateArgument('input.start', input.start, ctx.now) ??
+      (input.sinceYear != null ? String(input.sinceYear) : null);
+    if (input.sinceYear != null && start !== null && Number(start.slice(0, 4)) !== input.sinceYear)
+      throw badInput('input.sinceYear', 'must be the year of input.start');
+    const end = partialDateArgument('input.end', input.end, ctx.now);
+    if (!endsAfter(start, end)) throw badInput('input.end', 'must not be before the start');
+    const relationship = input.familyRelationship ?? null;
+    if (relationship !== null && input.kind !== 'FAMILY')
+      throw badInput('input.familyRelationship', 'only a FAMILY antecedent concerns a relative');
+    const treatmentIds = treatmentIdsArgument('input.treatmentIds', input.treatmentIds);
+    const sinceYear = start === null ? null : Number(start.slice(0, 4));
     return writeSpace(ctx, ins, PROFILE, 'antecedents', async (tx, id) => {
+      const values = [input.kind, label, sinceYear, ctx.now, comment, start, end, relationship];
       const [row] = existing
         ? await tx.query<any>(
-            'UPDATE antecedent SET kind = $3, label = $4, since_year = $5, recorded_at = $6 WHERE id = $1 AND patient_ins = $2 RETURNING *',
-            [existing, id, input.kind, label, input.sinceYear ?? null, ctx.now],
+            `UPDATE antecedent SET kind = $3, label = $4, since_year = $5, recorded_at = $6, comment = $7, start_on = $8,
+                    end_on = $9, family_relationship = $10
+              WHERE id = $1 AND patient_ins = $2 RETURNING *`,
+            [existing, id, ...values],
           )
         : await tx.query<any>(
-            'INSERT INTO antecedent (id, patient_ins, kind, label, since_year, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
-            [`atcd-${randomUUID()}`, id, input.kind, label, input.sinceYear ?? null, ctx.now],
+            `INSERT INTO antecedent (id, patient_ins, kind, label, since_year, recorded_at, comment, start_on, end_on, family_relationship)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+            [`atcd-${randomUUID()}`, id, ...values],
           );
       if (!row) throw badInput('id', 'no such antecedent in this personal space');
+      await replaceTreatmentLinks(tx, 'antecedent', id, row.id, treatmentIds, 'input.treatmentIds');
       return toAntecedent(row);
     });
   }
@@ -249,15 +383,26 @@ export class PersonalSpaceWritesResolver {
     const vaccine = requiredText('input.vaccine', input.vaccine, 200);
     const on = pastDay('input.administeredOn', input.administeredOn, ctx.now)!;
     const lot = optionalText('input.lot', input.lot, 50);
+    const cip13 = optionalText('input.cip13', input.cip13, 13);
+    if (cip13 !== null && !hasFormat('cip13', cip13)) throw badInput('input.cip13', FORMATS.cip13.rule);
+    const doseNumber = input.doseNumber ?? null;
+    if (doseNumber !== null && (!Number.isInteger(doseNumber) || doseNumber < 1 || doseNumber > MAX_DOSE_NUMBER))
+      throw badInput('input.doseNumber', `must be from 1 to ${MAX_DOSE_NUMBER}`);
+    const performer = optionalText('input.performer', input.performer, 200);
+    const comment = optionalText('input.comment', input.comment, 1000);
     return writeSpace(ctx, ins, PROFILE, 'vaccinations', async (tx, id) => {
+      const values = [vaccine, on, lot, ctx.now, cip13, input.doseKind ?? null, doseNumber, performer, comment];
       const [row] = existing
         ? await tx.query<any>(
-            'UPDATE vaccination SET vaccine = $3, administered_on = $4, lot = $5, recorded_at = $6 WHERE id = $1 AND patient_ins = $2 RETURNING *',
-            [existing, id, vaccine, on, lot, ctx.now],
+            `UPDATE vaccination SET vaccine = $3, administered_on = $4, lot = $5, recorded_at = $6, cip13 = $7, dose_kind = $8,
+                    dose_number = $9, performer = $10, comment = $11
+              WHERE id = $1 AND patient_ins = $2 RETURNING *`,
+            [existing, id, ...values],
           )
         : await tx.query<any>(
-            'INSERT INTO vaccination (id, patient_ins, vaccine, administered_on, lot, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
-            [`vacc-${randomUUID()}`, id, vaccine, on, lot, ctx.now],
+            `INSERT INTO vaccination (id, patient_ins, vaccine, administered_on, lot, recorded_at, cip13, dose_kind, dose_number, performer, comment)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+            [`vacc-${randomUUID()}`, id, ...values],
           );
       if (!row) throw badInput('id', 'no such vaccination in this personal space');
       return toVaccination(row);
@@ -279,26 +424,27 @@ export class PersonalSpaceWritesResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<EmergencyContact> {
     const existing = entryArgument(entryId);
-    const name = requiredText('input.name', input.name, 200);
-    const relation = requiredText('input.relation', input.relation, 100);
-    if (!hasFormat('phone', input.phone)) throw badInput('input.phone', FORMATS.phone.rule);
+    const contact = contactColumns(input);
     const trusted = input.isTrustedPerson ?? false;
     return writeSpace(ctx, ins, WISHES, 'emergencyContacts', async (tx, id) => {
       // One personne de confiance at a time (L1111-6).
       if (trusted)
         await tx.query('UPDATE emergency_contact SET is_trusted_person = false WHERE patient_ins = $1', [id]);
-      const contactId = existing ?? `ctc-${randomUUID()}`;
-      const written = existing
-        ? await tx.query(
-            'UPDATE emergency_contact SET name = $3, relation = $4, phone = $5, is_trusted_person = $6 WHERE id = $1 AND patient_ins = $2 RETURNING id',
-            [contactId, id, name, relation, input.phone, trusted],
+      const columns = Object.keys(contact);
+      const values = [trusted, ...Object.values(contact)];
+      const [row] = existing
+        ? await tx.query<any>(
+            `UPDATE emergency_contact SET is_trusted_person = $3, ${columns.map((c, i) => `${c} = $${i + 4}`).join(', ')}
+              WHERE id = $1 AND patient_ins = $2 RETURNING *`,
+            [existing, id, ...values],
           )
-        : await tx.query(
-            'INSERT INTO emergency_contact (id, patient_ins, name, relation, phone, is_trusted_person) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
-            [contactId, id, name, relation, input.phone, trusted],
+        : await tx.query<any>(
+            `INSERT INTO emergency_contact (id, patient_ins, is_trusted_person, ${columns.join(', ')})
+             VALUES ($1, $2, $3, ${columns.map((_c, i) => `$${i + 4}`).join(', ')}) RETURNING *`,
+            [`ctc-${randomUUID()}`, id, ...values],
           );
-      if (written.length === 0) throw badInput('id', 'no such emergency contact in this personal space');
-      return { id: contactId, name, relation, phone: input.phone, isTrustedPerson: trusted };
+      if (!row) throw badInput('id', 'no such emergency contact in this personal space');
+      return toEmergencyContact(row);
     });
   }
 

@@ -39,6 +39,7 @@ import {
   type HospitalisationRow,
 } from './profile-sections.repo';
 import { writeProfile } from './profile-sections.write';
+import { LIFESTYLE_SECTION_CODES } from './lifestyle.form';
 
 /** A stay longer than this many units is not a stay: a typo. */
 const MAX_DURATION = 999;
@@ -81,6 +82,13 @@ const HAS_ENTRY: Record<string, string> = {
   TREATMENTS: 'SELECT 1 FROM treatment WHERE patient_ins = $1 LIMIT 1',
   HOSPITALISATIONS: 'SELECT 1 FROM hospitalisation WHERE patient_ins = $1 LIMIT 1',
   DISABILITIES: 'SELECT 1 FROM disability WHERE patient_ins = $1 LIMIT 1',
+  // A lifestyle section has entries once it has an answer; its codes are lifestyle.json's, checked at load.
+  ...Object.fromEntries(
+    LIFESTYLE_SECTION_CODES.map((s) => [
+      s,
+      `SELECT 1 FROM lifestyle_answer WHERE patient_ins = $1 AND section = '${s}' LIMIT 1`,
+    ]),
+  ),
 };
 
 const sectionState = (section: string, declaredAt: Date | null): ProfileSectionState => ({

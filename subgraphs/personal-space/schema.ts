@@ -25,6 +25,12 @@ import { MeasureWritesResolver } from './measures.writes';
 import { BloodGroupResolver, BloodGroupWritesResolver } from './blood-group.resolver';
 import { TreatmentLinksResolver, TreatmentsReadResolver, TreatmentWritesResolver } from './treatments.resolver';
 import { ProfileSectionsReadResolver, ProfileSectionsWritesResolver } from './profile-sections.resolver';
+import { LifestyleFormResolver, LifestyleReadResolver } from './lifestyle.resolver';
+import { LifestyleWritesResolver } from './lifestyle.writes';
+import { PersonalDocumentWritesResolver } from './personal-documents.writes';
+import { DocumentFoldersResolver, PersonalDocumentOrganisationResolver } from './folders.resolver';
+import { DocumentFolderWritesResolver } from './folders.writes';
+import { AllergyLinksResolver, AntecedentLinksResolver } from './entry-links.resolver';
 
 export const personalSpace: SubgraphDefinition = {
   name: 'personal-space',
@@ -47,6 +53,15 @@ export const personalSpace: SubgraphDefinition = {
     TreatmentWritesResolver,
     ProfileSectionsReadResolver,
     ProfileSectionsWritesResolver,
+    LifestyleReadResolver,
+    LifestyleFormResolver,
+    LifestyleWritesResolver,
+    PersonalDocumentWritesResolver,
+    PersonalDocumentOrganisationResolver,
+    DocumentFoldersResolver,
+    DocumentFolderWritesResolver,
+    AllergyLinksResolver,
+    AntecedentLinksResolver,
     documentHistoryResolver(PersonalDocument, personalDocuments),
     documentCapabilitiesResolver(PersonalDocument, 'personal-space'),
     documentContentResolver(PersonalDocument),

@@ -2,6 +2,7 @@ import { authorisationEnds } from '../../../policy/periods';
 import type { SqlExecutor } from '../../../runtime/store/sql-store';
 import { INS_OIDS } from '../../../domain/ins';
 import { nameKeys } from '../../../domain/name-keys';
+import { firstNameParts, phoneticNameKeys } from '../../../domain/spoken-name-keys';
 import { analyticsSubject } from '../../../domain/cohort';
 import type { Scenario, ScenarioIndex } from '../scenario';
 import { maskedDocuments } from '../document-rows';
@@ -67,6 +68,9 @@ export async function ingest(
       'first_name_keys',
       'residence_departement',
       'residence_region',
+      'phonetic_name_keys',
+      'first_name_words',
+      'phonetic_first_name_keys',
     ],
     patients.map((p) => {
       const consents = p.dmp?.consents ?? {};
@@ -95,6 +99,9 @@ export async function ingest(
         nameKeys(p.identity.birthName, p.identity.usedName),
         nameKeys(p.identity.firstName, ...(p.identity.givenNames ?? [])),
         ...residenceOf(p),
+        // The spoken search's keys (migration 020).
+        phoneticNameKeys(p.identity.birthName, p.identity.usedName),
+        ...spokenFirstNames(p.identity.firstName, p.identity.givenNames ?? []),
       ];
     }),
   );
@@ -138,4 +145,10 @@ function residenceOf(p: Scenario['patients'] extends (infer T)[] | undefined ? T
     birthplaceCode: p.identity.birthplaceCode,
   });
   return [subject.departement, subject.region];
+}
+
+/** The first names by their parts and the phonetic key of each (domain/spoken-name-keys.ts). */
+function spokenFirstNames(firstName: string, givenNames: string[]): [string[], string[]] {
+  const parts = firstNameParts(firstName, ...givenNames);
+  return [parts.words, parts.phonetic];
 }
