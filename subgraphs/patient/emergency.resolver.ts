@@ -81,7 +81,8 @@ export class EmergencyResolver {
       });
       return grant.expires_at;
     });
-    if (ctx.actor.kind === 'professional') await noteDeclaration(ctx.deps.emergencyWatch, ctx.actor.rpps, ctx.now);
+    if (ctx.actor.kind === 'professional')
+      await noteDeclaration(ctx.deps.emergencyWatch, ctx.actor.rpps, ctx.now, ctx.requestId);
     registryLoaders(ctx).visible.clear(ins);
     const patient = await registryLoaders(ctx).visible.load(ins);
     if (!patient) throw forbidden('Bris de glace is not possible for this record');
