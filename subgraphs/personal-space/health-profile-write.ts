@@ -17,18 +17,20 @@ export interface ProfileWriter {
 }
 
 /**
- * One write into the health profile, as the personal space's other writes go: the registry's permit for the
- * profile's type (the patient's side, an active record), then `apply` in one transaction with its trace
- * (action write-personal-space, the part written). Bad input is refused before anything is asked.
+ * One write into the personal space, of the DMP type `typeCode`: the registry's permit for the patient's side
+ * on their own, active record, then `apply` in one transaction committed with its trace (action
+ * write-personal-space, the part written). The caller checks its input before, so bad input asks nothing and
+ * writes nothing. Every write of the personal space but those about its own documents goes through here.
  */
-export async function writeHealthProfile<T>(
+export async function writeSpace<T>(
   ctx: SubgraphContext,
   rawIns: string,
+  typeCode: string,
   part: string,
   apply: (tx: SqlExecutor, ins: string, writer: ProfileWriter) => Promise<T>,
 ): Promise<T> {
   const ins = insArgument(rawIns);
-  const permit = await permitFor(ctx, ins, 'personal-space', HEALTH_PROFILE);
+  const permit = await permitFor(ctx, ins, 'personal-space', typeCode);
   const writer: ProfileWriter =
     ctx.actor.kind === 'representative'
       ? { kind: 'REPRESENTATIVE', id: ctx.actor.id, name: null }
@@ -45,3 +47,11 @@ export async function writeHealthProfile<T>(
     return result;
   });
 }
+
+/** One write into the health profile (the type HEALTH_PROFILE). */
+export const writeHealthProfile = <T>(
+  ctx: SubgraphContext,
+  rawIns: string,
+  part: string,
+  apply: (tx: SqlExecutor, ins: string, writer: ProfileWriter) => Promise<T>,
+): Promise<T> => writeSpace(ctx, rawIns, HEALTH_PROFILE, part, apply);

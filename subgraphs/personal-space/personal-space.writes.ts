@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { HEALTH_PROFILE, writeSpace } from './health-profile-write';
 import { deleteOwnLineages, writeOwnDocuments } from './personal-documents.own';
 import { documentsOf } from '../../domain/sources';
 import { FORMATS, hasFormat } from '../../domain/formats';
 import { parisYear } from '../../domain/calendar';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver, registerEnumType } from 'type-graphql';
-import { idArgument, insArgument } from '../../runtime/arguments';
+import { idArgument } from '../../runtime/arguments';
 import { DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
-import { deposit, optionalText, pastDay, permitFor, requiredText, type DepositSpec } from '../kit/documents/deposit';
+import { deposit, optionalText, pastDay, requiredText, type DepositSpec } from '../kit/documents/deposit';
 import { badInput } from '../../runtime/errors';
-import type { SqlExecutor } from '../../runtime/store/sql-store';
 import type { SubgraphContext } from '../kit/context';
-import { recordAccess } from '../../audit/trace-recorder';
-import { tracedTransaction } from '../kit/traced-transaction';
 import { LocalDate } from '../../schema/scalars';
 import {
   Allergy,
@@ -148,12 +146,11 @@ registerEnumType(PersonalEntryKindEnum, {
 });
 
 /** The DMP type that carries each part (as in policy/field-rules.json): the permit is asked for it. */
-const PROFILE = 'DOCPAT08';
 const WISHES = 'EXPPAT_1';
 const CARRIED_BY: Record<string, string> = {
-  allergy: PROFILE,
-  antecedent: PROFILE,
-  vaccination: PROFILE,
+  allergy: HEALTH_PROFILE,
+  antecedent: HEALTH_PROFILE,
+  vaccination: HEALTH_PROFILE,
   emergency_contact: WISHES,
 };
 
@@ -208,28 +205,6 @@ function contactColumns(input: EmergencyContactInput) {
     city,
     country,
   };
-}
-
-async function writeSpace<T>(
-  ctx: SubgraphContext,
-  rawIns: string,
-  typeCode: string,
-  part: string,
-  apply: (tx: SqlExecutor, ins: string) => Promise<T>,
-): Promise<T> {
-  const ins = insArgument(rawIns);
-  const permit = await permitFor(ctx, ins, 'personal-space', typeCode);
-  return tracedTransaction(ctx, async (tx) => {
-    const result = await apply(tx, ins);
-    recordAccess(ctx, {
-      patientIns: ins,
-      action: 'write-personal-space',
-      touched: [part],
-      outcome: 'allowed',
-      rule: permit.rule,
-    });
-    return result;
-  });
 }
 
 @Resolver()
@@ -294,7 +269,7 @@ export class PersonalSpaceWritesResolver {
     const comment = optionalText('input.comment', input.comment, 1000);
     const treatmentIds = treatmentIdsArgument('input.treatmentIds', input.treatmentIds);
     const existing = entryArgument(entryId);
-    return writeSpace(ctx, ins, PROFILE, 'allergies', async (tx, id) => {
+    return writeSpace(ctx, ins, HEALTH_PROFILE, 'allergies', async (tx, id) => {
       const [row] = existing
         ? await tx.query<any>(
             'UPDATE allergy SET substance = $3, reaction = $4, severity = $5, recorded_at = $6, comment = $7 WHERE id = $1 AND patient_ins = $2 RETURNING *',
@@ -345,7 +320,7 @@ export class PersonalSpaceWritesResolver {
       throw badInput('input.familyRelationship', 'only a FAMILY antecedent concerns a relative');
     const treatmentIds = treatmentIdsArgument('input.treatmentIds', input.treatmentIds);
     const sinceYear = start === null ? null : Number(start.slice(0, 4));
-    return writeSpace(ctx, ins, PROFILE, 'antecedents', async (tx, id) => {
+    return writeSpace(ctx, ins, HEALTH_PROFILE, 'antecedents', async (tx, id) => {
       const values = [input.kind, label, sinceYear, ctx.now, comment, start, end, relationship];
       const [row] = existing
         ? await tx.query<any>(
@@ -390,7 +365,7 @@ export class PersonalSpaceWritesResolver {
       throw badInput('input.doseNumber', `must be from 1 to ${MAX_DOSE_NUMBER}`);
     const performer = optionalText('input.performer', input.performer, 200);
     const comment = optionalText('input.comment', input.comment, 1000);
-    return writeSpace(ctx, ins, PROFILE, 'vaccinations', async (tx, id) => {
+    return writeSpace(ctx, ins, HEALTH_PROFILE, 'vaccinations', async (tx, id) => {
       const values = [vaccine, on, lot, ctx.now, cip13, input.doseKind ?? null, doseNumber, performer, comment];
       const [row] = existing
         ? await tx.query<any>(

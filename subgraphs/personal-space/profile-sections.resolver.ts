@@ -38,7 +38,7 @@ import {
   type DisabilityRow,
   type HospitalisationRow,
 } from './profile-sections.repo';
-import { writeProfile } from './profile-sections.write';
+import { writeHealthProfile } from './health-profile-write';
 import { LIFESTYLE_SECTION_CODES } from './lifestyle.form';
 
 /** A stay longer than this many units is not a stay: a typo. */
@@ -160,7 +160,7 @@ export class ProfileSectionsWritesResolver {
         duration === null ? 'input.duration' : 'input.durationUnit',
         'is required with the other: a duration goes with its unit',
       );
-    return writeProfile(ctx, ins, 'hospitalisations', async (tx, patientIns) => {
+    return writeHealthProfile(ctx, ins, 'hospitalisations', async (tx, patientIns) => {
       const values = [patientIns, reason, comment, start, duration, unit, ctx.now];
       const [row] = existing
         ? await tx.query<HospitalisationRow>(
@@ -196,7 +196,7 @@ export class ProfileSectionsWritesResolver {
     const name = requiredText('input.name', input.name, 200);
     const comment = optionalText('input.comment', input.comment, 1000);
     const kinds = [...new Set(input.kinds ?? [])];
-    return writeProfile(ctx, ins, 'disabilities', async (tx, patientIns) => {
+    return writeHealthProfile(ctx, ins, 'disabilities', async (tx, patientIns) => {
       const values = [
         patientIns,
         name,
@@ -234,7 +234,7 @@ export class ProfileSectionsWritesResolver {
     @Arg('notConcerned', () => Boolean) notConcerned: boolean,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ProfileSectionState> {
-    return writeProfile(ctx, ins, `notConcerned:${section}`, async (tx, patientIns) => {
+    return writeHealthProfile(ctx, ins, `notConcerned:${section}`, async (tx, patientIns) => {
       if (!notConcerned) {
         await tx.query('DELETE FROM profile_section_declaration WHERE patient_ins = $1 AND section = $2', [
           patientIns,
@@ -267,7 +267,7 @@ export class ProfileSectionsWritesResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<string> {
     idArgument(entryId, 'id', 'an entry id');
-    return writeProfile(ctx, ins, `remove:${table}`, async (tx, patientIns) => {
+    return writeHealthProfile(ctx, ins, `remove:${table}`, async (tx, patientIns) => {
       // `table` comes from the enum's values, never from the caller's text.
       const gone = await tx.query(`DELETE FROM ${table} WHERE id = $1 AND patient_ins = $2 RETURNING id`, [
         entryId,

@@ -13,7 +13,7 @@ import { Allergy, Antecedent, PersonalSpace } from './personal-space.type';
 import { PARTIAL_DATE_INPUT, endsAfter, partialDateArgument } from './partial-date';
 import { Treatment } from './profile-sections.type';
 import { profileLoaders, toTreatment, type TreatmentRow } from './profile-sections.repo';
-import { writeProfile } from './profile-sections.write';
+import { writeHealthProfile } from './health-profile-write';
 
 /** At most this many links from one treatment to allergies or antecedents: a form, not a bulk import. */
 const MAX_LINKS = 20;
@@ -114,7 +114,7 @@ export class TreatmentWritesResolver {
     if (!endsAfter(start, end)) throw badInput('input.end', 'must not be before the start');
     const allergyIds = linkIds('input.allergyIds', input.allergyIds);
     const antecedentIds = linkIds('input.antecedentIds', input.antecedentIds);
-    return writeProfile(ctx, ins, 'treatments', async (tx, patientIns) => {
+    return writeHealthProfile(ctx, ins, 'treatments', async (tx, patientIns) => {
       const values = [patientIns, name, cip13, dosage, comment, start, end, ctx.now];
       const [row] = existing
         ? await tx.query<TreatmentRow>(
