@@ -3,6 +3,7 @@ import {
   archiveEnded,
   archiveEnds,
   authorisationEnds,
+  representationInvitationEnds,
   minorIfBornAfter,
   retentionCutoff,
   revealCutoff,
@@ -54,6 +55,16 @@ describe('the periods of the law (policy/periods.json), counted on the calendar'
       'an authorisation of 29 February ends on 28 February',
       () => authorisationEnds(at('2028-02-29T12:00:00Z')),
       '2029-02-28T12:00:00Z',
+    ],
+    [
+      'an invitation sent on 31 January runs out on 2 March, at the same Paris hour',
+      () => representationInvitationEnds(at('2027-01-31T09:00:00+01:00')),
+      '2027-03-02T09:00:00+01:00',
+    ],
+    [
+      'an invitation sent before the spring change runs out at the same Paris hour after it',
+      () => representationInvitationEnds(at('2027-03-10T09:00:00+01:00')),
+      '2027-04-09T09:00:00+02:00',
     ],
     [
       'an authorisation given in summer time ends at the same Paris hour',

@@ -13,6 +13,7 @@ interface PeriodsFile {
   archive: LawPeriod;
   authorisation: LawPeriod;
   copyAvailable: LawPeriod;
+  representationInvitation: LawPeriod;
 }
 
 /** The sources that show only a window of what they hold. */
@@ -41,7 +42,14 @@ export function loadPeriods(path = projectPath('policy', 'periods.json')): Perio
     checked(path, `retention.${source}.default`, windows.default);
     for (const [category, period] of Object.entries(windows)) checked(path, `retention.${source}.${category}`, period);
   }
-  for (const key of ['invisiblePatientReveal', 'majority', 'archive', 'authorisation', 'copyAvailable'] as const)
+  for (const key of [
+    'invisiblePatientReveal',
+    'majority',
+    'archive',
+    'authorisation',
+    'copyAvailable',
+    'representationInvitation',
+  ] as const)
     checked(path, key, data[key]);
   return data;
 }
@@ -112,4 +120,12 @@ export function authorisationEnds(givenAt: Date): Date {
 /** Until when a copy of the record produced at `readyAt` stays to be downloaded (seed 002; docs/time.md). */
 export function copyAvailableUntil(readyAt: Date): Date {
   return after(readyAt, PERIODS.copyAvailable);
+}
+
+/**
+ * When an invitation to be a minor's second legal representative, sent at `invitedAt`, runs out: it can be
+ * accepted strictly before this instant (an operating choice, policy/periods.json; docs/time.md).
+ */
+export function representationInvitationEnds(invitedAt: Date): Date {
+  return after(invitedAt, PERIODS.representationInvitation);
 }

@@ -16,14 +16,70 @@ export function mayAddRepresentative(
 ): { allowed: true; rule: ActionRule } | Refusal {
   if (facts.dmpStatus !== 'ACTIVE') return refuse('deny.dmp-not-active', 'the DMP is closed or deleted');
   if (actor.kind === 'operator') return { allowed: true, rule: 'representation.add.operations' };
-  if (actor.kind === 'representative' && facts.isRepresentative && patientIsMinor)
-    return { allowed: true, rule: 'representation.add.representative' };
   return refuse(
     'deny.not-representation-manager',
     patientIsMinor
-      ? "a minor's representative is added by one already registered, or by operations"
+      ? "a minor's second representative is invited by one already registered (inviteLegalRepresentative), and registered when they accept; operations register from a document"
       : "an adult's protection measure is registered by operations, from the judgment",
   );
+}
+
+/**
+ * Who invites a minor's second legal representative: a representative already registered (art. 371-1 and 372
+ * C. civ.: both parents hold parental authority). The invitee is registered only by their own acceptance
+ * (`mayAnswerInvitation`), so no one is made a representative, nor shown a child's record, without consenting
+ * and showing they know whom it is about.
+ */
+export function mayInviteRepresentative(
+  actor: Actor,
+  facts: PatientAccessFacts,
+  patientIsMinor: boolean,
+): { allowed: true; rule: ActionRule } | Refusal {
+  if (facts.dmpStatus !== 'ACTIVE') return refuse('deny.dmp-not-active', 'the DMP is closed or deleted');
+  if (actor.kind === 'representative' && facts.isRepresentative && patientIsMinor)
+    return { allowed: true, rule: 'representation.invite.representative' };
+  return refuse(
+    'deny.not-representation-manager',
+    patientIsMinor
+      ? "a minor's second representative is invited by one already registered"
+      : "an adult's protection measure is registered by operations, from the judgment",
+  );
+}
+
+/** What the registry knows of an invitation when its invitee answers it. */
+export interface InvitationFacts {
+  status: 'WAITING' | 'ACCEPTED' | 'REFUSED' | 'WITHDRAWN' | 'FAILED';
+  accountId: string;
+  invitedBy: string;
+  /** Still before its end (policy/periods.json representationInvitation), judged at the request's instant. */
+  open: boolean;
+  dmpStatus: PatientAccessFacts['dmpStatus'];
+  patientIsMinor: boolean;
+}
+
+/**
+ * The invitee answers their own waiting invitation: accepting needs the record active and the child still a
+ * minor at the answer's instant (a representation by parental authority ends at majority, art. 388 C. civ.);
+ * refusing needs only that it waits. The inviter may withdraw it while it waits. Nobody else learns it exists:
+ * every other actor is refused as if there were none.
+ */
+export function mayAnswerInvitation(
+  actor: Actor,
+  invitation: InvitationFacts,
+  answer: 'accept' | 'refuse' | 'withdraw',
+): { allowed: true; rule: ActionRule } | Refusal {
+  const mine =
+    actor.kind === 'representative' &&
+    (answer === 'withdraw' ? invitation.invitedBy === actor.id : invitation.accountId === actor.id);
+  if (!mine) return refuse('deny.not-invitee', 'not an invitation of this actor');
+  if (invitation.status !== 'WAITING' || !invitation.open)
+    return refuse('deny.invitation-closed', 'the invitation was answered, withdrawn or ran out');
+  if (answer === 'withdraw') return { allowed: true, rule: 'representation.withdraw.inviter' };
+  if (answer === 'refuse') return { allowed: true, rule: 'representation.refuse.invitee' };
+  if (invitation.dmpStatus !== 'ACTIVE') return refuse('deny.dmp-not-active', 'the DMP is closed or deleted');
+  if (!invitation.patientIsMinor)
+    return refuse('deny.not-a-minor', 'the child came of age: no representation to accept');
+  return { allowed: true, rule: 'representation.accept.invitee' };
 }
 
 export function mayRemoveRepresentative(

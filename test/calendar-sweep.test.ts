@@ -51,6 +51,7 @@ interface Fixture {
     | 'teamAuthorised'
     | 'adultToday'
     | 'minorTomorrow'
+    | 'child'
     | 'archiveOpen'
     | 'archiveOver',
     string
@@ -156,6 +157,11 @@ function fixture(sweep: number, now: Date): Fixture {
     birthDate: birthdays.minorTomorrow,
     representatives: [{ account: `rep:sweep-${sweep}`, relation: 'Mère' }],
   });
+  // A child of ten, whose registered parent invites the other: the invitation runs out after thirty days.
+  const child = person({
+    birthDate: parisDate(before(now, { years: 10 })),
+    representatives: [{ account: `rep:sweep-${sweep}`, relation: 'Mère' }],
+  });
   // R1111-46: a record closed ten years less a day ago can be reopened; ten years and a day ago, no more.
   const archiveOpen = person({
     dmp: { status: 'CLOSED', closedAt: iso(after(before(now, { years: 10 }), { days: 1 })) },
@@ -197,6 +203,7 @@ function fixture(sweep: number, now: Date): Fixture {
       accounts: [
         { id: `rep:sweep-${sweep}`, kind: 'representative', displayName: 'Parent' },
         { id: `analyst:sweep-${sweep}`, kind: 'analyst', displayName: 'Analytics' },
+        { id: `rep:sweep-invitee-${sweep}`, kind: 'representative', displayName: 'Other parent' },
       ],
       patients: [
         reader,
@@ -205,6 +212,7 @@ function fixture(sweep: number, now: Date): Fixture {
         authorised,
         adultToday,
         minorTomorrow,
+        child,
         archiveOpen,
         archiveOver,
         ...cohort,
@@ -219,6 +227,7 @@ function fixture(sweep: number, now: Date): Fixture {
       teamAuthorised: teamAuthorised.ins,
       adultToday: adultToday.ins,
       minorTomorrow: minorTomorrow.ins,
+      child: child.ins,
       archiveOpen: archiveOpen.ins,
       archiveOver: archiveOver.ins,
     },
@@ -414,6 +423,47 @@ describe('the calendar sweep: every rule of time at every instant', () => {
         // The next day, the second one comes of age too.
         clock.set(after(now, { days: 1 }));
         expect((await parent(IDENTITY, { ins: ins.minorTomorrow })).errors?.[0].extensions.code).toBe('NOT_FOUND');
+      });
+
+      it("runs out an invitation to be a child's second representative thirty days after it was sent, not a second before", async () => {
+        const sent = await (
+          await graph.as(`rep:sweep-${sweep}`)
+        )(
+          gql`
+            mutation ($ins: String!) {
+              inviteLegalRepresentative(
+                ins: $ins
+                input: { accountId: "rep:sweep-invitee-${sweep}", relation: "Père", basis: "Livret de famille" }
+              ) {
+                id
+                expiresAt
+              }
+            }
+          `,
+          { ins: ins.child },
+        );
+        expect(sent.errors).toBeUndefined();
+        const ends = after(now, { days: 30 });
+        expect(sent.data.inviteLegalRepresentative.expiresAt).toBe(iso(ends));
+        const invitee = await graph.as(`rep:sweep-invitee-${sweep}`);
+        const open = async () =>
+          (await invitee(`{ viewer { representationInvitations { id } } }`)).data.viewer.representationInvitations
+            .length;
+        clock.set(new Date(ends.getTime() - 1000));
+        expect(await open()).toBe(1);
+        clock.set(ends);
+        expect(await open()).toBe(0);
+        const late = await invitee(
+          gql`
+            mutation ($id: ID!, $born: LocalDate!) {
+              answerRepresentationInvitation(id: $id, accept: true, childBirthDate: $born) {
+                status
+              }
+            }
+          `,
+          { id: sent.data.inviteLegalRepresentative.id, born: parisDate(before(now, { years: 10 })) },
+        );
+        expect(late.errors?.[0].extensions.code).toBe('FORBIDDEN');
       });
 
       it('reopens a record within its ten years of archive, and not after', async () => {

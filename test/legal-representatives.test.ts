@@ -41,6 +41,20 @@ const ADD = gql`
     }
   }
 `;
+const INVITE = gql`
+  mutation ($ins: String!, $input: RepresentationInvitationInput!) {
+    inviteLegalRepresentative(ins: $ins, input: $input) {
+      id
+    }
+  }
+`;
+const ACCEPT = gql`
+  mutation ($id: ID!, $childBirthDate: LocalDate) {
+    answerRepresentationInvitation(id: $id, accept: true, childBirthDate: $childBirthDate) {
+      status
+    }
+  }
+`;
 const REMOVE = gql`
   mutation ($ins: String!, $accountId: String!) {
     removeLegalRepresentative(ins: $ins, accountId: $accountId)
@@ -65,10 +79,15 @@ describe('legal representatives through the graph', () => {
   };
   const second = { accountId: 'rep:second-parent', relation: 'Père', basis: 'Livret de famille n° 2015-114' };
 
-  it('the first parent adds the second, on a stated basis: the second reads from the next request', async () => {
+  it('the first parent invites the second, on a stated basis; accepted, the second reads from the next request', async () => {
     expect(await reads('rep:second-parent', MINOR)).toBe('NOT_FOUND');
-    const added = await (await graph.as('rep:parent'))(ADD, { ins: MINOR, input: second });
-    expect(added.errors).toBeUndefined();
+    const invited = await (await graph.as('rep:parent'))(INVITE, { ins: MINOR, input: second });
+    expect(invited.errors).toBeUndefined();
+    expect(await reads('rep:second-parent', MINOR)).toBe('NOT_FOUND');
+    const accepted = await (
+      await graph.as('rep:second-parent')
+    )(ACCEPT, { id: invited.data.inviteLegalRepresentative.id, childBirthDate: '2015-03-01' });
+    expect(accepted.errors).toBeUndefined();
     expect(await reads('rep:second-parent', MINOR)).toBe('reads');
   });
 
@@ -108,11 +127,12 @@ describe('legal representatives through the graph', () => {
       }
     `;
     const minor = (await (await graph.as(`patient:${MINOR}`))(history, { ins: MINOR })).data.patient;
-    expect(minor.accessTraces.nodes).toContainEqual({ actorId: 'rep:parent', action: 'add-representative' });
-    expect(minor.notifications.nodes).toContainEqual({ kind: 'REPRESENTATIVE_ADDED', actorId: 'rep:parent' });
+    expect(minor.accessTraces.nodes).toContainEqual({ actorId: 'rep:parent', action: 'invite-representative' });
+    expect(minor.accessTraces.nodes).toContainEqual({ actorId: 'rep:second-parent', action: 'add-representative' });
+    expect(minor.notifications.nodes).toContainEqual({ kind: 'REPRESENTATIVE_ADDED', actorId: 'rep:second-parent' });
     const other = (await (await graph.as('rep:second-parent'))(history, { ins: MINOR })).data.patient;
     expect(other.accessTraces.nodes.map((n: any) => n.actorId)).not.toContain('rep:parent');
-    expect(other.notifications.nodes).toContainEqual({ kind: 'REPRESENTATIVE_ADDED', actorId: null });
+    expect(other.notifications.nodes).toContainEqual({ kind: 'REPRESENTATIVE_ADDED', actorId: 'rep:second-parent' });
   });
 
   it('a parent does not remove the other; one withdraws themselves, refused from the next request', async () => {
@@ -160,9 +180,10 @@ describe('legal representatives through the graph', () => {
       'BAD_USER_INPUT',
       'input.measureEnds',
     ],
+    ['a parent registering the other outright, not by invitation', 'rep:parent', MINOR, second, 'FORBIDDEN', ''],
     [
       'an account that is not a representative',
-      'rep:parent',
+      'ops:watch',
       MINOR,
       { ...second, accountId: 'samu:13' },
       'BAD_USER_INPUT',

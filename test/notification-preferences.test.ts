@@ -21,7 +21,10 @@ const PARENT = 'rep:w-parent';
 const SECOND_PARENT = 'rep:np-second-parent';
 const ACCOUNTS = {
   version: 1,
-  accounts: [{ id: SECOND_PARENT, kind: 'representative', displayName: 'Second parent' }],
+  accounts: [
+    { id: SECOND_PARENT, kind: 'representative', displayName: 'Second parent' },
+    { id: 'ops:np', kind: 'operator', displayName: 'Operations' },
+  ],
 };
 const MANDATORY = ['DMP_CREATED', 'FIRST_ACCESS', 'EMERGENCY_ACCESS'];
 
@@ -127,9 +130,10 @@ describe('notification preferences, per reader, through the gateway and the noti
       pollMs: 50,
     });
     notifier.start();
-    // The second parent, added by the first (docs/law.md §3): the minor now has two readers besides themselves.
+    // The second parent, registered by operations from the livret de famille (docs/law.md §3): the minor now has
+    // two readers besides themselves.
     const added = await (
-      await graph.as(PARENT)
+      await graph.as('ops:np')
     )(ADD_REPRESENTATIVE, {
       ins: MINOR,
       input: { accountId: SECOND_PARENT, relation: 'Père', basis: 'Livret de famille n° 2015-114' },

@@ -60,7 +60,7 @@ export async function registerRepresentative(
 }
 
 /** A minor at the request's instant: representation then ends at majority, and a parent may add a parent. */
-const isMinor = (row: PatientFactsRow, now: Date) => isMinorAt(localDate(row.birth_date)!, now);
+export const isMinor = (row: PatientFactsRow, now: Date) => isMinorAt(localDate(row.birth_date)!, now);
 
 /**
  * Legal representatives through the graph (docs/law.md §3): added by a registered representative of a minor

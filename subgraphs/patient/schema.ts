@@ -15,6 +15,11 @@ import { ConsultationConsentResolver } from './consultation-consent.resolver';
 import { AccessTraceActorResolver, DirectoryResolver } from './directory.resolver';
 import { StaffResolver } from './staff.resolver';
 import { RepresentationResolver } from './representation.resolver';
+import {
+  PatientInvitationsResolver,
+  RepresentationInvitationResolver,
+  ViewerInvitationsResolver,
+} from './representation-invitation.resolver';
 import { IdentitySearchResolver } from './identity-search.resolver';
 import { SpokenIdentitySearchResolver } from './identity-search-variants.resolver';
 import { EmergencyWatchResolver } from './emergency-watch.resolver';
@@ -39,6 +44,9 @@ export const patient: SubgraphDefinition = {
     DirectoryResolver,
     StaffResolver,
     RepresentationResolver,
+    RepresentationInvitationResolver,
+    PatientInvitationsResolver,
+    ViewerInvitationsResolver,
     AccessTraceActorResolver,
     IdentitySearchResolver,
     SpokenIdentitySearchResolver,
