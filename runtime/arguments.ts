@@ -16,3 +16,19 @@ export function idArgument(raw: string, field: string, what = 'a document id'): 
   if (!DOCUMENT_ID.test(raw)) throw badInput(field, `not ${what}`);
   return raw;
 }
+
+/**
+ * A list of ids given with a write: each checked (naming `field[i]`), repeats dropped, at most `max` (`noun`
+ * names what they are, plural). Null stays null: the write then leaves what the list would replace.
+ */
+export function idListArgument(
+  raw: readonly string[] | null | undefined,
+  field: string,
+  { max, what, noun }: { max: number; what: string; noun: string },
+): string[] | null {
+  if (raw == null) return null;
+  const unique = [...new Set(raw)];
+  if (unique.length > max) throw badInput(field, `at most ${max} ${noun}`);
+  unique.forEach((id, i) => idArgument(id, `${field}[${i}]`, what));
+  return unique;
+}

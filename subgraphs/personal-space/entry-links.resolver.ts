@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { idArgument } from '../../runtime/arguments';
+import { idListArgument } from '../../runtime/arguments';
 import { badInput } from '../../runtime/errors';
 import { perRequest } from '../../runtime/context';
 import type { SqlExecutor, SqlStore } from '../../runtime/store/sql-store';
@@ -48,13 +48,8 @@ const linkLoaders = perRequest((ctx: SubgraphContext) => ({
 }));
 
 /** Treatment ids given with an entry, checked and without repeats; null (not given) leaves the links alone. */
-export function treatmentIdsArgument(field: string, ids: string[] | null | undefined): string[] | null {
-  if (ids == null) return null;
-  const unique = [...new Set(ids)];
-  if (unique.length > MAX_LINKS) throw badInput(field, `at most ${MAX_LINKS} treatments`);
-  unique.forEach((id, i) => idArgument(id, `${field}[${i}]`, 'a treatment id'));
-  return unique;
-}
+export const treatmentIdsArgument = (field: string, ids: string[] | null | undefined): string[] | null =>
+  idListArgument(ids, field, { max: MAX_LINKS, what: 'a treatment id', noun: 'treatments' });
 
 /**
  * Replaces the treatments linked to one entry by `treatmentIds`, inside the entry's write: every id must be a

@@ -1,3 +1,4 @@
+import { forPatient } from './entry-documents';
 import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { DocumentFilter } from '../kit/documents/document.type';
 import { REQUIRES_GRANT, type PatientRef } from '../kit/documents/patient-ref.type';
@@ -74,7 +75,9 @@ export class PersonalSpaceResolver {
   @FieldResolver(() => [Antecedent], { nullable: true })
   async antecedents(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<Antecedent[]> {
     read(ctx, root, 'antecedents');
-    return (await personalSpaceLoaders(ctx).antecedents.load(root.patient.ins)).map(toAntecedent);
+    return (await personalSpaceLoaders(ctx).antecedents.load(root.patient.ins))
+      .map(toAntecedent)
+      .map(forPatient(root.patient));
   }
 
   @FieldResolver(() => [Vaccination], { nullable: true })

@@ -1,3 +1,4 @@
+import { documentIdsArgument, removeEntryLinks, replaceDocumentLinks } from './entry-documents';
 import { randomUUID } from 'node:crypto';
 import { HEALTH_PROFILE, writeSpace } from './health-profile-write';
 import { deleteOwnLineages, writeOwnDocuments } from './personal-documents.own';
@@ -77,6 +78,11 @@ export class AntecedentInput {
   })
   familyRelationship?: string | null;
   @Field(() => [ID], { nullable: true, description: TREATMENT_LINKS }) treatmentIds?: string[] | null;
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Documents of the personal space this entry refers to; replaces its links, and null leaves them.',
+  })
+  documentIds?: string[] | null;
 }
 @InputType({ description: 'A vaccination. With `id`, every field is replaced by what is given.' })
 export class VaccinationInput {
@@ -320,7 +326,8 @@ export class PersonalSpaceWritesResolver {
       throw badInput('input.familyRelationship', 'only a FAMILY antecedent concerns a relative');
     const treatmentIds = treatmentIdsArgument('input.treatmentIds', input.treatmentIds);
     const sinceYear = start === null ? null : Number(start.slice(0, 4));
-    return writeSpace(ctx, ins, HEALTH_PROFILE, 'antecedents', async (tx, id) => {
+    const documentIds = documentIdsArgument('input.documentIds', input.documentIds);
+    return writeSpace(ctx, ins, HEALTH_PROFILE, 'antecedents', async (tx, id, writer) => {
       const values = [input.kind, label, sinceYear, ctx.now, comment, start, end, relationship];
       const [row] = existing
         ? await tx.query<any>(
@@ -335,6 +342,7 @@ export class PersonalSpaceWritesResolver {
             [`atcd-${randomUUID()}`, id, ...values],
           );
       if (!row) throw badInput('id', 'no such antecedent in this personal space');
+      await replaceDocumentLinks(tx, writer, ctx.now, 'ANTECEDENT', id, row.id, documentIds, 'input.documentIds');
       await replaceTreatmentLinks(tx, 'antecedent', id, row.id, treatmentIds, 'input.treatmentIds');
       return toAntecedent(row);
     });
@@ -460,6 +468,7 @@ export class PersonalSpaceWritesResolver {
         id,
       ]);
       if (gone.length === 0) throw badInput('id', `no such ${table.replace('_', ' ')} in this personal space`);
+      await removeEntryLinks(tx, id, entryId);
       return entryId;
     });
   }

@@ -1,3 +1,4 @@
+import { documentIdsArgument, forPatient, removeEntryLinks, replaceDocumentLinks } from './entry-documents';
 import { randomUUID } from 'node:crypto';
 import {
   Arg,
@@ -52,6 +53,11 @@ export class HospitalisationInput {
   @Field(() => Int, { nullable: true, description: `How long, 1 to ${MAX_DURATION} units; with durationUnit.` })
   duration?: number | null;
   @Field(() => DurationUnits.values, { nullable: true }) durationUnit?: string | null;
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Documents of the personal space this entry refers to; replaces its links, and null leaves them.',
+  })
+  documentIds?: string[] | null;
 }
 
 @InputType({ description: 'A disability as the patient declares it.' })
@@ -108,7 +114,9 @@ export class ProfileSectionsReadResolver {
   })
   async hospitalisations(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<Hospitalisation[]> {
     touch(ctx, grantOf(root)!, 'personalSpace.hospitalisations');
-    return (await profileLoaders(ctx).hospitalisations.load(root.patient.ins)).map(toHospitalisation);
+    return (await profileLoaders(ctx).hospitalisations.load(root.patient.ins))
+      .map(toHospitalisation)
+      .map(forPatient(root.patient));
   }
 
   @FieldResolver(() => [Disability], { nullable: true, description: 'The disabilities the patient declares.' })
@@ -160,7 +168,8 @@ export class ProfileSectionsWritesResolver {
         duration === null ? 'input.duration' : 'input.durationUnit',
         'is required with the other: a duration goes with its unit',
       );
-    return writeHealthProfile(ctx, ins, 'hospitalisations', async (tx, patientIns) => {
+    const documentIds = documentIdsArgument('input.documentIds', input.documentIds);
+    return writeHealthProfile(ctx, ins, 'hospitalisations', async (tx, patientIns, writer) => {
       const values = [patientIns, reason, comment, start, duration, unit, ctx.now];
       const [row] = existing
         ? await tx.query<HospitalisationRow>(
@@ -174,6 +183,16 @@ export class ProfileSectionsWritesResolver {
             [`hosp-${randomUUID()}`, ...values],
           );
       if (!row) throw badInput('id', 'no such hospitalisation in this personal space');
+      await replaceDocumentLinks(
+        tx,
+        writer,
+        ctx.now,
+        'HOSPITALISATION',
+        patientIns,
+        row.id,
+        documentIds,
+        'input.documentIds',
+      );
       return toHospitalisation(row);
     });
   }
@@ -274,6 +293,7 @@ export class ProfileSectionsWritesResolver {
         patientIns,
       ]);
       if (gone.length === 0) throw badInput('id', `no such ${table} in this personal space`);
+      await removeEntryLinks(tx, patientIns, entryId);
       return entryId;
     });
   }

@@ -1,3 +1,9 @@
+import {
+  AntecedentDocumentsResolver,
+  EntryDocumentLinksWriteResolver,
+  HospitalisationDocumentsResolver,
+  TreatmentDocumentsResolver,
+} from './entry-documents';
 import type { SubgraphDefinition } from '../kit/subgraph';
 import { portOf } from '../../domain/sources';
 import { projectPath } from '../../domain/paths';
@@ -62,6 +68,10 @@ export const personalSpace: SubgraphDefinition = {
     DocumentFolderWritesResolver,
     AllergyLinksResolver,
     AntecedentLinksResolver,
+    AntecedentDocumentsResolver,
+    HospitalisationDocumentsResolver,
+    TreatmentDocumentsResolver,
+    EntryDocumentLinksWriteResolver,
     documentHistoryResolver(PersonalDocument, personalDocuments),
     documentCapabilitiesResolver(PersonalDocument, 'personal-space'),
     documentContentResolver(PersonalDocument),

@@ -1,7 +1,8 @@
+import { documentIdsArgument, forPatient, replaceDocumentLinks } from './entry-documents';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import { FORMATS, hasFormat } from '../../domain/formats';
-import { idArgument } from '../../runtime/arguments';
+import { idArgument, idListArgument } from '../../runtime/arguments';
 import { badInput } from '../../runtime/errors';
 import type { SqlExecutor } from '../../runtime/store/sql-store';
 import { touch } from '../../audit/trace-recorder';
@@ -36,17 +37,18 @@ export class TreatmentInput {
     description: 'Antecedents (diseases) of this patient the treatment is taken for.',
   })
   antecedentIds?: string[] | null;
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Documents of the personal space this entry refers to; replaces its links, and null leaves them.',
+  })
+  documentIds?: string[] | null;
 }
 
 type SpaceRoot = { patient: PatientRef } & GrantCarrier;
 
 /** Ids of entries to link, checked and without repeats. */
-function linkIds(field: string, ids: string[] | null | undefined): string[] {
-  const unique = [...new Set(ids ?? [])];
-  if (unique.length > MAX_LINKS) throw badInput(field, `at most ${MAX_LINKS} entries`);
-  unique.forEach((id, i) => idArgument(id, `${field}[${i}]`, 'an entry id'));
-  return unique;
-}
+const linkIds = (field: string, ids: string[] | null | undefined): string[] =>
+  idListArgument(ids ?? [], field, { max: MAX_LINKS, what: 'an entry id', noun: 'entries' })!;
 
 /** The first of `ids` that is not an entry of `table` in this patient's space, or null (one statement). */
 async function firstUnknown(tx: SqlExecutor, table: 'allergy' | 'antecedent', ins: string, ids: string[]) {
@@ -68,7 +70,7 @@ export class TreatmentsReadResolver {
   })
   async treatments(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<Treatment[]> {
     touch(ctx, grantOf(root)!, 'personalSpace.treatments');
-    return (await profileLoaders(ctx).treatments.load(root.patient.ins)).map(toTreatment);
+    return (await profileLoaders(ctx).treatments.load(root.patient.ins)).map(toTreatment).map(forPatient(root.patient));
   }
 }
 
@@ -114,7 +116,8 @@ export class TreatmentWritesResolver {
     if (!endsAfter(start, end)) throw badInput('input.end', 'must not be before the start');
     const allergyIds = linkIds('input.allergyIds', input.allergyIds);
     const antecedentIds = linkIds('input.antecedentIds', input.antecedentIds);
-    return writeHealthProfile(ctx, ins, 'treatments', async (tx, patientIns) => {
+    const documentIds = documentIdsArgument('input.documentIds', input.documentIds);
+    return writeHealthProfile(ctx, ins, 'treatments', async (tx, patientIns, writer) => {
       const values = [patientIns, name, cip13, dosage, comment, start, end, ctx.now];
       const [row] = existing
         ? await tx.query<TreatmentRow>(
@@ -128,6 +131,16 @@ export class TreatmentWritesResolver {
             [`trt-${randomUUID()}`, ...values],
           );
       if (!row) throw badInput('id', 'no such treatment in this personal space');
+      await replaceDocumentLinks(
+        tx,
+        writer,
+        ctx.now,
+        'TREATMENT',
+        patientIns,
+        row.id,
+        documentIds,
+        'input.documentIds',
+      );
       const unknownAllergy = await firstUnknown(tx, 'allergy', patientIns, allergyIds);
       if (unknownAllergy) throw badInput('input.allergyIds', `${unknownAllergy} is not an allergy of this patient`);
       const unknownAntecedent = await firstUnknown(tx, 'antecedent', patientIns, antecedentIds);
