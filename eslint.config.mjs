@@ -4,7 +4,17 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'generated/**', 'jest.config.js', 'eslint.config.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      'generated/**',
+      'examples/gql/**',
+      'jest.config.js',
+      'eslint.config.mjs',
+    ],
+  },
   {
     files: ['**/*.ts'],
     languageOptions: {

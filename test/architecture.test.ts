@@ -140,6 +140,18 @@ describe('the tree imports one way (ARCHITECTURE.md)', () => {
     expect(wrongWayImports(wrong)).toContain(`${from} → ${to}`);
   });
 
+  it('the reference front ends import nothing of the graph (examples/ knows it over HTTP only)', () => {
+    const files = tsFiles('examples');
+    expect(files).toContain('examples/patient/main.ts');
+    const outside = files.flatMap((file) =>
+      [...readFileSync(join(projectRoot, file), 'utf8').matchAll(IMPORT)]
+        .map((m) => m[1] ?? m[2] ?? m[3])
+        .filter((spec) => !normalize(join(dirname(file), spec)).startsWith('examples/'))
+        .map((spec) => `${file} → ${spec}`),
+    );
+    expect(outside).toEqual([]);
+  });
+
   it('finds a cycle made on purpose', () => {
     const looped = new Map(graph);
     looped.set('domain/codes.ts', [...(graph.get('domain/codes.ts') ?? []), 'domain/ins.ts']);

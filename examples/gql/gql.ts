@@ -1,0 +1,70 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query SpokenSearch($traits: SpokenIdentityTraits!) {\n    searchPatientsBySpokenTraits(traits: $traits) {\n      count\n      truncated\n      candidates {\n        score\n        matches {\n          trait\n          how\n        }\n        identity {\n          ins\n          firstName\n          usedName\n          birthName\n          birthDate\n          sex\n          openable\n        }\n      }\n    }\n  }\n": typeof types.SpokenSearchDocument,
+    "\n  query EmergencySummary($ins: String!) {\n    patient(ins: $ins) {\n      identity {\n        firstName\n        usedName\n        birthName\n        birthDate\n        sex\n      }\n      access {\n        mode\n      }\n      personalSpace {\n        bloodGroup {\n          label\n        }\n        allergies {\n          substance\n          reaction\n          severity\n        }\n        treatments {\n          name\n          dosage\n        }\n        trustedPerson {\n          name\n          relation\n          phone\n        }\n        emergencyContacts {\n          name\n          relation\n          phone\n        }\n        advanceDirectives(first: 1) {\n          nodes {\n            title\n            effectiveAt\n          }\n        }\n      }\n      dispensations(first: 20) {\n        nodes {\n          productName\n          effectiveAt\n        }\n      }\n      hospitalReports(first: 3, filter: { typeCodes: [\"11490-0\", \"15507-7\", \"34112-3\"] }) {\n        nodes {\n          title\n          effectiveAt\n          careUnit\n        }\n      }\n    }\n  }\n": typeof types.EmergencySummaryDocument,
+    "\n  query MyRecord {\n    viewer {\n      displayName\n      record {\n        ins\n        identity {\n          firstName\n          usedName\n          birthName\n          birthDate\n        }\n        documents(first: 50) {\n          totalCount\n          nodes {\n            id\n            title\n            space\n            effectiveAt\n            visibility\n            author {\n              name\n            }\n            capabilities {\n              canMask\n              canUnmask\n            }\n          }\n        }\n        accessTraces(first: 50) {\n          nodes {\n            seq\n            at\n            actorKind\n            actorName\n            actorProfessionLabel\n            description\n            kind\n          }\n        }\n        unreadNotificationCount\n        notifications(first: 20) {\n          nodes {\n            id\n            kind\n            at\n            read\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyRecordDocument,
+    "\n  mutation SetDocumentMasked($ins: String!, $id: ID!, $masked: Boolean!) {\n    setDocumentsMasked(ins: $ins, ids: [$id], masked: $masked) {\n      ins\n    }\n  }\n": typeof types.SetDocumentMaskedDocument,
+    "\n  mutation MarkNotificationRead($ins: String!, $id: ID!) {\n    markNotificationsRead(ins: $ins, ids: [$id]) {\n      unreadNotificationCount\n    }\n  }\n": typeof types.MarkNotificationReadDocument,
+};
+const documents: Documents = {
+    "\n  query SpokenSearch($traits: SpokenIdentityTraits!) {\n    searchPatientsBySpokenTraits(traits: $traits) {\n      count\n      truncated\n      candidates {\n        score\n        matches {\n          trait\n          how\n        }\n        identity {\n          ins\n          firstName\n          usedName\n          birthName\n          birthDate\n          sex\n          openable\n        }\n      }\n    }\n  }\n": types.SpokenSearchDocument,
+    "\n  query EmergencySummary($ins: String!) {\n    patient(ins: $ins) {\n      identity {\n        firstName\n        usedName\n        birthName\n        birthDate\n        sex\n      }\n      access {\n        mode\n      }\n      personalSpace {\n        bloodGroup {\n          label\n        }\n        allergies {\n          substance\n          reaction\n          severity\n        }\n        treatments {\n          name\n          dosage\n        }\n        trustedPerson {\n          name\n          relation\n          phone\n        }\n        emergencyContacts {\n          name\n          relation\n          phone\n        }\n        advanceDirectives(first: 1) {\n          nodes {\n            title\n            effectiveAt\n          }\n        }\n      }\n      dispensations(first: 20) {\n        nodes {\n          productName\n          effectiveAt\n        }\n      }\n      hospitalReports(first: 3, filter: { typeCodes: [\"11490-0\", \"15507-7\", \"34112-3\"] }) {\n        nodes {\n          title\n          effectiveAt\n          careUnit\n        }\n      }\n    }\n  }\n": types.EmergencySummaryDocument,
+    "\n  query MyRecord {\n    viewer {\n      displayName\n      record {\n        ins\n        identity {\n          firstName\n          usedName\n          birthName\n          birthDate\n        }\n        documents(first: 50) {\n          totalCount\n          nodes {\n            id\n            title\n            space\n            effectiveAt\n            visibility\n            author {\n              name\n            }\n            capabilities {\n              canMask\n              canUnmask\n            }\n          }\n        }\n        accessTraces(first: 50) {\n          nodes {\n            seq\n            at\n            actorKind\n            actorName\n            actorProfessionLabel\n            description\n            kind\n          }\n        }\n        unreadNotificationCount\n        notifications(first: 20) {\n          nodes {\n            id\n            kind\n            at\n            read\n          }\n        }\n      }\n    }\n  }\n": types.MyRecordDocument,
+    "\n  mutation SetDocumentMasked($ins: String!, $id: ID!, $masked: Boolean!) {\n    setDocumentsMasked(ins: $ins, ids: [$id], masked: $masked) {\n      ins\n    }\n  }\n": types.SetDocumentMaskedDocument,
+    "\n  mutation MarkNotificationRead($ins: String!, $id: ID!) {\n    markNotificationsRead(ins: $ins, ids: [$id]) {\n      unreadNotificationCount\n    }\n  }\n": types.MarkNotificationReadDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SpokenSearch($traits: SpokenIdentityTraits!) {\n    searchPatientsBySpokenTraits(traits: $traits) {\n      count\n      truncated\n      candidates {\n        score\n        matches {\n          trait\n          how\n        }\n        identity {\n          ins\n          firstName\n          usedName\n          birthName\n          birthDate\n          sex\n          openable\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SpokenSearch($traits: SpokenIdentityTraits!) {\n    searchPatientsBySpokenTraits(traits: $traits) {\n      count\n      truncated\n      candidates {\n        score\n        matches {\n          trait\n          how\n        }\n        identity {\n          ins\n          firstName\n          usedName\n          birthName\n          birthDate\n          sex\n          openable\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmergencySummary($ins: String!) {\n    patient(ins: $ins) {\n      identity {\n        firstName\n        usedName\n        birthName\n        birthDate\n        sex\n      }\n      access {\n        mode\n      }\n      personalSpace {\n        bloodGroup {\n          label\n        }\n        allergies {\n          substance\n          reaction\n          severity\n        }\n        treatments {\n          name\n          dosage\n        }\n        trustedPerson {\n          name\n          relation\n          phone\n        }\n        emergencyContacts {\n          name\n          relation\n          phone\n        }\n        advanceDirectives(first: 1) {\n          nodes {\n            title\n            effectiveAt\n          }\n        }\n      }\n      dispensations(first: 20) {\n        nodes {\n          productName\n          effectiveAt\n        }\n      }\n      hospitalReports(first: 3, filter: { typeCodes: [\"11490-0\", \"15507-7\", \"34112-3\"] }) {\n        nodes {\n          title\n          effectiveAt\n          careUnit\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EmergencySummary($ins: String!) {\n    patient(ins: $ins) {\n      identity {\n        firstName\n        usedName\n        birthName\n        birthDate\n        sex\n      }\n      access {\n        mode\n      }\n      personalSpace {\n        bloodGroup {\n          label\n        }\n        allergies {\n          substance\n          reaction\n          severity\n        }\n        treatments {\n          name\n          dosage\n        }\n        trustedPerson {\n          name\n          relation\n          phone\n        }\n        emergencyContacts {\n          name\n          relation\n          phone\n        }\n        advanceDirectives(first: 1) {\n          nodes {\n            title\n            effectiveAt\n          }\n        }\n      }\n      dispensations(first: 20) {\n        nodes {\n          productName\n          effectiveAt\n        }\n      }\n      hospitalReports(first: 3, filter: { typeCodes: [\"11490-0\", \"15507-7\", \"34112-3\"] }) {\n        nodes {\n          title\n          effectiveAt\n          careUnit\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyRecord {\n    viewer {\n      displayName\n      record {\n        ins\n        identity {\n          firstName\n          usedName\n          birthName\n          birthDate\n        }\n        documents(first: 50) {\n          totalCount\n          nodes {\n            id\n            title\n            space\n            effectiveAt\n            visibility\n            author {\n              name\n            }\n            capabilities {\n              canMask\n              canUnmask\n            }\n          }\n        }\n        accessTraces(first: 50) {\n          nodes {\n            seq\n            at\n            actorKind\n            actorName\n            actorProfessionLabel\n            description\n            kind\n          }\n        }\n        unreadNotificationCount\n        notifications(first: 20) {\n          nodes {\n            id\n            kind\n            at\n            read\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyRecord {\n    viewer {\n      displayName\n      record {\n        ins\n        identity {\n          firstName\n          usedName\n          birthName\n          birthDate\n        }\n        documents(first: 50) {\n          totalCount\n          nodes {\n            id\n            title\n            space\n            effectiveAt\n            visibility\n            author {\n              name\n            }\n            capabilities {\n              canMask\n              canUnmask\n            }\n          }\n        }\n        accessTraces(first: 50) {\n          nodes {\n            seq\n            at\n            actorKind\n            actorName\n            actorProfessionLabel\n            description\n            kind\n          }\n        }\n        unreadNotificationCount\n        notifications(first: 20) {\n          nodes {\n            id\n            kind\n            at\n            read\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetDocumentMasked($ins: String!, $id: ID!, $masked: Boolean!) {\n    setDocumentsMasked(ins: $ins, ids: [$id], masked: $masked) {\n      ins\n    }\n  }\n"): (typeof documents)["\n  mutation SetDocumentMasked($ins: String!, $id: ID!, $masked: Boolean!) {\n    setDocumentsMasked(ins: $ins, ids: [$id], masked: $masked) {\n      ins\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationRead($ins: String!, $id: ID!) {\n    markNotificationsRead(ins: $ins, ids: [$id]) {\n      unreadNotificationCount\n    }\n  }\n"): (typeof documents)["\n  mutation MarkNotificationRead($ins: String!, $id: ID!) {\n    markNotificationsRead(ins: $ins, ids: [$id]) {\n      unreadNotificationCount\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
