@@ -18,6 +18,8 @@ export interface TraceFilter {
   side?: PatientSide | null;
   /** A representative reads the record's history without the other representatives' own accesses (their id). */
   ownRepresentative?: string | null;
+  /** Leaves out this actor's own accesses (the reader's, when they ask for everyone else's). */
+  excludeActorId?: string | null;
 }
 
 export interface TraceRow {
@@ -88,6 +90,8 @@ function where(as: TracedAs, filter: TraceFilter, params: unknown[]): string {
   }
   if (filter.ownRepresentative)
     parts.push(`(actor_kind <> 'representative' OR actor_id = ${add(filter.ownRepresentative)})`);
+  if (filter.excludeActorId)
+    parts.push(`NOT (actor_id = ANY(${add(storedActorIds(filter.excludeActorId, as))}::text[]))`);
   return parts.join(' AND ');
 }
 
@@ -288,4 +292,126 @@ export async function markNotifications(
     [ins, reader, now, ids],
   );
   return rows.length;
+}
+
+/**
+ * One access as a person reads it: every trace one request left for one actor, action and outcome, whichever
+ * sources served it (a read of the whole record leaves one trace per source). Grouped in SQL.
+ */
+export interface AccessEventRow {
+  seq: number;
+  at: Date;
+  actorId: string;
+  actorKind: string;
+  actorProfession: string | null;
+  actorSpecialty: string | null;
+  mode: string;
+  action: string;
+  outcome: 'allowed' | 'denied';
+  sources: string[];
+  touched: string[];
+  justification: string | null;
+  vouchedBy: string | null;
+}
+
+const EVENT_KEY = 'request_id, actor_id, actor_kind, actor_profession, actor_specialty, mode, action, outcome';
+
+function eventsQuery(condition: string): string {
+  return `WITH rows AS (SELECT * FROM access_trace WHERE ${condition}),
+    events AS (
+      SELECT ${EVENT_KEY}, max(at) AS at, max(seq) AS seq, array_agg(DISTINCT source ORDER BY source) AS sources,
+             max(justification) AS justification, max(vouched_by) AS vouched_by
+        FROM rows GROUP BY ${EVENT_KEY})
+    SELECT e.*, coalesce((SELECT array_agg(DISTINCT t ORDER BY t) FROM rows r, unnest(r.touched) t
+                           WHERE r.request_id = e.request_id AND r.actor_id = e.actor_id AND r.action = e.action
+                             AND r.outcome = e.outcome AND r.mode = e.mode), ARRAY[]::text[]) AS touched
+      FROM events e`;
+}
+
+/** A patient's accesses, one per request and actor, newest first, one page (size + 1 to know whether more follow). */
+export async function findAccessEvents(
+  store: SqlExecutor,
+  ins: string,
+  filter: TraceFilter,
+  size: number,
+  after: Position | null,
+): Promise<AccessEventRow[]> {
+  const as = await tracedAs(store, ins);
+  const params: unknown[] = [];
+  const condition = where(as, filter, params);
+  const page = after
+    ? `WHERE (at, seq) < ($${params.push(after.at)}::timestamptz, $${params.push(Number(after.id))})`
+    : '';
+  const rows = await store.query<TraceRow & { sources: string[] }>(
+    `SELECT * FROM (${eventsQuery(condition)}) x ${page} ORDER BY at DESC, seq DESC LIMIT $${params.push(size + 1)}`,
+    params,
+  );
+  return rows.map((row) => ({
+    seq: Number(row.seq),
+    at: row.at,
+    actorId: readableActorId(row.actor_id, as),
+    actorKind: row.actor_kind,
+    actorProfession: row.actor_profession,
+    actorSpecialty: row.actor_specialty,
+    mode: row.mode,
+    action: row.action,
+    outcome: row.outcome,
+    sources: row.sources,
+    touched: row.touched,
+    justification: row.justification,
+    vouchedBy: row.vouched_by,
+  }));
+}
+
+export async function countAccessEvents(store: SqlExecutor, ins: string, filter: TraceFilter): Promise<number> {
+  const params: unknown[] = [];
+  const [row] = await store.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM access_trace WHERE ${where(await tracedAs(store, ins), filter, params)}
+       GROUP BY ${EVENT_KEY}) x`,
+    params,
+  );
+  return row.n;
+}
+
+/** Who accessed a patient's record, one row per actor: their last access and how many, counted in SQL. */
+export interface AccessorRow {
+  actorId: string;
+  actorKind: string;
+  actorProfession: string | null;
+  actorSpecialty: string | null;
+  lastAccessAt: Date;
+  accesses: number;
+}
+
+export async function findAccessors(
+  store: SqlExecutor,
+  ins: string,
+  filter: TraceFilter,
+  limit: number,
+): Promise<AccessorRow[]> {
+  const as = await tracedAs(store, ins);
+  const params: unknown[] = [];
+  const condition = where(as, filter, params);
+  const rows = await store.query<{
+    actor_id: string;
+    actor_kind: string;
+    actor_profession: string | null;
+    actor_specialty: string | null;
+    last_at: Date;
+    accesses: number;
+  }>(
+    `SELECT actor_id, actor_kind, max(actor_profession) AS actor_profession, max(actor_specialty) AS actor_specialty,
+            max(at) AS last_at, count(DISTINCT request_id)::int AS accesses
+       FROM access_trace WHERE ${condition}
+      GROUP BY actor_id, actor_kind ORDER BY last_at DESC, actor_id LIMIT $${params.push(limit)}`,
+    params,
+  );
+  return rows.map((row) => ({
+    actorId: readableActorId(row.actor_id, as),
+    actorKind: row.actor_kind,
+    actorProfession: row.actor_profession,
+    actorSpecialty: row.actor_specialty,
+    lastAccessAt: row.last_at,
+    accesses: row.accesses,
+  }));
 }

@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { FORMATS, hasFormat } from '../../domain/formats';
 import { parseStaffActorId, staffActorId } from '../../domain/actor';
 import { perRequest } from '../../runtime/context';
 import { badInput } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/context';
-import { AccessTraceEntry, TraceKindEnum } from './access-trace.type';
+import { TraceKindEnum } from './access-trace.type';
 import { PROFESSIONS, SPECIALTIES, type ProfessionCode, type SpecialtyCode } from '../../domain/codes';
 import { describeTrace, traceKind, type TraceKind } from '../../domain/trace-actions';
 import { Establishment, Professional } from './patient.type';
@@ -133,45 +133,62 @@ export class DirectoryResolver {
   }
 }
 
-@Resolver(() => AccessTraceEntry)
-export class AccessTraceActorResolver {
-  @FieldResolver(() => String, {
-    nullable: true,
-    description:
-      "Who accessed, by name: the professional's first and family names, or the account's name (a SAMU centre, an establishment). Null for the patient's own side and for an actor the directory does not hold.",
-  })
-  actorName(@Root() trace: AccessTraceEntry, @Ctx() ctx: SubgraphContext): Promise<string | null> {
-    return actorNames(ctx).load(trace.actorId);
-  }
+/** What names an actor in the patient's access history: its id, and its TRE_G15 / TRE_R38 codes as traced. */
+type TracedActor = { actorId: string; actorProfession: string | null; actorSpecialty: string | null };
 
-  @FieldResolver(() => String, { nullable: true, description: 'The TRE_G15 profession, in words.' })
-  actorProfessionLabel(@Root() trace: AccessTraceEntry): string | null {
-    return trace.actorProfession ? (PROFESSIONS.get(trace.actorProfession as ProfessionCode)?.display ?? null) : null;
-  }
+/**
+ * The directory's fields of a traced actor (its name, its codes in words, its establishment), for each type the
+ * access history shows an actor on: a trace, an access, an accessor.
+ */
+export function tracedActorResolver<T extends TracedActor>(type: ClassType<T>) {
+  @Resolver(() => type)
+  class TracedActorResolver {
+    @FieldResolver(() => String, {
+      nullable: true,
+      description:
+        "Who accessed, by name: the professional's first and family names, or the account's name (a SAMU centre, an establishment). Null for the patient's own side and for an actor the directory does not hold.",
+    })
+    actorName(@Root() trace: T, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+      return actorNames(ctx).load(trace.actorId);
+    }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The TRE_R38 specialty, in words.' })
-  actorSpecialtyLabel(@Root() trace: AccessTraceEntry): string | null {
-    return trace.actorSpecialty ? (SPECIALTIES.get(trace.actorSpecialty as SpecialtyCode) ?? null) : null;
-  }
+    @FieldResolver(() => String, { nullable: true, description: 'The TRE_G15 profession, in words.' })
+    actorProfessionLabel(@Root() trace: T): string | null {
+      return trace.actorProfession ? (PROFESSIONS.get(trace.actorProfession as ProfessionCode)?.display ?? null) : null;
+    }
 
-  @FieldResolver(() => String, {
-    nullable: true,
-    description: 'The establishment a professional works in, as the directory names it; null for anyone else.',
-  })
-  async actorEstablishment(@Root() trace: AccessTraceEntry, @Ctx() ctx: SubgraphContext): Promise<string | null> {
-    if (!trace.actorId.startsWith('ps:')) return null;
-    return (await professionalLoader(ctx).load(trace.actorId.slice(3)))?.establishment_name ?? null;
-  }
+    @FieldResolver(() => String, { nullable: true, description: 'The TRE_R38 specialty, in words.' })
+    actorSpecialtyLabel(@Root() trace: T): string | null {
+      return trace.actorSpecialty ? (SPECIALTIES.get(trace.actorSpecialty as SpecialtyCode) ?? null) : null;
+    }
 
-  @FieldResolver(() => TraceKindEnum, { description: 'What kind of access it was, for the filter of the same name.' })
-  kind(@Root() trace: AccessTraceEntry): TraceKind {
-    return traceKind(trace.action, trace.mode);
+    @FieldResolver(() => String, {
+      nullable: true,
+      description: 'The establishment a professional works in, as the directory names it; null for anyone else.',
+    })
+    async actorEstablishment(@Root() trace: T, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+      if (!trace.actorId.startsWith('ps:')) return null;
+      return (await professionalLoader(ctx).load(trace.actorId.slice(3)))?.establishment_name ?? null;
+    }
   }
+  return TracedActorResolver;
+}
 
-  @FieldResolver(() => String, { description: 'The access in a sentence, in French, as a patient app shows it.' })
-  description(@Root() trace: AccessTraceEntry): string {
-    return describeTrace(trace.action, trace.mode, trace.outcome as 'allowed' | 'denied');
+/** How the patient's side reads an access (its kind and sentence), for a trace and for an access alike. */
+export function accessReadingResolver<T extends { action: string; mode: string; outcome: string }>(type: ClassType<T>) {
+  @Resolver(() => type)
+  class AccessReadingResolver {
+    @FieldResolver(() => TraceKindEnum, { description: 'What kind of access it was, for the filter of the same name.' })
+    kind(@Root() trace: T): TraceKind {
+      return traceKind(trace.action, trace.mode);
+    }
+
+    @FieldResolver(() => String, { description: 'The access in a sentence, in French, as a patient app shows it.' })
+    description(@Root() trace: T): string {
+      return describeTrace(trace.action, trace.mode, trace.outcome as 'allowed' | 'denied');
+    }
   }
+  return AccessReadingResolver;
 }
 
 /** Directory rows by RPPS, one query per request. */

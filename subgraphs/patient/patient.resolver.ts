@@ -20,19 +20,14 @@ import {
 } from './patient.type';
 import { registryLoaders, type VisiblePatient } from './patient.loader';
 import { touch } from '../../audit/trace-recorder';
-import { hiddenPrefixes, type PatientSide } from '../../audit/trace';
+import { hiddenPrefixes } from '../../audit/trace';
+import { historyFilter, patientSide } from './history-filter';
 import { documentOfSubject } from './documents.resolver';
 import { professionalOf } from './directory';
 
 /** What a registry field read, for the access trace. */
 const read = (ctx: SubgraphContext, patient: VisiblePatient, group: string) =>
   touch(ctx, patient.decision.grant, group);
-
-/** The patient's side reading its own record, which some documents and accesses are hidden from; else null. */
-function patientSide(patient: VisiblePatient): PatientSide | null {
-  const mode = patient.decision.grant.mode;
-  return mode === 'patient' || mode === 'representative' ? mode : null;
-}
 
 @Resolver(() => Patient)
 export class PatientResolver {
@@ -146,13 +141,8 @@ export class PatientResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     read(ctx, patient, 'accessTraces');
-    const side = patientSide(patient);
-    const traceFilter = {
-      ...(filter ?? {}),
-      side,
-      // Separated parents: neither sees the other's accesses to the child's record.
-      ownRepresentative: side === 'representative' ? ctx.actor.id : null,
-    };
+    const traceFilter = historyFilter(ctx, patient, filter);
+    const side = traceFilter.side;
     const size = pageSize(page.first);
     const scope: CursorScope = { list: 'accessTraces', args: [patient.ins, traceFilter], id: 'serial' };
     const after = page.after ? decodeCursor(page.after, scope) : null;

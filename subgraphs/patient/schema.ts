@@ -12,7 +12,9 @@ import { PatientResolver } from './patient.resolver';
 import { PatientControlsResolver } from './controls.resolver';
 import { EmergencyResolver } from './emergency.resolver';
 import { ConsultationConsentResolver } from './consultation-consent.resolver';
-import { AccessTraceActorResolver, DirectoryResolver } from './directory.resolver';
+import { accessReadingResolver, DirectoryResolver, tracedActorResolver } from './directory.resolver';
+import { AccessHistoryResolver } from './access-history.resolver';
+import { AccessEvent, AccessTraceEntry, Accessor } from './access-trace.type';
 import { StaffResolver } from './staff.resolver';
 import { RepresentationResolver } from './representation.resolver';
 import {
@@ -47,7 +49,12 @@ export const patient: SubgraphDefinition = {
     RepresentationInvitationResolver,
     PatientInvitationsResolver,
     ViewerInvitationsResolver,
-    AccessTraceActorResolver,
+    tracedActorResolver(AccessTraceEntry),
+    tracedActorResolver(AccessEvent),
+    tracedActorResolver(Accessor),
+    accessReadingResolver(AccessTraceEntry),
+    accessReadingResolver(AccessEvent),
+    AccessHistoryResolver,
     IdentitySearchResolver,
     SpokenIdentitySearchResolver,
     EmergencyWatchResolver,
