@@ -31,6 +31,7 @@ import { PersonalDocumentWritesResolver } from './personal-documents.writes';
 import { DocumentFoldersResolver, PersonalDocumentOrganisationResolver } from './folders.resolver';
 import { DocumentFolderWritesResolver } from './folders.writes';
 import { AllergyLinksResolver, AntecedentLinksResolver } from './entry-links.resolver';
+import { PersonalDocumentUploadResolver, UPLOAD_ROUTE } from './uploads';
 
 export const personalSpace: SubgraphDefinition = {
   name: 'personal-space',
@@ -57,6 +58,7 @@ export const personalSpace: SubgraphDefinition = {
     LifestyleFormResolver,
     LifestyleWritesResolver,
     PersonalDocumentWritesResolver,
+    PersonalDocumentUploadResolver,
     PersonalDocumentOrganisationResolver,
     DocumentFoldersResolver,
     DocumentFolderWritesResolver,
@@ -70,4 +72,5 @@ export const personalSpace: SubgraphDefinition = {
   ],
   orphanedTypes: [SourcePatient],
   references: { Patient: (reference: PatientRef) => reference },
+  bodyRoute: UPLOAD_ROUTE,
 };
