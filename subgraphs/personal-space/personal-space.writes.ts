@@ -62,11 +62,8 @@ const PERSONAL_DOCUMENTS: DepositSpec<PersonalDocumentWrite> = {
       throw badInput('input.body', 'a note has a text, or a document a file (input.content or input.uploadId)');
     return { body, mime_type: input.content?.mimeType ?? 'text/plain' };
   },
-  stagedContent: async (tx, ctx, input, ins) => {
-    if (input.uploadId == null) return null;
-    const content = await takeUpload(tx, ctx, input.uploadId, ins);
-    return { content, columns: { mime_type: content.mimeType } };
-  },
+  stagedContent: (tx, ctx, input, ins) =>
+    input.uploadId == null ? Promise.resolve(null) : takeUpload(tx, ctx, input.uploadId, ins),
   // A folder at creation (the app's post_document): the lineage's, so it follows the document across versions.
   alsoWrite: async (tx, _ctx, input, { lineage, ins }) => {
     if (input.folderId == null) return;

@@ -11,13 +11,7 @@ import type { SubgraphContext } from '../kit/context';
 import type { SubgraphBodyRoute } from '../kit/subgraph';
 import { permitFor } from '../kit/documents/deposit';
 import { tracedTransaction } from '../kit/traced-transaction';
-import {
-  acceptedType,
-  checkBytes,
-  scanned,
-  sha256Argument,
-  type CheckedContent,
-} from '../kit/documents/document-content';
+import { acceptedType, checkBytes, scanned, sha256Argument } from '../kit/documents/document-content';
 import { ORGANISING_TYPE } from './personal-documents.own';
 
 /**
@@ -179,18 +173,19 @@ export const UPLOAD_ROUTE: SubgraphBodyRoute = {
 
 /**
  * The file of an upload named by writePersonalDocument, taken in the deposit's transaction: this actor's, for
- * this patient, received and not expired; the row goes with the write (and comes back if the write rolls back).
+ * this patient, received and not expired. Its bytes move from the upload to the document's file in SQL, and
+ * the upload goes with the write (both come back if the write rolls back).
  */
 export async function takeUpload(
   tx: SqlExecutor,
   ctx: SubgraphContext,
   uploadId: string,
   ins: string,
-): Promise<CheckedContent> {
-  const [row] = await tx.query<{ mime_type: string; sha256: string; bytes: Uint8Array }>(
-    `DELETE FROM personal_upload
+): Promise<{ columns: Record<string, unknown>; attach: (documentId: string) => Promise<void> }> {
+  const [row] = await tx.query<{ mime_type: string }>(
+    `SELECT mime_type FROM personal_upload
       WHERE id = $1 AND patient_ins = $2 AND actor_id = $3 AND received_at IS NOT NULL AND expires_at > $4
-      RETURNING mime_type, sha256, bytes`,
+      FOR UPDATE`,
     [uploadId, ins, ctx.actor.id, ctx.now],
   );
   if (!row)
@@ -198,5 +193,15 @@ export async function takeUpload(
       'input.uploadId',
       'not a file you uploaded for this patient, or it has expired, or a document already took it',
     );
-  return { mimeType: row.mime_type, sha256: row.sha256, bytes: Buffer.from(row.bytes) };
+  return {
+    columns: { mime_type: row.mime_type },
+    attach: async (documentId) => {
+      await tx.query(
+        `INSERT INTO document_content (document_id, patient_ins, mime_type, size_bytes, sha256, bytes)
+         SELECT $1, patient_ins, mime_type, size_bytes, sha256, bytes FROM personal_upload WHERE id = $2`,
+        [documentId, uploadId],
+      );
+      await tx.query('DELETE FROM personal_upload WHERE id = $1', [uploadId]);
+    },
+  };
 }

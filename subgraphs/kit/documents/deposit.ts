@@ -39,15 +39,16 @@ export interface DepositSpec<I extends DocumentDepositFields> {
   contentTypes: readonly DocumentMimeType[];
   /**
    * A file the writer sent beforehand (the personal space's uploads), taken within the deposit's transaction
-   * once the idempotency key is known to be new: the file, checked and scanned when it arrived, and the
-   * source's columns it sets; null when the input names none.
+   * once the idempotency key is known to be new: the source's columns it sets, and how it becomes the new
+   * document's file (checked and scanned when it arrived; moved in SQL, so its bytes never pass through here);
+   * null when the input names none.
    */
   stagedContent?: (
     tx: SqlExecutor,
     ctx: SubgraphContext,
     input: I,
     ins: string,
-  ) => Promise<{ content: CheckedContent; columns: Record<string, unknown> } | null>;
+  ) => Promise<{ columns: Record<string, unknown>; attach: (documentId: string) => Promise<void> } | null>;
   /** What the source writes with a new version, in the same transaction (the personal space: a folder). */
   alsoWrite?: (
     tx: SqlExecutor,
@@ -294,7 +295,6 @@ export async function deposit<I extends DocumentDepositFields>(
       }
     }
     const staged = spec.stagedContent ? await spec.stagedContent(tx, ctx, input, checked.ins) : null;
-    const content = checked.content ?? staged?.content ?? null;
     const id = `${spec.idPrefix}-${randomUUID()}`;
     const type = DOCUMENT_TYPES.get(checked.typeCode)!;
     const values: Record<string, unknown> = {
@@ -336,7 +336,8 @@ export async function deposit<I extends DocumentDepositFields>(
       return replay(raced, checked.requestHash);
     }
     if (input.replaces) await tx.query(`UPDATE ${table} SET superseded_by = $2 WHERE id = $1`, [input.replaces, id]);
-    if (content) await insertContent(tx, id, checked.ins, content);
+    if (checked.content) await insertContent(tx, id, checked.ins, checked.content);
+    if (staged) await staged.attach(id);
     if (spec.alsoWrite) await spec.alsoWrite(tx, ctx, input, { id, lineage: lineage ?? id, ins: checked.ins });
     const written: DepositReceipt = {
       documentId: id,
