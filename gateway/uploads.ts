@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { KeyLike } from 'jose';
+import type { Actor } from '../domain/actor';
 import type { SourceName } from '../domain/sources';
 import { UPLOAD_LIMITS, UPLOAD_PATH } from '../domain/uploads';
 import { ACTOR_HEADER, signCallCredential } from '../runtime/credential';
@@ -35,21 +36,24 @@ export function uploadRoute(options: {
   auth: AuthOptions;
   gatewayKey: KeyLike;
   subgraphUrls: Record<SourceName, string>;
-}): BodyRoute {
+}): BodyRoute<{ actor: Actor; requestId: string }> {
   const target = options.subgraphUrls[UPLOAD_SOURCE].replace(/\/graphql$/, '');
   return {
     prefix: UPLOAD_PATH,
     method: 'PUT',
     maxBodyBytes: UPLOAD_LIMITS.maxBytes,
-    handle: async (req: IncomingMessage, url: URL, body: Buffer) => {
+    // The bearer token is judged before the body is read: 5 MiB are read only for an authenticated actor.
+    admit: async (req: IncomingMessage) => {
       const requestId = randomUUID();
-      let actor;
       try {
-        actor = await authenticate(req.headers.authorization, options.auth);
+        return { admitted: { actor: await authenticate(req.headers.authorization, options.auth), requestId } };
       } catch (error) {
-        if (error instanceof GraphQLError) return refusal(401, 'UNAUTHENTICATED', error.message, requestId);
+        if (error instanceof GraphQLError)
+          return { refused: refusal(401, 'UNAUTHENTICATED', error.message, requestId) };
         throw error;
       }
+    },
+    handle: async (_req: IncomingMessage, url: URL, body: Buffer, { actor, requestId }) => {
       const credential = await signCallCredential(options.gatewayKey, 'gateway', {
         actor,
         requestId,

@@ -346,6 +346,30 @@ describe('uploads from a phone to the personal space', () => {
     expect(refusal(await write(PARENT, MINOR, { uploadId: id }))).toBeUndefined();
   });
 
+  it("serves the route only through the gateway: the personal space refuses bytes without the gateway's credential", async () => {
+    const bytes = FILES['image/png'];
+    const t = await ticket(PATIENT, ADULT, declare(bytes, 'image/png'));
+    const direct = await fetch(graph.subgraphUrls['personal-space'].replace(/\/graphql$/, t.uploadUrl), {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${await graph.token(PATIENT)}` },
+      body: bytes,
+    });
+    expect(direct.status).toBe(401);
+    expect(await staged(t.uploadId)).toEqual([{ received: false }]);
+    // A browser page of an allowed origin may PUT (CORS preflight), as it may POST to /graphql.
+    const preflight = await fetch(`${base}${t.uploadUrl}`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PUT' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('PUT');
+    // Another method than PUT is refused before anything is read.
+    const get = await fetch(`${base}${t.uploadUrl}`, {
+      headers: { authorization: `Bearer ${await graph.token(PATIENT)}` },
+    });
+    expect(get.status).toBe(405);
+  });
+
   it('refuses a professional a ticket', async () => {
     const answer = await run(ONCO, REQUEST, { ins: ADULT, input: declare(FILES['image/png'], 'image/png') });
     expect(answer.data?.requestPersonalDocumentUpload ?? null).toBeNull();
