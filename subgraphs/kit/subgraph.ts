@@ -255,7 +255,7 @@ async function routeAnswer(
     return await handle(ctx);
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code) return refusal(error);
-    logger.error({ requestId: ctx.requestId, err: { message: (error as Error).message } }, 'upload route failed');
+    logger.error({ requestId: ctx.requestId, err: { message: (error as Error).message } }, 'body route failed');
     return {
       status: 500,
       body: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
