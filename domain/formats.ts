@@ -52,6 +52,13 @@ export const ACT_CODE_FORMAT = {
   LPP: 'lpp',
 } as const satisfies Record<string, FormatName>;
 
-/** The files a document may carry (a deposit's content, a fixture's personal document): PDF, HL7 CDA R2, text. */
-export const DOCUMENT_MIME_TYPES = ['application/pdf', 'application/hl7-cda+xml', 'text/plain'] as const;
+/** The files a professional's or an establishment's deposit may carry: PDF, HL7 CDA R2, text. */
+export const CLINICAL_MIME_TYPES = ['application/pdf', 'application/hl7-cda+xml', 'text/plain'] as const;
+/**
+ * What the patient's side adds from a phone (issue 18): a photo or a scan (JPEG, PNG, TIFF) and a letter in
+ * RTF. Only the personal space keeps them (its migration 008 admits them); the other sources' files stay clinical.
+ */
+export const PHONE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/tiff', 'application/rtf'] as const;
+/** Every file a document may carry (a deposit's content, an upload, a fixture's personal document). */
+export const DOCUMENT_MIME_TYPES = [...CLINICAL_MIME_TYPES, ...PHONE_MIME_TYPES] as const;
 export type DocumentMimeType = (typeof DOCUMENT_MIME_TYPES)[number];

@@ -22,6 +22,7 @@ import { projectPath } from '../domain/paths';
 import { metricsPlugin } from '../runtime/metrics';
 import { authenticate, type AuthOptions } from './authenticate';
 import { signedDataSource } from './signed-data-source';
+import { uploadRoute } from './uploads';
 import { deadlinePlugin } from './deadline';
 import type { GatewayContext } from './context';
 import { APQ_TTL_SECONDS, redisApqCache, resolveTrustedDocument } from './persisted-documents';
@@ -170,6 +171,10 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
     production: options.production,
     routes: options.explorer && !options.production ? explorerRoutes(options.explorer) : undefined,
     cors: { origins: options.corsOrigins ?? [] },
+    // Files from a phone: the one route with a larger body than /graphql (gateway/uploads.ts).
+    bodyRoutes: [
+      uploadRoute({ auth: options.auth, gatewayKey: options.gatewayKey, subgraphUrls: options.subgraphUrls }),
+    ],
     prepare: async (params) => {
       let trusted: string | undefined;
       if (options.trustedDocuments) {

@@ -4,6 +4,7 @@ import { clockStartingAt, systemClock, type Clock } from '../domain/clock';
 import { SOURCES, type SourceName } from '../domain/sources';
 import { DEFAULT_EMERGENCY_GRANT_MINUTES } from '../domain/emergency';
 import { isOriginPattern, LOCAL_ORIGINS } from './cors';
+import { UPLOAD_SCANNERS, type UploadScannerName } from './upload-scanner';
 
 /** Everything the processes read from the environment, read once at start-up. */
 export interface RuntimeConfig {
@@ -63,6 +64,8 @@ export interface RuntimeConfig {
    * instant, running from there; refused in production. @default the machine's time
    */
   clock: Clock;
+  /** The scanning port's adapter every file passes (UPLOAD_SCANNER, runtime/upload-scanner.ts). @default none */
+  uploadScanner: UploadScannerName;
 }
 
 /** A configuration the process must not start with: each problem names its variable and what it expected. */
@@ -143,6 +146,11 @@ const ENVIRONMENT = z.object({
   TRUSTED_DOCUMENTS: optional(flag),
   MATRIX_DIR: optional(z.string()),
   DMP_NOW: optional(instant),
+  UPLOAD_SCANNER: optional(
+    z.enum(Object.keys(UPLOAD_SCANNERS) as [UploadScannerName, ...UploadScannerName[]], {
+      message: `expected one of ${Object.keys(UPLOAD_SCANNERS).join(', ')}`,
+    }),
+  ),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'expected a pino level: fatal, error, warn, info, debug, trace or silent',
@@ -229,6 +237,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     // DMP_NOW puts the whole graph on a chosen day (a demo, a replay); production runs on the machine's time.
     clock: e.DMP_NOW ? clockStartingAt(new Date(e.DMP_NOW)) : systemClock,
     subgraphUrls,
+    uploadScanner: e.UPLOAD_SCANNER ?? 'none',
   };
 }
 

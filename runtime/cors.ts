@@ -72,7 +72,7 @@ export function applyCors(policy: CorsPolicy, req: IncomingMessage, res: ServerR
     return false;
   }
   res.writeHead(204, {
-    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
     'access-control-allow-headers': ALLOWED_HEADERS.join(', '),
     'access-control-max-age': '600',
   });

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { timingSafeEqual } from 'node:crypto';
 import { metricsRegistry } from './metrics';
@@ -49,13 +49,34 @@ export interface HttpServerOptions<Ctx extends BaseContext> {
   routes?: (req: IncomingMessage, url: URL) => Promise<Page | null>;
   /** Browser pages of other origins (the gateway only): none unless listed. @default none */
   cors?: CorsPolicy;
+  /**
+   * Routes that take a raw body of their own size (the uploads of files from a phone): the one place besides
+   * /graphql a body is read, each with its limit, so /graphql keeps `maxBodyBytes`. @default none
+   */
+  bodyRoutes?: readonly BodyRoute<any>[];
 }
+
+/** A route under `prefix` that takes one method and a raw body of at most `maxBodyBytes` (413 past it). */
+export interface BodyRoute<Admitted = null> {
+  prefix: string;
+  method: 'PUT' | 'POST';
+  maxBodyBytes: number;
+  /** Judged on the headers before the body is read (a bearer token): a refusal, or what `handle` receives. */
+  admit?: (req: IncomingMessage) => Promise<{ refused: Page } | { admitted: Admitted }>;
+  handle: (req: IncomingMessage, url: URL, body: Buffer, admitted: Admitted) => Promise<Page>;
+}
+
+const sendPage = (res: ServerResponse, page: Page) => {
+  res.writeHead(page.status, { ...page.headers, 'content-type': page.type });
+  res.end(page.body);
+};
 
 /** An answer a route gives whole: status, content type and body. */
 export interface Page {
   status: number;
   type: string;
   body: string | Buffer;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -76,7 +97,31 @@ export function createHttpServer<Ctx extends BaseContext>(
     };
     try {
       if (url.pathname === '/healthz') return send(200, { status: 'ok' });
-      if (url.pathname === '/graphql' && applyCors(options.cors ?? { origins: [] }, req, res)) return;
+      const bodyRoute = options.bodyRoutes?.find((route) => url.pathname.startsWith(route.prefix));
+      if ((url.pathname === '/graphql' || bodyRoute) && applyCors(options.cors ?? { origins: [] }, req, res)) return;
+      if (bodyRoute) {
+        if ((req.method ?? '').toUpperCase() !== bodyRoute.method)
+          return send(405, {
+            errors: [{ message: `This route takes ${bodyRoute.method}`, extensions: { code: 'BAD_REQUEST' } }],
+          });
+        const admission = bodyRoute.admit ? await bodyRoute.admit(req) : { admitted: null };
+        // Refused on its headers, the body is not read: the connection closes after the answer.
+        if ('refused' in admission) {
+          res.setHeader('connection', 'close');
+          return sendPage(res, admission.refused);
+        }
+        const raw = await readBody(req, bodyRoute.maxBodyBytes);
+        if (raw === null)
+          return send(413, {
+            errors: [
+              {
+                message: `The body is larger than ${bodyRoute.maxBodyBytes} bytes`,
+                extensions: { code: 'BAD_REQUEST' },
+              },
+            ],
+          });
+        return sendPage(res, await bodyRoute.handle(req, url, raw, admission.admitted));
+      }
       const operator = operatorAllowed(req.headers.authorization, options.metricsToken ?? null, options.production);
       if (url.pathname === '/readyz') {
         const answer = options.ready ? await options.ready().catch(() => false) : true;
@@ -98,7 +143,7 @@ export function createHttpServer<Ctx extends BaseContext>(
       }
       const page = options.routes ? await options.routes(req, url) : null;
       if (page) {
-        res.writeHead(page.status, { 'content-type': page.type });
+        res.writeHead(page.status, { ...page.headers, 'content-type': page.type });
         return res.end(page.body);
       }
       if (url.pathname !== '/graphql')

@@ -7,6 +7,7 @@ import { DISPENSATIONS } from '../subgraphs/pharmacy/dispensation.deposit';
 import { CARE_LINES } from '../subgraphs/reimbursement/care-line.deposit';
 import { DCC_DEPOSITS } from '../subgraphs/oncology/dcc-record.deposit';
 import { checkContent } from '../subgraphs/kit/documents/document-content';
+import { DOCUMENT_MIME_TYPES, PHONE_MIME_TYPES } from '../domain/formats';
 
 /**
  * The scenario validator and the deposits accept exactly the same identifiers and types: each row is put to
@@ -143,9 +144,10 @@ describe('the scenario validator and the deposits agree on the files a document 
         }),
         now,
       ).some((p) => p.path.endsWith('.mimeType')),
+    /** The personal space's deposit, which takes what a phone sends too. */
     deposit: (mimeType: string) => {
       try {
-        checkContent({ mimeType, base64: '' } as never);
+        checkContent({ mimeType, base64: '' } as never, 'input.content', DOCUMENT_MIME_TYPES);
         return true;
       } catch (error) {
         return (error as { extensions?: { field?: string } }).extensions?.field !== 'input.content.mimeType';
@@ -156,12 +158,20 @@ describe('the scenario validator and the deposits agree on the files a document 
     ['application/pdf', true],
     ['application/hl7-cda+xml', true],
     ['text/plain', true],
+    ['image/jpeg', true],
+    ['image/png', true],
+    ['image/tiff', true],
+    ['application/rtf', true],
     ['text/xml', false],
-    ['image/png', false],
+    ['image/gif', false],
   ])('%s: accepted %s by both', (mimeType, accepted) => {
     expect({ fixture: accepts.fixture(mimeType), deposit: accepts.deposit(mimeType) }).toEqual({
       fixture: accepted,
       deposit: accepted,
     });
+  });
+
+  it.each(PHONE_MIME_TYPES)("%s is the personal space's alone: a professional's deposit refuses it", (mimeType) => {
+    expect(() => checkContent({ mimeType, base64: '', sha256: '' })).toThrow(/input.content.mimeType: must be one of/);
   });
 });

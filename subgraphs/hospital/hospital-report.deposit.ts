@@ -1,3 +1,4 @@
+import { CLINICAL_MIME_TYPES } from '../../domain/formats';
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
 import { documentsOf } from '../../domain/sources';
 import { DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
@@ -22,7 +23,7 @@ export const HOSPITAL_DEPOSITS: DepositSpec<HospitalReportDeposit> = {
   source: 'hospital',
   table: 'hospital_report',
   idPrefix: documentsOf('hospital').idPrefix,
-  acceptsContent: true,
+  contentTypes: CLINICAL_MIME_TYPES,
   columns: (input, now) => {
     const stayStart = pastDay('input.stayStart', input.stayStart, now);
     const stayEnd = pastDay('input.stayEnd', input.stayEnd, now);

@@ -18,6 +18,7 @@ import { createTraceWriter } from '../../audit/trace-writer';
 import { createRedis } from '../../runtime/redis';
 import { startTracing } from '../../runtime/tracing';
 import { retentionJob, scheduleRetention } from './retention/retention-job';
+import { UPLOAD_SCANNERS } from '../../runtime/upload-scanner';
 
 /**
  * What a subgraph's resolvers receive, from what its process opened: one assembly for a subgraph alone in
@@ -55,6 +56,7 @@ export function subgraphDeps(
     decideOverride: parts.decideOverride,
     peers: parts.peers,
     calls: { as: name, key: parts.callKey },
+    scanner: UPLOAD_SCANNERS[parts.config.uploadScanner],
   };
 }
 

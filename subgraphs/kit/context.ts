@@ -5,6 +5,7 @@ import type { RequestContext } from '../../runtime/context';
 import type { SqlStore } from '../../runtime/store/sql-store';
 import type { HabilitationMatrix } from '../../policy/matrix';
 import type { TraceWriter } from '../../audit/trace-writer';
+import type { UploadScanner } from '../../runtime/upload-scanner';
 
 /** A subgraph is a source of the DMP (domain/sources.ts). */
 export type SubgraphName = SourceName;
@@ -41,6 +42,8 @@ export interface SubgraphDeps {
   peers: Record<SubgraphName, string>;
   /** This subgraph's name and private key: it signs its own calls to its peers (runtime/credential.ts). */
   calls: { as: SubgraphName; key: KeyLike };
+  /** The scanning port every file passes before it is kept (config.uploadScanner; runtime/upload-scanner.ts). */
+  scanner: UploadScanner;
 }
 
 export type SubgraphContext = RequestContext<SubgraphDeps>;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { parse, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import type { Actor } from '../../domain/actor';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { ApolloServer } from '@apollo/server';
@@ -18,7 +18,8 @@ import { requestLogPlugin } from '../../runtime/request-log';
 import { metrics, metricsPlugin } from '../../runtime/metrics';
 import type { HabilitationMatrix } from '../../policy/matrix';
 import { applyFieldPolicy } from './enforce/field-policy';
-import { accessTracePlugin } from '../../audit/trace-recorder';
+import { accessTracePlugin, traceTo } from '../../audit/trace-recorder';
+import { logger } from '../../runtime/logger';
 
 import type { SubgraphContext, SubgraphDeps, SubgraphName } from './context';
 import type { RetainedTable } from './retention/retention-job';
@@ -43,7 +44,30 @@ export interface SubgraphDefinition {
   retention?: readonly RetainedTable[];
   /** What the law ends besides, run with the retention job by a serving process (the registry: the archive's end). */
   expire?: (deps: SubgraphDeps) => Promise<{ table: string; deleted: number }[]>;
+  /**
+   * A route beside /graphql taking a raw body (the personal space: the bytes of an upload), under the same call
+   * credentials as /graphql: signed for this subgraph over this exact body, current, unused.
+   */
+  bodyRoute?: SubgraphBodyRoute;
 }
+
+/** What a subgraph's raw-body route answers: a status and a JSON body; a GraphQLError thrown is a coded refusal. */
+export interface SubgraphBodyRoute {
+  prefix: string;
+  method: 'PUT' | 'POST';
+  maxBodyBytes: number;
+  handle: (ctx: SubgraphContext, rest: string, body: Buffer) => Promise<{ status: number; body: unknown }>;
+}
+
+/** The HTTP status a coded refusal of a raw-body route is answered with (a GraphQL field error sits in a 200). */
+const ROUTE_STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  SERVICE_UNAVAILABLE: 503,
+  AUDIT_UNAVAILABLE: 503,
+};
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])\n`;
 
@@ -132,32 +156,34 @@ export async function createSubgraphServer(
   });
   await apollo.start();
   const credentials = credentialCheck(definition.name, options.trustedCallers);
+  const callContext = async (req: IncomingMessage, body: Buffer): Promise<SubgraphContext> => {
+    const header = req.headers[ACTOR_HEADER];
+    const call = await credentials.verify(Array.isArray(header) ? undefined : header, body);
+    if ('refused' in call) {
+      metrics.callRefusals.inc({ service: definition.name, reason: call.refused });
+      throw unauthenticated('This service answers only calls signed for it by the DMP gateway');
+    }
+    let actor = call.actor;
+    if (definition.recognise) {
+      try {
+        actor = await definition.recognise(call.actor, options.deps);
+      } catch {
+        throw codedError('SERVICE_UNAVAILABLE', 'The registry could not answer', { http: { status: 503 } });
+      }
+    }
+    return {
+      actor,
+      requestId: call.requestId,
+      caller: call.caller,
+      deadlineAt: deadlineOf(req.headers[DEADLINE_HEADER]),
+      now: options.deps.clock.now(),
+      deps: options.deps,
+    };
+  };
+  const route = definition.bodyRoute;
   const server = createHttpServer(apollo, {
     service: definition.name,
-    context: async (req: IncomingMessage, body: Buffer) => {
-      const header = req.headers[ACTOR_HEADER];
-      const call = await credentials.verify(Array.isArray(header) ? undefined : header, body);
-      if ('refused' in call) {
-        metrics.callRefusals.inc({ service: definition.name, reason: call.refused });
-        throw unauthenticated('This service answers only calls signed for it by the DMP gateway');
-      }
-      let actor = call.actor;
-      if (definition.recognise) {
-        try {
-          actor = await definition.recognise(call.actor, options.deps);
-        } catch {
-          throw codedError('SERVICE_UNAVAILABLE', 'The registry could not answer', { http: { status: 503 } });
-        }
-      }
-      return {
-        actor,
-        requestId: call.requestId,
-        caller: call.caller,
-        deadlineAt: deadlineOf(req.headers[DEADLINE_HEADER]),
-        now: options.deps.clock.now(),
-        deps: options.deps,
-      };
-    },
+    context: callContext,
     // Ready when its own store and the audit store answer: without the second, every answer would be refused.
     ready: async () => {
       await Promise.all([options.deps.store.query('SELECT 1'), options.deps.audit.store.query('SELECT 1')]);
@@ -165,6 +191,28 @@ export async function createSubgraphServer(
     },
     metricsToken: options.metricsToken,
     production: options.production,
+    bodyRoutes: route
+      ? [
+          {
+            prefix: route.prefix,
+            method: route.method,
+            maxBodyBytes: route.maxBodyBytes,
+            handle: async (req, url, body) => {
+              const answer = await routeAnswer(
+                () => callContext(req, body),
+                definition.name,
+                options.deps,
+                (ctx) => route.handle(ctx, url.pathname.slice(route.prefix.length), body),
+              );
+              return {
+                status: answer.status,
+                type: 'application/json; charset=utf-8',
+                body: JSON.stringify(answer.body),
+              };
+            },
+          },
+        ]
+      : undefined,
   });
   return {
     server,
@@ -173,4 +221,44 @@ export async function createSubgraphServer(
       await apollo.stop();
     },
   };
+}
+
+/**
+ * Runs a raw-body route as the graph runs a field: the caller's credential first, its traces bound to the
+ * audit writer, a coded refusal answered as `{ errors: [{ message, extensions: { code, field } }] }` with its
+ * status, and any other failure as an opaque 500 (the log has it under the request id).
+ */
+async function routeAnswer(
+  context: () => Promise<SubgraphContext>,
+  source: SubgraphName,
+  deps: SubgraphDeps,
+  handle: (ctx: SubgraphContext) => Promise<{ status: number; body: unknown }>,
+): Promise<{ status: number; body: unknown }> {
+  const refusal = (error: GraphQLError) => {
+    const http = (error.extensions.http ?? {}) as { status?: number };
+    const { http: _http, ...extensions } = error.extensions;
+    const code = String(extensions.code ?? 'INTERNAL_SERVER_ERROR');
+    return {
+      status: http.status ?? ROUTE_STATUS[code] ?? 500,
+      body: { errors: [{ message: error.message, extensions }] },
+    };
+  };
+  let ctx: SubgraphContext;
+  try {
+    ctx = await context();
+  } catch (error) {
+    if (error instanceof GraphQLError) return refusal(error);
+    throw error;
+  }
+  traceTo(ctx, source, deps.audit.writer);
+  try {
+    return await handle(ctx);
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code) return refusal(error);
+    logger.error({ requestId: ctx.requestId, err: { message: (error as Error).message } }, 'body route failed');
+    return {
+      status: 500,
+      body: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+    };
+  }
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
 import { documentsOf } from '../../domain/sources';
-import { FORMATS, hasFormat } from '../../domain/formats';
+import { CLINICAL_MIME_TYPES, FORMATS, hasFormat } from '../../domain/formats';
 import { DepositReceipt, DocumentDepositFields } from '../kit/documents/deposit.type';
 import { deposit, optionalText, pastDay, type DepositSpec } from '../kit/documents/deposit';
 import { badInput } from '../../runtime/errors';
@@ -20,7 +20,7 @@ export const DCC_DEPOSITS: DepositSpec<DccRecordDeposit> = {
   source: 'oncology',
   table: 'dcc_record',
   idPrefix: documentsOf('oncology').idPrefix,
-  acceptsContent: true,
+  contentTypes: CLINICAL_MIME_TYPES,
   columns: (input, now) => {
     if (input.tumourSiteCode != null && !hasFormat('icd10', input.tumourSiteCode))
       throw badInput('input.tumourSiteCode', FORMATS.icd10.rule);

@@ -7,7 +7,11 @@ import { ContactRelations, FamilyRelationships, VaccinationDoseKinds } from './e
 
 @ObjectType({ implements: DmpDocumentFields, description: 'A document or note the patient wrote or uploaded.' })
 export class PersonalDocument extends DmpDocumentFields {
-  @Field(() => String, { description: 'text/plain, application/pdf or CDA XML.' }) mimeType!: string;
+  @Field(() => String, {
+    description:
+      'text/plain, application/pdf, CDA XML, or from a phone image/jpeg, image/png, image/tiff, application/rtf.',
+  })
+  mimeType!: string;
   @Field(() => String, { nullable: true }) body!: string | null;
 }
 export const { Connection: PersonalDocumentConnection } = connectionTypes('PersonalDocument', PersonalDocument);

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { HEALTH_PROFILE, writeSpace } from './health-profile-write';
 import { deleteOwnLineages, writeOwnDocuments } from './personal-documents.own';
 import { documentsOf } from '../../domain/sources';
-import { FORMATS, hasFormat } from '../../domain/formats';
+import { DOCUMENT_MIME_TYPES, FORMATS, hasFormat } from '../../domain/formats';
+import { takeUpload } from './uploads';
 import { parisYear } from '../../domain/calendar';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver, registerEnumType } from 'type-graphql';
 import { idArgument } from '../../runtime/arguments';
@@ -33,18 +34,50 @@ import { replaceTreatmentLinks, treatmentIdsArgument } from './entry-links.resol
 export class PersonalDocumentWrite extends DocumentDepositFields {
   @Field(() => String, { nullable: true, description: 'The text of a note (at most 100,000 characters).' }) body?:
     string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A file uploaded beforehand (requestPersonalDocumentUpload, then PUT /uploads/<ticket>), instead of inline content: up to 5 MiB.',
+  })
+  uploadId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The folder the document goes in (DocumentFolder.id); omitted, it stays where it was, or in none.',
+  })
+  folderId?: string | null;
 }
 
 const PERSONAL_DOCUMENTS: DepositSpec<PersonalDocumentWrite> = {
   source: 'personal-space',
   table: 'personal_document',
   idPrefix: documentsOf('personal-space').idPrefix,
-  acceptsContent: true,
+  // The patient's side adds photos, scans and RTF letters from a phone (migration 008).
+  contentTypes: DOCUMENT_MIME_TYPES,
   columns: (input) => {
     const body = optionalText('input.body', input.body, 100_000);
-    if (!body && !input.content)
-      throw badInput('input.body', 'a note has a text, or a document a file (input.content)');
+    if (input.uploadId != null) idArgument(input.uploadId, 'input.uploadId', 'an upload id');
+    if (input.folderId != null) idArgument(input.folderId, 'input.folderId', 'a folder id');
+    if (input.content && input.uploadId != null)
+      throw badInput('input.uploadId', 'a file comes inline (input.content) or uploaded (input.uploadId), not both');
+    if (!body && !input.content && input.uploadId == null)
+      throw badInput('input.body', 'a note has a text, or a document a file (input.content or input.uploadId)');
     return { body, mime_type: input.content?.mimeType ?? 'text/plain' };
+  },
+  stagedContent: (tx, ctx, input, ins) =>
+    input.uploadId == null ? Promise.resolve(null) : takeUpload(tx, ctx, input.uploadId, ins),
+  // A folder at creation (the app's post_document): the lineage's, so it follows the document across versions.
+  alsoWrite: async (tx, _ctx, input, { lineage, ins }) => {
+    if (input.folderId == null) return;
+    const [folder] = await tx.query<{ id: string }>(
+      'SELECT id FROM document_folder WHERE id = $1 AND patient_ins = $2',
+      [input.folderId, ins],
+    );
+    if (!folder) throw badInput('input.folderId', 'no such folder in this personal space');
+    await tx.query(
+      `INSERT INTO personal_document_organisation (lineage_id, patient_ins, folder_id) VALUES ($1, $2, $3)
+       ON CONFLICT (lineage_id) DO UPDATE SET folder_id = EXCLUDED.folder_id`,
+      [lineage, ins, folder.id],
+    );
   },
 };
 

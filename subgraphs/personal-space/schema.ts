@@ -37,6 +37,7 @@ import { PersonalDocumentWritesResolver } from './personal-documents.writes';
 import { DocumentFoldersResolver, PersonalDocumentOrganisationResolver } from './folders.resolver';
 import { DocumentFolderWritesResolver } from './folders.writes';
 import { AllergyLinksResolver, AntecedentLinksResolver } from './entry-links.resolver';
+import { PersonalDocumentUploadResolver, UPLOAD_ROUTE } from './uploads';
 
 export const personalSpace: SubgraphDefinition = {
   name: 'personal-space',
@@ -63,6 +64,7 @@ export const personalSpace: SubgraphDefinition = {
     LifestyleFormResolver,
     LifestyleWritesResolver,
     PersonalDocumentWritesResolver,
+    PersonalDocumentUploadResolver,
     PersonalDocumentOrganisationResolver,
     DocumentFoldersResolver,
     DocumentFolderWritesResolver,
@@ -80,4 +82,5 @@ export const personalSpace: SubgraphDefinition = {
   ],
   orphanedTypes: [SourcePatient],
   references: { Patient: (reference: PatientRef) => reference },
+  bodyRoute: UPLOAD_ROUTE,
 };

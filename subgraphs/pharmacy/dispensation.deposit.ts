@@ -21,7 +21,7 @@ export const DISPENSATIONS: DepositSpec<DispensationDeposit> = {
   source: 'pharmacy',
   table: 'dispensation',
   idPrefix: documentsOf('pharmacy').idPrefix,
-  acceptsContent: false,
+  contentTypes: [],
   columns: (input) => {
     if (!hasFormat('cip13', input.cip13)) throw badInput('input.cip13', FORMATS.cip13.rule);
     if (!hasFormat('atc', input.atc)) throw badInput('input.atc', FORMATS.atc.rule);

@@ -31,7 +31,7 @@ export const CARE_LINES: DepositSpec<CareLineDeposit> = {
   source: 'reimbursement',
   table: 'care_line',
   idPrefix: documentsOf('reimbursement').idPrefix,
-  acceptsContent: false,
+  contentTypes: [],
   columns: (input) => {
     const actFormat = ACT_CODE_FORMAT[input.actSystem as ActSystem];
     if (!hasFormat(actFormat, input.actCode)) throw badInput('input.actCode', FORMATS[actFormat].rule);

@@ -23,7 +23,8 @@ import type { WritableSource } from '../../../policy/deposit';
 import { recordAccess } from '../../../audit/trace-recorder';
 import { tracedDocument } from '../../../audit/trace';
 import { DOCUMENT_COLUMNS } from './document-repo';
-import { checkContent, insertContent, type CheckedContent } from './document-content';
+import { checkContent, insertContent, scanned, type CheckedContent } from './document-content';
+import type { DocumentMimeType } from '../../../domain/formats';
 import type { DepositAuthorInput, DepositReceipt, DocumentDepositFields } from './deposit.type';
 
 /** How one source takes deposits. */
@@ -34,8 +35,27 @@ export interface DepositSpec<I extends DocumentDepositFields> {
   idPrefix: string;
   /** The source's own columns, from its own input fields: checked here, each problem a coded error naming the field. */
   columns: (input: I, now: Date) => Record<string, unknown>;
-  /** Whether documents of this source may carry a file. */
-  acceptsContent: boolean;
+  /** The types of file a document of this source may carry; none: it keeps no files. */
+  contentTypes: readonly DocumentMimeType[];
+  /**
+   * A file the writer sent beforehand (the personal space's uploads), taken within the deposit's transaction
+   * once the idempotency key is known to be new: the source's columns it sets, and how it becomes the new
+   * document's file (checked and scanned when it arrived; moved in SQL, so its bytes never pass through here);
+   * null when the input names none.
+   */
+  stagedContent?: (
+    tx: SqlExecutor,
+    ctx: SubgraphContext,
+    input: I,
+    ins: string,
+  ) => Promise<{ columns: Record<string, unknown>; attach: (documentId: string) => Promise<void> } | null>;
+  /** What the source writes with a new version, in the same transaction (the personal space: a folder). */
+  alsoWrite?: (
+    tx: SqlExecutor,
+    ctx: SubgraphContext,
+    input: I,
+    written: { id: string; lineage: string; ins: string },
+  ) => Promise<void>;
 }
 
 const KEY = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -85,7 +105,11 @@ interface Checked {
 }
 
 /** The checks every deposit passes before anything is asked or written. */
-function checkCommon(ctx: SubgraphContext, input: DocumentDepositFields, acceptsContent: boolean): Checked {
+function checkCommon(
+  ctx: SubgraphContext,
+  input: DocumentDepositFields,
+  contentTypes: readonly DocumentMimeType[],
+): Checked {
   const ins = insArgument(input.ins, 'input.ins');
   if (!KEY.test(input.idempotencyKey))
     throw badInput('input.idempotencyKey', '1 to 100 characters among A-Z a-z 0-9 . _ : -');
@@ -106,8 +130,8 @@ function checkCommon(ctx: SubgraphContext, input: DocumentDepositFields, accepts
   if (ctx.actor.kind === 'representative' && visibility.includes('INVISIBLE_REPRESENTANTS_LEGAUX'))
     throw badInput('input.visibility', 'a representative does not hide a document from representatives');
   if (input.replaces != null) idArgument(input.replaces, 'input.replaces');
-  if (input.content && !acceptsContent) throw badInput('input.content', 'this source keeps no files');
-  const content = input.content ? checkContent(input.content) : null;
+  if (input.content && contentTypes.length === 0) throw badInput('input.content', 'this source keeps no files');
+  const content = input.content ? checkContent(input.content, 'input.content', contentTypes) : null;
   if (input.author) {
     if (ctx.actor.kind !== 'establishment')
       throw badInput('input.author', 'the author is the authenticated writer; only the feeding channel names one');
@@ -197,8 +221,9 @@ export async function deposit<I extends DocumentDepositFields>(
   spec: DepositSpec<I>,
   input: I,
 ): Promise<DepositReceipt> {
-  const checked = checkCommon(ctx, input, spec.acceptsContent);
+  const checked = checkCommon(ctx, input, spec.contentTypes);
   const sourceColumns = spec.columns(input, ctx.now);
+  if (checked.content) await scanned(ctx, checked.content, 'input.content');
   const permit = await permitFor(ctx, checked.ins, spec.source, checked.typeCode);
   const author = authorOf(permit, input);
   const table = quoteIdent(spec.table);
@@ -269,6 +294,7 @@ export async function deposit<I extends DocumentDepositFields>(
           );
       }
     }
+    const staged = spec.stagedContent ? await spec.stagedContent(tx, ctx, input, checked.ins) : null;
     const id = `${spec.idPrefix}-${randomUUID()}`;
     const type = DOCUMENT_TYPES.get(checked.typeCode)!;
     const values: Record<string, unknown> = {
@@ -289,6 +315,7 @@ export async function deposit<I extends DocumentDepositFields>(
       deposited_at: ctx.now,
       visibility: checked.visibility,
       ...sourceColumns,
+      ...staged?.columns,
       version,
       lineage_id: lineage,
       depositor_id: depositor,
@@ -310,6 +337,8 @@ export async function deposit<I extends DocumentDepositFields>(
     }
     if (input.replaces) await tx.query(`UPDATE ${table} SET superseded_by = $2 WHERE id = $1`, [input.replaces, id]);
     if (checked.content) await insertContent(tx, id, checked.ins, checked.content);
+    if (staged) await staged.attach(id);
+    if (spec.alsoWrite) await spec.alsoWrite(tx, ctx, input, { id, lineage: lineage ?? id, ins: checked.ins });
     const written: DepositReceipt = {
       documentId: id,
       version,

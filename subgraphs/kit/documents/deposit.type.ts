@@ -7,9 +7,16 @@ import type { VisibilityLabel } from '../../../domain/codes';
   description: 'The file of a document: its declared type, its bytes in base64 and their SHA-256, checked on arrival.',
 })
 export class DocumentContentInput {
-  @Field(() => String, { description: 'application/pdf, application/hl7-cda+xml (CDA R2) or text/plain.' })
+  @Field(() => String, {
+    description:
+      'application/pdf, application/hl7-cda+xml (CDA R2) or text/plain; in the personal space also image/jpeg, image/png, image/tiff and application/rtf.',
+  })
   mimeType!: string;
-  @Field(() => String, { description: 'The bytes, base64-encoded; at most 512 KiB once decoded.' }) base64!: string;
+  @Field(() => String, {
+    description:
+      'The bytes, base64-encoded; at most 512 KiB once decoded (larger files: requestPersonalDocumentUpload).',
+  })
+  base64!: string;
   @Field(() => String, { description: 'SHA-256 of the bytes, 64 hex digits.' }) sha256!: string;
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DOCUMENT_MIME_TYPES, type DocumentMimeType } from '../../../domain/formats';
+import { CLINICAL_MIME_TYPES, DOCUMENT_MIME_TYPES, type DocumentMimeType } from '../../../domain/formats';
 import DataLoader from 'dataloader';
 import { badInput } from '../../../runtime/errors';
 import { perRequest } from '../../../runtime/context';
@@ -7,18 +7,23 @@ import type { SqlExecutor } from '../../../runtime/store/sql-store';
 import type { SubgraphContext } from '../context';
 import type { DocumentContent, DocumentContentInput } from './deposit.type';
 
-/** Larger files do not fit the 1 MiB request body once base64-encoded. */
+/** Larger files do not fit the 1 MiB request body once base64-encoded: bigger ones are uploaded (uploads.ts). */
 export const MAX_CONTENT_BYTES = 512 * 1024;
 
-/** Declared types and the first bytes a file of that type starts with. */
-const MIME_TYPES: Record<DocumentMimeType, (bytes: Buffer) => boolean> = {
+const startsWith = (signature: number[]) => (b: Buffer) =>
+  b.length >= signature.length && signature.every((byte, i) => b[i] === byte);
+
+/** Declared types and what the bytes of a file of that type are: its magic number, or its shape for text. */
+const MAGIC: Record<DocumentMimeType, (bytes: Buffer) => boolean> = {
   'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
   // CDA R2: an XML document whose root is ClinicalDocument.
   'application/hl7-cda+xml': (b) =>
     /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<([A-Za-z0-9_]+:)?ClinicalDocument[\s>]/.test(
       b.subarray(0, 4096).toString('utf8'),
     ),
+  // UTF-8 that decodes, and no NUL: a binary file declared as text is not text.
   'text/plain': (b) => {
+    if (b.includes(0)) return false;
     try {
       new TextDecoder('utf-8', { fatal: true }).decode(b);
       return true;
@@ -26,7 +31,18 @@ const MIME_TYPES: Record<DocumentMimeType, (bytes: Buffer) => boolean> = {
       return false;
     }
   },
+  // JPEG: the SOI marker then the first segment's marker (JFIF, Exif, or raw).
+  'image/jpeg': startsWith([0xff, 0xd8, 0xff]),
+  'image/png': startsWith([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  // TIFF: little-endian `II*\0` or big-endian `MM\0*` (TIFF 6.0, section 2).
+  'image/tiff': (b) => startsWith([0x49, 0x49, 0x2a, 0x00])(b) || startsWith([0x4d, 0x4d, 0x00, 0x2a])(b),
+  'application/rtf': (b) => b.subarray(0, 5).toString('latin1') === '{\\rtf',
 };
+
+/** Whether these bytes are what `mimeType` says (false for a type the graph does not know). */
+export function bytesAre(mimeType: string, bytes: Buffer): boolean {
+  return (DOCUMENT_MIME_TYPES as readonly string[]).includes(mimeType) && MAGIC[mimeType as DocumentMimeType](bytes);
+}
 
 export interface CheckedContent {
   mimeType: string;
@@ -34,23 +50,55 @@ export interface CheckedContent {
   sha256: string;
 }
 
-/** Checks a deposited file: declared type, base64, size, checksum, and that the bytes are what the type says. */
-export function checkContent(input: DocumentContentInput, field = 'input.content'): CheckedContent {
-  const sniff = (DOCUMENT_MIME_TYPES as readonly string[]).includes(input.mimeType)
-    ? MIME_TYPES[input.mimeType as DocumentMimeType]
-    : undefined;
-  if (!sniff) throw badInput(`${field}.mimeType`, `must be one of ${DOCUMENT_MIME_TYPES.join(', ')}`);
+/** The declared type, when `accepted` holds it; else a coded refusal naming the field and the list. */
+export function acceptedType(mimeType: string, accepted: readonly DocumentMimeType[], field: string): DocumentMimeType {
+  if (!(accepted as readonly string[]).includes(mimeType))
+    throw badInput(field, `must be one of ${accepted.join(', ')}`);
+  return mimeType as DocumentMimeType;
+}
+
+/** 64 hex digits, lower-cased; else a coded refusal naming the field. */
+export function sha256Argument(value: string, field: string): string {
+  if (!/^[0-9a-fA-F]{64}$/.test(value)) throw badInput(field, 'must be 64 hex digits');
+  return value.toLowerCase();
+}
+
+/**
+ * Checks received bytes against what was declared: their SHA-256, then that they are what the type says.
+ * The refusal names the field (`digestField`, `typeField`) and what is wrong; nothing is kept.
+ */
+export function checkBytes(
+  bytes: Buffer,
+  declared: { mimeType: DocumentMimeType; sha256: string },
+  fields: { digest: string; type: string },
+): CheckedContent {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (sha256 !== declared.sha256) throw badInput(fields.digest, 'does not match the bytes received');
+  if (!MAGIC[declared.mimeType](bytes)) throw badInput(fields.type, `the bytes are not ${declared.mimeType}`);
+  return { mimeType: declared.mimeType, bytes, sha256 };
+}
+
+/** Checks a deposited file: declared type (among `accepted`), base64, size, checksum, and that the bytes are what the type says. */
+export function checkContent(
+  input: DocumentContentInput,
+  field = 'input.content',
+  accepted: readonly DocumentMimeType[] = CLINICAL_MIME_TYPES,
+): CheckedContent {
+  const mimeType = acceptedType(input.mimeType, accepted, `${field}.mimeType`);
   if (input.base64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(input.base64))
     throw badInput(`${field}.base64`, 'is not base64');
   if (input.base64.length > Math.ceil(MAX_CONTENT_BYTES / 3) * 4)
     throw badInput(`${field}.base64`, `the file is larger than ${MAX_CONTENT_BYTES / 1024} KiB`);
   const bytes = Buffer.from(input.base64, 'base64');
   if (bytes.length === 0) throw badInput(`${field}.base64`, 'the file is empty');
-  if (!/^[0-9a-fA-F]{64}$/.test(input.sha256)) throw badInput(`${field}.sha256`, 'must be 64 hex digits');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (sha256 !== input.sha256.toLowerCase()) throw badInput(`${field}.sha256`, 'does not match the bytes received');
-  if (!sniff(bytes)) throw badInput(`${field}.mimeType`, `the bytes are not ${input.mimeType}`);
-  return { mimeType: input.mimeType, bytes, sha256 };
+  const sha256 = sha256Argument(input.sha256, `${field}.sha256`);
+  return checkBytes(bytes, { mimeType, sha256 }, { digest: `${field}.sha256`, type: `${field}.mimeType` });
+}
+
+/** The scanning port's verdict on a file (runtime/upload-scanner.ts): infected is a coded refusal naming the field. */
+export async function scanned(ctx: SubgraphContext, content: CheckedContent, field: string): Promise<void> {
+  const verdict = await ctx.deps.scanner.scan(content.bytes, content.mimeType);
+  if (!verdict.clean) throw badInput(field, `the file was refused by the virus scan (${verdict.threat})`);
 }
 
 export async function insertContent(
