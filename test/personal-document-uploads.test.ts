@@ -102,7 +102,12 @@ describe('uploads from a phone to the personal space', () => {
   let graph: TestGraph;
   let base: string;
   beforeAll(async () => {
-    graph = await startTestGraphWith({ clock, uploadScanner: 'eicar' }, scenarioFile('writes.json'));
+    // A 5 MiB file read back in full takes seconds on the embedded store of a loaded CI machine: more than the
+    // 5 s a call may take by default (SUBGRAPH_TIMEOUT_MS), which is about the graph's reads, not the upload.
+    graph = await startTestGraphWith(
+      { clock, uploadScanner: 'eicar', subgraphTimeoutMs: 30_000 },
+      scenarioFile('writes.json'),
+    );
     await graph.load({
       version: 1,
       patients: [
