@@ -16,6 +16,12 @@ describe('birth dates a caller may have meant', () => {
     ['1975-03-14', '1975-03-14', false],
     ['1975-03-14', '1976-03-15', false],
     ['1975-03-04', '1975-04-03', false],
+    // The year off by one is two digits when it crosses a decade: a caller counting an age.
+    ['1980-03-14', '1979-03-14', true],
+    ['1999-03-14', '2000-03-14', true],
+    ['1980-03-14', '1978-03-14', false],
+    // Year 0000 is no date: offered, it failed the whole search in SQL.
+    ['2000-08-08', '0000-08-08', false],
   ])('%s one digit off gives %s: %s', (date, other, expected) =>
     expect(birthDateVariants(date).oneDigit.includes(other)).toBe(expected),
   );

@@ -67,6 +67,7 @@ export const DENY_RULES = [
   'deny.no-purge-order',
   'deny.no-cohort-order',
   'deny.analytics-cohort-too-small',
+  'deny.trait-search-rate-limited',
 ] as const;
 
 /** What allows a write, a patient control, a lifecycle change, an aggregate or a search. */

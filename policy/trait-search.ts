@@ -151,3 +151,33 @@ export function allowedNameMatches(precision: DatePrecision): Agreement[] {
 
 const describe = (precision: DatePrecision) =>
   ({ DATE: 'a birth date', BIRTH_YEAR: 'only a birth year', AGE_RANGE: 'only an age range' })[precision];
+
+interface SearchRate {
+  perMinute: number;
+  localPerMinute: number;
+}
+
+const RATE_PATH = projectPath('policy', 'trait-search-rate.json');
+/** The per-regulator search budgets (`trait-search-rate.json`), checked: the local one stricter, both whole and positive. */
+export const SEARCH_RATE: SearchRate = (() => {
+  const data = JSON.parse(readFileSync(RATE_PATH, 'utf8')) as SearchRate & { why?: Record<string, string> };
+  for (const key of ['perMinute', 'localPerMinute'] as const)
+    if (!(Number.isInteger(data[key]) && data[key] >= 1 && data.why?.[key]))
+      throw new Error(`${RATE_PATH}: ${key} must be a whole number ≥ 1, with its why`);
+  if (data.localPerMinute > data.perMinute)
+    throw new Error(`${RATE_PATH}: localPerMinute must not exceed perMinute (the local limit is the stricter)`);
+  return { perMinute: data.perMinute, localPerMinute: data.localPerMinute };
+})();
+
+/** The clock minute an instant falls in: the window a search is counted in. */
+export const searchMinute = (at: Date) => Math.floor(at.getTime() / 60_000);
+
+/**
+ * Whether the search numbered `count` in its minute (this one included) is over `limit`, and if so in how many
+ * whole seconds the next minute begins (at least 1).
+ */
+export function rateRefusal(count: number, limit: number, at: Date): { retryAfterSeconds: number } | null {
+  if (count <= limit) return null;
+  const next = (searchMinute(at) + 1) * 60_000;
+  return { retryAfterSeconds: Math.max(1, Math.ceil((next - at.getTime()) / 1000)) };
+}

@@ -45,6 +45,11 @@ export interface RuntimeConfig {
   emergencyGrantMinutes: number;
   /** Emergency-access watch: more than `limit` declarations by one professional in `windowMinutes` flags them. */
   emergencyWatch: { limit: number; windowMinutes: number };
+  /**
+   * Replaces the identity-search budgets of policy/trait-search-rate.json, for tests that search more than a
+   * regulator would in a minute of a frozen clock. No environment variable reaches it. @default null (the file's)
+   */
+  traitSearchRate: { perMinute: number; localPerMinute: number } | null;
   /** Only operations registered with `npm run trust` run (TRUSTED_DOCUMENTS=1); needs Redis. @default false */
   trustedDocuments: boolean;
   /** On SIGTERM, how long requests in flight may take before their connections are cut. @default 10000 */
@@ -226,6 +231,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     analyticsTimeoutMs: e.ANALYTICS_TIMEOUT_MS ?? 30_000,
     emergencyGrantMinutes: e.EMERGENCY_GRANT_MINUTES ?? DEFAULT_EMERGENCY_GRANT_MINUTES,
     emergencyWatch: { limit: e.EMERGENCY_WATCH_LIMIT ?? 5, windowMinutes: e.EMERGENCY_WATCH_WINDOW_MINUTES ?? 1440 },
+    traitSearchRate: null,
     metricsToken: e.METRICS_TOKEN ?? null,
     otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? 10_000,

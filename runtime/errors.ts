@@ -34,6 +34,10 @@ export const ERROR_CODES = {
     status: 200,
     meaning: 'a source did not answer: its part is null, with the path of what is missing; 503 when nothing can run',
   },
+  RATE_LIMITED: {
+    status: 200,
+    meaning: 'too many searches by this actor in this minute; `retryAfter` says in how many seconds the next begins',
+  },
   AUDIT_UNAVAILABLE: { status: 200, meaning: 'the access could not be traced, so nothing was returned' },
   INTERNAL_SERVER_ERROR: {
     status: 500,

@@ -88,6 +88,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
       registryKeys,
       audit,
       emergencyWatch,
+      redis,
       decideOverride: options.benchmarkWithoutPolicy?.decide,
       peers: subgraphUrls,
       callKey: callKeys[definition.name].privateKey,

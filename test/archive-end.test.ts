@@ -92,6 +92,7 @@ describe("the archive's end destroys the record", () => {
       { table: 'patient:archive-ended', deleted: 1 },
       { table: 'patient:purges-pending', deleted: 0 },
       { table: 'record_copy', deleted: 0 },
+      { table: 'patient:spoken-keys-written', deleted: 0 },
     ]);
     expect(await status(DEAD_LONG_AGO)).toBe('gone');
     await destroyed(DEAD_LONG_AGO, 'system:archive-end');

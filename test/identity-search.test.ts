@@ -1,5 +1,5 @@
 import { gql } from 'graphql-request';
-import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
 import { toTrace, type TraceRow } from '../audit/trace-repo';
 
 const SEARCH = gql`
@@ -24,7 +24,11 @@ describe('centre 15 search by identity traits', () => {
   let graph: TestGraph;
   let search: (traits: object, actor?: string) => Promise<{ data: any; errors?: any[] }>;
   beforeAll(async () => {
-    graph = await startTestGraph(scenarioFile('identities.json'));
+    // One regulator asks more than a minute's budget: the budget has its own test (test/trait-search-rate.test.ts).
+    graph = await startTestGraphWith(
+      { traitSearchRate: { perMinute: 10_000, localPerMinute: 10_000 } },
+      scenarioFile('identities.json'),
+    );
     search = async (traits, actor = 'samu:69') => (await graph.client(actor)).rawRequest<any>(SEARCH, { traits });
   });
   afterAll(() => graph?.stop());

@@ -110,6 +110,7 @@ describe('retention deletes what is past its window', () => {
         { table: 'patient:archive-ended', deleted: 0 },
         { table: 'patient:purges-pending', deleted: 0 },
         { table: 'record_copy', deleted: 0 },
+        { table: 'patient:spoken-keys-written', deleted: 0 },
       ],
       reimbursement: [{ table: 'care_line', deleted: 1 }],
       pharmacy: [{ table: 'dispensation', deleted: 1 }],
@@ -157,7 +158,7 @@ describe('retention deletes what is past its window', () => {
         .sort(),
     ).toEqual([
       'hospital hospital_report:1',
-      'patient patient:archive-ended:0,patient:purges-pending:0,record_copy:0',
+      'patient patient:archive-ended:0,patient:purges-pending:0,record_copy:0,patient:spoken-keys-written:0',
       'pharmacy dispensation:1',
       'reimbursement care_line:1',
     ]);

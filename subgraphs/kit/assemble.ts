@@ -13,6 +13,7 @@ import { openStore } from '../../runtime/store/open-store';
 import { createSubgraphServer, type SubgraphDefinition } from './subgraph';
 import type { SubgraphName } from './context';
 import { loadMatrix } from '../../policy/matrix';
+import { SEARCH_RATE } from '../../policy/trait-search';
 import { openAuditStore } from '../../audit/audit-store';
 import { createTraceWriter } from '../../audit/trace-writer';
 import { createRedis } from '../../runtime/redis';
@@ -34,6 +35,8 @@ export function subgraphDeps(
     registryKeys: { publicKey: KeyLike; privateKey?: KeyLike };
     audit: SubgraphDeps['audit'];
     emergencyWatch?: SubgraphDeps['emergencyWatch'];
+    /** The process's Redis client, if configured: the registry counts identity searches in it. */
+    redis?: import('ioredis').default | null;
     decideOverride?: SubgraphDeps['decideOverride'];
     peers: SubgraphDeps['peers'];
     /** This subgraph's private key for its calls to peers. */
@@ -53,6 +56,9 @@ export function subgraphDeps(
     audit: parts.audit,
     emergencyGrantMinutes: parts.config.emergencyGrantMinutes,
     emergencyWatch: registry ? parts.emergencyWatch : undefined,
+    searchRate: registry
+      ? { redis: parts.redis ?? null, ...(parts.config.traitSearchRate ?? SEARCH_RATE), local: new Map() }
+      : undefined,
     decideOverride: parts.decideOverride,
     peers: parts.peers,
     calls: { as: name, key: parts.callKey },
@@ -89,6 +95,7 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config = c
     registryKeys,
     audit: { store: auditStore, writer: createTraceWriter(auditStore) },
     emergencyWatch: redis ? { redis, ...config.emergencyWatch } : undefined,
+    redis,
     peers: configuredSubgraphUrls(config),
     callKey: callKeys.privateKey,
   });

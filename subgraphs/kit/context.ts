@@ -19,6 +19,20 @@ export interface EmergencyWatch {
   windowMinutes: number;
 }
 
+/**
+ * The registry's per-regulator budget of identity searches (subgraphs/patient/search-rate-limit.ts): Redis shared
+ * by every instance when it answers, and this process's own counts, which decide, stricter, when it does not.
+ */
+export interface SearchRateLimit {
+  redis: import('ioredis').default | null;
+  /** The shared budget per clock minute (policy/trait-search-rate.json). */
+  perMinute: number;
+  /** The stricter budget counted in this process, applied when Redis does not answer or is not configured. */
+  localPerMinute: number;
+  /** Searches this process counted, per actor id, in their latest minute. */
+  local: Map<string, { minute: number; count: number }>;
+}
+
 /** What every subgraph's resolvers receive as `ctx.deps`. */
 export interface SubgraphDeps {
   store: SqlStore;
@@ -36,6 +50,8 @@ export interface SubgraphDeps {
   emergencyGrantMinutes: number;
   /** Counts bris de glace declarations per professional (needs Redis); absent: no watch. */
   emergencyWatch?: EmergencyWatch;
+  /** The registry's identity-search budget; absent elsewhere (and a search without it is refused). */
+  searchRate?: SearchRateLimit;
   /** The audit store (audit/) and its group-commit writer, shared by every subgraph. */
   audit: { store: SqlStore; writer: TraceWriter };
   /** Where the other subgraphs answer, for calls within a request (write permits, purges). Filled once all listen. */

@@ -56,9 +56,14 @@ export function findSpokenCandidates(store: SqlExecutor, q: SpokenQuery): Promis
 
   if (q.name) {
     const key = add(q.name.key);
+    const phonetic = add(q.name.phonetic);
+    // Where the name must agree exactly or by sound (a wide date: policy/trait-search-demand.json), the rows are
+    // found by the names' GIN indexes (migration 021) and the date's together, not by reading the whole span.
+    if (q.name.allowed.every((a) => a === 'EXACT' || a === 'PHONETIC'))
+      where.push(`(name_keys @> ARRAY[${key}]::text[] OR phonetic_name_keys @> ARRAY[${phonetic}]::text[])`);
     // The closest way the typed name agrees with any stored key of the birth or used name.
     how.push(`CASE WHEN ${key} = ANY(name_keys) THEN 'EXACT'
-                   WHEN ${add(q.name.phonetic)} = ANY(phonetic_name_keys) THEN 'PHONETIC'
+                   WHEN ${phonetic} = ANY(phonetic_name_keys) THEN 'PHONETIC'
                    WHEN EXISTS (SELECT 1 FROM unnest(name_keys) k WHERE similarity(k, ${key}) >= ${add(q.name.similarity)}) THEN 'APPROXIMATE'
                    WHEN EXISTS (SELECT 1 FROM unnest(name_keys) k WHERE left(k, length(${key})) = ${key}) THEN 'PREFIX'
               END AS name_how`);

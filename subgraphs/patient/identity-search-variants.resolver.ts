@@ -22,6 +22,7 @@ import { LocalDate } from '../../schema/scalars';
 import type { SubgraphContext } from '../kit/context';
 import { SexEnum } from './patient.type';
 import { IdentityCandidate, MAX_CANDIDATES, toIdentityCandidate } from './identity-search.resolver';
+import { takeSearch } from './search-rate-limit';
 import { findSpokenCandidates, type SpokenCandidateRow } from './identity-search-variants.repo';
 
 const SpokenTraitEnum = Object.fromEntries(SPOKEN_TRAITS.map((t) => [t, t])) as { [T in SpokenTrait]: T };
@@ -33,7 +34,7 @@ const TraitAgreementEnum = Object.fromEntries(AGREEMENTS.map((a) => [a, a])) as 
 registerEnumType(TraitAgreementEnum, {
   name: 'TraitAgreement',
   description:
-    'How a trait given agrees with the candidate: EXACT; PHONETIC (same sound, French phonetic key); APPROXIMATE (trigram-similar spelling); PREFIX (first letters); INITIAL (a first name by its initial); SWAPPED_DAY_MONTH, ONE_DIGIT (one digit of the date wrong), BIRTH_YEAR, AGE_RANGE (for the birth date); SAME_DEPARTEMENT (another commune of the birthplace’s département); DISAGREES (given and different: it lowers the score).',
+    'How a trait given agrees with the candidate: EXACT; PHONETIC (same sound, French phonetic key); APPROXIMATE (trigram-similar spelling); PREFIX (first letters); INITIAL (a first name by its initial); SWAPPED_DAY_MONTH, ONE_DIGIT (one digit of the date wrong, or the year off by one), BIRTH_YEAR, AGE_RANGE (for the birth date); SAME_DEPARTEMENT (another commune of the birthplace’s département); DISAGREES (given and different: it lowers the score).',
 });
 
 /** The oldest age a caller may give, and the first year of birth a living patient may have. */
@@ -128,7 +129,9 @@ export class SpokenIdentitySearchResolver {
     @Arg('traits', () => SpokenIdentityTraits, { description: 'What the caller said.' }) traits: SpokenIdentityTraits,
     @Ctx() ctx: SubgraphContext,
   ): Promise<SpokenIdentitySearchResult> {
-    const question = readQuestion(traits, ctx.now);
+    const question = spokenQuestion(traits, ctx.now);
+    // Counted once the question is valid (bad input changes nothing), before any SQL.
+    await takeSearch(ctx);
     const rows = await findSpokenCandidates(ctx.deps.store, { ...question.query, limit: MAX_CANDIDATES + 1 });
     const candidates = rows.slice(0, MAX_CANDIDATES).map((r) => ranked(r, question.query.weights, question.sexGiven));
     // The trace names the traits used, the precision of the date and how many came back, not who.
@@ -148,8 +151,11 @@ export class SpokenIdentitySearchResolver {
   }
 }
 
-/** The question checked (bad input names its argument, before any SQL) and turned into keys and weights. */
-function readQuestion(traits: SpokenIdentityTraits, now: Date) {
+/**
+ * The question checked (bad input names its argument, before any SQL) and turned into keys and weights. Exported
+ * for bench/spoken-search.ts, which measures the same path without HTTP.
+ */
+export function spokenQuestion(traits: SpokenIdentityTraits, now: Date) {
   const dates = readDates(traits, now);
   const nameKey = traits.name ? queryKey(traits.name) : '';
   const firstNames = traits.firstName ? firstNameParts(traits.firstName) : { words: [], phonetic: [] };

@@ -8,6 +8,7 @@ import type { SubgraphContext } from '../kit/context';
 import { recordAccess } from '../../audit/trace-recorder';
 import { LocalDate } from '../../schema/scalars';
 import { DmpStatusEnum, IdentityStatusEnum, SexEnum } from './patient.type';
+import { takeSearch } from './search-rate-limit';
 import { findCandidates, type CandidateRow } from './identity-search.repo';
 
 /** RNIV practice: a short list to choose from, never an automatic match. */
@@ -49,7 +50,11 @@ export class IdentityCandidate {
   @Field(() => SexEnum) sex!: 'F' | 'M';
   @Field(() => String) birthplaceCode!: string;
   @Field(() => IdentityStatusEnum) identityStatus!: string;
-  @Field(() => DmpStatusEnum) dmpStatus!: string;
+  @Field(() => DmpStatusEnum, {
+    deprecationReason:
+      'Read openable. For a candidate that may not be opened this says why, which the regulator does not need: it will be null for such a candidate (schema/CHANGELOG.md).',
+  })
+  dmpStatus!: string;
   @Field(() => Boolean, { description: 'Active DMP and the patient did not refuse ETREAT.' }) openable!: boolean;
 }
 
@@ -77,6 +82,8 @@ export class IdentitySearchResolver {
       throw badInput('traits', 'give a name or a first name (at least two letters) with the birth date');
     if (traits.birthplaceCode != null && !hasFormat('birthplace', traits.birthplaceCode))
       throw badInput('traits.birthplaceCode', FORMATS.birthplace.rule);
+    // Counted once the question is valid (bad input changes nothing), before any SQL; one budget with the spoken search.
+    await takeSearch(ctx);
     const rows = await findCandidates(ctx.deps.store, {
       birthDate: traits.birthDate,
       name: name || null,

@@ -4,6 +4,7 @@ import { traceTo } from '../../audit/trace-recorder';
 import type { SubgraphContext, SubgraphDeps } from '../kit/context';
 import { endArchives } from './record-purge';
 import { copiesDue } from './record-copy';
+import { backfillSpokenKeys } from './spoken-keys-backfill';
 
 /** Who the scheduled run acts as, in its traces and toward the sources: the host's operations, no person. */
 export const REGISTRY_JOB_ACTOR: Actor = { kind: 'operator', id: 'system:archive-end' };
@@ -11,7 +12,8 @@ export const REGISTRY_JOB_ACTOR: Actor = { kind: 'operator', id: 'system:archive
 /**
  * The registry's part of the retention job (`expire` in its definition; docs/time.md): the archives whose ten
  * years ended are destroyed, the purges still pending carried on, the copies still pending produced and the
- * expired ones deleted. A context of its own, traced under a request id of its own. Counts only.
+ * expired ones deleted; and the spoken-search keys missing from rows written before migration 020 are written
+ * (spoken-keys-backfill.ts). A context of its own, traced under a request id of its own. Counts only.
  */
 export async function registryExpiry(deps: SubgraphDeps): Promise<{ table: string; deleted: number }[]> {
   const ctx: SubgraphContext = {
@@ -28,5 +30,7 @@ export async function registryExpiry(deps: SubgraphDeps): Promise<{ table: strin
     { table: 'patient:archive-ended', deleted: destroyed.length },
     { table: 'patient:purges-pending', deleted: pending.length },
     { table: 'record_copy', deleted: copies.expired },
+    // Not an expiry: the spoken-search keys of rows older than them (migration 021), written by the same schedule.
+    { table: 'patient:spoken-keys-written', deleted: await backfillSpokenKeys(deps.store) },
   ];
 }
