@@ -95,7 +95,7 @@ export type SpokenTrait =
   | 'RESIDENCE_DEPARTEMENT'
   | 'SEX';
 
-/** How a trait given agrees with the candidate: EXACT; PHONETIC (same sound, French phonetic key); APPROXIMATE (trigram-similar spelling); PREFIX (first letters); INITIAL (a first name by its initial); SWAPPED_DAY_MONTH, ONE_DIGIT (one digit of the date wrong), BIRTH_YEAR, AGE_RANGE (for the birth date); SAME_DEPARTEMENT (another commune of the birthplace’s département); DISAGREES (given and different: it lowers the score). */
+/** How a trait given agrees with the candidate: EXACT; PHONETIC (same sound, French phonetic key); APPROXIMATE (trigram-similar spelling); PREFIX (first letters); INITIAL (a first name by its initial); SWAPPED_DAY_MONTH, ONE_DIGIT (one digit of the date wrong, or the year off by one), BIRTH_YEAR, AGE_RANGE (for the birth date); SAME_DEPARTEMENT (another commune of the birthplace’s département); DISAGREES (given and different: it lowers the score). */
 export type TraitAgreement =
   | 'AGE_RANGE'
   | 'APPROXIMATE'
