@@ -14,7 +14,7 @@ import { Patient } from './patient.type';
 import { factsOf, type VisiblePatient } from './patient.loader';
 import { guardedChange } from './guarded-change';
 import { isMinor, representationOf } from './representation.resolver';
-import { Viewer } from './viewer.resolver';
+import { UUID, Viewer } from './viewer.resolver';
 import {
   InvitationAnswer,
   ReceivedRepresentationInvitation,
@@ -24,7 +24,6 @@ import {
 } from './representation-invitation.type';
 import * as repo from './representation-invitation.repo';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Wrong birth dates an invitation takes before it closes: enough for a slip, too few to guess a date. */
 const MAX_WRONG_ANSWERS = 3;
 
