@@ -6,6 +6,8 @@ import {
   mayAnswerInvitation,
   mayInviteRepresentative,
   mayRemoveRepresentative,
+  familyProfileStatus,
+  type FamilyProfileFacts,
   type InvitationFacts,
 } from './representation';
 
@@ -152,5 +154,42 @@ describe('who manages a patient’s legal representatives', () => {
     ['the child came of age', invitee, { patientIsMinor: false }, 'accept', 'deny.not-a-minor'],
   ])('answers: %s → %s', (_case, actor, over, answer, rule) => {
     expect(mayAnswerInvitation(actor, { ...invitation, ...over }, answer).rule).toBe(rule);
+  });
+});
+
+describe('a family profile, from the parent’s side', () => {
+  it.each<[string, FamilyProfileFacts, ReturnType<typeof familyProfileStatus>]>([
+    [
+      'a minor without a DMP',
+      { minor: true, recordExists: false, representsIt: false },
+      { status: 'TO_ACTIVATE', reason: null },
+    ],
+    [
+      'a minor whose DMP the parent represents',
+      { minor: true, recordExists: true, representsIt: true },
+      { status: 'ACTIVE', reason: null },
+    ],
+    [
+      'a minor whose DMP another parent opened',
+      { minor: true, recordExists: true, representsIt: false },
+      { status: 'NOT_ACTIVABLE', reason: 'RECORD_EXISTS' },
+    ],
+    [
+      'an adult without a DMP',
+      { minor: false, recordExists: false, representsIt: false },
+      { status: 'NOT_ACTIVABLE', reason: 'OF_AGE' },
+    ],
+    [
+      'an adult with a DMP',
+      { minor: false, recordExists: true, representsIt: false },
+      { status: 'NOT_ACTIVABLE', reason: 'OF_AGE' },
+    ],
+    [
+      'a protected adult the parent represents',
+      { minor: false, recordExists: true, representsIt: true },
+      { status: 'ACTIVE', reason: null },
+    ],
+  ])('%s', (_, facts, expected) => {
+    expect(familyProfileStatus(facts)).toEqual(expected);
   });
 });

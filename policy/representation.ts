@@ -95,3 +95,33 @@ export function mayRemoveRepresentative(
 }
 
 const refuse = (rule: Refusal['rule'], reason: string): Refusal => ({ allowed: false, rule, reason });
+
+/** Where a person attached to a parent's Assurance maladie cover stands, as the parent's family list shows it. */
+export type FamilyProfileStatus = 'TO_ACTIVATE' | 'ACTIVE' | 'NOT_ACTIVABLE';
+/** Why a profile cannot be opened from the family list. */
+export type FamilyProfileBlock = 'OF_AGE' | 'RECORD_EXISTS';
+export interface FamilyProfileFacts {
+  /** Under eighteen at the request's instant (art. 388 C. civ.). */
+  minor: boolean;
+  /** The registry holds a DMP for this INS, in any state (active, closed, deleted). */
+  recordExists: boolean;
+  /** The parent is a registered representative of it, in force. */
+  representsIt: boolean;
+}
+
+/**
+ * A family profile, from the parent's side (docs/law.md §3, "Family profiles"). Being attached to a cover (CSS
+ * art. L160-2) makes no one a representative: the parent opens a minor's DMP as `mayCreateRecord` lets a
+ * representative, stating their relation and its basis. An adult opens their own. A DMP that exists already,
+ * whatever its state, is not opened again from the list: a representative already registered invites the other
+ * parent (`mayInviteRepresentative`), and a closed or deleted one is the patient's side's decision. Pure.
+ */
+export function familyProfileStatus(facts: FamilyProfileFacts): {
+  status: FamilyProfileStatus;
+  reason: FamilyProfileBlock | null;
+} {
+  if (facts.representsIt) return { status: 'ACTIVE', reason: null };
+  if (!facts.minor) return { status: 'NOT_ACTIVABLE', reason: 'OF_AGE' };
+  if (facts.recordExists) return { status: 'NOT_ACTIVABLE', reason: 'RECORD_EXISTS' };
+  return { status: 'TO_ACTIVATE', reason: null };
+}

@@ -106,6 +106,7 @@ export const ACTION_RULES = [
   'representation.refuse.invitee',
   'representation.withdraw.inviter',
   'representation.read.invitee',
+  'representation.read.family-profiles',
   'representation.add.operations',
   'representation.remove.self',
   'representation.remove.operations',

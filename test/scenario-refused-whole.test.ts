@@ -10,7 +10,7 @@ import { projectPath } from '../domain/paths';
 import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 
 const TABLES = {
-  patient: ['patient', 'professional', 'care_relation', 'account', 'legal_representative'],
+  patient: ['patient', 'professional', 'care_relation', 'account', 'legal_representative', 'insurance_beneficiary'],
   hospital: ['hospital_report'],
   oncology: ['dcc_record'],
   pharmacy: ['dispensation'],
@@ -24,6 +24,11 @@ describe('a malformed scenario file is refused whole, each problem named by its 
   it.each([
     ['professionals[1].profession', 'must be one of'],
     ['patients[0].ins', 'the control key does not match'],
+    ['accounts[0].beneficiaries[0].identity.sex', 'must be one of F, M'],
+    ['accounts[0].beneficiaries[1].ins', 'is stated twice'],
+    ['accounts[0].beneficiaries[1].identity.birthDate', 'is in the future'],
+    ['accounts[0].beneficiaries[2].ins', 'the control key does not match'],
+    ['accounts[1].beneficiaries', 'only a representative account has persons on its cover'],
     ['patients[1].identity.sex', 'must be one of F, M'],
     ['patients[1].identity.birthDate', 'is not a calendar date'],
     ['patients[1].hospitalReports[0].typeCode', 'REMB does not belong in hospitalReports'],

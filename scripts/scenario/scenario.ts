@@ -57,6 +57,30 @@ export interface AccountSpec {
   displayName: string;
   /** regulator: samuCentre; establishment: finess; forbidden_organisation: organisation. */
   attributes?: Record<string, string>;
+  /**
+   * representative only: the persons the Assurance maladie attaches to this account's cover (ayants droit, CSS
+   * art. L160-2), each with the identity it holds for them. They form the account's family list (no access).
+   */
+  beneficiaries?: BeneficiarySpec[];
+}
+
+/** A person on an insured's cover, as the Assurance maladie states them. */
+export interface BeneficiarySpec {
+  ins: string;
+  /** @default NIR */
+  insKind?: 'NIR' | 'NIA' | 'TEST' | 'DEMO';
+  identity: PersonIdentitySpec;
+}
+
+/** A person's strict traits, as the registry or the Assurance maladie states them. */
+export interface PersonIdentitySpec {
+  birthName: string;
+  usedName?: string | null;
+  firstName: string;
+  givenNames?: string[];
+  sex: 'F' | 'M';
+  birthDate: string;
+  birthplaceCode: string;
 }
 
 export type AuthorSpec =
@@ -134,16 +158,7 @@ export interface PatientSpec {
   ins: string;
   /** Which register issued the INS. @default NIR */
   insKind?: 'NIR' | 'NIA' | 'TEST' | 'DEMO';
-  identity: {
-    birthName: string;
-    usedName?: string | null;
-    firstName: string;
-    givenNames?: string[];
-    sex: 'F' | 'M';
-    birthDate: string;
-    birthplaceCode: string;
-    status?: 'PROV' | 'RECUP' | 'VALI' | 'QUAL';
-  };
+  identity: PersonIdentitySpec & { status?: 'PROV' | 'RECUP' | 'VALI' | 'QUAL' };
   dmp?: {
     status?: 'ACTIVE' | 'CLOSED' | 'DELETED';
     createdAt?: string;

@@ -116,6 +116,24 @@ export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex
     return v;
   };
 
+  /** A person's strict traits, as a patient or an ayant droit states them; the object when it is one. */
+  const identity = (at: string, id: unknown): Record<string, unknown> | null => {
+    if (!isObject(id)) {
+      fail(at, 'is required');
+      return null;
+    }
+    text(`${at}.birthName`, id.birthName, true, 100);
+    text(`${at}.usedName`, id.usedName, false, 100);
+    text(`${at}.firstName`, id.firstName, true, 100);
+    list(`${at}.givenNames`, id.givenNames).forEach((g, j) => text(`${at}.givenNames[${j}]`, g, true, 100));
+    oneOf(`${at}.sex`, id.sex, ['F', 'M']);
+    date(`${at}.birthDate`, id.birthDate);
+    if (typeof id.birthDate === 'string' && isLocalDate(id.birthDate) && id.birthDate > parisDate(now))
+      fail(`${at}.birthDate`, 'is in the future');
+    shaped(`${at}.birthplaceCode`, id.birthplaceCode, 'birthplace');
+    return id;
+  };
+
   if (!isObject(input)) {
     fail('$', 'a scenario is a JSON object');
     return problems;
@@ -167,6 +185,19 @@ export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex
       (!isObject(a.attributes) || Object.values(a.attributes).some((v) => typeof v !== 'string'))
     )
       fail(`${at}.attributes`, 'must be an object of strings');
+    if (a.beneficiaries !== undefined && a.kind !== 'representative')
+      fail(`${at}.beneficiaries`, 'only a representative account has persons on its cover');
+    const seenBeneficiaries = new Set<string>();
+    list(`${at}.beneficiaries`, a.beneficiaries).forEach((b, j) => {
+      const bat = `${at}.beneficiaries[${j}]`;
+      if (!isObject(b)) return fail(bat, 'must be an object');
+      const checked = typeof b.ins === 'string' ? checkIns(b.ins) : { ok: false as const, reason: 'is required' };
+      if (!checked.ok) fail(`${bat}.ins`, checked.reason);
+      else if (seenBeneficiaries.has(checked.ins)) fail(`${bat}.ins`, 'is stated twice');
+      else seenBeneficiaries.add(checked.ins);
+      oneOf(`${bat}.insKind`, b.insKind, ['NIR', 'NIA', 'TEST', 'DEMO'], false);
+      identity(`${bat}.identity`, b.identity);
+    });
   });
 
   const rpps = (path: string, v: unknown) => {
@@ -230,22 +261,8 @@ export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex
       else seenIns.add(checked.ins);
     }
     oneOf(`${at}.insKind`, p.insKind, ['NIR', 'NIA', 'TEST', 'DEMO'], false);
-    const id = p.identity;
-    if (!isObject(id)) fail(`${at}.identity`, 'is required');
-    else {
-      text(`${at}.identity.birthName`, id.birthName, true, 100);
-      text(`${at}.identity.usedName`, id.usedName, false, 100);
-      text(`${at}.identity.firstName`, id.firstName, true, 100);
-      list(`${at}.identity.givenNames`, id.givenNames).forEach((g, j) =>
-        text(`${at}.identity.givenNames[${j}]`, g, true, 100),
-      );
-      oneOf(`${at}.identity.sex`, id.sex, ['F', 'M']);
-      date(`${at}.identity.birthDate`, id.birthDate);
-      if (typeof id.birthDate === 'string' && isLocalDate(id.birthDate) && id.birthDate > parisDate(now))
-        fail(`${at}.identity.birthDate`, 'is in the future');
-      shaped(`${at}.identity.birthplaceCode`, id.birthplaceCode, 'birthplace');
-      oneOf(`${at}.identity.status`, id.status, ['PROV', 'RECUP', 'VALI', 'QUAL'], false);
-    }
+    const id = identity(`${at}.identity`, p.identity);
+    if (id) oneOf(`${at}.identity.status`, id.status, ['PROV', 'RECUP', 'VALI', 'QUAL'], false);
     if (p.dmp !== undefined) {
       if (!isObject(p.dmp)) fail(`${at}.dmp`, 'must be an object');
       else {

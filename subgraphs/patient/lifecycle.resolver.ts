@@ -119,27 +119,31 @@ function name(field: string, value: string | null | undefined, required: boolean
   return text;
 }
 
-function checkCreation(input: RecordCreationInput, now: Date): Omit<repo.NewRecord, 'collectedBy' | 'collectedById'> {
+function checkCreation(
+  input: RecordCreationInput,
+  now: Date,
+  at = 'input',
+): Omit<repo.NewRecord, 'collectedBy' | 'collectedById'> {
   if (input.residenceDepartement != null && !DEPARTEMENTS.has(input.residenceDepartement as Departement))
-    throw badInput('input.residenceDepartement', 'must be an INSEE département code');
-  const ins = insArgument(input.ins, 'input.ins');
+    throw badInput(`${at}.residenceDepartement`, 'must be an INSEE département code');
+  const ins = insArgument(input.ins, `${at}.ins`);
   if (input.identityStatus !== 'QUAL')
-    throw badInput('input.identityStatus', 'only a qualified identity (QUAL) opens a shared record');
+    throw badInput(`${at}.identityStatus`, 'only a qualified identity (QUAL) opens a shared record');
   if (input.expressConsent !== true)
-    throw badInput('input.expressConsent', "the patient's express consent is required to create a DMP");
-  const birthName = name('input.birthName', input.birthName, true)!;
-  const firstName = name('input.firstName', input.firstName, true)!;
-  const givenNames = (input.givenNames ?? [firstName]).map((g, i) => name(`input.givenNames[${i}]`, g, true)!);
-  if (givenNames[0] !== firstName) throw badInput('input.givenNames', 'must start with the first given name');
+    throw badInput(`${at}.expressConsent`, "the patient's express consent is required to create a DMP");
+  const birthName = name(`${at}.birthName`, input.birthName, true)!;
+  const firstName = name(`${at}.firstName`, input.firstName, true)!;
+  const givenNames = (input.givenNames ?? [firstName]).map((g, i) => name(`${at}.givenNames[${i}]`, g, true)!);
+  if (givenNames[0] !== firstName) throw badInput(`${at}.givenNames`, 'must start with the first given name');
   if (!isLocalDate(input.birthDate) || input.birthDate > parisDate(now))
-    throw badInput('input.birthDate', 'must be a past date');
-  if (!hasFormat('birthplace', input.birthplaceCode)) throw badInput('input.birthplaceCode', FORMATS.birthplace.rule);
+    throw badInput(`${at}.birthDate`, 'must be a past date');
+  if (!hasFormat('birthplace', input.birthplaceCode)) throw badInput(`${at}.birthplaceCode`, FORMATS.birthplace.rule);
   const c = input.emergencyConsents ?? {};
   return {
     ins,
     insKind: input.insKind ?? 'NIR',
     birthName,
-    usedName: name('input.usedName', input.usedName, false),
+    usedName: name(`${at}.usedName`, input.usedName, false),
     firstName,
     givenNames,
     sex: input.sex,
@@ -148,6 +152,56 @@ function checkCreation(input: RecordCreationInput, now: Date): Omit<repo.NewReco
     consents: { etreat: c.etreat ?? true, btg: c.btg ?? true, masked: c.masked ?? true },
     residence: residenceOf(ins, input.residenceDepartement ?? null, input.birthplaceCode),
   };
+}
+
+/**
+ * Creates DMPs in one transaction, all or none (`createRecord`, and a parent's activation of their children's
+ * profiles): each checked as `checkCreation` says, each decided by `mayCreateRecord`, each traced. A
+ * representative creating a minor's DMP is registered as its representative, on the basis they state.
+ * `fields[i]` names input i in errors.
+ */
+export async function createRecords(
+  ctx: SubgraphContext,
+  inputs: RecordCreationInput[],
+  fields: string[],
+): Promise<RecordLifecycle[]> {
+  const planned = inputs.map((input, i) => {
+    const record = checkCreation(input, ctx.now, fields[i]!);
+    const right = mayCreateRecord(ctx.actor, record.ins, isMinorAt(record.birthDate, ctx.now));
+    let stated: { relation: string; basis: string } | null = null;
+    if (ctx.actor.kind === 'representative' && right.allowed) {
+      if (!input.representation)
+        throw badInput(`${fields[i]}.representation`, 'a representative states their relation and its basis');
+      stated = representationOf(input.representation, `${fields[i]}.representation`);
+    }
+    if (!right.allowed) {
+      recordAccess(ctx, { patientIns: record.ins, action: 'create-record', outcome: 'denied', rule: right.rule });
+      throw forbidden(right.reason);
+    }
+    return { record, right, stated, field: fields[i]! };
+  });
+  await tracedTransaction(ctx, async (tx) => {
+    for (const { record, right, stated, field } of planned) {
+      if (await repo.recordExists(tx, record.ins)) throw badInput(`${field}.ins`, 'a DMP already exists for this INS');
+      await repo.insertRecord(tx, { ...record, collectedBy: right.collectedBy, collectedById: ctx.actor.id }, ctx.now);
+      if (stated)
+        await registerRepresentative(
+          tx,
+          record.ins,
+          { accountId: ctx.actor.id, ...stated, until: null, protectedAdult: false },
+          ctx.actor.id,
+          ctx.now,
+        );
+      recordAccess(ctx, {
+        patientIns: record.ins,
+        action: 'create-record',
+        touched: ['dmp'],
+        outcome: 'allowed',
+        rule: right.rule,
+      });
+    }
+  });
+  return planned.map(({ record }) => ({ ins: record.ins, status: 'ACTIVE', closedAt: null, pendingPurges: [] }));
 }
 
 const lifecycleOf = (
@@ -239,39 +293,8 @@ export class LifecycleResolver {
     @Arg('input', () => RecordCreationInput) input: RecordCreationInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<RecordLifecycle> {
-    const record = checkCreation(input, ctx.now);
-    const right = mayCreateRecord(ctx.actor, record.ins, isMinorAt(record.birthDate, ctx.now));
-    // A representative creating a minor's DMP is registered as its representative, on the basis they state.
-    let stated: { relation: string; basis: string } | null = null;
-    if (ctx.actor.kind === 'representative' && right.allowed) {
-      if (!input.representation)
-        throw badInput('input.representation', 'a representative states their relation and its basis');
-      stated = representationOf(input.representation, 'input.representation');
-    }
-    if (!right.allowed) {
-      recordAccess(ctx, { patientIns: record.ins, action: 'create-record', outcome: 'denied', rule: right.rule });
-      throw forbidden(right.reason);
-    }
-    await tracedTransaction(ctx, async (tx) => {
-      if (await repo.recordExists(tx, record.ins)) throw badInput('input.ins', 'a DMP already exists for this INS');
-      await repo.insertRecord(tx, { ...record, collectedBy: right.collectedBy, collectedById: ctx.actor.id }, ctx.now);
-      if (stated)
-        await registerRepresentative(
-          tx,
-          record.ins,
-          { accountId: ctx.actor.id, ...stated, until: null, protectedAdult: false },
-          ctx.actor.id,
-          ctx.now,
-        );
-      recordAccess(ctx, {
-        patientIns: record.ins,
-        action: 'create-record',
-        touched: ['dmp'],
-        outcome: 'allowed',
-        rule: right.rule,
-      });
-    });
-    return { ins: record.ins, status: 'ACTIVE', closedAt: null, pendingPurges: [] };
+    const [created] = await createRecords(ctx, [input], ['input']);
+    return created!;
   }
 
   @Mutation(() => RecordLifecycle, {

@@ -28,6 +28,7 @@ import { EmergencyWatchResolver } from './emergency-watch.resolver';
 import { resolvePatientReference } from './patient.reference';
 import { recognise } from './actor.repo';
 import { LifecycleResolver } from './lifecycle.resolver';
+import { FamilyProfileResolver } from './family-profile.resolver';
 import { CareRolesResolver } from './care-roles.resolver';
 import { DefaultMaskingResolver } from './default-masking.resolver';
 import { AnalyticsEntryResolver, PatientCountResolver } from './analytics.resolver';
@@ -49,6 +50,7 @@ export const patient: SubgraphDefinition = {
     RepresentationInvitationResolver,
     PatientInvitationsResolver,
     ViewerInvitationsResolver,
+    FamilyProfileResolver,
     tracedActorResolver(AccessTraceEntry),
     tracedActorResolver(AccessEvent),
     tracedActorResolver(Accessor),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { authorisationEnds } from '../../../policy/periods';
 import type { SqlExecutor } from '../../../runtime/store/sql-store';
 import { INS_OIDS } from '../../../domain/ins';
@@ -41,6 +42,38 @@ export async function ingest(
     'account',
     ['id', 'kind', 'display_name', 'attributes'],
     (scenario.accounts ?? []).map((a) => [a.id, a.kind, a.displayName, a.attributes ?? {}]),
+  );
+  // The Assurance maladie's ayants droit of each representative account: the family list (migration 025).
+  await tx.copyRows(
+    'insurance_beneficiary',
+    [
+      'id',
+      'account_id',
+      'ins',
+      'ins_kind',
+      'birth_name',
+      'used_name',
+      'first_name',
+      'given_names',
+      'sex',
+      'birth_date',
+      'birthplace_code',
+    ],
+    (scenario.accounts ?? []).flatMap((a) =>
+      (a.beneficiaries ?? []).map((b) => [
+        randomUUID(),
+        a.id,
+        b.ins,
+        b.insKind ?? 'NIR',
+        b.identity.birthName,
+        b.identity.usedName ?? null,
+        b.identity.firstName,
+        b.identity.givenNames ?? [b.identity.firstName],
+        b.identity.sex,
+        b.identity.birthDate,
+        b.identity.birthplaceCode,
+      ]),
+    ),
   );
   await tx.copyRows(
     'patient',
