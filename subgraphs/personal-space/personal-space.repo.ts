@@ -3,7 +3,15 @@ import { documentMetadata, localDate, type DocumentRow } from '../kit/documents/
 import { rowsByPatient } from '../kit/documents/rows-by-patient';
 import { perRequest } from '../../runtime/context';
 import type { SubgraphContext } from '../kit/context';
-import type { Allergy, Antecedent, EmergencyContact, PersonalDocument, Vaccination } from './personal-space.type';
+import type {
+  Allergy,
+  Antecedent,
+  ContactType,
+  EmergencyContact,
+  OrganDonationStatement,
+  PersonalDocument,
+  Vaccination,
+} from './personal-space.type';
 import { toPartialDate } from './partial-date';
 import { ContactRelations, FamilyRelationships, VaccinationDoseKinds } from './entry-details';
 
@@ -64,6 +72,8 @@ export interface EmergencyContactRow {
   postal_code?: string | null;
   city?: string | null;
   country?: string | null;
+  prefix?: string | null;
+  contact_types?: ContactType[] | null;
 }
 
 /** Per-request loaders of the structured parts, one statement each for all patients of the request. */
@@ -78,7 +88,11 @@ export const personalSpaceLoaders = perRequest((ctx: SubgraphContext) => ({
   ),
   vaccinations: rowsByPatient<Row<VaccinationRow>>(ctx.deps.store, 'vaccination', 'administered_on DESC, id'),
   contacts: rowsByPatient<Row<EmergencyContactRow>>(ctx.deps.store, 'emergency_contact', 'is_trusted_person DESC, id'),
-  profiles: rowsByPatient<Row<{ organ_donation: string }>>(ctx.deps.store, 'profile', 'patient_ins'),
+  profiles: rowsByPatient<Row<{ organ_donation: string; organ_donation_informed_at?: Date | null }>>(
+    ctx.deps.store,
+    'profile',
+    'patient_ins',
+  ),
 }));
 
 export const toAllergy = (r: AllergyRow): Allergy => ({
@@ -113,6 +127,21 @@ export const toVaccination = (r: VaccinationRow): Vaccination => ({
   performer: r.performer ?? null,
   comment: r.comment ?? null,
 });
+/**
+ * The roles of a contact: those stored, and TRUSTED_PERSON read from the one flag of the personne de confiance. A
+ * contact left with no role (a personne de confiance replaced by another) stays someone to call, as before.
+ */
+export function contactTypes(stored: readonly ContactType[] | null | undefined, trusted: boolean): ContactType[] {
+  const roles: ContactType[] = (stored ?? []).filter((t) => t !== 'TRUSTED_PERSON');
+  if (trusted) roles.push('TRUSTED_PERSON');
+  return roles.length > 0 ? roles : ['EMERGENCY_CONTACT'];
+}
+
+export const toOrganDonationStatement = (at: Date | null | undefined): OrganDonationStatement => ({
+  informed: at != null,
+  at: at ?? null,
+});
+
 export const toEmergencyContact = (r: EmergencyContactRow): EmergencyContact => ({
   id: r.id,
   name: r.name,
@@ -125,6 +154,8 @@ export const toEmergencyContact = (r: EmergencyContactRow): EmergencyContact => 
   relationLabel: ContactRelations.label(r.relation_code ?? null),
   otherPhone: r.other_phone ?? null,
   email: r.email ?? null,
+  prefix: r.prefix ?? null,
+  types: contactTypes(r.contact_types, r.is_trusted_person),
   // No address at all is null, not an object of nulls.
   address:
     r.street || r.postal_code || r.city || r.country

@@ -11,8 +11,11 @@ import { touch } from '../../audit/trace-recorder';
 import {
   Allergy,
   Antecedent,
+  ContactTypeEnum,
   EmergencyContact,
   OrganDonationEnum,
+  OrganDonationStatement,
+  type ContactType,
   PersonalDocumentConnection,
   PersonalSpace,
   Vaccination,
@@ -23,6 +26,7 @@ import {
   toAllergy,
   toAntecedent,
   toEmergencyContact,
+  toOrganDonationStatement,
   toVaccination,
 } from './personal-space.repo';
 
@@ -92,6 +96,25 @@ export class PersonalSpaceResolver {
     return (await personalSpaceLoaders(ctx).contacts.load(root.patient.ins)).map(toEmergencyContact);
   }
 
+  @FieldResolver(() => [EmergencyContact], {
+    nullable: true,
+    description:
+      'The entourage: the people the patient named, each with their roles, the personne de confiance first; `types` keeps those holding one of the roles given.',
+  })
+  async entourage(
+    @Root() root: SpaceRoot,
+    @Arg('types', () => [ContactTypeEnum], {
+      nullable: true,
+      description: 'Only the people holding one of these roles; omitted, everyone.',
+    })
+    types: ContactType[] | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EmergencyContact[]> {
+    read(ctx, root, 'entourage');
+    const people = (await personalSpaceLoaders(ctx).contacts.load(root.patient.ins)).map(toEmergencyContact);
+    return types == null ? people : people.filter((p) => p.types.some((t) => types.includes(t)));
+  }
+
   @FieldResolver(() => EmergencyContact, {
     nullable: true,
     description: 'The personne de confiance (L1111-6), if named.',
@@ -101,7 +124,21 @@ export class PersonalSpaceResolver {
     return contacts.find((c) => c.isTrustedPerson) ?? null;
   }
 
-  @FieldResolver(() => OrganDonationEnum, { nullable: true })
+  @FieldResolver(() => OrganDonationStatement, {
+    nullable: true,
+    description: "The patient's statement that they have read the rules on organ donation.",
+  })
+  async organDonationStatement(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<OrganDonationStatement> {
+    read(ctx, root, 'organDonationStatement');
+    const [profile] = await personalSpaceLoaders(ctx).profiles.load(root.patient.ins);
+    return toOrganDonationStatement(profile?.organ_donation_informed_at);
+  }
+
+  @FieldResolver(() => OrganDonationEnum, {
+    nullable: true,
+    deprecationReason:
+      "A stance the app does not ask: objecting is the national refusal register's. Use organDonationStatement.",
+  })
   async organDonation(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<string> {
     read(ctx, root, 'organDonation');
     const [profile] = await personalSpaceLoaders(ctx).profiles.load(root.patient.ins);

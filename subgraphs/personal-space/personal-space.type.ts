@@ -99,7 +99,25 @@ export class PostalAddress {
   @Field(() => String, { nullable: true, description: 'Null in France.' }) country!: string | null;
 }
 
-@ObjectType({ description: 'Someone to call; the personne de confiance (L1111-6) is flagged.' })
+export const ContactTypeEnum = {
+  EMERGENCY_CONTACT: 'EMERGENCY_CONTACT',
+  TRUSTED_PERSON: 'TRUSTED_PERSON',
+  CAREGIVER: 'CAREGIVER',
+  HELPED_PERSON: 'HELPED_PERSON',
+} as const;
+export type ContactType = keyof typeof ContactTypeEnum;
+registerEnumType(ContactTypeEnum, {
+  name: 'ContactType',
+  description: 'A role a person of the entourage holds for the patient; one person may hold several.',
+  valuesConfig: {
+    EMERGENCY_CONTACT: { description: 'Someone to call in an emergency.' },
+    TRUSTED_PERSON: { description: 'The personne de confiance (CSP L1111-6): one at a time.' },
+    CAREGIVER: { description: 'A proche aidant who helps the patient (CASF L113-1-3).' },
+    HELPED_PERSON: { description: 'Someone the patient helps as their proche aidant.' },
+  },
+});
+
+@ObjectType({ description: 'A person of the entourage; the personne de confiance (L1111-6) is flagged.' })
 export class EmergencyContact {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
@@ -121,6 +139,22 @@ export class EmergencyContact {
   @Field(() => String, { nullable: true }) email?: string | null;
   @Field(() => PostalAddress, { nullable: true, description: 'Where they live, when given.' })
   address?: PostalAddress | null;
+  @Field(() => String, { nullable: true, description: 'The name prefix (civilité: Madame, Monsieur…), when given.' })
+  prefix?: string | null;
+  @Field(() => [ContactTypeEnum], {
+    description: 'The roles this person holds; TRUSTED_PERSON exactly when `isTrustedPerson`.',
+  })
+  types!: ContactType[];
+}
+
+@ObjectType({
+  description:
+    "The patient's statement that they have read the rules on organ donation (presumed consent, CSP L1232-1; objecting is the national refusal register's). It is not a stance.",
+})
+export class OrganDonationStatement {
+  @Field(() => Boolean, { description: 'True once the patient states they are informed.' }) informed!: boolean;
+  @Field(() => DateTime, { nullable: true, description: 'When they last said so; null while not informed.' })
+  at!: Date | null;
 }
 
 @ObjectType({

@@ -17,12 +17,21 @@ import {
   Allergy,
   AntecedentKindEnum,
   Antecedent,
+  ContactTypeEnum,
   EmergencyContact,
   OrganDonationEnum,
+  OrganDonationStatement,
+  type ContactType,
   SeverityEnum,
   Vaccination,
 } from './personal-space.type';
-import { toAllergy, toAntecedent, toEmergencyContact, toVaccination } from './personal-space.repo';
+import {
+  toAllergy,
+  toAntecedent,
+  toEmergencyContact,
+  toOrganDonationStatement,
+  toVaccination,
+} from './personal-space.repo';
 import { PARTIAL_DATE_INPUT, endsAfter, partialDateArgument } from './partial-date';
 import { ContactRelations, FamilyRelationships, VaccinationDoseKinds } from './entry-details';
 import { replaceTreatmentLinks, treatmentIdsArgument } from './entry-links.resolver';
@@ -145,7 +154,7 @@ export class PostalAddressInput {
 }
 @InputType({
   description:
-    'Someone to call. Naming a personne de confiance (L1111-6) replaces the previous one. With `id`, every field is replaced by what is given.',
+    'A person of the entourage. Naming a personne de confiance (L1111-6) takes the role from the previous one. With `id`, every field is replaced by what is given.',
 })
 export class EmergencyContactInput {
   @Field(() => String, { nullable: true, description: 'The full name; made of `firstName` and `lastName` if omitted.' })
@@ -164,6 +173,25 @@ export class EmergencyContactInput {
   @Field(() => String, { nullable: true, description: 'A second number (a landline).' }) otherPhone?: string | null;
   @Field(() => String, { nullable: true }) email?: string | null;
   @Field(() => PostalAddressInput, { nullable: true }) address?: PostalAddressInput | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The name prefix (civilité: Madame, Monsieur…), at most 20 characters.',
+  })
+  prefix?: string | null;
+  @Field(() => [ContactTypeEnum], {
+    nullable: true,
+    description:
+      'The roles this person holds, at least one; TRUSTED_PERSON is `isTrustedPerson`. Omitted, an emergency contact (and the personne de confiance if `isTrustedPerson`).',
+  })
+  types?: ContactType[] | null;
+}
+
+@InputType({ description: "The patient's statement about the rules on organ donation." })
+export class OrganDonationInformedInput {
+  @Field(() => Boolean, {
+    description: 'True: the patient states they have read the rules on organ donation; false withdraws it.',
+  })
+  informed!: boolean;
 }
 
 /** A contact's e-mail address: one @, a domain with a dot, no spaces; the mail itself is never sent from here. */
@@ -229,8 +257,10 @@ function contactColumns(input: EmergencyContactInput) {
       'input.address.postalCode',
       country === null ? 'must be five digits in France' : 'not a postal code',
     );
+  const prefix = optionalText('input.prefix', input.prefix, 20);
   // Column names are these constants, never the caller's text.
   return {
+    prefix,
     name,
     relation,
     phone: input.phone,
@@ -244,6 +274,21 @@ function contactColumns(input: EmergencyContactInput) {
     city,
     country,
   };
+}
+
+/**
+ * The roles of a contact: the list given (at least one, each once), or the older flag alone. TRUSTED_PERSON and
+ * `isTrustedPerson` are one fact, so a true flag needs the role; it is stored in the flag, the other roles in the list.
+ */
+function contactRoles(input: EmergencyContactInput): { trusted: boolean; types: ContactType[] } {
+  if (input.types == null) return { trusted: input.isTrustedPerson ?? false, types: ['EMERGENCY_CONTACT'] };
+  if (input.types.length === 0) throw badInput('input.types', 'names at least one role');
+  if (new Set(input.types).size !== input.types.length) throw badInput('input.types', 'names each role once');
+  const trusted = input.types.includes('TRUSTED_PERSON');
+  // The flag defaults to false, so only a true one can disagree with the list.
+  if (input.isTrustedPerson === true && !trusted)
+    throw badInput('input.isTrustedPerson', 'must agree with TRUSTED_PERSON in input.types');
+  return { trusted, types: input.types.filter((t) => t !== 'TRUSTED_PERSON') };
 }
 
 @Resolver()
@@ -427,7 +472,8 @@ export class PersonalSpaceWritesResolver {
 
   @Mutation(() => EmergencyContact, {
     nullable: true,
-    description: 'Records an emergency contact, or with `id` updates it in place.',
+    description:
+      'Records a person of the entourage with their roles (emergency contact, personne de confiance, caregiver, person helped), or with `id` updates them in place.',
   })
   recordEmergencyContact(
     @Arg('ins', () => String) ins: string,
@@ -441,13 +487,13 @@ export class PersonalSpaceWritesResolver {
   ): Promise<EmergencyContact> {
     const existing = entryArgument(entryId);
     const contact = contactColumns(input);
-    const trusted = input.isTrustedPerson ?? false;
+    const { trusted, types } = contactRoles(input);
     return writeSpace(ctx, ins, WISHES, 'emergencyContacts', async (tx, id) => {
       // One personne de confiance at a time (L1111-6).
       if (trusted)
         await tx.query('UPDATE emergency_contact SET is_trusted_person = false WHERE patient_ins = $1', [id]);
-      const columns = Object.keys(contact);
-      const values = [trusted, ...Object.values(contact)];
+      const columns = [...Object.keys(contact), 'contact_types'];
+      const values = [trusted, ...Object.values(contact), types];
       const [row] = existing
         ? await tx.query<any>(
             `UPDATE emergency_contact SET is_trusted_person = $3, ${columns.map((c, i) => `${c} = $${i + 4}`).join(', ')}
@@ -464,9 +510,34 @@ export class PersonalSpaceWritesResolver {
     });
   }
 
+  @Mutation(() => OrganDonationStatement, {
+    nullable: true,
+    description:
+      'The patient states they have read the rules on organ donation (or withdraws it); the statement is dated by the clock.',
+  })
+  setOrganDonationInformed(
+    @Arg('ins', () => String) ins: string,
+    @Arg('input', () => OrganDonationInformedInput) input: OrganDonationInformedInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<OrganDonationStatement> {
+    if (typeof input.informed !== 'boolean') throw badInput('input.informed', 'must be true or false');
+    const at = input.informed ? ctx.now : null;
+    return writeSpace(ctx, ins, WISHES, 'organDonationStatement', async (tx, id) => {
+      await tx.query(
+        `INSERT INTO profile (patient_ins, organ_donation_informed_at, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (patient_ins) DO UPDATE SET organ_donation_informed_at = EXCLUDED.organ_donation_informed_at,
+                                                 updated_at = EXCLUDED.updated_at`,
+        [id, at, ctx.now],
+      );
+      return toOrganDonationStatement(at);
+    });
+  }
+
   @Mutation(() => OrganDonationEnum, {
     nullable: true,
     description: 'States the organ-donation stance (the national refusal register stays authoritative).',
+    deprecationReason:
+      "The app asks no stance: objecting is the national refusal register's. Use setOrganDonationInformed.",
   })
   setOrganDonation(
     @Arg('ins', () => String) ins: string,
