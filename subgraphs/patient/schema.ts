@@ -29,6 +29,7 @@ import { resolvePatientReference } from './patient.reference';
 import { recognise } from './actor.repo';
 import { LifecycleResolver } from './lifecycle.resolver';
 import { CareRolesResolver } from './care-roles.resolver';
+import { CareListsResolver } from './care-lists.resolver';
 import { DefaultMaskingResolver } from './default-masking.resolver';
 import { AnalyticsEntryResolver, PatientCountResolver } from './analytics.resolver';
 
@@ -68,6 +69,7 @@ export const patient: SubgraphDefinition = {
     AnalyticsEntryResolver,
     PatientCountResolver,
     CareRolesResolver,
+    CareListsResolver,
     DefaultMaskingResolver,
   ],
   references: { Patient: resolvePatientReference },
