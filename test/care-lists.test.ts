@@ -10,6 +10,7 @@ import { scenarioFile, startTestGraphWith, type TestGraph } from './support/test
  */
 const ADULT = '284077511612365';
 const MINOR = '115036912304567';
+const TREATING = '30000000001'; // the adult's médecin traitant, author of documents hidden from the patient
 const PHARMACIST = '30000000004'; // profession 21
 const MIDWIFE = '50000000021'; // not authorised on any record
 const TIMONE = { finess: '130783236', name: 'AP-HM Hôpital de la Timone' };
@@ -194,6 +195,49 @@ describe('the lists a patient keeps of their professionals and establishments', 
       for (const action of ['list-professional', 'unlist-professional', 'list-establishment', 'unlist-establishment'])
         expect(actions).toContain(action);
     });
+  });
+
+  const DOCUMENTS = `query ($ins: String!, $rpps: String) { patient(ins: $ins) { documents(first: 50, filter: { authorRpps: $rpps }) { totalCount nodes { id author { kind id } } } } }`;
+  /** A document's id in its source (the graph's id is base64url of `source:id`). */
+  const local = (id: string) => Buffer.from(id, 'base64url').toString();
+  const documents = async (actor: string, ins: string, rpps: string | null) => {
+    const answer = await as(actor, DOCUMENTS, { ins, rpps });
+    expect(answer.errors).toBeUndefined();
+    return answer.data.patient.documents;
+  };
+
+  describe.each([
+    ['the patient', `patient:${ADULT}`, ADULT],
+    ['a legal representative', 'rep:parent', MINOR],
+  ])('one professional’s documents, as %s sees them', (_who, actor, ins) => {
+    it('are exactly the visible documents that professional wrote, in every source, counted as shown', async () => {
+      const all = await documents(actor, ins, null);
+      const theirs = await documents(actor, ins, TREATING);
+      const expected = all.nodes.filter((n: any) => n.author.kind === 'PROFESSIONAL' && n.author.id === TREATING);
+      expect(theirs.nodes).toEqual(expected);
+      expect(theirs.totalCount).toBe(expected.length);
+      // A document hidden from this reader now (h-invisible-new is invisible to the patient's side) never shows.
+      expect(theirs.nodes.map((n: any) => local(n.id))).not.toContain('hospital:h-invisible-new');
+    });
+
+    it('not an RPPS: BAD_USER_INPUT naming filter.authorRpps', async () => {
+      const answer = await as(actor, DOCUMENTS, { ins, rpps: 'dr-who' });
+      expect(code(answer)).toBe('BAD_USER_INPUT');
+      expect(answer.errors?.[0].extensions.field).toBe('filter.authorRpps');
+    });
+  });
+
+  it('a document hidden from the patient is never fetched, counted or hinted by the author filter', async () => {
+    const professional = await documents(`ps:${TREATING}`, ADULT, TREATING);
+    const shown = new Set((await documents(`patient:${ADULT}`, ADULT, null)).nodes.map((n: any) => n.id));
+    const hidden = professional.nodes.filter((n: any) => !shown.has(n.id));
+    // The author wrote documents hidden from the patient: the professional sees them, the patient does not.
+    expect(hidden.map((n: any) => local(n.id)).sort()).toEqual(['hospital:h-invisible-new', 'oncology:o-invisible']);
+    const patient = await documents(`patient:${ADULT}`, ADULT, TREATING);
+    expect(patient.nodes).toEqual(professional.nodes.filter((n: any) => shown.has(n.id)));
+    expect(patient.totalCount).toBe(professional.totalCount - hidden.length);
+    // An author of nothing the patient may see answers as an author of nothing at all.
+    expect(await documents(`patient:${ADULT}`, ADULT, '49999999999')).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('a professional may not keep or read a patient’s lists', async () => {
