@@ -23,6 +23,7 @@ const TEAM = {
       firstName: 'Anna',
       profession: '50',
       establishment: TIMONE,
+      contact: { addressLine: '264 rue Saint-Pierre', postalCode: '13005', city: 'Marseille', phone: '0491385000' },
     },
   ],
 };
@@ -46,6 +47,12 @@ const LISTS = gql`
         role
         roleLabel
         active
+        addresses {
+          line
+          postalCode
+          city
+          phone
+        }
         since
       }
       listedEstablishments {
@@ -137,12 +144,14 @@ describe('the lists a patient keeps of their professionals and establishments', 
         role: null,
         roleLabel: null,
         active: true,
+        addresses: [{ line: '264 rue Saint-Pierre', postalCode: '13005', city: 'Marseille', phone: '0491385000' }],
         since: clock.now().toISOString(),
       });
       expect(listedProfessionals.find((p: any) => p.professional.rpps === PHARMACIST)).toMatchObject({
         role: 'PHARMACIEN_CORRESPONDANT',
         roleLabel: 'Pharmacien correspondant',
         active: true,
+        addresses: [],
       });
     });
 

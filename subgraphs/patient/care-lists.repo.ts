@@ -4,6 +4,10 @@ import type { ProfessionalRow } from './directory.repo';
 
 export interface ListedProfessionalRow extends ProfessionalRow {
   patient_ins: string;
+  address_line: string | null;
+  postal_code: string | null;
+  city: string | null;
+  phone: string | null;
   since: Date;
   /** The role the patient gave them, if any (care_role). */
   role: CareRole | null;
@@ -23,7 +27,7 @@ export function findListedProfessionals(
 ): Promise<ListedProfessionalRow[]> {
   return store.query<ListedProfessionalRow>(
     `SELECT l.patient_ins, l.since, p.rpps, p.family_name, p.first_name, p.profession_code, p.specialty_code,
-            p.establishment_finess, p.establishment_name,
+            p.establishment_finess, p.establishment_name, p.address_line, p.postal_code, p.city, p.phone,
             (SELECT min(c.role) FROM care_role c WHERE c.patient_ins = l.patient_ins AND c.rpps = l.rpps) AS role
      FROM listed_professional l JOIN professional p ON p.rpps = l.rpps
      WHERE l.patient_ins = ANY($1::text[]) ORDER BY l.patient_ins, p.family_name, p.first_name, p.rpps`,

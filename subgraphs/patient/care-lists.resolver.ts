@@ -58,6 +58,10 @@ export class CareListsResolver {
       role: r.role,
       roleLabel: r.role ? CARE_ROLE_DEFINITIONS.get(r.role)!.label : null,
       active: true,
+      addresses:
+        r.address_line && r.postal_code && r.city
+          ? [{ line: r.address_line, postalCode: r.postal_code, city: r.city, phone: r.phone }]
+          : [],
       since: r.since,
     }));
   }

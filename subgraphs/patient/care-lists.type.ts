@@ -4,6 +4,15 @@ import type { CareRole } from '../../domain/care-roles';
 import { CareRoleEnum } from './care-roles.type';
 import { Establishment, Professional } from './patient.type';
 
+@ObjectType({ description: 'A practice address of a professional, as the directory publishes it.' })
+export class ProfessionalAddress {
+  @Field(() => String, { description: 'Street and number.' }) line!: string;
+  @Field(() => String, { description: 'French postal code, 5 digits.' }) postalCode!: string;
+  @Field(() => String) city!: string;
+  @Field(() => String, { nullable: true, description: 'The practice phone; null if none is published.' })
+  phone!: string | null;
+}
+
 @ObjectType({
   description:
     'A professional the patient keeps in their list ("My professionals"). The list is an address book: being listed grants no access to the record (access is in careTeam), and leaving it takes none away.',
@@ -23,6 +32,10 @@ export class ListedProfessional {
     description: 'Whether the directory holds them as practising; the directory holds only practising professionals.',
   })
   active!: boolean;
+  @Field(() => [ProfessionalAddress], {
+    description: 'Where they practise, as the directory publishes it; empty if it publishes none.',
+  })
+  addresses!: ProfessionalAddress[];
   @Field(() => DateTime, { description: 'Listed since then.' }) since!: Date;
 }
 

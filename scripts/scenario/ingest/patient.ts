@@ -26,6 +26,10 @@ export async function ingest(
       'specialty_code',
       'establishment_finess',
       'establishment_name',
+      'address_line',
+      'postal_code',
+      'city',
+      'phone',
     ],
     (scenario.professionals ?? []).map((p) => [
       p.rpps,
@@ -35,6 +39,10 @@ export async function ingest(
       p.specialty ?? null,
       p.establishment?.finess ?? null,
       p.establishment?.name ?? null,
+      p.contact?.addressLine ?? null,
+      p.contact?.postalCode ?? null,
+      p.contact?.city ?? null,
+      p.contact?.phone ?? null,
     ]),
   );
   await tx.copyRows(
