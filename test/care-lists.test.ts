@@ -46,6 +46,8 @@ const LISTS = gql`
         }
         role
         roleLabel
+        medecinTraitant
+        declaredReferrer
         active
         addresses {
           line
@@ -143,6 +145,8 @@ describe('the lists a patient keeps of their professionals and establishments', 
         },
         role: null,
         roleLabel: null,
+        medecinTraitant: false,
+        declaredReferrer: null,
         active: true,
         addresses: [{ line: '264 rue Saint-Pierre', postalCode: '13005', city: 'Marseille', phone: '0491385000' }],
         since: clock.now().toISOString(),
@@ -247,6 +251,35 @@ describe('the lists a patient keeps of their professionals and establishments', 
     expect(patient.totalCount).toBe(professional.totalCount - hidden.length);
     // An author of nothing the patient may see answers as an author of nothing at all.
     expect(await documents(`patient:${ADULT}`, ADULT, '49999999999')).toEqual({ totalCount: 0, nodes: [] });
+  });
+
+  it.each([
+    ['the patient', `patient:${ADULT}`, ADULT],
+    ['a legal representative', 'rep:parent', MINOR],
+  ])('%s adds with a role at once; a role the profession does not fit changes nothing', async (_who, actor, ins) => {
+    const ADD_WITH_ROLE = `mutation ($ins: String!, $rpps: String!, $role: CareRole) { addListedProfessional(input: { ins: $ins, rpps: $rpps, role: $role }) { listedProfessionals { professional { rpps } role medecinTraitant } } }`;
+    const before = await lists(actor, ins);
+    const wrong = await as(actor, ADD_WITH_ROLE, { ins, rpps: TREATING, role: 'SAGE_FEMME_REFERENTE' });
+    expect(code(wrong)).toBe('BAD_USER_INPUT');
+    expect(wrong.errors?.[0].extensions.field).toBe('role');
+    expect(await lists(actor, ins)).toEqual(before);
+    const added = await as(actor, ADD_WITH_ROLE, { ins, rpps: TREATING, role: null });
+    expect(added.errors).toBeUndefined();
+    // 30000000001 is the médecin traitant of both records (visibility.json).
+    expect(added.data.addListedProfessional.listedProfessionals).toContainEqual({
+      professional: { rpps: TREATING },
+      role: null,
+      medecinTraitant: true,
+    });
+    expect((await as(actor, REMOVE_PRO, { ins, id: TREATING })).errors).toBeUndefined();
+    expect((await as(actor, REMOVE_PRO, { ins, id: MIDWIFE })).errors).toBeUndefined();
+    const withRole = await as(actor, ADD_WITH_ROLE, { ins, rpps: MIDWIFE, role: 'SAGE_FEMME_REFERENTE' });
+    expect(withRole.errors).toBeUndefined();
+    expect(withRole.data.addListedProfessional.listedProfessionals).toContainEqual({
+      professional: { rpps: MIDWIFE },
+      role: 'SAGE_FEMME_REFERENTE',
+      medecinTraitant: false,
+    });
   });
 
   it('a professional may not keep or read a patient’s lists', async () => {

@@ -11,6 +11,8 @@ export interface ListedProfessionalRow extends ProfessionalRow {
   since: Date;
   /** The role the patient gave them, if any (care_role). */
   role: CareRole | null;
+  /** They are the médecin traitant the patient named on the DMP (care_relation). */
+  medecin_traitant: boolean;
 }
 
 export interface ListedEstablishmentRow {
@@ -28,7 +30,9 @@ export function findListedProfessionals(
   return store.query<ListedProfessionalRow>(
     `SELECT l.patient_ins, l.since, p.rpps, p.family_name, p.first_name, p.profession_code, p.specialty_code,
             p.establishment_finess, p.establishment_name, p.address_line, p.postal_code, p.city, p.phone,
-            (SELECT min(c.role) FROM care_role c WHERE c.patient_ins = l.patient_ins AND c.rpps = l.rpps) AS role
+            (SELECT min(c.role) FROM care_role c WHERE c.patient_ins = l.patient_ins AND c.rpps = l.rpps) AS role,
+            EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = l.patient_ins AND r.rpps = l.rpps
+                    AND r.relation = 'MEDECIN_TRAITANT') AS medecin_traitant
      FROM listed_professional l JOIN professional p ON p.rpps = l.rpps
      WHERE l.patient_ins = ANY($1::text[]) ORDER BY l.patient_ins, p.family_name, p.first_name, p.rpps`,
     [insList],

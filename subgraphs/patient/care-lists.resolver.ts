@@ -19,6 +19,8 @@ import {
   RemoveListedProfessionalInput,
 } from './care-lists.type';
 import * as repo from './care-lists.repo';
+import { setCareRole } from './care-roles.repo';
+import { PROFESSIONS, type ProfessionCode } from '../../domain/codes';
 
 /**
  * The lists a patient keeps of their professionals and establishments (docs/law.md §3), as the patient apps
@@ -57,6 +59,8 @@ export class CareListsResolver {
       professional: professionalOf(r),
       role: r.role,
       roleLabel: r.role ? CARE_ROLE_DEFINITIONS.get(r.role)!.label : null,
+      medecinTraitant: r.medecin_traitant,
+      declaredReferrer: null,
       active: true,
       addresses:
         r.address_line && r.postal_code && r.city
@@ -90,9 +94,18 @@ export class CareListsResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     const patient = await control(ctx, input.ins, 'list-professional', input.rpps, async (tx, id) => {
-      await knownProfessional(tx, input.rpps);
+      const professional = await knownProfessional(tx, input.rpps);
+      if (input.role) {
+        const wanted = CARE_ROLE_DEFINITIONS.get(input.role)!.profession;
+        if (professional.profession_code !== wanted)
+          throw badInput(
+            'role',
+            `the ${input.role} is a ${PROFESSIONS.get(wanted as ProfessionCode)?.display} (TRE_G15 ${wanted})`,
+          );
+      }
       if (!(await repo.addListedProfessional(tx, id, input.rpps, ctx.now)))
         throw badInput('rpps', 'this professional is already in the list');
+      if (input.role) await setCareRole(tx, id, input.role, input.rpps, ctx.now);
     });
     changed(ctx, patient.ins);
     return patient;

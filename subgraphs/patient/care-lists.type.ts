@@ -29,6 +29,17 @@ export class ListedProfessional {
   role!: CareRole | null;
   @Field(() => String, { nullable: true, description: 'The role in words; null if none.' }) roleLabel!: string | null;
   @Field(() => Boolean, {
+    description:
+      'They are the médecin traitant the patient named on the DMP (careTeam MEDECIN_TRAITANT), which, unlike the list, gives a reading right.',
+  })
+  medecinTraitant!: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the Assurance maladie holds them as the médecin traitant declared for reimbursement. Always null: the graph has no Assurance maladie feed of declared médecins traitants, so it cannot say.',
+  })
+  declaredReferrer!: boolean | null;
+  @Field(() => Boolean, {
     description: 'Whether the directory holds them as practising; the directory holds only practising professionals.',
   })
   active!: boolean;
@@ -53,6 +64,12 @@ export class ListedEstablishment {
 export class AddListedProfessionalInput {
   @Field(() => String, { description: 'The record (INS).' }) ins!: string;
   @Field(() => String, { description: 'RPPS, of a professional the directory holds.' }) rpps!: string;
+  @Field(() => CareRoleEnum, {
+    nullable: true,
+    description:
+      'A role to give them at once, as setCareRole does (the profession checked). A médecin traitant is named by nameMedecinTraitant, apart, as it gives a reading right.',
+  })
+  role?: CareRole | null;
 }
 
 @InputType({ description: 'A professional to take off the patient’s list.' })
