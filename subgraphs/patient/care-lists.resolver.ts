@@ -20,7 +20,7 @@ import {
 } from './care-lists.type';
 import * as repo from './care-lists.repo';
 import { setCareRole } from './care-roles.repo';
-import { PROFESSIONS, type ProfessionCode } from '../../domain/codes';
+import { checkRoleFits } from './care-roles.resolver';
 
 /**
  * The lists a patient keeps of their professionals and establishments (docs/law.md §3), as the patient apps
@@ -95,14 +95,7 @@ export class CareListsResolver {
   ) {
     const patient = await control(ctx, input.ins, 'list-professional', input.rpps, async (tx, id) => {
       const professional = await knownProfessional(tx, input.rpps);
-      if (input.role) {
-        const wanted = CARE_ROLE_DEFINITIONS.get(input.role)!.profession;
-        if (professional.profession_code !== wanted)
-          throw badInput(
-            'role',
-            `the ${input.role} is a ${PROFESSIONS.get(wanted as ProfessionCode)?.display} (TRE_G15 ${wanted})`,
-          );
-      }
+      if (input.role) checkRoleFits(professional, input.role, 'role');
       if (!(await repo.addListedProfessional(tx, id, input.rpps, ctx.now)))
         throw badInput('rpps', 'this professional is already in the list');
       if (input.role) await setCareRole(tx, id, input.role, input.rpps, ctx.now);
