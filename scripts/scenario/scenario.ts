@@ -26,6 +26,16 @@ export interface ProfessionalSpec {
   /** TRE_R38 code. */
   specialty?: string | null;
   establishment?: EstablishmentSpec | null;
+  /** Where they practise, as the directory publishes it. */
+  contact?: ContactSpec | null;
+}
+
+export interface ContactSpec {
+  addressLine: string;
+  /** 5 digits. */
+  postalCode: string;
+  city: string;
+  phone?: string | null;
 }
 
 export type AccountKind =

@@ -162,6 +162,17 @@ export function validateScenario(input: unknown, now: Date, base?: ScenarioIndex
     text(`${at}.firstName`, p.firstName);
     oneOf(`${at}.profession`, p.profession, [...PROFESSIONS.keys()]);
     if (p.specialty != null && !SPECIALTIES.has(p.specialty)) fail(`${at}.specialty`, 'must be a TRE_R38 code');
+    if (p.contact != null) {
+      if (!isObject(p.contact)) fail(`${at}.contact`, 'must be an object');
+      else {
+        text(`${at}.contact.addressLine`, p.contact.addressLine);
+        text(`${at}.contact.city`, p.contact.city);
+        if (typeof p.contact.postalCode !== 'string' || !/^\d{5}$/.test(p.contact.postalCode))
+          fail(`${at}.contact.postalCode`, 'must be 5 digits');
+        if (p.contact.phone != null && (typeof p.contact.phone !== 'string' || !/^0\d{9}$/.test(p.contact.phone)))
+          fail(`${at}.contact.phone`, 'must be 10 digits starting with 0');
+      }
+    }
     if (p.establishment != null) {
       if (!isObject(p.establishment)) fail(`${at}.establishment`, 'must be an object');
       else {

@@ -16,6 +16,7 @@ import { CareRoleEnum, CareRoleHolder, RecordEstablishment } from './care-roles.
 import * as repo from './care-roles.repo';
 import { accessorsOf, findRecordEstablishments, type RecordEstablishmentRow } from './establishments.repo';
 import type { CareRoleRow } from './care-roles.repo';
+import type { ProfessionalRow } from './directory.repo';
 
 /**
  * The care team as a patient app shows it (docs/law.md §3): the roles the patient gives professionals beside
@@ -58,6 +59,13 @@ function changed(ctx: SubgraphContext, ins: string) {
   const { roles, establishments } = loaders(ctx);
   roles.clear(ins);
   for (const side of ['', 'patient', 'representative']) establishments.clear(`${side}|${ins}`);
+}
+
+/** BAD_USER_INPUT naming `field` unless the professional has the profession the role is for. */
+export function checkRoleFits(professional: ProfessionalRow, role: CareRole, field: string): void {
+  const wanted = CARE_ROLE_DEFINITIONS.get(role)!.profession;
+  if (professional.profession_code !== wanted)
+    throw badInput(field, `the ${role} is a ${PROFESSIONS.get(wanted as ProfessionCode)?.display} (TRE_G15 ${wanted})`);
 }
 
 function roleArgument(role: string): CareRole {
@@ -113,13 +121,7 @@ export class CareRolesResolver {
   ) {
     const role = roleArgument(rawRole);
     const patient = await control(ctx, ins, 'set-care-role', rpps, async (tx, id) => {
-      const professional = await knownProfessional(tx, rpps);
-      const wanted = CARE_ROLE_DEFINITIONS.get(role)!.profession;
-      if (professional.profession_code !== wanted)
-        throw badInput(
-          'rpps',
-          `the ${role} is a ${PROFESSIONS.get(wanted as ProfessionCode)?.display} (TRE_G15 ${wanted})`,
-        );
+      checkRoleFits(await knownProfessional(tx, rpps), role, 'rpps');
       await repo.setCareRole(tx, id, role, rpps, ctx.now);
     });
     changed(ctx, patient.ins);

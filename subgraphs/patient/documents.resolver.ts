@@ -1,3 +1,4 @@
+import { FORMATS, hasFormat } from '../../domain/formats';
 import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { projectPath } from '../../domain/paths';
 import { DOCUMENT_SOURCE_NAMES, type DocumentSourceName } from '../../domain/sources';
@@ -66,6 +67,7 @@ const isAfter = (d: DocumentSummary, cursor: Position) => {
 function checked(filter: DocumentsFilter | null): DocumentsFilter {
   const f = filter ?? {};
   if (f.from && f.to && f.from >= f.to) throw badInput('filter.to', 'must be after filter.from');
+  if (f.authorRpps != null && !hasFormat('rpps', f.authorRpps)) throw badInput('filter.authorRpps', FORMATS.rpps.rule);
   return f;
 }
 
@@ -75,6 +77,7 @@ const sourceFilter = (f: DocumentsFilter, to: Date | null | undefined) => ({
   from: f.from ?? null,
   to: to ?? null,
   authorKinds: f.authorKinds ?? null,
+  authorRpps: f.authorRpps ?? null,
 });
 
 /**

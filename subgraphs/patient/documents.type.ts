@@ -36,4 +36,10 @@ export class DocumentsFilter {
   @Field(() => DateTime, { nullable: true, description: 'Care before this instant.' }) to?: Date | null;
   @Field(() => [AuthorKindEnum], { nullable: true, description: 'Written by these kinds of author.' })
   authorKinds?: AuthorKind[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Written by this professional (RPPS), in every source: "this professional\'s documents". Only documents the reader may see are matched and counted.',
+  })
+  authorRpps?: string | null;
 }

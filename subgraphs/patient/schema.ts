@@ -30,6 +30,7 @@ import { recognise } from './actor.repo';
 import { LifecycleResolver } from './lifecycle.resolver';
 import { FamilyProfileResolver } from './family-profile.resolver';
 import { CareRolesResolver } from './care-roles.resolver';
+import { CareListsResolver } from './care-lists.resolver';
 import { DefaultMaskingResolver } from './default-masking.resolver';
 import { AnalyticsEntryResolver, PatientCountResolver } from './analytics.resolver';
 
@@ -70,6 +71,7 @@ export const patient: SubgraphDefinition = {
     AnalyticsEntryResolver,
     PatientCountResolver,
     CareRolesResolver,
+    CareListsResolver,
     DefaultMaskingResolver,
   ],
   references: { Patient: resolvePatientReference },

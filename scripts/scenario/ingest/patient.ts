@@ -27,6 +27,10 @@ export async function ingest(
       'specialty_code',
       'establishment_finess',
       'establishment_name',
+      'address_line',
+      'postal_code',
+      'city',
+      'phone',
     ],
     (scenario.professionals ?? []).map((p) => [
       p.rpps,
@@ -36,6 +40,10 @@ export async function ingest(
       p.specialty ?? null,
       p.establishment?.finess ?? null,
       p.establishment?.name ?? null,
+      p.contact?.addressLine ?? null,
+      p.contact?.postalCode ?? null,
+      p.contact?.city ?? null,
+      p.contact?.phone ?? null,
     ]),
   );
   await tx.copyRows(

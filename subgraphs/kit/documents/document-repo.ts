@@ -58,6 +58,8 @@ export interface DocumentFilterValue {
   from?: Date | null;
   to?: Date | null;
   authorKinds?: string[] | null;
+  /** A professional author, by RPPS: applied beside the visibility condition, never instead of it. */
+  authorRpps?: string | null;
   ids?: string[] | null;
 }
 
@@ -95,8 +97,9 @@ export function createDocumentRepo(store: SqlStore, matrix: HabilitationMatrix, 
       visibleDocumentsCondition(query.grant, matrix, params, query.now, name),
     ];
     if (table.retention) parts.push(table.retention(query.now, add));
-    const { spaces, typeCodes, from, to, authorKinds, ids } = query.filter;
+    const { spaces, typeCodes, from, to, authorKinds, authorRpps, ids } = query.filter;
     if (authorKinds?.length) parts.push(`author_kind = ANY(${add(authorKinds)}::text[])`);
+    if (authorRpps) parts.push(`author_kind = 'PROFESSIONAL' AND author_id = ${add(authorRpps)}`);
     if (ids?.length) parts.push(`id = ANY(${add(ids)}::text[])`);
     if (spaces?.length) parts.push(`space = ANY(${add(spaces)}::text[])`);
     if (typeCodes?.length) parts.push(`type_code = ANY(${add(typeCodes)}::text[])`);

@@ -78,5 +78,10 @@ export class DocumentFilter {
   @Field(() => DateTime, { nullable: true, description: 'Care before this instant.' }) to?: Date | null;
   @Field(() => [AuthorKindEnum], { nullable: true, description: 'Written by these kinds of author.' })
   authorKinds?: AuthorKind[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Written by this professional (RPPS); only documents the reader may see are ever matched.',
+  })
+  authorRpps?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Only these documents (at most 100 ids).' }) ids?: string[] | null;
 }
