@@ -3,7 +3,7 @@ import { badInput } from '../../runtime/errors';
 import { recordAccess } from '../../audit/trace-recorder';
 import { parisDate } from '../../domain/calendar';
 import { isMinorAt, minorIfBornAfter } from '../../policy/periods';
-import { familyProfileStatus } from '../../policy/representation';
+import { familyProfileStatus, type FamilyProfileBlock, type FamilyProfileStatus } from '../../policy/representation';
 import type { SubgraphContext } from '../kit/context';
 import { localDate } from '../kit/documents/document-repo';
 import { registryLoaders } from './patient.loader';
@@ -41,22 +41,29 @@ async function familyList(ctx: SubgraphContext): Promise<Listed[]> {
           outcome: 'allowed',
           rule: 'representation.read.family-profiles',
         });
-      const patient = status === 'ACTIVE' ? await registryLoaders(ctx).visible.load(row.ins) : null;
-      return {
-        row,
-        profile: {
-          id: row.id,
-          firstName: row.first_name,
-          lastName: row.used_name ?? row.birth_name,
-          birthDate,
-          status,
-          blockedBy: reason,
-          patient: patient ?? null,
-        },
-      };
+      return { row, profile: await profileOf(ctx, row, status, reason) };
     }),
   );
   return listed;
+}
+
+/** One entry of the list as the graph shows it; an ACTIVE one carries its record, read as `patient` is. */
+async function profileOf(
+  ctx: SubgraphContext,
+  row: BeneficiaryRow,
+  status: FamilyProfileStatus,
+  blockedBy: FamilyProfileBlock | null,
+): Promise<FamilyProfile> {
+  const patient = status === 'ACTIVE' ? await registryLoaders(ctx).visible.load(row.ins) : null;
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.used_name ?? row.birth_name,
+    birthDate: localDate(row.birth_date)!,
+    status,
+    blockedBy,
+    patient: patient ?? null,
+  };
 }
 
 /**
@@ -117,8 +124,8 @@ export class FamilyProfileResolver {
       creations,
       input.ids.map(() => 'input'),
     );
+    // Each is now represented by the viewer: ACTIVE by construction (familyProfileStatus), with its new record.
     for (const row of chosen) registryLoaders(ctx).visible.clear(row.ins);
-    const after = new Map((await familyList(ctx)).map((l) => [l.profile.id, l.profile]));
-    return chosen.map((row) => after.get(row.id)!);
+    return Promise.all(chosen.map((row) => profileOf(ctx, row, 'ACTIVE', null)));
   }
 }
