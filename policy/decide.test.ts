@@ -10,6 +10,30 @@ describe('decide(): the rule that matched, for each actor and situation', () => 
   it.each<[string, keyof typeof actors, Partial<PatientAccessFacts>, string]>([
     ['the patient reads their own DMP', 'patient', {}, 'patient.self'],
     ['a patient may not read another one', 'otherPatient', {}, 'deny.other-patient'],
+    [
+      "the patient's caregiver, under a delegation in force",
+      'otherPatient',
+      { isCaregiver: true },
+      'caregiver.delegated',
+    ],
+    [
+      'a caregiver, on a closed record',
+      'otherPatient',
+      { isCaregiver: true, dmpStatus: 'CLOSED' },
+      'deny.dmp-not-active',
+    ],
+    [
+      'a representative is no caregiver, whatever the facts',
+      'representative',
+      { isCaregiver: true },
+      'deny.not-representative',
+    ],
+    [
+      'a professional is no caregiver, whatever the facts',
+      'pharmacist',
+      { isCaregiver: true },
+      'deny.no-authorisation',
+    ],
     ['a legal representative acting', 'representative', { isRepresentative: true }, 'representative.legal'],
     ['a representative of someone else', 'representative', {}, 'deny.not-representative'],
     ['the médecin traitant', 'doctor', { isTreatingDoctor: true }, 'professional.medecin-traitant'],
@@ -95,6 +119,18 @@ describe('decide(): the rule that matched, for each actor and situation', () => 
       'regulator',
       {},
       { mode: 'centre_15', maskedVisible: true, matrixProfession: '10' },
+    ],
+    [
+      "a caregiver: every type, but masked, the representatives' secret and INVISIBLE_PATIENT hidden",
+      'otherPatient',
+      { isCaregiver: true },
+      {
+        mode: 'caregiver',
+        matrixProfession: null,
+        maskedVisible: false,
+        hiddenLabels: ['INVISIBLE_PATIENT', 'INVISIBLE_REPRESENTANTS_LEGAUX'],
+        authorId: null,
+      },
     ],
     [
       'an heir: the types of policy/heir-access.json only, masked hidden',

@@ -51,6 +51,8 @@ export interface PatientAccessFacts {
   heirsObjection?: boolean;
   /** The actor is a registered heir of this patient. */
   isHeir?: boolean;
+  /** The actor (a patient) is this patient's caregiver under a delegation in force (policy/caregiving.ts). */
+  isCaregiver?: boolean;
 }
 
 export type Decision = { allowed: true; rule: GrantRule; grant: AccessGrant } | Refusal;
@@ -147,7 +149,20 @@ export function decide(actor: Actor, facts: PatientAccessFacts): Decision {
 
   switch (actor.kind) {
     case 'patient':
-      if (actor.ins !== facts.ins) return deny('deny.other-patient', 'a patient reads only their own DMP');
+      if (actor.ins !== facts.ins) {
+        if (!facts.isCaregiver) return deny('deny.other-patient', 'a patient reads only their own DMP');
+        // The caregiver the patient chose reads for them, and no more than they need: neither what the patient
+        // keeps from professionals (MASQUE_PS) nor what is kept from those who act for the patient
+        // (INVISIBLE_REPRESENTANTS_LEGAUX), nor what waits for the consultation d'annonce (R1111-53). The grant
+        // rule admits no field of the patient's rights (consents, masks, representatives, access history).
+        return allow('caregiver.delegated', {
+          mode: 'caregiver',
+          matrixProfession: null,
+          hiddenLabels: hidden('INVISIBLE_PATIENT', 'INVISIBLE_REPRESENTANTS_LEGAUX'),
+          maskedVisible: false,
+          authorId: null,
+        });
+      }
       // R1111-53: INVISIBLE_PATIENT waits for the consultation d'annonce (revealed after a month by the filter).
       return allow('patient.self', {
         mode: 'patient',

@@ -3,8 +3,11 @@ import type { AccessMode, ProfessionCode, VisibilityLabel } from '../domain/code
 import type { GrantRule } from './rules';
 import type { MaskingPeriod } from './default-masking';
 
-/** How the actor reaches this record: a TRE_R248 mode for professionals, or as the patient's own side. */
-export type GrantMode = AccessMode | 'patient' | 'representative' | 'heir';
+/**
+ * How the actor reaches this record: a TRE_R248 mode for professionals, as the patient's own side, as an heir,
+ * or as the caregiver the patient chose (who reads for them and acts on nothing: docs/law.md §3).
+ */
+export type GrantMode = AccessMode | 'patient' | 'representative' | 'heir' | 'caregiver';
 
 /**
  * The registry's decision for one actor on one patient, handed to the source subgraphs through

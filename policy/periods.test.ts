@@ -4,6 +4,7 @@ import {
   archiveEnds,
   authorisationEnds,
   representationInvitationEnds,
+  caregivingInvitationEnds,
   minorIfBornAfter,
   retentionCutoff,
   revealCutoff,
@@ -65,6 +66,16 @@ describe('the periods of the law (policy/periods.json), counted on the calendar'
       'an invitation sent before the spring change runs out at the same Paris hour after it',
       () => representationInvitationEnds(at('2027-03-10T09:00:00+01:00')),
       '2027-04-09T09:00:00+02:00',
+    ],
+    [
+      'a caregiving invitation sent on 31 December in Paris (still 30 December in UTC) runs out on 30 January',
+      () => caregivingInvitationEnds(at('2026-12-30T23:30:00Z')),
+      '2027-01-30T00:30:00+01:00',
+    ],
+    [
+      'a caregiving invitation sent in the autumn hour that happens twice runs out at the same Paris hour thirty days on',
+      () => caregivingInvitationEnds(at('2027-10-31T00:30:00Z')),
+      '2027-11-30T02:30:00+01:00',
     ],
     [
       'an authorisation given in summer time ends at the same Paris hour',

@@ -14,6 +14,7 @@ interface PeriodsFile {
   authorisation: LawPeriod;
   copyAvailable: LawPeriod;
   representationInvitation: LawPeriod;
+  caregivingInvitation: LawPeriod;
 }
 
 /** The sources that show only a window of what they hold. */
@@ -49,6 +50,7 @@ export function loadPeriods(path = projectPath('policy', 'periods.json')): Perio
     'authorisation',
     'copyAvailable',
     'representationInvitation',
+    'caregivingInvitation',
   ] as const)
     checked(path, key, data[key]);
   return data;
@@ -128,4 +130,12 @@ export function copyAvailableUntil(readyAt: Date): Date {
  */
 export function representationInvitationEnds(invitedAt: Date): Date {
   return after(invitedAt, PERIODS.representationInvitation);
+}
+
+/**
+ * When an invitation to be a patient's caregiver, sent at `invitedAt`, runs out: it can be accepted strictly
+ * before this instant, and the inviter sees it as lapsed from then (an operating choice, policy/periods.json).
+ */
+export function caregivingInvitationEnds(invitedAt: Date): Date {
+  return after(invitedAt, PERIODS.caregivingInvitation);
 }

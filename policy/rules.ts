@@ -15,6 +15,7 @@ export const GRANT_RULES = [
   'professional.bris-de-glace',
   'regulator.centre-15',
   'heir.limited',
+  'caregiver.delegated',
 ] as const;
 
 /** Why something was refused. */
@@ -51,6 +52,8 @@ export const DENY_RULES = [
   'deny.not-invitee',
   'deny.invitation-closed',
   'deny.invitation-wrong-proof',
+  'deny.not-caregiving-party',
+  'deny.patient-minor',
   // The record's state.
   'deny.no-such-record',
   'deny.dmp-not-active',
@@ -110,6 +113,13 @@ export const ACTION_RULES = [
   'representation.add.operations',
   'representation.remove.self',
   'representation.remove.operations',
+  'caregiving.invite.patient',
+  'caregiving.accept.invitee',
+  'caregiving.refuse.invitee',
+  'caregiving.withdraw.patient',
+  'caregiving.read.invitee',
+  'caregiving.end.patient',
+  'caregiving.end.caregiver',
   'retention.window',
   'analytics.aggregate',
   'regulator.trait-search',

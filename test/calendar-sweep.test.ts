@@ -52,6 +52,9 @@ interface Fixture {
     | 'adultToday'
     | 'minorTomorrow'
     | 'child'
+    | 'helped'
+    | 'caregiverOfAge'
+    | 'caregiverMinor'
     | 'archiveOpen'
     | 'archiveOver',
     string
@@ -162,6 +165,10 @@ function fixture(sweep: number, now: Date): Fixture {
     birthDate: parisDate(before(now, { years: 10 })),
     representatives: [{ account: `rep:sweep-${sweep}`, relation: 'Mère' }],
   });
+  // Caregivers: a patient invites an adult, one of age today, not one of age tomorrow (art. 388 C. civ.).
+  const helped = person();
+  const caregiverOfAge = person({ birthDate: birthdays.adultToday });
+  const caregiverMinor = person({ birthDate: birthdays.minorTomorrow });
   // R1111-46: a record closed ten years less a day ago can be reopened; ten years and a day ago, no more.
   const archiveOpen = person({
     dmp: { status: 'CLOSED', closedAt: iso(after(before(now, { years: 10 }), { days: 1 })) },
@@ -213,6 +220,9 @@ function fixture(sweep: number, now: Date): Fixture {
         adultToday,
         minorTomorrow,
         child,
+        helped,
+        caregiverOfAge,
+        caregiverMinor,
         archiveOpen,
         archiveOver,
         ...cohort,
@@ -228,6 +238,9 @@ function fixture(sweep: number, now: Date): Fixture {
       adultToday: adultToday.ins,
       minorTomorrow: minorTomorrow.ins,
       child: child.ins,
+      helped: helped.ins,
+      caregiverOfAge: caregiverOfAge.ins,
+      caregiverMinor: caregiverMinor.ins,
       archiveOpen: archiveOpen.ins,
       archiveOver: archiveOver.ins,
     },
@@ -462,6 +475,64 @@ describe('the calendar sweep: every rule of time at every instant', () => {
             }
           `,
           { id: sent.data.inviteLegalRepresentative.id, born: parisDate(before(now, { years: 10 })) },
+        );
+        expect(late.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      });
+
+      it('lets a patient invite a caregiver of age today, not one of age tomorrow, and runs the invitation out thirty days on', async () => {
+        const traitsOf = async (person: string) => {
+          const { identity } = (
+            await (
+              await graph.as(`patient:${person}`)
+            )(`{ patient(ins: "${person}") { identity { birthName firstName birthDate } } }`)
+          ).data.patient;
+          return {
+            ins: person,
+            firstName: identity.firstName,
+            familyName: identity.birthName,
+            birthDate: identity.birthDate,
+          };
+        };
+        const patient = await graph.as(`patient:${ins.helped}`);
+        const invite = async (caregiver: object) =>
+          patient(
+            gql`
+              mutation ($input: InviteCaregiverInput!) {
+                inviteCaregiver(input: $input) {
+                  invitation {
+                    id
+                    expiresAt
+                  }
+                }
+              }
+            `,
+            { input: { ins: ins.helped, caregiver } },
+          );
+        const minor = await invite(await traitsOf(ins.caregiverMinor));
+        expect(minor.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'input.caregiver.birthDate',
+        });
+        const sent = await invite(await traitsOf(ins.caregiverOfAge));
+        expect(sent.errors).toBeUndefined();
+        const ends = after(now, { days: 30 });
+        expect(sent.data.inviteCaregiver.invitation.expiresAt).toBe(iso(ends));
+        const invitee = await graph.as(`patient:${ins.caregiverOfAge}`);
+        const open = async () =>
+          (await invitee(`{ viewer { caregivingInvitations { id } } }`)).data.viewer.caregivingInvitations.length;
+        clock.set(new Date(ends.getTime() - 1000));
+        expect(await open()).toBe(1);
+        clock.set(ends);
+        expect(await open()).toBe(0);
+        const late = await invitee(
+          gql`
+            mutation ($id: ID!) {
+              answerCaregivingInvitation(input: { id: $id, accept: true }) {
+                status
+              }
+            }
+          `,
+          { id: sent.data.inviteCaregiver.invitation.id },
         );
         expect(late.errors?.[0].extensions.code).toBe('FORBIDDEN');
       });

@@ -22,6 +22,7 @@ export type AccessKind =
 /** TRE_R248 mode for professionals, or the patient's own side. */
 export type AccessMode =
   | 'bris_de_glace'
+  | 'caregiver'
   | 'centre_15'
   | 'heir'
   | 'normal'

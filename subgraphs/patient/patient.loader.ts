@@ -51,6 +51,7 @@ export function factsOf(row: PatientFactsRow): PatientAccessFacts {
     deceased: row.deceased_on !== null,
     heirsObjection: row.heirs_objection,
     isHeir: row.is_heir,
+    isCaregiver: row.is_caregiver,
   };
 }
 

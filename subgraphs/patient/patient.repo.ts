@@ -39,6 +39,8 @@ export interface PatientFactsRow extends PatientRow {
   establishment_blocked: boolean;
   is_representative: boolean;
   is_heir: boolean;
+  /** The asking patient is this patient's caregiver under a delegation in force. */
+  is_caregiver: boolean;
   has_emergency_grant: boolean;
   masked_document_ids: string[];
   /** The spans of masking by default (policy/default-masking.ts), oldest first, as JSON; null when never set. */
@@ -74,6 +76,7 @@ export async function findPatientFacts(
   const rpps = actor.kind === 'professional' ? actor.rpps : null;
   const accountId = actor.kind === 'representative' || actor.kind === 'heir' ? actor.id : null;
   const vouchingFiness = actor.kind === 'professional' ? (actor.vouchedBy?.finess ?? null) : null;
+  const patientIns = actor.kind === 'patient' ? actor.ins : null;
   return store.query<PatientFactsRow>(
     `SELECT p.*,
        EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = p.ins AND r.rpps = $2 AND r.relation = 'MEDECIN_TRAITANT') AS is_treating,
@@ -90,6 +93,7 @@ export async function findPatientFacts(
        EXISTS (SELECT 1 FROM legal_representative l WHERE l.patient_ins = p.ins AND l.account_id = $3
                  AND ${representationInForce('$5', '$6')}) AS is_representative,
        EXISTS (SELECT 1 FROM heir h WHERE h.patient_ins = p.ins AND h.account_id = $3) AS is_heir,
+       EXISTS (SELECT 1 FROM caregiving_delegation c WHERE c.patient_ins = p.ins AND c.caregiver_ins = $8 AND c.ended_at IS NULL) AS is_caregiver,
        EXISTS (SELECT 1 FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > $4) AS has_emergency_grant,
        (SELECT g.justification FROM emergency_grant g WHERE g.patient_ins = p.ins AND g.rpps = $2 AND g.expires_at > $4 ORDER BY g.opened_at DESC LIMIT 1) AS emergency_justification,
        ARRAY(SELECT m.document_id FROM document_mask m WHERE m.patient_ins = p.ins ORDER BY m.document_id) AS masked_document_ids,
@@ -100,7 +104,8 @@ export async function findPatientFacts(
      FROM patient p WHERE p.ins = ANY($1::text[])${options.forUpdate ? ' FOR UPDATE OF p' : ''}`,
     // The request's instant and Paris day: a measure ends on its date, a minor's representative on the 18th birthday.
     // A member of staff the establishment vouched for is of its care team (the registry recognised them on its list).
-    [insList, rpps, accountId, now, parisDate(now), minorIfBornAfter(now), vouchingFiness],
+    // A patient asking about another's record is judged as their caregiver, if they are one.
+    [insList, rpps, accountId, now, parisDate(now), minorIfBornAfter(now), vouchingFiness, patientIns],
   );
 }
 

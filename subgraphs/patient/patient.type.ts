@@ -24,6 +24,7 @@ export const AccessModeEnum = {
   patient: 'patient',
   representative: 'representative',
   heir: 'heir',
+  caregiver: 'caregiver',
 } as const;
 registerEnumType(AccessModeEnum, {
   name: 'AccessMode',

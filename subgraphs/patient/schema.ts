@@ -29,6 +29,7 @@ import { resolvePatientReference } from './patient.reference';
 import { recognise } from './actor.repo';
 import { LifecycleResolver } from './lifecycle.resolver';
 import { FamilyProfileResolver } from './family-profile.resolver';
+import { CaregivingResolver, PatientCaregiversResolver, ViewerCaregivingResolver } from './caregiving.resolver';
 import { CareRolesResolver } from './care-roles.resolver';
 import { CareListsResolver } from './care-lists.resolver';
 import { DefaultMaskingResolver } from './default-masking.resolver';
@@ -52,6 +53,9 @@ export const patient: SubgraphDefinition = {
     PatientInvitationsResolver,
     ViewerInvitationsResolver,
     FamilyProfileResolver,
+    CaregivingResolver,
+    PatientCaregiversResolver,
+    ViewerCaregivingResolver,
     tracedActorResolver(AccessTraceEntry),
     tracedActorResolver(AccessEvent),
     tracedActorResolver(Accessor),

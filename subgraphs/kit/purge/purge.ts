@@ -1,7 +1,10 @@
 import { quoteIdent, type SqlExecutor } from '../../../runtime/store/sql-store';
 
-/** Columns that name the patient a row is about, in every store of the graph. */
-const PATIENT_COLUMNS = ['patient_ins', 'ins'];
+/**
+ * Columns that name a patient a row is about, in every store of the graph: the record's own (`patient_ins`,
+ * `ins`), and the other person of a caregiving (the caregiver, the one invited): their rows go with their record.
+ */
+const PATIENT_COLUMNS = ['patient_ins', 'ins', 'caregiver_ins', 'invitee_ins'];
 
 export interface PurgeScope {
   /** Tables emptied after the others (those the others reference). */
