@@ -28,6 +28,7 @@ export type PatientControl =
   | 'list-establishment'
   | 'unlist-establishment'
   | 'set-secondary-use'
+  | 'set-document-processing'
   | 'keep-secret'
   | 'share-secret'
   | 'request-copy'

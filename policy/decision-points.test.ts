@@ -104,6 +104,7 @@ describe('the decisions at the policy, one table each', () => {
       'mask-by-default',
       'unmask-by-default',
       'set-emergency-consents',
+      'set-document-processing',
       'name-medecin-traitant',
       'name-administrator',
       'remove-administrator',

@@ -180,15 +180,15 @@ describe('the lists a patient keeps of their professionals and establishments', 
     });
 
     it.each([
-      ['an RPPS the directory does not hold', ADD_PRO, '49999999999', 'rpps'],
-      ['not an RPPS', ADD_PRO, 'dr-who', 'rpps'],
-      ['a professional already listed', ADD_PRO, MIDWIFE, 'rpps'],
-      ['removing a professional not listed', REMOVE_PRO, '30000000001', 'rpps'],
-      ['removing an unknown RPPS', REMOVE_PRO, '49999999999', 'rpps'],
-      ['a FINESS the directory does not hold', ADD_ETAB, '999999999', 'finess'],
-      ['not a FINESS', ADD_ETAB, 'timone', 'finess'],
-      ['an establishment already listed', ADD_ETAB, TIMONE.finess, 'finess'],
-      ['removing an establishment not listed', REMOVE_ETAB, '130781073', 'finess'],
+      ['an RPPS the directory does not hold', ADD_PRO, '49999999999', 'input.rpps'],
+      ['not an RPPS', ADD_PRO, 'dr-who', 'input.rpps'],
+      ['a professional already listed', ADD_PRO, MIDWIFE, 'input.rpps'],
+      ['removing a professional not listed', REMOVE_PRO, '30000000001', 'input.rpps'],
+      ['removing an unknown RPPS', REMOVE_PRO, '49999999999', 'input.rpps'],
+      ['a FINESS the directory does not hold', ADD_ETAB, '999999999', 'input.finess'],
+      ['not a FINESS', ADD_ETAB, 'timone', 'input.finess'],
+      ['an establishment already listed', ADD_ETAB, TIMONE.finess, 'input.finess'],
+      ['removing an establishment not listed', REMOVE_ETAB, '130781073', 'input.finess'],
     ])('%s: BAD_USER_INPUT naming the field, nothing changed', async (_case, mutation, id, field) => {
       const before = await lists(actor, ins);
       const answer = await as(actor, mutation, { ins, id });
@@ -261,7 +261,7 @@ describe('the lists a patient keeps of their professionals and establishments', 
     const before = await lists(actor, ins);
     const wrong = await as(actor, ADD_WITH_ROLE, { ins, rpps: TREATING, role: 'SAGE_FEMME_REFERENTE' });
     expect(code(wrong)).toBe('BAD_USER_INPUT');
-    expect(wrong.errors?.[0].extensions.field).toBe('role');
+    expect(wrong.errors?.[0].extensions.field).toBe('input.role');
     expect(await lists(actor, ins)).toEqual(before);
     const added = await as(actor, ADD_WITH_ROLE, { ins, rpps: TREATING, role: null });
     expect(added.errors).toBeUndefined();

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { perRequest } from '../../runtime/context';
+import { insArgument } from '../../runtime/arguments';
 import { badInput } from '../../runtime/errors';
 import type { SubgraphContext } from '../kit/context';
 import { listsPerPatient } from '../kit/documents/rows-by-patient';
@@ -93,13 +94,19 @@ export class CareListsResolver {
     @Arg('input', () => AddListedProfessionalInput) input: AddListedProfessionalInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const patient = await control(ctx, input.ins, 'list-professional', input.rpps, async (tx, id) => {
-      const professional = await knownProfessional(tx, input.rpps);
-      if (input.role) checkRoleFits(professional, input.role, 'role');
-      if (!(await repo.addListedProfessional(tx, id, input.rpps, ctx.now)))
-        throw badInput('rpps', 'this professional is already in the list');
-      if (input.role) await setCareRole(tx, id, input.role, input.rpps, ctx.now);
-    });
+    const patient = await control(
+      ctx,
+      insArgument(input.ins, 'input.ins'),
+      'list-professional',
+      input.rpps,
+      async (tx, id) => {
+        const professional = await knownProfessional(tx, input.rpps, 'input.rpps');
+        if (input.role) checkRoleFits(professional, input.role, 'input.role');
+        if (!(await repo.addListedProfessional(tx, id, input.rpps, ctx.now)))
+          throw badInput('input.rpps', 'this professional is already in the list');
+        if (input.role) await setCareRole(tx, id, input.role, input.rpps, ctx.now);
+      },
+    );
     changed(ctx, patient.ins);
     return patient;
   }
@@ -112,11 +119,17 @@ export class CareListsResolver {
     @Arg('input', () => RemoveListedProfessionalInput) input: RemoveListedProfessionalInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const patient = await control(ctx, input.ins, 'unlist-professional', input.rpps, async (tx, id) => {
-      await knownProfessional(tx, input.rpps);
-      if (!(await repo.removeListedProfessional(tx, id, input.rpps)))
-        throw badInput('rpps', 'this professional is not in the list');
-    });
+    const patient = await control(
+      ctx,
+      insArgument(input.ins, 'input.ins'),
+      'unlist-professional',
+      input.rpps,
+      async (tx, id) => {
+        await knownProfessional(tx, input.rpps, 'input.rpps');
+        if (!(await repo.removeListedProfessional(tx, id, input.rpps)))
+          throw badInput('input.rpps', 'this professional is not in the list');
+      },
+    );
     changed(ctx, patient.ins);
     return patient;
   }
@@ -130,11 +143,17 @@ export class CareListsResolver {
     @Arg('input', () => AddListedEstablishmentInput) input: AddListedEstablishmentInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const patient = await control(ctx, input.ins, 'list-establishment', `finess:${input.finess}`, async (tx, id) => {
-      await knownEstablishment(tx, input.finess);
-      if (!(await repo.addListedEstablishment(tx, id, input.finess, ctx.now)))
-        throw badInput('finess', 'this establishment is already in the list');
-    });
+    const patient = await control(
+      ctx,
+      insArgument(input.ins, 'input.ins'),
+      'list-establishment',
+      `finess:${input.finess}`,
+      async (tx, id) => {
+        await knownEstablishment(tx, input.finess, 'input.finess');
+        if (!(await repo.addListedEstablishment(tx, id, input.finess, ctx.now)))
+          throw badInput('input.finess', 'this establishment is already in the list');
+      },
+    );
     changed(ctx, patient.ins);
     return patient;
   }
@@ -147,11 +166,17 @@ export class CareListsResolver {
     @Arg('input', () => RemoveListedEstablishmentInput) input: RemoveListedEstablishmentInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const patient = await control(ctx, input.ins, 'unlist-establishment', `finess:${input.finess}`, async (tx, id) => {
-      await knownEstablishment(tx, input.finess);
-      if (!(await repo.removeListedEstablishment(tx, id, input.finess)))
-        throw badInput('finess', 'this establishment is not in the list');
-    });
+    const patient = await control(
+      ctx,
+      insArgument(input.ins, 'input.ins'),
+      'unlist-establishment',
+      `finess:${input.finess}`,
+      async (tx, id) => {
+        await knownEstablishment(tx, input.finess, 'input.finess');
+        if (!(await repo.removeListedEstablishment(tx, id, input.finess)))
+          throw badInput('input.finess', 'this establishment is not in the list');
+      },
+    );
     changed(ctx, patient.ins);
     return patient;
   }

@@ -33,6 +33,7 @@ import { CaregivingResolver, PatientCaregiversResolver, ViewerCaregivingResolver
 import { CareRolesResolver } from './care-roles.resolver';
 import { CareListsResolver } from './care-lists.resolver';
 import { DefaultMaskingResolver } from './default-masking.resolver';
+import { DocumentProcessingResolver } from './document-processing.resolver';
 import { AnalyticsEntryResolver, PatientCountResolver } from './analytics.resolver';
 
 export const patient: SubgraphDefinition = {
@@ -77,6 +78,7 @@ export const patient: SubgraphDefinition = {
     CareRolesResolver,
     CareListsResolver,
     DefaultMaskingResolver,
+    DocumentProcessingResolver,
   ],
   references: { Patient: resolvePatientReference },
   // With the retention job: the archive's end (seeds 001, 002, 004) and the copies of records (seed 002).

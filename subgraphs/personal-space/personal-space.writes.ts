@@ -520,7 +520,6 @@ export class PersonalSpaceWritesResolver {
     @Arg('input', () => OrganDonationInformedInput) input: OrganDonationInformedInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<OrganDonationStatement> {
-    if (typeof input.informed !== 'boolean') throw badInput('input.informed', 'must be true or false');
     const at = input.informed ? ctx.now : null;
     return writeSpace(ctx, ins, WISHES, 'organDonationStatement', async (tx, id) => {
       await tx.query(
