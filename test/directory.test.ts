@@ -18,7 +18,13 @@ const DIRECTORY = {
       specialty: 'SM04',
       establishment: TIMONE,
     },
-    { rpps: '40000000002', familyName: 'Dupond', firstName: 'Jean', profession: '21' },
+    {
+      rpps: '40000000002',
+      familyName: 'Dupond',
+      firstName: 'Jean',
+      profession: '21',
+      contact: { addressLine: '12 cours Julien', postalCode: '13006', city: 'Marseille', phone: '0491000000' },
+    },
     { rpps: '40000000003', familyName: "N'Diaye", firstName: 'Élodie', profession: '60', establishment: TIMONE },
   ],
 };
@@ -90,6 +96,48 @@ describe('the directory of professionals and establishments', () => {
       truncated: false,
     });
   });
+
+  it.each([
+    ['a patient', `patient:${ADULT}`],
+    ['a professional', 'ps:30000000002'],
+  ])(
+    'gives %s where a professional practises, as the directory publishes it, and nothing it does not',
+    async (_who, actor) => {
+      const { data, errors } = await (
+        await graph.as(actor)
+      )(gql`
+        {
+          published: professional(rpps: "40000000002") {
+            addresses {
+              line
+              postalCode
+              city
+              phone
+            }
+          }
+          unpublished: professional(rpps: "40000000003") {
+            addresses {
+              line
+            }
+          }
+          found: searchProfessionals(name: "dupond") {
+            professionals {
+              rpps
+              addresses {
+                city
+              }
+            }
+          }
+        }
+      `);
+      expect(errors).toBeUndefined();
+      expect(data.published.addresses).toEqual([
+        { line: '12 cours Julien', postalCode: '13006', city: 'Marseille', phone: '0491000000' },
+      ]);
+      expect(data.unpublished.addresses).toEqual([]);
+      expect(data.found.professionals).toContainEqual({ rpps: '40000000002', addresses: [{ city: 'Marseille' }] });
+    },
+  );
 
   it('says when more matched than were returned', async () => {
     const { data } = await (await graph.as(`patient:${ADULT}`))(SEARCH, { name: 'dupon', first: 1 });

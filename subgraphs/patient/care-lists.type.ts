@@ -45,6 +45,7 @@ export class ListedProfessional {
   active!: boolean;
   @Field(() => [ProfessionalAddress], {
     description: 'Where they practise, as the directory publishes it; empty if it publishes none.',
+    deprecationReason: 'Use professional.addresses, served wherever a professional is named.',
   })
   addresses!: ProfessionalAddress[];
   @Field(() => DateTime, { description: 'Listed since then.' }) since!: Date;

@@ -25,6 +25,26 @@ export function professionalsByRpps(store: SqlExecutor, rppsList: readonly strin
   ]);
 }
 
+export interface ProfessionalContactRow {
+  rpps: string;
+  address_line: string;
+  postal_code: string;
+  city: string;
+  phone: string | null;
+}
+
+/** The practice addresses the directory publishes, for several professionals at once (complete ones only). */
+export function professionalContacts(
+  store: SqlExecutor,
+  rppsList: readonly string[],
+): Promise<ProfessionalContactRow[]> {
+  return store.query<ProfessionalContactRow>(
+    `SELECT rpps, address_line, postal_code, city, phone FROM professional
+     WHERE rpps = ANY($1::text[]) AND address_line IS NOT NULL AND postal_code IS NOT NULL AND city IS NOT NULL`,
+    [rppsList],
+  );
+}
+
 /** Where a name breaks into words: spaces, hyphens, apostrophes. */
 const WORD_BREAK = "[[:space:]'’-]+";
 

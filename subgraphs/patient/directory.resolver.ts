@@ -10,10 +10,12 @@ import { PROFESSIONS, SPECIALTIES, type ProfessionCode, type SpecialtyCode } fro
 import { describeTrace, traceKind, type TraceKind } from '../../domain/trace-actions';
 import { Establishment, Professional } from './patient.type';
 import { professionalOf } from './directory';
+import { ProfessionalAddress } from './care-lists.type';
 import {
   accountNames,
   establishmentsByFiness,
   establishmentsNamed,
+  professionalContacts,
   professionalsByRpps,
   professionalsNamed,
   staffNames,
@@ -75,6 +77,34 @@ export const actorNames = perRequest(
       return actorIds.map((id) => names.get(id) ?? null);
     }),
 );
+
+/** The practice addresses of the professionals a request names, by RPPS: one query per request. */
+export const professionalAddresses = perRequest(
+  (ctx: SubgraphContext) =>
+    new DataLoader<string, ProfessionalAddress[]>(async (rppsList) => {
+      const rows = await professionalContacts(ctx.deps.store, rppsList);
+      return rppsList.map((rpps) =>
+        rows
+          .filter((r) => r.rpps === rpps)
+          .map((r) => ({ line: r.address_line, postalCode: r.postal_code, city: r.city, phone: r.phone })),
+      );
+    }),
+);
+
+/**
+ * A professional's practice addresses, wherever the graph names a professional (Query.professional, a care team,
+ * a list, a search): the directory's published contact details, public knowledge about professionals and read
+ * apart from any record.
+ */
+@Resolver(() => Professional)
+export class ProfessionalContactResolver {
+  @FieldResolver(() => [ProfessionalAddress], {
+    description: 'Where they practise, as the directory publishes it; empty if it publishes none.',
+  })
+  addresses(@Root() professional: Professional, @Ctx() ctx: SubgraphContext): Promise<ProfessionalAddress[]> {
+    return professionalAddresses(ctx).load(professional.rpps);
+  }
+}
 
 @Resolver()
 export class DirectoryResolver {

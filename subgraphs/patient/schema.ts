@@ -12,7 +12,12 @@ import { PatientResolver } from './patient.resolver';
 import { PatientControlsResolver } from './controls.resolver';
 import { EmergencyResolver } from './emergency.resolver';
 import { ConsultationConsentResolver } from './consultation-consent.resolver';
-import { accessReadingResolver, DirectoryResolver, tracedActorResolver } from './directory.resolver';
+import {
+  accessReadingResolver,
+  DirectoryResolver,
+  ProfessionalContactResolver,
+  tracedActorResolver,
+} from './directory.resolver';
 import { AccessHistoryResolver } from './access-history.resolver';
 import { AccessEvent, AccessTraceEntry, Accessor } from './access-trace.type';
 import { StaffResolver } from './staff.resolver';
@@ -48,6 +53,7 @@ export const patient: SubgraphDefinition = {
     EmergencyResolver,
     ConsultationConsentResolver,
     DirectoryResolver,
+    ProfessionalContactResolver,
     StaffResolver,
     RepresentationResolver,
     RepresentationInvitationResolver,
