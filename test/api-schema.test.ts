@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { Supergraph } from '@apollo/federation-internals';
-import { buildSchema, isObjectType, isInterfaceType, isInputObjectType } from 'graphql';
+import { buildSchema, isEnumType, isObjectType, isInterfaceType, isInputObjectType } from 'graphql';
 import { projectPath } from '../domain/paths';
 import { unannouncedBreakingChanges } from '../scripts/compose';
 import { SCALARS } from '../schema/codegen';
@@ -34,6 +34,23 @@ describe('the client schema (schema/api.graphql)', () => {
     });
     expect(present).toEqual([]);
     expect(api).not.toMatch(/join__|link__|_entities|_service|_Any|@inaccessible|@shareable|@key/);
+  });
+
+  it('names every enum value in SCREAMING_CASE, but for deprecated ones that name their SCREAMING twin', () => {
+    const schema = buildSchema(api);
+    const values = Object.values(schema.getTypeMap())
+      .filter(isEnumType)
+      .filter((t) => !t.name.startsWith('__'))
+      .flatMap((t) => t.getValues().map((v) => ({ type: t.name, name: v.name, deprecated: v.deprecationReason })));
+    const SCREAMING = /^[A-Z][A-Z0-9_]*$/;
+    expect(values.filter((v) => !SCREAMING.test(v.name) && !v.deprecated)).toEqual([]);
+    const legacy = values.filter((v) => !SCREAMING.test(v.name));
+    for (const v of legacy) {
+      expect(v.deprecated).toBe(`Use ${v.name.toUpperCase()}.`);
+      expect(values).toContainEqual({ type: v.type, name: v.name.toUpperCase(), deprecated: undefined });
+    }
+    // What schema/CHANGELOG.md announces, and no more.
+    expect([...new Set(legacy.map((v) => v.type))].sort()).toEqual(['AccessMode', 'DocumentSource']);
   });
 
   it('gives codegen a real type for every scalar, and no internal field to type', () => {

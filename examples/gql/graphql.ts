@@ -19,14 +19,35 @@ export type AccessKind =
   /** The record itself: creation, closure, representatives, copies, deletion */
   | 'RECORD';
 
-/** TRE_R248 mode for professionals, or the patient's own side. */
+/** How the reader reaches the record: a TRE_R248 mode for professionals, or the patient's own side. */
 export type AccessMode =
+  /** A professional facing an emergency, under bris de glace (TRE_R248; docs/law.md §3). */
+  | 'BRIS_DE_GLACE'
+  /** The caregiver the patient chose (CASF L113-1-3; docs/law.md §3, "Caregivers"). */
+  | 'CAREGIVER'
+  /** A SAMU centre 15 regulator (TRE_R248 mode centre 15). */
+  | 'CENTRE_15'
+  /** An heir after the death (L1111-18). */
+  | 'HEIR'
+  /** A professional, under an authorisation, the care team, or as médecin traitant or administrator (TRE_R248 mode normal). */
+  | 'NORMAL'
+  /** The patient on their own record. */
+  | 'PATIENT'
+  /** A legal representative of the patient (a minor’s parent, an adult’s tutor or curator). */
+  | 'REPRESENTATIVE'
+  /** A professional facing an emergency, under bris de glace (TRE_R248; docs/law.md §3). */
   | 'bris_de_glace'
+  /** The caregiver the patient chose (CASF L113-1-3; docs/law.md §3, "Caregivers"). */
   | 'caregiver'
+  /** A SAMU centre 15 regulator (TRE_R248 mode centre 15). */
   | 'centre_15'
+  /** An heir after the death (L1111-18). */
   | 'heir'
+  /** A professional, under an authorisation, the care team, or as médecin traitant or administrator (TRE_R248 mode normal). */
   | 'normal'
+  /** The patient on their own record. */
   | 'patient'
+  /** A legal representative of the patient (a minor’s parent, an adult’s tutor or curator). */
   | 'representative';
 
 export type AllergySeverity =

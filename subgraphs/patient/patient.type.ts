@@ -17,18 +17,36 @@ export const CareRelationKindEnum = {
   BLOCKED: 'BLOCKED',
 } as const;
 registerEnumType(CareRelationKindEnum, { name: 'CareRelationKind' });
-export const AccessModeEnum = {
-  normal: 'normal',
-  bris_de_glace: 'bris_de_glace',
-  centre_15: 'centre_15',
-  patient: 'patient',
-  representative: 'representative',
-  heir: 'heir',
-  caregiver: 'caregiver',
+/**
+ * How an actor reaches a record. SCREAMING_CASE is the schema's convention (schema/CHANGELOG.md): those values
+ * are declared from now on, and the lower-case ones stay, deprecated, for their period. An answer still says the
+ * lower-case name until the period ends: graphql-js serialises a value by the last name declared for it.
+ */
+const ACCESS_MODES = {
+  normal:
+    'A professional, under an authorisation, the care team, or as médecin traitant or administrator (TRE_R248 mode normal).',
+  bris_de_glace: 'A professional facing an emergency, under bris de glace (TRE_R248; docs/law.md §3).',
+  centre_15: 'A SAMU centre 15 regulator (TRE_R248 mode centre 15).',
+  patient: 'The patient on their own record.',
+  representative: 'A legal representative of the patient (a minor’s parent, an adult’s tutor or curator).',
+  heir: 'An heir after the death (L1111-18).',
+  caregiver: 'The caregiver the patient chose (CASF L113-1-3; docs/law.md §3, "Caregivers").',
 } as const;
+type AccessModeName = keyof typeof ACCESS_MODES;
+const MODE_NAMES = Object.keys(ACCESS_MODES) as AccessModeName[];
+export const AccessModeEnum = {
+  ...Object.fromEntries(MODE_NAMES.map((mode) => [mode.toUpperCase(), mode])),
+  ...Object.fromEntries(MODE_NAMES.map((mode) => [mode, mode])),
+} as Record<string, AccessModeName>;
 registerEnumType(AccessModeEnum, {
   name: 'AccessMode',
-  description: "TRE_R248 mode for professionals, or the patient's own side.",
+  description: "How the reader reaches the record: a TRE_R248 mode for professionals, or the patient's own side.",
+  valuesConfig: Object.fromEntries(
+    MODE_NAMES.flatMap((mode) => [
+      [mode.toUpperCase(), { description: ACCESS_MODES[mode] }],
+      [mode, { description: ACCESS_MODES[mode], deprecationReason: `Use ${mode.toUpperCase()}.` }],
+    ]),
+  ),
 });
 
 @ObjectType({ description: 'Strict identity traits (RNIV).' })
