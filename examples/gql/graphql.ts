@@ -58,14 +58,23 @@ export type AllergySeverity =
 
 /** The nine spaces the DMP presents documents in. */
 export type DmpSpace =
+  /** Biology and molecular genetics reports (JDV_J07 11502-2, 51969-4, and DOCPAT05 when the patient deposits one). */
   | 'ANALYSES'
+  /** Certificates and declarations (TRE_A03 class 52), except vaccination documents. */
   | 'CERTIFICATS'
+  /** Reports (TRE_A03 class 10), except the biology and prevention ones (ANALYSES, PREVENTION). */
   | 'COMPTES_RENDUS'
+  /** What the patient deposited (TRE_A03 class 90), management documents (class 95), and any document no other space takes. */
   | 'ESPACE_PERSONNEL'
+  /** Medical imaging (TRE_A03 class 31). */
   | 'IMAGERIE'
+  /** Vaccinations and prevention: vaccination history, notes and certificates, preventive and screening reports, the personalised prevention plan, the child health and prevention check (the JDV_J07 types domain/spaces.json lists). */
   | 'PREVENTION'
+  /** Reimbursement data fed by the Assurance maladie (TRE_A03 class 60). */
   | 'REMBOURSEMENT'
+  /** Syntheses (TRE_A03 class 11), except the child health and prevention check (PREVENTION). */
   | 'SYNTHESES'
+  /** Prescriptions, dispensations, care plans and treatments administered (TRE_A03 classes 42 to 45), except the prevention plan. */
   | 'TRAITEMENTS';
 
 /** DMP creation, the first access of a professional, every emergency access, a new document, a consent to access recorded by a professional at a consultation, a legal representative added or removed, a request to delete a document decided by the host's médecin. */
@@ -133,8 +142,11 @@ export type TraitAgreement =
 
 /** TRE_A07 visibility labels used by the DMP. */
 export type VisibilityLabel =
+  /** Set by the author: hidden from the patient's side until the consultation d'annonce, one month after the deposit at the latest (R1111-53). */
   | 'INVISIBLE_PATIENT'
+  /** Hidden from the patient's legal representatives: a minor's secret (L1111-5), set by the author at deposit or by the minor afterwards. */
   | 'INVISIBLE_REPRESENTANTS_LEGAUX'
+  /** Masked by the patient: hidden from professionals except its author, the médecin traitant and the administrators the patient named; in an emergency access only with the patient's MASKED consent. Not a deletion. */
   | 'MASQUE_PS';
 
 export type SpokenSearchQueryVariables = Exact<{

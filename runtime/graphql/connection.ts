@@ -1,4 +1,4 @@
-import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Directive, Field, getMetadataStorage, Int, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import { createHash } from 'node:crypto';
 import { badInput } from '../errors';
@@ -6,10 +6,19 @@ import { badInput } from '../errors';
 @ObjectType({ description: 'Relay page information (forward pagination).' })
 @Directive('@shareable')
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => Boolean) hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor!: string | null;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => Boolean, { description: 'Whether more items follow this page: read them with `after: endCursor`.' })
+  hasNextPage!: boolean;
+  @Field(() => Boolean, {
+    description: 'Whether items precede this page, which is the case exactly when it was asked for with `after`.',
+  })
+  hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge of this page; null when it is empty.' })
+  startCursor!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last edge of this page, to pass as `after` for the next one; null when it is empty.',
+  })
+  endCursor!: string | null;
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -107,17 +116,30 @@ export interface Connection<T> {
 
 /** Builds the `<Name>Connection` and `<Name>Edge` types for a node type. */
 export function connectionTypes<T extends object>(name: string, node: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  // The node's GraphQL name, for the descriptions (its @ObjectType has run: the class is defined before this call).
+  const nodeName = getMetadataStorage().objectTypes.find((type) => type.target === node)?.name ?? name;
+
+  @ObjectType(`${name}Edge`, {
+    description: `An edge of ${name}Connection: one ${nodeName}, with the cursor that resumes the list after it.`,
+  })
   class Edge {
-    @Field(() => String) cursor!: string;
-    @Field(() => node) node!: T;
+    @Field(() => String, {
+      description: `Opaque position of this ${nodeName} in the list: pass it as \`after\` to read what follows. Valid only for the list and the arguments that gave it out.`,
+    })
+    cursor!: string;
+    @Field(() => node, { description: `The ${nodeName} itself.` }) node!: T;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items, newest first.` })
   class ConnectionType {
-    @Field(() => [Edge]) edges!: Edge[];
-    @Field(() => [node]) nodes!: T[];
-    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => [Edge], { description: `The ${nodeName} items of this page, in list order, each with its cursor.` })
+    edges!: Edge[];
+    @Field(() => [node], { description: `The same ${nodeName} items as edges, in the same order, without cursors.` })
+    nodes!: T[];
+    @Field(() => PageInfo, {
+      description: `Whether more ${nodeName} items follow this page, and the cursors of its first and last edges.`,
+    })
+    pageInfo!: PageInfo;
     @Field(() => Int, { description: 'How many items match the filters, counting only what the caller may see.' })
     totalCount!: number;
   }

@@ -12,9 +12,22 @@ import { LocalDate } from '../../schema/scalars';
     "A hospital report to deposit: lettre de liaison, CR d'hospitalisation, opératoire, imagerie, biologie, urgences…",
 })
 export class HospitalReportDeposit extends DocumentDepositFields {
-  @Field(() => LocalDate, { nullable: true }) stayStart?: string | null;
-  @Field(() => LocalDate, { nullable: true }) stayEnd?: string | null;
-  @Field(() => String, { nullable: true }) careUnit?: string | null;
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'First day of the stay, today or before; the reports of a patient sharing this day are one stay (Analytics.hospitalStays).',
+  })
+  stayStart?: string | null;
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Last day of the stay, today or before, not before stayStart.',
+  })
+  stayEnd?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Care unit (service) that wrote it, at most 200 characters.',
+  })
+  careUnit?: string | null;
   @Field(() => String, { nullable: true, description: 'The report text (at most 100,000 characters).' }) summary?:
     string | null;
 }
@@ -46,7 +59,10 @@ export class HospitalDepositResolver {
       'Deposits a hospital report (a professional, or an establishment through its feeding channel). Replaces a version with `replaces`; the patient is notified.',
   })
   depositHospitalReport(
-    @Arg('input', () => HospitalReportDeposit) input: HospitalReportDeposit,
+    @Arg('input', () => HospitalReportDeposit, {
+      description: 'The report to deposit; the same idempotencyKey again deposits nothing (DepositReceipt.duplicate).',
+    })
+    input: HospitalReportDeposit,
     @Ctx() ctx: SubgraphContext,
   ): Promise<DepositReceipt> {
     return deposit(ctx, HOSPITAL_DEPOSITS, input);

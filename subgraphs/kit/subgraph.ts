@@ -71,13 +71,26 @@ const ROUTE_STATUS: Record<string, number> = {
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])\n`;
 
+/** The root types' descriptions: type-graphql has no decorator for them, and composition wants every subgraph's alike. */
+const ROOT_DESCRIPTIONS = {
+  query:
+    "What a client reads. Each field checks the caller's rights itself: what the caller may not know of answers as absence does (NOT_FOUND), and every access to a patient's record is traced in its access history.",
+  mutation:
+    "What a client changes. Each mutation checks the caller's rights and its input before anything is written, and every change to a patient's record is traced; a refusal is a coded error (BAD_USER_INPUT, FORBIDDEN, NOT_FOUND…).",
+};
+
 function typeGraphqlSchema(definition: SubgraphDefinition): GraphQLSchema {
-  return buildSchemaSync({
+  const schema = buildSchemaSync({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
     skipCheck: true,
     validate: false,
   });
+  const query = schema.getQueryType();
+  if (query) query.description = ROOT_DESCRIPTIONS.query;
+  const mutation = schema.getMutationType();
+  if (mutation) mutation.description = ROOT_DESCRIPTIONS.mutation;
+  return schema;
 }
 
 /** The SDL the composition script feeds to composeServices. */

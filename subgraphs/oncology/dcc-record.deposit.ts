@@ -10,10 +10,20 @@ import { LocalDate } from '../../schema/scalars';
 @InputType({ description: 'A DCC record to deposit: fiche RCP, PPS, pathology or operative report.' })
 export class DccRecordDeposit extends DocumentDepositFields {
   @Field(() => String, { nullable: true, description: 'ICD-10 code, e.g. C50.9.' }) tumourSiteCode?: string | null;
-  @Field(() => String, { nullable: true }) tumourSiteLabel?: string | null;
-  @Field(() => LocalDate, { nullable: true }) meetingDate?: string | null;
-  @Field(() => String, { nullable: true }) decision?: string | null;
-  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => String, { nullable: true, description: 'Tumour site in words, at most 200 characters.' })
+  tumourSiteLabel?: string | null;
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Date of the multidisciplinary meeting (RCP), today or before.',
+  })
+  meetingDate?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Decision of the RCP or plan of the PPS, at most 10,000 characters.',
+  })
+  decision?: string | null;
+  @Field(() => String, { nullable: true, description: 'The record text (at most 100,000 characters).' })
+  summary?: string | null;
 }
 
 export const DCC_DEPOSITS: DepositSpec<DccRecordDeposit> = {
@@ -42,7 +52,10 @@ export class DccDepositResolver {
       "Deposits a DCC record (a médecin, or an establishment through its feeding channel). The patient is notified unless the record waits for the consultation d'annonce (INVISIBLE_PATIENT).",
   })
   depositDccRecord(
-    @Arg('input', () => DccRecordDeposit) input: DccRecordDeposit,
+    @Arg('input', () => DccRecordDeposit, {
+      description: 'The record to deposit; the same idempotencyKey again deposits nothing (DepositReceipt.duplicate).',
+    })
+    input: DccRecordDeposit,
     @Ctx() ctx: SubgraphContext,
   ): Promise<DepositReceipt> {
     return deposit(ctx, DCC_DEPOSITS, input);

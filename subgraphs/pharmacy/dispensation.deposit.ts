@@ -11,10 +11,11 @@ import { ProductCategoryEnum, type ProductCategory } from './dispensation.type';
 export class DispensationDeposit extends DocumentDepositFields {
   @Field(() => String, { description: 'CIP13 of the presentation (13 digits, 3400…).' }) cip13!: string;
   @Field(() => String, { description: 'ATC code of the substance (level 5, e.g. N02BE01).' }) atc!: string;
-  @Field(() => String) productName!: string;
-  @Field(() => ProductCategoryEnum) productCategory!: ProductCategory;
+  @Field(() => String, { description: 'Name of the product, 1 to 200 characters.' }) productName!: string;
+  @Field(() => ProductCategoryEnum, { description: 'Its category, which sets how long the DP shows it.' })
+  productCategory!: ProductCategory;
   @Field(() => Int, { description: 'Boxes, 1 to 99.' }) quantity!: number;
-  @Field(() => Boolean) prescribed!: boolean;
+  @Field(() => Boolean, { description: 'Dispensed on a prescription.' }) prescribed!: boolean;
 }
 
 export const DISPENSATIONS: DepositSpec<DispensationDeposit> = {
@@ -45,7 +46,11 @@ export class DispensationDepositResolver {
     description: 'Records a dispensation in the DP (pharmaciens). The patient is notified.',
   })
   recordDispensation(
-    @Arg('input', () => DispensationDeposit) input: DispensationDeposit,
+    @Arg('input', () => DispensationDeposit, {
+      description:
+        'The dispensation to record; the same idempotencyKey again records nothing (DepositReceipt.duplicate).',
+    })
+    input: DispensationDeposit,
     @Ctx() ctx: SubgraphContext,
   ): Promise<DepositReceipt> {
     return deposit(ctx, DISPENSATIONS, input);

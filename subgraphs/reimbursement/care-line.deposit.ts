@@ -15,14 +15,24 @@ export class CareLineEstablishmentInput {
 
 @InputType({ description: 'A reimbursed act, drug or medical device, as the Assurance maladie feeds it (ALIM_AM).' })
 export class CareLineDeposit extends DocumentDepositFields {
-  @Field(() => ActSystemEnum) actSystem!: ActSystem;
-  @Field(() => String) actCode!: string;
-  @Field(() => String) actLabel!: string;
+  @Field(() => ActSystemEnum, { description: 'The nomenclature actCode belongs to.' }) actSystem!: ActSystem;
+  @Field(() => String, { description: 'The code, in the format its nomenclature sets (see ActSystem).' })
+  actCode!: string;
+  @Field(() => String, { description: 'Its label, 1 to 300 characters.' }) actLabel!: string;
   @Field(() => Int, { nullable: true, description: 'Boxes: required for a drug (CIP13), absent otherwise.' }) boxes?:
     number | null;
-  @Field(() => DepositAuthorInput, { nullable: true }) executor?: DepositAuthorInput | null;
-  @Field(() => DepositAuthorInput, { nullable: true }) prescriber?: DepositAuthorInput | null;
-  @Field(() => CareLineEstablishmentInput, { nullable: true }) establishment?: CareLineEstablishmentInput | null;
+  @Field(() => DepositAuthorInput, {
+    nullable: true,
+    description: 'Who carried out the act or dispensed the drug, when the feed knows.',
+  })
+  executor?: DepositAuthorInput | null;
+  @Field(() => DepositAuthorInput, { nullable: true, description: 'Who prescribed it, when the feed knows.' })
+  prescriber?: DepositAuthorInput | null;
+  @Field(() => CareLineEstablishmentInput, {
+    nullable: true,
+    description: 'Where the act was carried out or the product delivered, when the feed knows.',
+  })
+  establishment?: CareLineEstablishmentInput | null;
   @Field(() => Int, { description: 'Billed, in euro cents.' }) amountCents!: number;
   @Field(() => Int, { description: 'Reimbursed, in euro cents (at most the amount billed).' }) reimbursedCents!: number;
 }
@@ -86,7 +96,10 @@ export class CareLineDepositResolver {
     description: 'Adds a reimbursement line (the Assurance maladie feed only). The patient is notified.',
   })
   feedCareLine(
-    @Arg('input', () => CareLineDeposit) input: CareLineDeposit,
+    @Arg('input', () => CareLineDeposit, {
+      description: 'The line to add; the same idempotencyKey again adds nothing (DepositReceipt.duplicate).',
+    })
+    input: CareLineDeposit,
     @Ctx() ctx: SubgraphContext,
   ): Promise<DepositReceipt> {
     return deposit(ctx, CARE_LINES, input);

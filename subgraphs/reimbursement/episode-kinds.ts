@@ -27,6 +27,29 @@ registerEnumType(EpisodeKindEnum, {
     "The kind of a health-history episode, derived by the graph from the care line's nomenclature and code " +
     '(subgraphs/reimbursement/episode-kinds.json): consultations and visits, biology, imaging, dental care, ' +
     'technical acts, nursing, rehabilitation, medicines, medical devices, other care.',
+  valuesConfig: {
+    CONSULTATION: {
+      description:
+        'Consultations, teleconsultations and home visits: NGAP letter keys C, CS, G, GS, APC, CNP, TC, TCG, V, VG, VS, VL.',
+    },
+    BIOLOGY: { description: 'Biology: every NABM act.' },
+    IMAGING: {
+      description:
+        'Imaging: CCAM examinations by radiography, computed tomography, magnetic resonance, ultrasound or scintigraphy (third and fourth characters QK, QH, QN, QM, QL), dental ones excepted.',
+    },
+    DENTAL: {
+      description:
+        "Dental care: CCAM acts on the teeth and their supporting tissues (codes starting HB, dental radiographs included) and the dental surgeons' NGAP keys SC, SPR, TO, DC.",
+    },
+    TECHNICAL_ACT: { description: 'Every other CCAM act (surgery, endoscopy, ECG, anaesthesia…).' },
+    NURSING: { description: "Nursing: the nurses' NGAP keys AMI, AIS, DI." },
+    REHABILITATION: { description: "Rehabilitation: the physiotherapists' NGAP keys AMK, AMC, AMS." },
+    MEDICINE: {
+      description: 'Medicines: every CIP13 line, vaccines included (a CIP13 alone does not say it is a vaccine).',
+    },
+    MEDICAL_DEVICE: { description: 'Medical devices and their services: every LPP line.' },
+    OTHER: { description: 'Any other line: an NGAP act whose letter key no other kind lists.' },
+  },
 });
 
 interface KindRule {

@@ -9,7 +9,10 @@ export const EPISODES_PER_GROUP = 100;
 
 @ObjectType({ description: 'The episodes of one kind on one day of the health history.' })
 export class HealthEpisodeGroup {
-  @Field(() => EpisodeKindEnum) kind!: EpisodeKind;
+  @Field(() => EpisodeKindEnum, {
+    description: "The kind of episode, derived from each line's nomenclature and code.",
+  })
+  kind!: EpisodeKind;
   @Field(() => String, { description: 'The kind, in French, as the patient apps show it.' }) label!: string;
   @Field(() => Int, { description: 'How many episodes of this kind that day, counting only what the caller may see.' })
   count!: number;

@@ -32,9 +32,19 @@ export function analyticsFieldResolver(
     @requiresGrant
     table(
       @Root() root: { grant?: string | null },
-      @Arg('measure', () => AnalyticsMeasureEnum) measure: AnalyticsMeasure,
-      @Arg('groupBy', () => [AnalyticsDimensionEnum]) groupBy: AnalyticsDimension[],
-      @Arg('filter', () => AnalyticsFilter, { nullable: true }) filter: AnalyticsFilter | null,
+      @Arg('measure', () => AnalyticsMeasureEnum, { description: 'What each cell counts: patients or events.' })
+      measure: AnalyticsMeasure,
+      @Arg('groupBy', () => [AnalyticsDimensionEnum], {
+        description:
+          'The dimensions to group by, 1 to 4, one per axis (the ATC levels share one, DEPARTEMENT and REGION one, MONTH, QUARTER and YEAR one), among those this measure holds; at most 100,000 cells.',
+      })
+      groupBy: AnalyticsDimension[],
+      @Arg('filter', () => AnalyticsFilter, {
+        nullable: true,
+        description:
+          'Who and what is counted; a criterion this measure cannot apply is refused. Filters that select too few consenting patients publish nothing (COHORT_TOO_SMALL).',
+      })
+      filter: AnalyticsFilter | null,
       @Ctx() ctx: SubgraphContext,
     ) {
       return aggregate(ctx, spec, root, { measure, groupBy, filter });

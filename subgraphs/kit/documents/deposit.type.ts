@@ -26,7 +26,10 @@ export class DocumentContentInput {
 })
 export class DepositAuthorInput {
   @Field(() => String, { description: 'RPPS, 11 digits.' }) rpps!: string;
-  @Field(() => String) name!: string;
+  @Field(() => String, {
+    description: 'Their name as the document will show it (DocumentAuthor.name), at most 200 characters.',
+  })
+  name!: string;
   @Field(() => String, { description: 'TRE_G15 profession code.' }) professionCode!: string;
   @Field(() => String, { nullable: true, description: 'TRE_R38 specialty code.' }) specialtyCode?: string | null;
 }
@@ -40,7 +43,7 @@ export abstract class DocumentDepositFields {
   })
   idempotencyKey!: string;
   @Field(() => String, { description: 'JDV_J07 type code; the class follows from ASS_X16.' }) typeCode!: string;
-  @Field(() => String) title!: string;
+  @Field(() => String, { description: 'The title the document will show, 1 to 300 characters.' }) title!: string;
   @Field(() => DateTime, { description: 'When the care it records took place.' }) effectiveAt!: Date;
   @Field(() => [VisibilityLabelEnum], {
     nullable: true,
@@ -53,21 +56,38 @@ export abstract class DocumentDepositFields {
     description: 'The current version this document replaces (same patient and writer).',
   })
   replaces?: string | null;
-  @Field(() => DepositAuthorInput, { nullable: true }) author?: DepositAuthorInput | null;
-  @Field(() => DocumentContentInput, { nullable: true }) content?: DocumentContentInput | null;
+  @Field(() => DepositAuthorInput, {
+    nullable: true,
+    description:
+      "An establishment's feeding channel only: the professional who wrote the document, whom its metadata names as author. Anyone else is the author and leaves it out.",
+  })
+  author?: DepositAuthorInput | null;
+  @Field(() => DocumentContentInput, {
+    nullable: true,
+    description:
+      "The document's file, checked on arrival and scanned for viruses; the sources that keep no files (reimbursement, pharmacy) refuse one.",
+  })
+  content?: DocumentContentInput | null;
 }
 
 @ObjectType({ description: 'What a deposit returns: never the document, which the writer may not be allowed to read.' })
 @Directive('@shareable')
 export class DepositReceipt {
-  @Field(() => ID) documentId!: string;
+  @Field(() => ID, {
+    description:
+      'Id of the version deposited (DmpDocument.id); for a duplicate, the one the first deposit with this key created.',
+  })
+  documentId!: string;
   @Field(() => Int, { description: '1 for a new document, n for its n-th version.' }) version!: number;
   @Field(() => ID, { nullable: true, description: 'The version this one replaced.' }) replaced!: string | null;
   @Field(() => Boolean, {
     description: 'The idempotency key was already used for this same document: nothing new was created.',
   })
   duplicate!: boolean;
-  @Field(() => DateTime) depositedAt!: Date;
+  @Field(() => DateTime, {
+    description: 'When it was deposited into the DMP; for a duplicate, when the first deposit with this key was.',
+  })
+  depositedAt!: Date;
 }
 
 @ObjectType({
@@ -75,8 +95,9 @@ export class DepositReceipt {
 })
 @Directive('@shareable')
 export class DocumentContent {
-  @Field(() => String) mimeType!: string;
-  @Field(() => Int) sizeBytes!: number;
+  @Field(() => String, { description: 'Its type, as declared when the file arrived and checked against its bytes.' })
+  mimeType!: string;
+  @Field(() => Int, { description: 'Size of the file in bytes, once decoded.' }) sizeBytes!: number;
   @Field(() => String, { description: 'SHA-256 of the bytes, as checked at deposit.' }) sha256!: string;
-  @Field(() => String) base64!: string;
+  @Field(() => String, { description: 'The bytes, base64-encoded.' }) base64!: string;
 }

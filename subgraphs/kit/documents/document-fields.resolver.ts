@@ -48,7 +48,9 @@ export function documentContentResolver(nodeType: ClassType) {
 export function documentCapabilitiesResolver(nodeType: ClassType, source: DocumentSourceName) {
   @Resolver(() => nodeType)
   class DocumentCapabilitiesResolver {
-    @FieldResolver(() => DocumentCapabilitiesType)
+    @FieldResolver(() => DocumentCapabilitiesType, {
+      description: 'What the reader may do with it: buttons a front end shows.',
+    })
     capabilities(
       @Root() node: { id: string; lineageId?: string; visibility: string[]; author: { kind: string } },
     ): DocumentCapabilitiesType {

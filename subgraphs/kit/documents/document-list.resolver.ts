@@ -20,7 +20,11 @@ export function documentListResolver(
     list(
       @Root() patient: PatientRef,
       @Args(() => PageArgs) page: PageArgs,
-      @Arg('filter', () => DocumentFilter, { nullable: true }) filter: DocumentFilter | null,
+      @Arg('filter', () => DocumentFilter, {
+        nullable: true,
+        description: 'Only the documents meeting every criterion given; omitted, every document the reader may see.',
+      })
+      filter: DocumentFilter | null,
       @Ctx() ctx: SubgraphContext,
     ) {
       return source.connection(ctx, patient, { ...page, filter });

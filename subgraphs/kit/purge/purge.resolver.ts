@@ -11,8 +11,12 @@ import { tracedTransaction } from '../traced-transaction';
 })
 @Directive('@shareable')
 export class PurgeReport {
-  @Field(() => Int) deleted!: number;
-  @Field(() => Int) remaining!: number;
+  @Field(() => Int, { description: 'How many rows naming the patient this purge deleted from the store.' })
+  deleted!: number;
+  @Field(() => Int, {
+    description: 'How many rows still name the patient after it: 0 proves the purge, more leaves it pending.',
+  })
+  remaining!: number;
 }
 
 /**
