@@ -79,17 +79,28 @@ export type DmpSpace =
 
 /** DMP creation, the first access of a professional, every emergency access, a new document, a consent to access recorded by a professional at a consultation, a legal representative added or removed, a request to delete a document decided by the host's médecin. */
 export type NotificationKind =
+  /** A professional recorded, at a consultation, the patient’s consent to access (L1111-15). A reader may turn its delivery off. */
   | 'CONSENT_RECORDED'
+  /** The DMP was created (L1111-14). */
   | 'DMP_CREATED'
+  /** The host's médecin decided on a request to delete a document (R1111-51). A reader may turn its delivery off. */
   | 'DOCUMENT_DELETION_DECIDED'
+  /** An emergency access: bris de glace or the SAMU centre 15. */
   | 'EMERGENCY_ACCESS'
+  /** A professional accessed the record for the first time. */
   | 'FIRST_ACCESS'
+  /** A new document was deposited in the record (`document` names it). A reader may turn its delivery off. */
   | 'NEW_DOCUMENT'
+  /** A legal representative was added. A reader may turn its delivery off. */
   | 'REPRESENTATIVE_ADDED'
+  /** A legal representative was removed. A reader may turn its delivery off. */
   | 'REPRESENTATIVE_REMOVED';
 
+/** Sex, as the identity register (RNIV) holds it. */
 export type Sex =
+  /** Female. */
   | 'F'
+  /** Male. */
   | 'M';
 
 /** Traits heard on the call, as uncertain as the caller: one of a birth date, a birth year, or an age range; then a name and/or a first name; the rest, when known, ranks. The wider the date, the more traits a question must give (policy/trait-search-demand.json). */
@@ -118,26 +129,44 @@ export type SpokenIdentityTraits = {
 
 /** An identity trait heard on a centre 15 call (RNIV traits, and where the patient lives). */
 export type SpokenTrait =
+  /** The INSEE code of the commune of birth (99 + country abroad). */
   | 'BIRTHPLACE'
+  /** The birth date, or what the caller knows of it (a birth year, an age range). */
   | 'BIRTH_DATE'
+  /** The INSEE code of the département of birth. */
   | 'BIRTH_DEPARTEMENT'
+  /** The first name(s). */
   | 'FIRST_NAME'
+  /** The birth name or used name. */
   | 'NAME'
+  /** The INSEE code of the département where the patient lives. */
   | 'RESIDENCE_DEPARTEMENT'
+  /** The sex. */
   | 'SEX';
 
 /** How a trait given agrees with the candidate: EXACT; PHONETIC (same sound, French phonetic key); APPROXIMATE (trigram-similar spelling); PREFIX (first letters); INITIAL (a first name by its initial); SWAPPED_DAY_MONTH, ONE_DIGIT (one digit of the date wrong, or the year off by one), BIRTH_YEAR, AGE_RANGE (for the birth date); SAME_DEPARTEMENT (another commune of the birthplace’s département); DISAGREES (given and different: it lowers the score). */
 export type TraitAgreement =
+  /** The age range given holds the candidate’s age on today’s Paris date. */
   | 'AGE_RANGE'
+  /** A similar spelling (trigram similarity). */
   | 'APPROXIMATE'
+  /** The birth year given agrees with the candidate’s birth date. */
   | 'BIRTH_YEAR'
+  /** Given and different: it lowers the score. */
   | 'DISAGREES'
+  /** The same value (accents, case, hyphens and particles aside). */
   | 'EXACT'
+  /** A first name given by its initial, which the candidate’s first name starts with. */
   | 'INITIAL'
+  /** The birth date with one digit wrong, or the year off by one. */
   | 'ONE_DIGIT'
+  /** The same sound: the same French phonetic key, spelt differently. */
   | 'PHONETIC'
+  /** The value given is the first letters of the candidate’s. */
   | 'PREFIX'
+  /** Another commune of the same département as the candidate’s birthplace. */
   | 'SAME_DEPARTEMENT'
+  /** The birth date with its day and month swapped. */
   | 'SWAPPED_DAY_MONTH';
 
 /** TRE_A07 visibility labels used by the DMP. */

@@ -27,7 +27,11 @@ export class AccessHistoryResolver {
   accessEvents(
     @Root() patient: VisiblePatient,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => AccessTraceFilter, { nullable: true }) filter: AccessTraceFilter | null,
+    @Arg('filter', () => AccessTraceFilter, {
+      nullable: true,
+      description: 'Narrows the history; every criterion given must hold.',
+    })
+    filter: AccessTraceFilter | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     touch(ctx, patient.decision.grant, 'accessTraces');
@@ -58,7 +62,11 @@ export class AccessHistoryResolver {
   })
   async accessors(
     @Root() patient: VisiblePatient,
-    @Arg('filter', () => AccessTraceFilter, { nullable: true }) filter: AccessTraceFilter | null,
+    @Arg('filter', () => AccessTraceFilter, {
+      nullable: true,
+      description: 'Narrows the history; every criterion given must hold.',
+    })
+    filter: AccessTraceFilter | null,
     @Arg('first', () => Int, { nullable: true, description: `1 to ${MAX_ACCESSORS}; default 20.` })
     first: number | null,
     @Ctx() ctx: SubgraphContext,

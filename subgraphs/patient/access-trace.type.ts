@@ -14,9 +14,14 @@ registerEnumType(TraceKindEnum, {
 /** What every view of an access names: who, when, in which mode, what they did and how it ended. */
 @ObjectType({ description: 'Not in the schema: the fields each view of an access extends.' })
 class AccessFields {
-  @Field(() => DateTime) at!: Date;
-  @Field(() => String) actorId!: string;
-  @Field(() => String) actorKind!: string;
+  @Field(() => DateTime, { description: 'When the access happened.' }) at!: Date;
+  @Field(() => String, {
+    description:
+      "Who acted, as an actor id: `ps:<RPPS>` for a professional, `patient:<INS>` for the patient, `staff:<finess>:<staffId>` for an establishment's staff, an account's id otherwise.",
+  })
+  actorId!: string;
+  @Field(() => String, { description: 'What kind of actor: patient, representative, professional, regulator, heir…' })
+  actorKind!: string;
   @Field(() => String, { nullable: true, description: 'TRE_G15.' }) actorProfession!: string | null;
   @Field(() => String, { nullable: true, description: 'TRE_R38.' }) actorSpecialty!: string | null;
   @Field(() => String, { description: 'TRE_R248 mode, patient or representative; none for a refusal.' }) mode!: string;
@@ -39,18 +44,20 @@ class AccessFields {
 export class AccessTraceEntry extends AccessFields {
   @Field(() => ID, { description: 'Position in the tamper-evident chain.' }) seq!: string;
   @Field(() => String, { description: 'The source (subgraph) that served or refused it.' }) source!: string;
-  @Field(() => [String]) touched!: string[];
+  @Field(() => [String], { description: 'What it touched in this source (ids or field groups, never content).' })
+  touched!: string[];
   @Field(() => String, { nullable: true, description: 'The policy rule that decided.' }) rule!: string | null;
 }
 
 export const { Connection: AccessTraceConnection } = connectionTypes('AccessTrace', AccessTraceEntry);
 
-@InputType()
+@InputType({ description: 'Narrows an access history; every criterion given must hold.' })
 export class AccessTraceFilter {
-  @Field(() => DateTime, { nullable: true }) from?: Date | null;
-  @Field(() => DateTime, { nullable: true }) to?: Date | null;
-  @Field(() => String, { nullable: true }) actorId?: string | null;
-  @Field(() => AccessModeEnum, { nullable: true }) mode?: string | null;
+  @Field(() => DateTime, { nullable: true, description: 'Accesses at or after this instant.' }) from?: Date | null;
+  @Field(() => DateTime, { nullable: true, description: 'Accesses before this instant.' }) to?: Date | null;
+  @Field(() => String, { nullable: true, description: "Only this actor's accesses (an `actorId` as listed)." })
+  actorId?: string | null;
+  @Field(() => AccessModeEnum, { nullable: true, description: 'Only accesses in this mode.' }) mode?: string | null;
   @Field(() => [TraceKindEnum], { nullable: true, description: 'Only accesses of these kinds.' })
   kinds?: TraceKind[] | null;
   @Field(() => Boolean, {
@@ -80,9 +87,10 @@ export const { Connection: AccessEventConnection } = connectionTypes('AccessEven
 export class Accessor {
   @Field(() => String, { description: 'Filter accessEvents or accessTraces by it for their accesses.' })
   actorId!: string;
-  @Field(() => String) actorKind!: string;
+  @Field(() => String, { description: 'What kind of actor: patient, representative, professional, regulator, heir…' })
+  actorKind!: string;
   @Field(() => String, { nullable: true, description: 'TRE_G15.' }) actorProfession!: string | null;
   @Field(() => String, { nullable: true, description: 'TRE_R38.' }) actorSpecialty!: string | null;
-  @Field(() => DateTime) lastAccessAt!: Date;
+  @Field(() => DateTime, { description: 'Their most recent access, within the filter.' }) lastAccessAt!: Date;
   @Field(() => Int, { description: 'How many accesses (requests), within the filter.' }) accesses!: number;
 }

@@ -91,7 +91,8 @@ export class CareListsResolver {
       'Keeps a professional of the directory in the patient’s list. The patient or their legal representative. Grants NO access right: the professional reads nothing more than before.',
   })
   async addListedProfessional(
-    @Arg('input', () => AddListedProfessionalInput) input: AddListedProfessionalInput,
+    @Arg('input', () => AddListedProfessionalInput, { description: 'The record and the professional to list.' })
+    input: AddListedProfessionalInput,
     @Ctx() ctx: SubgraphContext,
   ) {
     const patient = await control(
@@ -116,7 +117,10 @@ export class CareListsResolver {
     description: 'Takes a professional off the patient’s list: their access, and any role given them, are unchanged.',
   })
   async removeListedProfessional(
-    @Arg('input', () => RemoveListedProfessionalInput) input: RemoveListedProfessionalInput,
+    @Arg('input', () => RemoveListedProfessionalInput, {
+      description: 'The record and the professional to take off the list.',
+    })
+    input: RemoveListedProfessionalInput,
     @Ctx() ctx: SubgraphContext,
   ) {
     const patient = await control(
@@ -140,7 +144,8 @@ export class CareListsResolver {
       'Keeps an establishment of the directory in the patient’s list. The patient or their legal representative. Grants NO access right, and is not a block (blockEstablishment).',
   })
   async addListedEstablishment(
-    @Arg('input', () => AddListedEstablishmentInput) input: AddListedEstablishmentInput,
+    @Arg('input', () => AddListedEstablishmentInput, { description: 'The record and the establishment to list.' })
+    input: AddListedEstablishmentInput,
     @Ctx() ctx: SubgraphContext,
   ) {
     const patient = await control(
@@ -163,7 +168,10 @@ export class CareListsResolver {
     description: 'Takes an establishment off the patient’s list: a block of it, if any, stays.',
   })
   async removeListedEstablishment(
-    @Arg('input', () => RemoveListedEstablishmentInput) input: RemoveListedEstablishmentInput,
+    @Arg('input', () => RemoveListedEstablishmentInput, {
+      description: 'The record and the establishment to take off the list.',
+    })
+    input: RemoveListedEstablishmentInput,
     @Ctx() ctx: SubgraphContext,
   ) {
     const patient = await control(

@@ -8,7 +8,7 @@ import { Establishment, Professional } from './patient.type';
 export class ProfessionalAddress {
   @Field(() => String, { description: 'Street and number.' }) line!: string;
   @Field(() => String, { description: 'French postal code, 5 digits.' }) postalCode!: string;
-  @Field(() => String) city!: string;
+  @Field(() => String, { description: 'City.' }) city!: string;
   @Field(() => String, { nullable: true, description: 'The practice phone; null if none is published.' })
   phone!: string | null;
 }

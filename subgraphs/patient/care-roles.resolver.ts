@@ -114,9 +114,9 @@ export class CareRolesResolver {
       'Gives a role to a professional of the directory, replacing its previous holder: a sage-femme référente is a sage-femme (TRE_G15 50), a pharmacien correspondant a pharmacien (21). The patient or their legal representative. Informational: it adds nothing to what the professional may read.',
   })
   async setCareRole(
-    @Arg('ins', () => String) ins: string,
-    @Arg('role', () => CareRoleEnum) rawRole: string,
-    @Arg('rpps', () => String) rpps: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('role', () => CareRoleEnum, { description: 'The role to give.' }) rawRole: string,
+    @Arg('rpps', () => String, { description: 'The RPPS of a professional of the directory.' }) rpps: string,
     @Ctx() ctx: SubgraphContext,
   ) {
     const role = roleArgument(rawRole);
@@ -133,8 +133,8 @@ export class CareRolesResolver {
     description: 'Takes a role back: the professional stays in the directory, and their access is unchanged.',
   })
   async removeCareRole(
-    @Arg('ins', () => String) ins: string,
-    @Arg('role', () => CareRoleEnum) rawRole: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('role', () => CareRoleEnum, { description: 'The role to take back.' }) rawRole: string,
     @Ctx() ctx: SubgraphContext,
   ) {
     const role = roleArgument(rawRole);
@@ -151,8 +151,8 @@ export class CareRolesResolver {
       'Blocks an establishment of the directory: its staff, and its professionals reading as its care team or in an emergency there, read nothing of the record, as a blocked professional does. A professional you named or authorised in person keeps that access. The patient or their legal representative.',
   })
   async blockEstablishment(
-    @Arg('ins', () => String) ins: string,
-    @Arg('finess', () => String) finess: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('finess', () => String, { description: 'The FINESS of an establishment of the directory.' }) finess: string,
     @Ctx() ctx: SubgraphContext,
   ) {
     const patient = await control(ctx, ins, 'block-establishment', `finess:${finess}`, async (tx, id) => {
@@ -168,8 +168,8 @@ export class CareRolesResolver {
     description: 'Lifts the block of an establishment: what its care team was authorised for holds again.',
   })
   async unblockEstablishment(
-    @Arg('ins', () => String) ins: string,
-    @Arg('finess', () => String) finess: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('finess', () => String, { description: 'The FINESS of an establishment of the directory.' }) finess: string,
     @Ctx() ctx: SubgraphContext,
   ) {
     const patient = await control(ctx, ins, 'unblock-establishment', `finess:${finess}`, async (tx, id) => {

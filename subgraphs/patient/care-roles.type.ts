@@ -21,11 +21,11 @@ registerEnumType(CareRoleEnum, {
     'A professional in a role the patient gave them. Separate from access: the role neither authorises nor blocks (see careTeam for that), and a blocked professional keeps their role but reads nothing.',
 })
 export class CareRoleHolder {
-  @Field(() => CareRoleEnum) role!: CareRole;
+  @Field(() => CareRoleEnum, { description: 'The role the patient gave.' }) role!: CareRole;
   @Field(() => String, { description: 'The role in words ("Sage-femme référente").' }) roleLabel!: string;
   @Field(() => Professional, { description: 'With their TRE_G15 profession and TRE_R38 specialty, codes and labels.' })
   professional!: Professional;
-  @Field(() => DateTime) since!: Date;
+  @Field(() => DateTime, { description: 'When the role was given to this professional.' }) since!: Date;
 }
 
 export const EstablishmentLinkEnum = {
@@ -56,7 +56,8 @@ registerEnumType(EstablishmentLinkEnum, {
     'An establishment that accessed the record or may access it, as the patient lists and blocks them (the app’s health establishments).',
 })
 export class RecordEstablishment {
-  @Field(() => Establishment) establishment!: Establishment;
+  @Field(() => Establishment, { description: 'The establishment, as the directory holds it.' })
+  establishment!: Establishment;
   @Field(() => [EstablishmentLinkEnum], { description: 'Every reason it is listed, at least one.' })
   links!: (keyof typeof EstablishmentLinkEnum)[];
   @Field(() => DateTime, { nullable: true, description: 'Blocked since then; null if not blocked.' })

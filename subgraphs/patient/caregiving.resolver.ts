@@ -108,7 +108,10 @@ export class CaregivingResolver {
       "The patient invites a person to be their caregiver (the app's search for a potential caregiver and its invitation, in one step): by the person's INS, first given name, family name and birth date. The answer is the same whether or not those traits match an account: only the person they match sees it (Viewer.caregivingInvitations), for thirty days. At most five wait at once. Traced.",
   })
   async inviteCaregiver(
-    @Arg('input', () => InviteCaregiverInput) input: InviteCaregiverInput,
+    @Arg('input', () => InviteCaregiverInput, {
+      description: "The patient's INS and the traits of the person invited.",
+    })
+    input: InviteCaregiverInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<InviteCaregiverPayload> {
     const ins = insArgument(input.ins, 'input.ins');
@@ -157,7 +160,8 @@ export class CaregivingResolver {
       'The person invited answers an invitation addressed to them (Viewer.caregivingInvitations): accepting makes them the patient’s caregiver from the next request. Traced on the patient’s record.',
   })
   answerCaregivingInvitation(
-    @Arg('input', () => AnswerCaregivingInvitationInput) input: AnswerCaregivingInvitationInput,
+    @Arg('input', () => AnswerCaregivingInvitationInput, { description: 'The invitation, and whether it is accepted.' })
+    input: AnswerCaregivingInvitationInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CaregivingInvitationAnswerPayload> {
     return settle(ctx, input.id, input.accept ? 'accept' : 'refuse');
@@ -168,7 +172,8 @@ export class CaregivingResolver {
     description: 'The patient withdraws an invitation they sent, before it is answered. Traced.',
   })
   withdrawCaregivingInvitation(
-    @Arg('input', () => CaregivingInvitationIdInput) input: CaregivingInvitationIdInput,
+    @Arg('input', () => CaregivingInvitationIdInput, { description: 'The invitation to withdraw.' })
+    input: CaregivingInvitationIdInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CaregivingInvitationAnswerPayload> {
     return settle(ctx, input.id, 'withdraw');
@@ -180,7 +185,7 @@ export class CaregivingResolver {
       'Either side ends a caregiving in force, at once and without a reason: the patient (Patient.caregivers) or the caregiver (Viewer.caregivingFor). The caregiver reads nothing more from the next request. Traced on the patient’s record.',
   })
   async endCaregiving(
-    @Arg('input', () => EndCaregivingInput) input: EndCaregivingInput,
+    @Arg('input', () => EndCaregivingInput, { description: 'The caregiving to end.' }) input: EndCaregivingInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EndCaregivingPayload> {
     if (!UUID.test(input.id)) throw badInput('input.id', 'not a caregiving id');

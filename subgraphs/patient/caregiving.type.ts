@@ -55,7 +55,7 @@ export class CaregiverTraitsInput {
 export class InviteCaregiverInput {
   @Field(() => String, { description: "The patient's own INS: only the patient invites their caregiver." })
   ins!: string;
-  @Field(() => CaregiverTraitsInput)
+  @Field(() => CaregiverTraitsInput, { description: 'The person invited, by the traits of their identity.' })
   caregiver!: CaregiverTraitsInput;
 }
 
@@ -93,8 +93,8 @@ export class CaregivingInvitation {
   @Field(() => ID, { description: 'Opaque; the invitee answers it, or the patient withdraws it, by this id.' })
   id!: string;
   @Field(() => CaregiverTraits, { description: 'Whom it is addressed to, as typed.' }) invitee!: CaregiverTraits;
-  @Field(() => CaregivingInvitationStatusEnum) status!: CaregivingInvitationStatus;
-  @Field(() => DateTime) invitedAt!: Date;
+  @Field(() => CaregivingInvitationStatusEnum, { description: 'Where it stands.' }) status!: CaregivingInvitationStatus;
+  @Field(() => DateTime, { description: 'When the patient sent it.' }) invitedAt!: Date;
   @Field(() => DateTime, { description: 'It can be accepted strictly before this instant.' }) expiresAt!: Date;
   @Field(() => DateTime, { nullable: true, description: 'When it was accepted, refused or withdrawn.' })
   answeredAt!: Date | null;
@@ -105,12 +105,12 @@ export class CaregivingInvitation {
     'An invitation the viewer received to be a caregiver and may still answer: who invites them, nothing of the record (it opens only once accepted).',
 })
 export class ReceivedCaregivingInvitation {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The invitation, to answer it by (answerCaregivingInvitation).' }) id!: string;
   @Field(() => String, { description: 'The inviting patient’s first name, as the registry holds it.' })
   patientFirstName!: string;
   @Field(() => String, { description: 'The inviting patient’s family name (used name, else birth name).' })
   patientFamilyName!: string;
-  @Field(() => DateTime) invitedAt!: Date;
+  @Field(() => DateTime, { description: 'When the patient sent it.' }) invitedAt!: Date;
   @Field(() => DateTime, { description: 'It can be accepted strictly before this instant.' }) expiresAt!: Date;
 }
 
@@ -154,6 +154,7 @@ export class CaregivingInvitationAnswerPayload {
 @ObjectType({ description: 'What ending a caregiving did.' })
 export class EndCaregivingPayload {
   @Field(() => ID, { description: 'The caregiving.' }) id!: string;
-  @Field(() => DateTime) endedAt!: Date;
-  @Field(() => CaregivingEndedByEnum) endedBy!: keyof typeof CaregivingEndedByEnum;
+  @Field(() => DateTime, { description: 'When it ended: the caregiver reads nothing of the record from then on.' })
+  endedAt!: Date;
+  @Field(() => CaregivingEndedByEnum, { description: 'Who ended it.' }) endedBy!: keyof typeof CaregivingEndedByEnum;
 }

@@ -20,7 +20,7 @@ export class ConsultationConsentResolver {
       "At a consultation, records that the patient, present and informed, consents to the caller's access: an authorisation of one year (renewed when recorded again), shown in the patient's care team with who recorded it, traced, and notified to the patient, who may revoke it at any time. Refused, as a record that does not exist is, to a professional the patient blocked.",
   })
   async recordConsultationConsent(
-    @Arg('ins', () => String) rawIns: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) rawIns: string,
     @Arg('patientInformed', () => Boolean, {
       description: 'The professional attests that the patient is present, was informed, and consents.',
     })

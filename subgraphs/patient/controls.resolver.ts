@@ -18,9 +18,15 @@ import { SECRET } from '../../audit/trace';
 
 @InputType({ description: 'Only the consents given change; the others stay as they are.' })
 export class EmergencyConsentsInput {
-  @Field(() => Boolean, { nullable: true }) etreat?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) btg?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) masked?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'ETREAT: the SAMU centre 15 may read. Omitted: unchanged.' })
+  etreat?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'BTG: a professional may break the glass. Omitted: unchanged.' })
+  btg?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'MASKED: masked documents are shown in an emergency. Omitted: unchanged.',
+  })
+  masked?: boolean | null;
 }
 
 /**
@@ -87,8 +93,8 @@ export class PatientControlsResolver {
     description: 'Lets a professional read the DMP (per the habilitation matrix).',
   })
   authoriseProfessional(
-    @Arg('ins', () => String) ins: string,
-    @Arg('rpps', () => String) rpps: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('rpps', () => String, { description: 'The RPPS of a professional of the directory.' }) rpps: string,
     @Ctx() ctx: SubgraphContext,
   ) {
     return control(ctx, ins, 'authorise', rpps, async (tx) => {
@@ -105,8 +111,8 @@ export class PatientControlsResolver {
       "Lets an establishment's care team read the DMP for one year (renewed when given again): every professional the directory places in that establishment, while they are there, per the habilitation matrix of their own profession.",
   })
   authoriseCareTeam(
-    @Arg('ins', () => String) ins: string,
-    @Arg('finess', () => String) finess: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('finess', () => String, { description: 'The FINESS of an establishment of the directory.' }) finess: string,
     @Ctx() ctx: SubgraphContext,
   ) {
     return control(ctx, ins, 'authorise-care-team', `finess:${finess}`, async (tx) => {
@@ -123,8 +129,8 @@ export class PatientControlsResolver {
     description: "Withdraws a care team's authorisation; its members lose that access from the next request.",
   })
   revokeCareTeam(
-    @Arg('ins', () => String) ins: string,
-    @Arg('finess', () => String) finess: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('finess', () => String, { description: 'The FINESS of an establishment of the directory.' }) finess: string,
     @Ctx() ctx: SubgraphContext,
   ) {
     return control(ctx, ins, 'revoke-care-team', `finess:${finess}`, async (tx) => {
@@ -138,8 +144,8 @@ export class PatientControlsResolver {
     description: 'Withdraws an authorisation; the professional loses access from the next request.',
   })
   revokeProfessional(
-    @Arg('ins', () => String) ins: string,
-    @Arg('rpps', () => String) rpps: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('rpps', () => String, { description: 'The RPPS of a professional of the directory.' }) rpps: string,
     @Ctx() ctx: SubgraphContext,
   ) {
     return control(ctx, ins, 'revoke', rpps, async (tx) => {
@@ -154,8 +160,8 @@ export class PatientControlsResolver {
       'Refuses a professional in every mode, bris de glace included. The patient, a representative or the médecin traitant.',
   })
   blockProfessional(
-    @Arg('ins', () => String) ins: string,
-    @Arg('rpps', () => String) rpps: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('rpps', () => String, { description: 'The RPPS of a professional of the directory.' }) rpps: string,
     @Ctx() ctx: SubgraphContext,
   ) {
     return control(ctx, ins, 'block', rpps, async (tx) => {
@@ -166,10 +172,14 @@ export class PatientControlsResolver {
     });
   }
 
-  @Mutation(() => Patient, { nullable: true })
+  @Mutation(() => Patient, {
+    nullable: true,
+    description:
+      'Lifts the block of a professional: from the next request they read as the matrix, their relations and the emergency modes allow.',
+  })
   unblockProfessional(
-    @Arg('ins', () => String) ins: string,
-    @Arg('rpps', () => String) rpps: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('rpps', () => String, { description: 'The RPPS of a professional of the directory.' }) rpps: string,
     @Ctx() ctx: SubgraphContext,
   ) {
     return control(ctx, ins, 'unblock', rpps, async (tx) => {
@@ -184,10 +194,13 @@ export class PatientControlsResolver {
       'Masks (MASQUE_PS) or unmasks a document of any source: hidden from professionals but its author and the médecin traitant. Not a deletion.',
   })
   setDocumentMasked(
-    @Arg('ins', () => String) ins: string,
-    @Arg('documentId', () => ID) documentId: string,
-    @Arg('source', () => DocumentSourceEnum) source: string,
-    @Arg('masked', () => Boolean) masked: boolean,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('documentId', () => ID, {
+      description: "The document's id in its source's own list (`DocumentSummary.documentId`).",
+    })
+    documentId: string,
+    @Arg('source', () => DocumentSourceEnum, { description: 'The source that holds the document.' }) source: string,
+    @Arg('masked', () => Boolean, { description: 'True masks the document, false lifts the mask.' }) masked: boolean,
     @Ctx() ctx: SubgraphContext,
   ) {
     return control(ctx, ins, masked ? 'mask' : 'unmask', documentId, async (tx) => {
@@ -202,10 +215,18 @@ export class PatientControlsResolver {
       "Masks (MASQUE_PS) or unmasks several documents at once: those named by their id over every source (1 to 100, from Patient.documents), or every document matching a filter (a whole category; at most 500). The app's confidentiality value N (visible to the patient and to professionals) is the absence of MASQUE_PS and INVISIBLE_REPRESENTANTS_LEGAUX.",
   })
   async setDocumentsMasked(
-    @Arg('ins', () => String) ins: string,
-    @Arg('ids', () => [ID], { nullable: true }) ids: string[] | null,
-    @Arg('filter', () => DocumentsFilter, { nullable: true }) filter: DocumentsFilter | null,
-    @Arg('masked', () => Boolean) masked: boolean,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('ids', () => [ID], {
+      nullable: true,
+      description: 'The documents, 1 to 100, by their id over every source (`DocumentSummary.id`). Give ids or filter.',
+    })
+    ids: string[] | null,
+    @Arg('filter', () => DocumentsFilter, {
+      nullable: true,
+      description: 'Every document the reader sees that matches it, at most 500. Give ids or filter.',
+    })
+    filter: DocumentsFilter | null,
+    @Arg('masked', () => Boolean, { description: 'True masks the documents, false lifts their mask.' }) masked: boolean,
     @Ctx() ctx: SubgraphContext,
   ) {
     const id = insArgument(ins);
@@ -228,10 +249,16 @@ export class PatientControlsResolver {
       'A minor keeps a document of any source secret from their legal representatives (L1111-5), or shares it again: it then carries INVISIBLE_REPRESENTANTS_LEGAUX, and the representatives see neither it nor the accesses that concerned only it. Only the minor decides; sharing again lifts only this decision, never the label its author set at deposit.',
   })
   setDocumentSecretFromRepresentatives(
-    @Arg('ins', () => String) ins: string,
-    @Arg('documentId', () => ID) documentId: string,
-    @Arg('source', () => DocumentSourceEnum) source: string,
-    @Arg('secret', () => Boolean) secret: boolean,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('documentId', () => ID, {
+      description: "The document's id in its source's own list (`DocumentSummary.documentId`).",
+    })
+    documentId: string,
+    @Arg('source', () => DocumentSourceEnum, { description: 'The source that holds the document.' }) source: string,
+    @Arg('secret', () => Boolean, {
+      description: 'True keeps the document secret from the legal representatives, false shares it again.',
+    })
+    secret: boolean,
     @Ctx() ctx: SubgraphContext,
   ) {
     // The trace names the document as a secret, so the representatives' history shows neither it nor this act.
@@ -247,8 +274,11 @@ export class PatientControlsResolver {
     description: 'ETREAT (centre 15), BTG (bris de glace), MASKED (masked documents in an emergency).',
   })
   setEmergencyConsents(
-    @Arg('ins', () => String) ins: string,
-    @Arg('consents', () => EmergencyConsentsInput) consents: EmergencyConsentsInput,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('consents', () => EmergencyConsentsInput, {
+      description: 'The consents to change, at least one; those omitted stay as they are.',
+    })
+    consents: EmergencyConsentsInput,
     @Ctx() ctx: SubgraphContext,
   ) {
     return control(ctx, ins, 'set-emergency-consents', 'emergencyConsents', async (tx) => {
@@ -264,8 +294,9 @@ export class PatientControlsResolver {
       'Consents to, or withdraws from, secondary use: aggregates count only consenting patients, and a withdrawal holds from the next query.',
   })
   async setSecondaryUseConsent(
-    @Arg('ins', () => String) ins: string,
-    @Arg('consent', () => Boolean) consent: boolean,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('consent', () => Boolean, { description: 'True consents to secondary use, false withdraws the consent.' })
+    consent: boolean,
     @Ctx() ctx: SubgraphContext,
   ) {
     const patient = await control(ctx, ins, 'set-secondary-use', 'secondaryUse', async (tx, id) => {
@@ -281,8 +312,8 @@ export class PatientControlsResolver {
     description: 'Names the médecin traitant DMP (a médecin), replacing the previous one.',
   })
   nameMedecinTraitant(
-    @Arg('ins', () => String) ins: string,
-    @Arg('rpps', () => String) rpps: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('rpps', () => String, { description: 'The RPPS of a professional of the directory.' }) rpps: string,
     @Ctx() ctx: SubgraphContext,
   ) {
     return control(ctx, ins, 'name-medecin-traitant', rpps, async (tx) => {
@@ -300,7 +331,10 @@ export class PatientControlsResolver {
     description:
       'Removes the médecin traitant DMP: from the next request they read as the matrix and any authorisation of their own allow, no more.',
   })
-  removeMedecinTraitant(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext) {
+  removeMedecinTraitant(
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return control(ctx, ins, 'remove-medecin-traitant', 'careTeam', async (tx) => {
       if (!(await repo.removeMedecinTraitant(tx, ins))) throw badInput('ins', 'this record has no médecin traitant');
     });
@@ -311,8 +345,8 @@ export class PatientControlsResolver {
     description: 'Names a DMP administrator, who reads like the médecin traitant.',
   })
   nameAdministrator(
-    @Arg('ins', () => String) ins: string,
-    @Arg('rpps', () => String) rpps: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('rpps', () => String, { description: 'The RPPS of a professional of the directory.' }) rpps: string,
     @Ctx() ctx: SubgraphContext,
   ) {
     return control(ctx, ins, 'name-administrator', rpps, async (tx) => {
@@ -323,10 +357,14 @@ export class PatientControlsResolver {
     });
   }
 
-  @Mutation(() => Patient, { nullable: true })
+  @Mutation(() => Patient, {
+    nullable: true,
+    description:
+      'Removes a DMP administrator: from the next request they read as the matrix and any authorisation of their own allow, no more.',
+  })
   removeAdministrator(
-    @Arg('ins', () => String) ins: string,
-    @Arg('rpps', () => String) rpps: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('rpps', () => String, { description: 'The RPPS of a professional of the directory.' }) rpps: string,
     @Ctx() ctx: SubgraphContext,
   ) {
     return control(ctx, ins, 'remove-administrator', rpps, async (tx) => {

@@ -33,7 +33,7 @@ export class DefaultMaskingResolver {
       "Masks from professionals (MASQUE_PS, TRE_A07; docs/law.md §4), or stops masking, every document deposited from now on by others than the patient's side, as setDocumentMasked would: its author, the médecin traitant and the administrators still read it, and so does an emergency access with the MASKED consent; the patient's side always does. What was deposited while the default was on stays masked until unmasked. The patient or their legal representative.",
   })
   async setDefaultDocumentMasking(
-    @Arg('ins', () => String) ins: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
     @Arg('masked', () => Boolean, { description: 'true: mask the documents to come; false: stop masking them.' })
     masked: boolean,
     @Arg('applyToExisting', () => Boolean, {

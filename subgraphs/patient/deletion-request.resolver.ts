@@ -52,7 +52,11 @@ export class DeletionRequestResolver {
   })
   deletionRequestQueue(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('status', () => DeletionRequestStatusEnum, { defaultValue: 'PENDING' }) status: DeletionRequestStatus,
+    @Arg('status', () => DeletionRequestStatusEnum, {
+      defaultValue: 'PENDING',
+      description: 'Only the requests in this status.',
+    })
+    status: DeletionRequestStatus,
     @Ctx() ctx: SubgraphContext,
   ) {
     const right = hostPhysicianOnly(ctx, 'read-deletion-requests');
@@ -86,8 +90,9 @@ export class DeletionRequestResolver {
       "The host's médecin carries out a request (the document, every version and its file, erased from its source) or refuses it with a reason the patient reads. Traced, and the patient's side is notified. A request is decided once.",
   })
   async decideDocumentDeletion(
-    @Arg('requestId', () => ID) requestId: string,
-    @Arg('decision', () => DeletionDecisionEnum) decision: keyof typeof DeletionDecisionEnum,
+    @Arg('requestId', () => ID, { description: 'The request (`DocumentDeletionRequest.id`).' }) requestId: string,
+    @Arg('decision', () => DeletionDecisionEnum, { description: 'Carry it out or refuse it.' })
+    decision: keyof typeof DeletionDecisionEnum,
     @Arg('reason', () => String, {
       nullable: true,
       description: 'Required to refuse (10 to 2,000 characters); an optional note when carrying out.',

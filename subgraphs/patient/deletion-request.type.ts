@@ -34,13 +34,14 @@ registerEnumType(DeletionDecisionEnum, {
     "A patient's request to delete a document a professional wrote (R1111-51), and what the host's médecin decided.",
 })
 export class DocumentDeletionRequest {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The request, for decideDocumentDeletion.' }) id!: string;
   @Field(() => String, { description: "The patient's INS." }) ins!: string;
-  @Field(() => ID) documentId!: string;
-  @Field(() => DocumentSourceEnum) source!: string;
+  @Field(() => ID, { description: "The document's id in its source's own list." }) documentId!: string;
+  @Field(() => DocumentSourceEnum, { description: 'The source that holds the document.' }) source!: string;
   @Field(() => String, { description: 'The legitimate reason the patient stated.' }) reason!: string;
-  @Field(() => DateTime) requestedAt!: Date;
-  @Field(() => DeletionRequestStatusEnum) status!: DeletionRequestStatus;
+  @Field(() => DateTime, { description: 'When the patient made the request.' }) requestedAt!: Date;
+  @Field(() => DeletionRequestStatusEnum, { description: 'Pending, carried out or refused.' })
+  status!: DeletionRequestStatus;
   @Field(() => DateTime, { nullable: true, description: 'When it was decided; null while pending.' })
   decidedAt!: Date | null;
   @Field(() => String, {

@@ -32,14 +32,14 @@ const DEFAULT_MATCHES = 10;
 
 @ObjectType({ description: 'Professionals whose name starts as asked, by family name then first name.' })
 class ProfessionalMatches {
-  @Field(() => [Professional]) professionals!: Professional[];
+  @Field(() => [Professional], { description: 'The matches, at most `first`.' }) professionals!: Professional[];
   @Field(() => Boolean, { description: 'More matched than were returned: type more of the name.' })
   truncated!: boolean;
 }
 
 @ObjectType({ description: 'Establishments whose name holds what was asked.' })
 class EstablishmentMatches {
-  @Field(() => [Establishment]) establishments!: Establishment[];
+  @Field(() => [Establishment], { description: 'The matches, at most `first`.' }) establishments!: Establishment[];
   @Field(() => Boolean, { description: 'More matched than were returned: type more of the name.' })
   truncated!: boolean;
 }
@@ -113,7 +113,7 @@ export class DirectoryResolver {
     description: 'A professional of the directory by RPPS; null if unknown.',
   })
   async professional(
-    @Arg('rpps', () => String) rpps: string,
+    @Arg('rpps', () => String, { description: 'The RPPS of a professional of the directory.' }) rpps: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Professional | null> {
     if (!hasFormat('rpps', rpps)) throw badInput('rpps', FORMATS.rpps.rule);
@@ -127,7 +127,10 @@ export class DirectoryResolver {
       'Professionals by name: the family name, or the first and family names in either order, as typed so far (accents, case and hyphens ignored).',
   })
   async searchProfessionals(
-    @Arg('name', () => String) name: string,
+    @Arg('name', () => String, {
+      description: 'The name as typed so far: at least two letters or digits, at most 100 characters.',
+    })
+    name: string,
     @Arg('first', () => Int, { nullable: true, description: `1 to ${MAX_MATCHES}; default ${DEFAULT_MATCHES}.` })
     first: number | null,
     @Ctx() ctx: SubgraphContext,
@@ -139,7 +142,7 @@ export class DirectoryResolver {
 
   @Query(() => Establishment, { nullable: true, description: 'An establishment by FINESS; null if unknown.' })
   async establishment(
-    @Arg('finess', () => String) finess: string,
+    @Arg('finess', () => String, { description: 'The FINESS of an establishment of the directory.' }) finess: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Establishment | null> {
     if (!hasFormat('finess', finess)) throw badInput('finess', FORMATS.finess.rule);
@@ -152,7 +155,10 @@ export class DirectoryResolver {
     description: 'Establishments whose name holds what was typed (accents, case and hyphens ignored).',
   })
   async searchEstablishments(
-    @Arg('name', () => String) name: string,
+    @Arg('name', () => String, {
+      description: 'Part of the name: at least two letters or digits, at most 100 characters.',
+    })
+    name: string,
     @Arg('first', () => Int, { nullable: true, description: `1 to ${MAX_MATCHES}; default ${DEFAULT_MATCHES}.` })
     first: number | null,
     @Ctx() ctx: SubgraphContext,

@@ -56,7 +56,8 @@ export class DocumentProcessingResolver {
       "Consents to, refuses or withdraws from the automatic processing of the record's documents (docs/law.md §4): with `granted: false` nothing more is processed from this instant. Giving the same decision again changes nothing and keeps its date. The patient, or their legal representative, on an active DMP.",
   })
   async setDocumentProcessingConsent(
-    @Arg('input', () => SetDocumentProcessingConsentInput) input: SetDocumentProcessingConsentInput,
+    @Arg('input', () => SetDocumentProcessingConsentInput, { description: 'The record and the consent to set.' })
+    input: SetDocumentProcessingConsentInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<SetDocumentProcessingConsentPayload> {
     const ins = insArgument(input.ins, 'input.ins');

@@ -122,9 +122,18 @@ export class DocumentsResolver {
   })
   documents(
     @Root() patient: VisiblePatient,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) afterCursor: string | null,
-    @Arg('filter', () => DocumentsFilter, { nullable: true }) rawFilter: DocumentsFilter | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `Page size, 1 to ${MAX_DOCUMENTS_PAGE}. Default ${DEFAULT_DOCUMENTS_PAGE}.`,
+    })
+    first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last edge already read.' })
+    afterCursor: string | null,
+    @Arg('filter', () => DocumentsFilter, {
+      nullable: true,
+      description: 'Narrows the list; every criterion given must hold.',
+    })
+    rawFilter: DocumentsFilter | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     const grant = patient.decision.grant;
@@ -173,7 +182,7 @@ export class DocumentsResolver {
   })
   async document(
     @Root() patient: VisiblePatient,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The id over every source (`DocumentSummary.id`).' }) id: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<DocumentSummary> {
     const wanted = parseGlobalId(id);

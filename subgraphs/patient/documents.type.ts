@@ -16,7 +16,7 @@ import { DocumentSourceEnum } from './document-source.enum';
 export class DocumentSummary extends DmpDocumentFields {
   @Field(() => ID, { description: "The id in its source's own list (`id` is the one over every source)." })
   documentId!: string;
-  @Field(() => DocumentSourceEnum) source!: DocumentSourceName;
+  @Field(() => DocumentSourceEnum, { description: 'The source that holds it.' }) source!: DocumentSourceName;
   @Field(() => DocumentContent, {
     nullable: true,
     description: 'The file, when the document was fetched by id and has one; reading it is traced by its source.',
@@ -30,7 +30,8 @@ export const { Connection: DocumentSummaryConnection } = connectionTypes('Docume
 export class DocumentsFilter {
   @Field(() => [DocumentSourceEnum], { nullable: true, description: 'Only these sources.' })
   sources?: DocumentSourceName[] | null;
-  @Field(() => [DmpSpaceEnum], { nullable: true }) spaces?: DmpSpace[] | null;
+  @Field(() => [DmpSpaceEnum], { nullable: true, description: 'Only documents the DMP presents in these spaces.' })
+  spaces?: DmpSpace[] | null;
   @Field(() => [String], { nullable: true, description: 'JDV_J07 type codes.' }) typeCodes?: string[] | null;
   @Field(() => DateTime, { nullable: true, description: 'Care on or after this instant.' }) from?: Date | null;
   @Field(() => DateTime, { nullable: true, description: 'Care before this instant.' }) to?: Date | null;

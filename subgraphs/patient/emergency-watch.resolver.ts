@@ -10,9 +10,10 @@ import { flaggedProfessionals } from './emergency-watch';
 })
 export class FlaggedProfessional {
   @Field(() => String, { description: 'RPPS.' }) rpps!: string;
-  @Field(() => Int) declarations!: number;
-  @Field(() => Int) windowMinutes!: number;
-  @Field(() => DateTime) lastDeclaredAt!: Date;
+  @Field(() => Int, { description: 'How many emergencies they declared within the window.' }) declarations!: number;
+  @Field(() => Int, { description: 'The length of the window the watch counts over, in minutes.' })
+  windowMinutes!: number;
+  @Field(() => DateTime, { description: 'Their latest declaration.' }) lastDeclaredAt!: Date;
 }
 
 @Resolver()

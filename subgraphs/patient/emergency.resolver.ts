@@ -19,7 +19,10 @@ import type { Rule } from '../../policy/rules';
   description: 'A bris de glace grant: this professional may read this record, per the matrix, until it expires.',
 })
 export class EmergencyAccess {
-  @Field(() => DateTime) expiresAt!: Date;
+  @Field(() => DateTime, {
+    description: 'When the grant expires: it lets the professional read nothing after this instant.',
+  })
+  expiresAt!: Date;
   @Field(() => Patient, { description: 'The record, as the grant lets you read it.' }) patient!: VisiblePatient;
 }
 
@@ -41,8 +44,11 @@ export class EmergencyResolver {
       'Bris de glace: a professional facing an immediate risk declares an emergency for one patient. Refused when the patient refused BTG, blocked this professional, or the DMP is closed. Traced with the justification; the patient is notified of each emergency access.',
   })
   async declareEmergency(
-    @Arg('ins', () => String) rawIns: string,
-    @Arg('justification', () => String) rawJustification: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) rawIns: string,
+    @Arg('justification', () => String, {
+      description: 'Why this is an emergency: a sentence of at least four words and 20 characters, traced.',
+    })
+    rawJustification: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EmergencyAccess> {
     const ins = insArgument(rawIns);

@@ -87,7 +87,10 @@ export class FamilyProfileResolver {
       "Opens the DMP of each minor named from the viewer's family list and registers the viewer as their legal representative, all or none (the app's profile activation). Each must be TO_ACTIVATE. Each creation is traced and the patient's side notified, as createRecord's. Returns the profiles, now ACTIVE.",
   })
   async activateFamilyProfiles(
-    @Arg('input', () => FamilyProfileActivationInput) input: FamilyProfileActivationInput,
+    @Arg('input', () => FamilyProfileActivationInput, {
+      description: "The children's profiles to open, and on what ground the parent represents them.",
+    })
+    input: FamilyProfileActivationInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<FamilyProfile[]> {
     if (input.ids.length < 1 || input.ids.length > MAX_ACTIVATIONS)

@@ -26,13 +26,37 @@ import { takeSearch } from './search-rate-limit';
 import { findSpokenCandidates, type SpokenCandidateRow } from './identity-search-variants.repo';
 
 const SpokenTraitEnum = Object.fromEntries(SPOKEN_TRAITS.map((t) => [t, t])) as { [T in SpokenTrait]: T };
+const SPOKEN_TRAIT_DESCRIPTIONS: { [T in SpokenTrait]: string } = {
+  NAME: 'The birth name or used name.',
+  FIRST_NAME: 'The first name(s).',
+  BIRTH_DATE: 'The birth date, or what the caller knows of it (a birth year, an age range).',
+  SEX: 'The sex.',
+  BIRTHPLACE: 'The INSEE code of the commune of birth (99 + country abroad).',
+  BIRTH_DEPARTEMENT: 'The INSEE code of the département of birth.',
+  RESIDENCE_DEPARTEMENT: 'The INSEE code of the département where the patient lives.',
+};
 registerEnumType(SpokenTraitEnum, {
   name: 'SpokenTrait',
   description: 'An identity trait heard on a centre 15 call (RNIV traits, and where the patient lives).',
+  valuesConfig: Object.fromEntries(SPOKEN_TRAITS.map((t) => [t, { description: SPOKEN_TRAIT_DESCRIPTIONS[t] }])),
 });
 const TraitAgreementEnum = Object.fromEntries(AGREEMENTS.map((a) => [a, a])) as { [A in Agreement]: A };
+const AGREEMENT_DESCRIPTIONS: { [A in Agreement]: string } = {
+  EXACT: 'The same value (accents, case, hyphens and particles aside).',
+  PHONETIC: 'The same sound: the same French phonetic key, spelt differently.',
+  APPROXIMATE: 'A similar spelling (trigram similarity).',
+  PREFIX: 'The value given is the first letters of the candidate’s.',
+  INITIAL: 'A first name given by its initial, which the candidate’s first name starts with.',
+  SWAPPED_DAY_MONTH: 'The birth date with its day and month swapped.',
+  ONE_DIGIT: 'The birth date with one digit wrong, or the year off by one.',
+  BIRTH_YEAR: 'The birth year given agrees with the candidate’s birth date.',
+  AGE_RANGE: 'The age range given holds the candidate’s age on today’s Paris date.',
+  SAME_DEPARTEMENT: 'Another commune of the same département as the candidate’s birthplace.',
+  DISAGREES: 'Given and different: it lowers the score.',
+};
 registerEnumType(TraitAgreementEnum, {
   name: 'TraitAgreement',
+  valuesConfig: Object.fromEntries(AGREEMENTS.map((a) => [a, { description: AGREEMENT_DESCRIPTIONS[a] }])),
   description:
     'How a trait given agrees with the candidate: EXACT; PHONETIC (same sound, French phonetic key); APPROXIMATE (trigram-similar spelling); PREFIX (first letters); INITIAL (a first name by its initial); SWAPPED_DAY_MONTH, ONE_DIGIT (one digit of the date wrong, or the year off by one), BIRTH_YEAR, AGE_RANGE (for the birth date); SAME_DEPARTEMENT (another commune of the birthplace’s département); DISAGREES (given and different: it lowers the score).',
 });
@@ -91,8 +115,8 @@ export class SpokenIdentityTraits {
 
 @ObjectType({ description: 'How one trait given agrees with a candidate, and what it adds to the score.' })
 export class TraitMatch {
-  @Field(() => SpokenTraitEnum) trait!: SpokenTrait;
-  @Field(() => TraitAgreementEnum) how!: Agreement;
+  @Field(() => SpokenTraitEnum, { description: 'The trait given.' }) trait!: SpokenTrait;
+  @Field(() => TraitAgreementEnum, { description: "How it agrees with the candidate's." }) how!: Agreement;
   @Field(() => Float, {
     description: 'Its Fellegi–Sunter weight, log2(m/u) (policy/trait-search-weights.json): negative when it disagrees.',
   })
@@ -103,7 +127,8 @@ export class TraitMatch {
   description: 'A candidate for the spoken traits, with why it is on the list, so the caller can confirm.',
 })
 export class RankedIdentityCandidate {
-  @Field(() => IdentityCandidate) identity!: IdentityCandidate;
+  @Field(() => IdentityCandidate, { description: 'The candidate: its identity traits and whether it may be opened.' })
+  identity!: IdentityCandidate;
   @Field(() => Float, { description: 'The sum of the weights of the traits given: higher is likelier.' })
   score!: number;
   @Field(() => [TraitMatch], { description: 'Each trait given and how it agreed, strongest first.' })
@@ -115,7 +140,8 @@ export class SpokenIdentitySearchResult {
   @Field(() => [RankedIdentityCandidate], { description: `At most ${MAX_CANDIDATES}, best match first.` })
   candidates!: RankedIdentityCandidate[];
   @Field(() => Boolean, { description: 'More patients matched: ask for more traits.' }) truncated!: boolean;
-  @Field(() => Int) count!: number;
+  @Field(() => Int, { description: 'How many candidates are returned (the length of `candidates`).' })
+  count!: number;
 }
 
 @Resolver()

@@ -19,7 +19,7 @@ export const MAX_CANDIDATES = 10;
     'Traits heard on the call. The birth date is required, then a birth or used name and/or a first name, whole or their first letters.',
 })
 export class IdentityTraits {
-  @Field(() => LocalDate) birthDate!: string;
+  @Field(() => LocalDate, { description: 'The birth date: required, and must match exactly.' }) birthDate!: string;
   @Field(() => String, {
     nullable: true,
     description: 'Birth name or used name, or its first letters; accents, case, hyphens and particles do not matter.',
@@ -27,7 +27,7 @@ export class IdentityTraits {
   name?: string | null;
   @Field(() => String, { nullable: true, description: 'A first name, or its first letters.' }) firstName?:
     string | null;
-  @Field(() => SexEnum, { nullable: true }) sex?: 'F' | 'M' | null;
+  @Field(() => SexEnum, { nullable: true, description: 'When given, must agree.' }) sex?: 'F' | 'M' | null;
   @Field(() => String, {
     nullable: true,
     description: 'INSEE code of the birthplace (99 + country abroad); ranks, does not exclude.',
@@ -42,15 +42,18 @@ export class IdentityCandidate {
     description: 'The INS, to open the record: given only when it may be opened.',
   })
   ins!: string | null;
-  @Field(() => String) birthName!: string;
-  @Field(() => String, { nullable: true }) usedName!: string | null;
-  @Field(() => String) firstName!: string;
-  @Field(() => [String]) givenNames!: string[];
-  @Field(() => LocalDate) birthDate!: string;
-  @Field(() => SexEnum) sex!: 'F' | 'M';
-  @Field(() => String) birthplaceCode!: string;
-  @Field(() => IdentityStatusEnum) identityStatus!: string;
+  @Field(() => String, { description: 'Birth name.' }) birthName!: string;
+  @Field(() => String, { nullable: true, description: 'Used name; null when none is recorded.' })
+  usedName!: string | null;
+  @Field(() => String, { description: 'First given name.' }) firstName!: string;
+  @Field(() => [String], { description: 'Every given name, in order, the first included.' }) givenNames!: string[];
+  @Field(() => LocalDate, { description: 'Date of birth.' }) birthDate!: string;
+  @Field(() => SexEnum, { description: 'Sex.' }) sex!: 'F' | 'M';
+  @Field(() => String, { description: 'INSEE code of the birthplace; 99 + country code for births abroad.' })
+  birthplaceCode!: string;
+  @Field(() => IdentityStatusEnum, { description: 'RNIV identity status.' }) identityStatus!: string;
   @Field(() => DmpStatusEnum, {
+    description: "The DMP's status.",
     deprecationReason:
       'Read openable. For a candidate that may not be opened this says why, which the regulator does not need: it will be null for such a candidate (schema/CHANGELOG.md).',
   })
@@ -58,12 +61,15 @@ export class IdentityCandidate {
   @Field(() => Boolean, { description: 'Active DMP and the patient did not refuse ETREAT.' }) openable!: boolean;
 }
 
-@ObjectType()
+@ObjectType({
+  description: 'Candidates for the traits given, best first, never merged: two homonyms are two candidates.',
+})
 export class IdentitySearchResult {
   @Field(() => [IdentityCandidate], { description: `At most ${MAX_CANDIDATES}, best match first.` })
   candidates!: IdentityCandidate[];
   @Field(() => Boolean, { description: 'More patients matched: ask for more traits.' }) truncated!: boolean;
-  @Field(() => Int) count!: number;
+  @Field(() => Int, { description: 'How many candidates are returned (the length of `candidates`).' })
+  count!: number;
 }
 
 @Resolver()
@@ -73,7 +79,7 @@ export class IdentitySearchResolver {
     description: 'Centre 15 regulators only: find a patient by identity traits. Every search is traced.',
   })
   async searchPatients(
-    @Arg('traits', () => IdentityTraits) traits: IdentityTraits,
+    @Arg('traits', () => IdentityTraits, { description: 'The traits heard on the call.' }) traits: IdentityTraits,
     @Ctx() ctx: SubgraphContext,
   ): Promise<IdentitySearchResult> {
     const name = traits.name ? queryKey(traits.name) : '';

@@ -43,26 +43,46 @@ import { registerRepresentative, representationOf, RepresentationInput } from '.
 const DEPOSIT_RULES = loadDepositRules();
 
 export const InsKindEnum = { NIR: 'NIR', NIA: 'NIA', TEST: 'TEST', DEMO: 'DEMO' } as const;
-registerEnumType(InsKindEnum, { name: 'InsKind', description: 'The register that issued the INS.' });
+registerEnumType(InsKindEnum, {
+  name: 'InsKind',
+  description: 'The register that issued the INS.',
+  valuesConfig: {
+    NIR: { description: 'A NIR, the number of the INSEE register (OID 1.2.250.1.213.1.4.8).' },
+    NIA: {
+      description:
+        "A NIA, the numéro identifiant d'attente given while no NIR is attributed (OID 1.2.250.1.213.1.4.9).",
+    },
+    TEST: { description: 'A test INS (OID 1.2.250.1.213.1.4.10).' },
+    DEMO: { description: 'A demonstration INS (OID 1.2.250.1.213.1.4.11).' },
+  },
+});
 export const HeirRelationEnum = { AYANT_DROIT: 'AYANT_DROIT', CONCUBIN: 'CONCUBIN', PACS: 'PACS' } as const;
 registerEnumType(HeirRelationEnum, {
   name: 'HeirRelation',
   description: 'L1111-18: ayant droit, concubin or partenaire de PACS.',
+  valuesConfig: {
+    AYANT_DROIT: { description: 'An ayant droit of the deceased.' },
+    CONCUBIN: { description: 'The concubin of the deceased.' },
+    PACS: { description: 'The partenaire de PACS of the deceased.' },
+  },
 });
 
 @InputType({
   description: 'Strict identity traits of a qualified identity (RNIV), with the express consent to create the DMP.',
 })
 export class RecordCreationInput {
-  @Field(() => String) ins!: string;
-  @Field(() => InsKindEnum, { nullable: true, defaultValue: 'NIR' }) insKind!: keyof typeof InsKindEnum;
-  @Field(() => String) birthName!: string;
-  @Field(() => String, { nullable: true }) usedName?: string | null;
-  @Field(() => String) firstName!: string;
+  @Field(() => String, { description: 'The INS (NIR or NIA with its key); no DMP may exist for it yet.' }) ins!: string;
+  @Field(() => InsKindEnum, { nullable: true, defaultValue: 'NIR', description: 'The register that issued the INS.' })
+  insKind!: keyof typeof InsKindEnum;
+  @Field(() => String, { description: 'Birth name: letters, spaces, hyphens and apostrophes, at most 100.' })
+  birthName!: string;
+  @Field(() => String, { nullable: true, description: 'Used name, when it differs from the birth name; same rule.' })
+  usedName?: string | null;
+  @Field(() => String, { description: 'First given name; same rule as the names.' }) firstName!: string;
   @Field(() => [String], { nullable: true, description: 'Every given name, the first included.' }) givenNames?:
     string[] | null;
-  @Field(() => SexEnum) sex!: 'F' | 'M';
-  @Field(() => LocalDate) birthDate!: string;
+  @Field(() => SexEnum, { description: 'Sex, as the identity register holds it.' }) sex!: 'F' | 'M';
+  @Field(() => LocalDate, { description: 'Date of birth; a past date.' }) birthDate!: string;
   @Field(() => String, { description: 'INSEE code of the birthplace; 99 + country code for births abroad.' })
   birthplaceCode!: string;
   @Field(() => String, { description: 'Only a qualified identity (QUAL) opens a shared record.' })
@@ -92,9 +112,11 @@ export class RecordCreationInput {
 
 @ObjectType({ description: 'Where a record stands in its lifecycle. Says nothing of its content.' })
 export class RecordLifecycle {
-  @Field(() => ID) ins!: string;
-  @Field(() => DmpStatusEnum) status!: keyof typeof DmpStatusEnum;
-  @Field(() => DateTime, { nullable: true }) closedAt!: Date | null;
+  @Field(() => ID, { description: "The patient's INS." }) ins!: string;
+  @Field(() => DmpStatusEnum, { description: 'Where the record stands after the change.' })
+  status!: keyof typeof DmpStatusEnum;
+  @Field(() => DateTime, { nullable: true, description: 'When the record was closed; null unless it is closed.' })
+  closedAt!: Date | null;
   @Field(() => [DocumentSourceEnum], {
     description: 'After a deletion: the sources not yet purged (retried by operations).',
   })
@@ -103,7 +125,10 @@ export class RecordLifecycle {
 
 @ObjectType({ description: 'Deletions operations resumed: those complete and those still waiting for a source.' })
 export class DeletionResumption {
-  @Field(() => [RecordLifecycle]) records!: RecordLifecycle[];
+  @Field(() => [RecordLifecycle], {
+    description: 'Each deleted record concerned, with the sources whose purge is still pending (none once complete).',
+  })
+  records!: RecordLifecycle[];
 }
 
 const NAME = /^\p{L}[\p{L}' -]*$/u;
@@ -248,7 +273,7 @@ export class LifecycleResolver {
   })
   @Directive('@inaccessible')
   async writePermit(
-    @Arg('ins', () => String) rawIns: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) rawIns: string,
     @Arg('source', () => DocumentSourceEnum) source: WritableSource,
     @Arg('typeCode', () => String) typeCode: string,
     @Ctx() ctx: SubgraphContext,
@@ -290,7 +315,10 @@ export class LifecycleResolver {
       "Creates a DMP with the patient's express consent (the patient, or the professional or establishment who collected it). The three emergency consents are proposed ticked. The patient is notified.",
   })
   async createRecord(
-    @Arg('input', () => RecordCreationInput) input: RecordCreationInput,
+    @Arg('input', () => RecordCreationInput, {
+      description: "The patient's strict identity traits, the express consent and the emergency consents.",
+    })
+    input: RecordCreationInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<RecordLifecycle> {
     const [created] = await createRecords(ctx, [input], ['input']);
@@ -301,7 +329,10 @@ export class LifecycleResolver {
     nullable: true,
     description: 'Closes the DMP: archived ten years, read by nobody, reopened whole on request.',
   })
-  async closeRecord(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
+  async closeRecord(
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RecordLifecycle> {
     return lifecycleOf(await change(ctx, ins, 'close', 'dmp', (tx, id) => repo.setStatus(tx, id, 'CLOSED', ctx.now)));
   }
 
@@ -310,7 +341,10 @@ export class LifecycleResolver {
     description:
       'Reopens a closed DMP with everything it held (the patient, or a professional or establishment at their request), within ten years of its closure.',
   })
-  async reopenRecord(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
+  async reopenRecord(
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RecordLifecycle> {
     return lifecycleOf(await change(ctx, ins, 'reopen', 'dmp', (tx, id) => repo.setStatus(tx, id, 'ACTIVE', ctx.now)));
   }
 
@@ -319,7 +353,10 @@ export class LifecycleResolver {
     description:
       'Deletes the DMP for good: nobody reads it from now on, every row about the patient is erased from every source, and only the trace of the deletion remains. Irreversible.',
   })
-  async deleteRecord(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<RecordLifecycle> {
+  async deleteRecord(
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RecordLifecycle> {
     const row = await change(ctx, ins, 'delete', 'dmp', async (tx, id) => {
       await repo.setStatus(tx, id, 'DELETED', ctx.now);
       await repo.addPendingPurges(tx, id, WRITABLE_SOURCES, ctx.now);
@@ -352,8 +389,9 @@ export class LifecycleResolver {
       "Records the patient's death: the DMP closes, and heirs may be granted limited access unless the patient objected.",
   })
   async declareDeath(
-    @Arg('ins', () => String) ins: string,
-    @Arg('deceasedOn', () => LocalDate) deceasedOn: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('deceasedOn', () => LocalDate, { description: 'The day of death: a past date, not before the birth.' })
+    deceasedOn: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<RecordLifecycle> {
     if (!isLocalDate(deceasedOn) || deceasedOn > parisDate(ctx.now))
@@ -373,8 +411,9 @@ export class LifecycleResolver {
     description: 'The patient objects (or no longer objects) to access by their heirs after death (L1111-18).',
   })
   async setHeirsObjection(
-    @Arg('ins', () => String) ins: string,
-    @Arg('objects', () => Boolean) objects: boolean,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('objects', () => Boolean, { description: 'True: the patient objects; false: the objection is lifted.' })
+    objects: boolean,
     @Ctx() ctx: SubgraphContext,
   ): Promise<RecordLifecycle> {
     return lifecycleOf(
@@ -389,9 +428,10 @@ export class LifecycleResolver {
     description: 'Operations: registers an heir of a deceased patient once their claim is checked.',
   })
   async registerHeir(
-    @Arg('ins', () => String) ins: string,
-    @Arg('accountId', () => ID) accountId: string,
-    @Arg('relation', () => HeirRelationEnum) relation: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('accountId', () => ID, { description: "The heir's account, which must already exist." }) accountId: string,
+    @Arg('relation', () => HeirRelationEnum, { description: 'How the heir was related to the deceased (L1111-18).' })
+    relation: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<RecordLifecycle> {
     return lifecycleOf(
@@ -408,10 +448,14 @@ export class LifecycleResolver {
       'The patient asks the host to delete a document a professional wrote, for a legitimate reason (R1111-51). Recorded; the patient cannot delete it themselves.',
   })
   async requestDocumentDeletion(
-    @Arg('ins', () => String) ins: string,
-    @Arg('documentId', () => ID) documentId: string,
-    @Arg('source', () => DocumentSourceEnum) source: string,
-    @Arg('reason', () => String) reason: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('documentId', () => ID, {
+      description: "The document's id in its source's own list (`DocumentSummary.documentId`).",
+    })
+    documentId: string,
+    @Arg('source', () => DocumentSourceEnum, { description: 'The source that holds the document.' }) source: string,
+    @Arg('reason', () => String, { description: 'The legitimate reason for the deletion, which the host reads.' })
+    reason: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<DocumentDeletionRequest> {
     idArgument(documentId, 'documentId');

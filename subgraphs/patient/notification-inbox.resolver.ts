@@ -42,8 +42,12 @@ export class NotificationInboxResolver {
       'Marks notifications read for the asking reader: those named (1 to 100), or every one when `ids` is omitted.',
   })
   markNotificationsRead(
-    @Arg('ins', () => String) ins: string,
-    @Arg('ids', () => [ID], { nullable: true }) ids: string[] | null,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('ids', () => [ID], {
+      nullable: true,
+      description: 'The notifications (`PatientNotification.id`), 1 to 100; omitted: every one.',
+    })
+    ids: string[] | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     return this.mark(ctx, ins, notificationIds(ids ?? null, 'ids'), 'read');
@@ -54,8 +58,8 @@ export class NotificationInboxResolver {
     description: 'Marks notifications unread again for the asking reader (1 to 100).',
   })
   markNotificationsUnread(
-    @Arg('ins', () => String) ins: string,
-    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('ids', () => [ID], { description: 'The notifications (`PatientNotification.id`), 1 to 100.' }) ids: string[],
     @Ctx() ctx: SubgraphContext,
   ) {
     return this.mark(ctx, ins, notificationIds(ids, 'ids'), 'unread');
@@ -66,8 +70,8 @@ export class NotificationInboxResolver {
     description: "Removes notifications from the asking reader's inbox (1 to 100); the others' inboxes keep them.",
   })
   dismissNotifications(
-    @Arg('ins', () => String) ins: string,
-    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('ids', () => [ID], { description: 'The notifications (`PatientNotification.id`), 1 to 100.' }) ids: string[],
     @Ctx() ctx: SubgraphContext,
   ) {
     return this.mark(ctx, ins, notificationIds(ids, 'ids'), 'dismissed');

@@ -35,7 +35,10 @@ export class PatientResolver {
     nullable: true,
     description: 'A patient by INS. A record you may not see answers exactly like one that does not exist.',
   })
-  async patient(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<VisiblePatient | null> {
+  async patient(
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<VisiblePatient | null> {
     const found = await registryLoaders(ctx).visible.load(insArgument(ins));
     if (!found) throw notFound('No DMP found for this INS');
     return found;
@@ -47,7 +50,9 @@ export class PatientResolver {
     return signGrant(ctx.deps.grantKeys.sign, patient.decision.grant);
   }
 
-  @FieldResolver(() => Identity)
+  @FieldResolver(() => Identity, {
+    description: "The patient's strict identity traits (RNIV). Reading them is traced.",
+  })
   identity(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): Identity {
     read(ctx, patient, 'identity');
     const { row } = patient;
@@ -63,7 +68,7 @@ export class PatientResolver {
     };
   }
 
-  @FieldResolver(() => DmpRecord)
+  @FieldResolver(() => DmpRecord, { description: 'The DMP itself: its status and dates. Reading it is traced.' })
   dmp(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): DmpRecord {
     read(ctx, patient, 'dmp');
     const { row } = patient;
@@ -80,7 +85,10 @@ export class PatientResolver {
     return { mode: patient.decision.grant.mode, rule: patient.decision.rule };
   }
 
-  @FieldResolver(() => EmergencyConsents, { nullable: true })
+  @FieldResolver(() => EmergencyConsents, {
+    nullable: true,
+    description: 'The three emergency consents the patient gives or refuses (ETREAT, BTG, MASKED).',
+  })
   emergencyConsents(@Root() patient: VisiblePatient, @Ctx() ctx: SubgraphContext): EmergencyConsents {
     read(ctx, patient, 'emergencyConsents');
     return { etreat: patient.row.consent_etreat, btg: patient.row.consent_btg, masked: patient.row.consent_masked };
@@ -137,7 +145,11 @@ export class PatientResolver {
   accessTraces(
     @Root() patient: VisiblePatient,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => AccessTraceFilter, { nullable: true }) filter: AccessTraceFilter | null,
+    @Arg('filter', () => AccessTraceFilter, {
+      nullable: true,
+      description: 'Narrows the history; every criterion given must hold.',
+    })
+    filter: AccessTraceFilter | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     read(ctx, patient, 'accessTraces');
@@ -199,7 +211,11 @@ export class PatientResolver {
     );
   }
 
-  @FieldResolver(() => [LegalRepresentative], { nullable: true })
+  @FieldResolver(() => [LegalRepresentative], {
+    nullable: true,
+    description:
+      "The patient's legal representatives; a representative reading it sees only their own entry, never another's.",
+  })
   async legalRepresentatives(
     @Root() patient: VisiblePatient,
     @Ctx() ctx: SubgraphContext,

@@ -5,18 +5,55 @@ export const IdentityStatusEnum = { PROV: 'PROV', RECUP: 'RECUP', VALI: 'VALI', 
 registerEnumType(IdentityStatusEnum, {
   name: 'IdentityStatus',
   description: 'RNIV identity status; only QUAL identities may be shared.',
+  valuesConfig: {
+    PROV: {
+      description: 'Provisional: the traits are not checked against an identity document, the INS not retrieved.',
+    },
+    RECUP: {
+      description:
+        'Retrieved: the INS was retrieved from the national service, the traits not checked against an identity document.',
+    },
+    VALI: { description: 'Validated: the traits are checked against an identity document, the INS not retrieved.' },
+    QUAL: {
+      description:
+        'Qualified: the INS retrieved and the traits checked against an identity document; the only status shared.',
+    },
+  },
 });
 export const DmpStatusEnum = { ACTIVE: 'ACTIVE', CLOSED: 'CLOSED', DELETED: 'DELETED' } as const;
-registerEnumType(DmpStatusEnum, { name: 'DmpStatus' });
+registerEnumType(DmpStatusEnum, {
+  name: 'DmpStatus',
+  description: 'Where a DMP stands in its lifecycle.',
+  valuesConfig: {
+    ACTIVE: { description: 'Open: read and written as the rules allow.' },
+    CLOSED: {
+      description: 'Closed (by request, or at death): archived ten years, read by nobody, reopened whole on request.',
+    },
+    DELETED: { description: 'Deleted for good: nobody reads it, and its content is erased from every source.' },
+  },
+});
 export const SexEnum = { F: 'F', M: 'M' } as const;
-registerEnumType(SexEnum, { name: 'Sex' });
+registerEnumType(SexEnum, {
+  name: 'Sex',
+  description: 'Sex, as the identity register (RNIV) holds it.',
+  valuesConfig: { F: { description: 'Female.' }, M: { description: 'Male.' } },
+});
 export const CareRelationKindEnum = {
   MEDECIN_TRAITANT: 'MEDECIN_TRAITANT',
   ADMINISTRATOR: 'ADMINISTRATOR',
   AUTHORISED: 'AUTHORISED',
   BLOCKED: 'BLOCKED',
 } as const;
-registerEnumType(CareRelationKindEnum, { name: 'CareRelationKind' });
+registerEnumType(CareRelationKindEnum, {
+  name: 'CareRelationKind',
+  description: "A professional's relation to the patient's record.",
+  valuesConfig: {
+    MEDECIN_TRAITANT: { description: 'The médecin traitant DMP: a médecin (TRE_G15 10), at most one per record.' },
+    ADMINISTRATOR: { description: 'A DMP administrator, who reads like the médecin traitant.' },
+    AUTHORISED: { description: 'Authorised by the patient: reads per the habilitation matrix, for one year.' },
+    BLOCKED: { description: 'Blocked by the patient: reads nothing, in any mode, bris de glace included.' },
+  },
+});
 /**
  * How an actor reaches a record. SCREAMING_CASE is the schema's convention (schema/CHANGELOG.md): those values
  * are declared from now on, and the lower-case ones stay, deprecated, for their period. An answer still says the
@@ -51,22 +88,24 @@ registerEnumType(AccessModeEnum, {
 
 @ObjectType({ description: 'Strict identity traits (RNIV).' })
 export class Identity {
-  @Field(() => String) birthName!: string;
-  @Field(() => String, { nullable: true }) usedName!: string | null;
+  @Field(() => String, { description: 'Birth name.' }) birthName!: string;
+  @Field(() => String, { nullable: true, description: 'Used name; null when none is recorded.' })
+  usedName!: string | null;
   @Field(() => String, { description: 'First given name.' }) firstName!: string;
-  @Field(() => [String]) givenNames!: string[];
-  @Field(() => SexEnum) sex!: 'F' | 'M';
-  @Field(() => LocalDate) birthDate!: string;
+  @Field(() => [String], { description: 'Every given name, in order, the first included.' }) givenNames!: string[];
+  @Field(() => SexEnum, { description: 'Sex.' }) sex!: 'F' | 'M';
+  @Field(() => LocalDate, { description: 'Date of birth.' }) birthDate!: string;
   @Field(() => String, { description: 'INSEE code of the birthplace; 99 + country code for births abroad.' })
   birthplaceCode!: string;
-  @Field(() => IdentityStatusEnum) status!: keyof typeof IdentityStatusEnum;
+  @Field(() => IdentityStatusEnum, { description: 'RNIV identity status.' }) status!: keyof typeof IdentityStatusEnum;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The DMP itself: where it stands in its lifecycle, and since when.' })
 export class DmpRecord {
-  @Field(() => DmpStatusEnum) status!: keyof typeof DmpStatusEnum;
-  @Field(() => DateTime) createdAt!: Date;
-  @Field(() => DateTime, { nullable: true }) closedAt!: Date | null;
+  @Field(() => DmpStatusEnum, { description: 'Active, closed or deleted.' }) status!: keyof typeof DmpStatusEnum;
+  @Field(() => DateTime, { description: 'When the DMP was created.' }) createdAt!: Date;
+  @Field(() => DateTime, { nullable: true, description: 'When it was closed; null while it is open.' })
+  closedAt!: Date | null;
   @Field(() => LocalDate, { nullable: true, description: 'The death, when recorded: the record is then closed.' })
   deceasedOn!: string | null;
 }
@@ -81,30 +120,38 @@ export class EmergencyConsents {
 @ObjectType({ description: 'An establishment of the directory.' })
 export class Establishment {
   @Field(() => ID, { description: 'FINESS.' }) finess!: string;
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'Its name, as the directory holds it.' }) name!: string;
 }
 
 @ObjectType({ description: 'A health professional of the directory.' })
 export class Professional {
   @Field(() => ID, { description: 'RPPS.' }) rpps!: string;
-  @Field(() => String) familyName!: string;
-  @Field(() => String) firstName!: string;
+  @Field(() => String, { description: 'Family name, as the directory holds it.' }) familyName!: string;
+  @Field(() => String, { description: 'First name, as the directory holds it.' }) firstName!: string;
   @Field(() => String, { description: 'TRE_G15.' }) professionCode!: string;
   @Field(() => String, { description: 'The TRE_G15 label of the profession ("Médecin", "Pharmacien"…).' })
   professionLabel!: string;
   @Field(() => String, { nullable: true, description: 'TRE_R38.' }) specialtyCode!: string | null;
   @Field(() => String, { nullable: true, description: 'The TRE_R38 label of the specialty.' })
   specialtyLabel!: string | null;
-  @Field(() => String, { nullable: true }) establishmentName!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The name of the establishment where they practise; null when the directory knows none.',
+  })
+  establishmentName!: string | null;
   @Field(() => Establishment, { nullable: true, description: 'Where they practise, when the directory knows it.' })
   establishment!: Establishment | null;
 }
 
-@ObjectType()
+@ObjectType({
+  description: "A professional of the patient's care team: médecin traitant, administrator, authorised or blocked.",
+})
 export class CareRelation {
-  @Field(() => CareRelationKindEnum) kind!: keyof typeof CareRelationKindEnum;
-  @Field(() => Professional) professional!: Professional;
-  @Field(() => DateTime) since!: Date;
+  @Field(() => CareRelationKindEnum, { description: 'What the relation is.' })
+  kind!: keyof typeof CareRelationKindEnum;
+  @Field(() => Professional, { description: 'The professional, as the directory holds them.' })
+  professional!: Professional;
+  @Field(() => DateTime, { description: 'When the relation was set (or the authorisation last given).' }) since!: Date;
   @Field(() => DateTime, {
     nullable: true,
     description:
@@ -124,8 +171,9 @@ export class CareRelation {
     "An establishment's care team the patient authorised: every professional the directory places there reads per the matrix of their own profession, while they are there and until the authorisation ends.",
 })
 export class CareTeamAuthorisation {
-  @Field(() => Establishment) establishment!: Establishment;
-  @Field(() => DateTime) since!: Date;
+  @Field(() => Establishment, { description: 'The establishment whose care team is authorised.' })
+  establishment!: Establishment;
+  @Field(() => DateTime, { description: 'When the authorisation was given (or last renewed).' }) since!: Date;
   @Field(() => DateTime, {
     description: 'It grants access strictly before this instant (one year from when it was given).',
   })
@@ -138,11 +186,15 @@ export class CareTeamAuthorisation {
   consentRecordedBy!: string | null;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'A legal representative of a minor or a protected adult, who acts on the record for them. Each representative sees only their own entry.',
+})
 export class LegalRepresentative {
-  @Field(() => ID) accountId!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String) relation!: string;
+  @Field(() => ID, { description: "The representative's account." }) accountId!: string;
+  @Field(() => String, { description: "The representative's name, as their account holds it." }) name!: string;
+  @Field(() => String, { description: 'Their relation to the patient, as stated (Mère, Père, Tuteur, Curateur…).' })
+  relation!: string;
   @Field(() => LocalDate, {
     nullable: true,
     description:
@@ -160,7 +212,7 @@ export class LegalRepresentative {
 
 @ObjectType({ description: 'How the caller reaches this record, and the rule that allowed it.' })
 export class AccessInfo {
-  @Field(() => AccessModeEnum) mode!: string;
+  @Field(() => AccessModeEnum, { description: 'The mode of access the caller reads in.' }) mode!: string;
   @Field(() => String, { description: 'The policy rule that matched (cited in the access trace).' }) rule!: string;
 }
 

@@ -39,10 +39,11 @@ registerEnumType(RecordCopyStatusEnum, {
     'A copy of the record (seed 002: free, on request): everything its requester may see, from every source, produced in the background as they would read it, for them alone to download.',
 })
 export class RecordCopy {
-  @Field(() => ID) id!: string;
-  @Field(() => RecordCopyStatusEnum) status!: repo.RecordCopyStatus;
-  @Field(() => DateTime) requestedAt!: Date;
-  @Field(() => DateTime, { nullable: true }) readyAt!: Date | null;
+  @Field(() => ID, { description: 'The copy.' }) id!: string;
+  @Field(() => RecordCopyStatusEnum, { description: 'Pending, ready or failed.' }) status!: repo.RecordCopyStatus;
+  @Field(() => DateTime, { description: 'When it was asked for.' }) requestedAt!: Date;
+  @Field(() => DateTime, { nullable: true, description: 'When it was produced; null until it is ready.' })
+  readyAt!: Date | null;
   @Field(() => DateTime, { nullable: true, description: 'After this instant the copy is deleted.' })
   availableUntil!: Date | null;
   @Field(() => Int, { nullable: true, description: 'The size of `content`, in bytes.' }) sizeBytes!: number | null;
@@ -67,7 +68,10 @@ export class RecordCopyResolver {
     description:
       "The patient, or a representative within their rights, asks for a copy of the record: produced at once in the background (poll `Patient.recordCopies`), traced, every visibility rule applied as for the requester's own reads.",
   })
-  async requestRecordCopy(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<RecordCopy> {
+  async requestRecordCopy(
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RecordCopy> {
     const id = insArgument(ins);
     const made = await guardedChange(ctx, {
       ins: id,

@@ -57,8 +57,11 @@ export class RepresentationInvitationResolver {
       "Invites the other parent's account to be the minor's second legal representative (the app's second-representative form): by a representative already registered. The invitee is registered only when they accept, within thirty days. Traced.",
   })
   async inviteLegalRepresentative(
-    @Arg('ins', () => String) rawIns: string,
-    @Arg('input', () => RepresentationInvitationInput) input: RepresentationInvitationInput,
+    @Arg('ins', () => String, { description: "The patient's INS." }) rawIns: string,
+    @Arg('input', () => RepresentationInvitationInput, {
+      description: 'The other parent to invite: their account, the relation and the document it rests on.',
+    })
+    input: RepresentationInvitationInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<RepresentationInvitation> {
     const ins = insArgument(rawIns);
@@ -101,8 +104,8 @@ export class RepresentationInvitationResolver {
       "The invitee answers an invitation they received (Viewer.representationInvitations): accepting needs the child's birth date, and registers them as legal representative from the next request until the child's majority; three wrong dates close the invitation. Traced and, when accepted, notified.",
   })
   answerRepresentationInvitation(
-    @Arg('id', () => ID) id: string,
-    @Arg('accept', () => Boolean) accept: boolean,
+    @Arg('id', () => ID, { description: 'The invitation (`ReceivedRepresentationInvitation.id`).' }) id: string,
+    @Arg('accept', () => Boolean, { description: 'True accepts, false refuses.' }) accept: boolean,
     @Arg('childBirthDate', () => LocalDate, {
       nullable: true,
       description: "The child's birth date, needed to accept: proof the invitee knows whom it is about.",
@@ -121,7 +124,7 @@ export class RepresentationInvitationResolver {
     description: 'The representative who sent an invitation withdraws it before it is answered. Traced.',
   })
   withdrawRepresentationInvitation(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The invitation (`RepresentationInvitation.id`).' }) id: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<InvitationAnswer> {
     return settle(ctx, id, 'withdraw', null);

@@ -41,8 +41,8 @@ export class RepresentationInvitation {
   @Field(() => String, { description: 'The relation stated by the inviter (Mère, Père…).' }) relation!: string;
   @Field(() => String, { description: 'The document the representation would rest on, as the inviter stated it.' })
   basis!: string;
-  @Field(() => InvitationStatusEnum) status!: InvitationStatus;
-  @Field(() => DateTime) invitedAt!: Date;
+  @Field(() => InvitationStatusEnum, { description: 'Where it stands.' }) status!: InvitationStatus;
+  @Field(() => DateTime, { description: 'When the representative sent it.' }) invitedAt!: Date;
   @Field(() => DateTime, { description: 'It can be accepted strictly before this instant.' }) expiresAt!: Date;
   @Field(() => DateTime, { nullable: true, description: 'When it was accepted, refused or withdrawn.' })
   answeredAt!: Date | null;
@@ -53,19 +53,19 @@ export class RepresentationInvitation {
     'An invitation the viewer received and may answer: who sent it and the child’s first name, no more (the record opens only once accepted).',
 })
 export class ReceivedRepresentationInvitation {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The invitation, to answer it by (answerRepresentationInvitation).' }) id!: string;
   @Field(() => String, { description: 'The inviting representative, as the directory names them.' })
   inviterName!: string;
   @Field(() => String, { description: "The child's first name: enough to recognise them, not to identify them." })
   childFirstName!: string;
   @Field(() => String, { description: 'The relation the inviter stated for the invitee (Mère, Père…).' })
   relation!: string;
-  @Field(() => DateTime) invitedAt!: Date;
+  @Field(() => DateTime, { description: 'When the representative sent it.' }) invitedAt!: Date;
   @Field(() => DateTime, { description: 'It can be accepted strictly before this instant.' }) expiresAt!: Date;
 }
 
 @ObjectType({ description: 'What answering an invitation did.' })
 export class InvitationAnswer {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The invitation.' }) id!: string;
   @Field(() => InvitationStatusEnum, { description: 'ACCEPTED, REFUSED or WITHDRAWN.' }) status!: InvitationStatus;
 }

@@ -75,8 +75,11 @@ export class RepresentationResolver {
       "Registers a legal representative (and returns it as registered): for a minor, by a representative already registered (a second parent) or by operations; for a protected adult, by operations with the measure's end date. Traced and notified; holds from the next request.",
   })
   async addLegalRepresentative(
-    @Arg('ins', () => String) rawIns: string,
-    @Arg('input', () => LegalRepresentativeInput) input: LegalRepresentativeInput,
+    @Arg('ins', () => String, { description: "The patient's INS." }) rawIns: string,
+    @Arg('input', () => LegalRepresentativeInput, {
+      description: 'The representative: their account, relation, the document it rests on and, if any, its end.',
+    })
+    input: LegalRepresentativeInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<LegalRepresentative> {
     const ins = insArgument(rawIns);
@@ -125,8 +128,9 @@ export class RepresentationResolver {
       'Removes a legal representative: the representative withdraws themselves, or operations remove one. Holds from the next request; traced and notified.',
   })
   async removeLegalRepresentative(
-    @Arg('ins', () => String) rawIns: string,
-    @Arg('accountId', () => String) accountId: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) rawIns: string,
+    @Arg('accountId', () => String, { description: "The representative's account (`LegalRepresentative.accountId`)." })
+    accountId: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
     const ins = insArgument(rawIns);

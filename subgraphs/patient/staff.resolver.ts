@@ -15,8 +15,8 @@ import { establishmentsByFiness, professionalsByRpps } from './directory.repo';
 export class StaffInput {
   @Field(() => String, { description: "The establishment's own id for them (letters, digits, . _ -)." })
   staffId!: string;
-  @Field(() => String) familyName!: string;
-  @Field(() => String) firstName!: string;
+  @Field(() => String, { description: 'Their family name, 1 to 100 characters.' }) familyName!: string;
+  @Field(() => String, { description: 'Their first name, 1 to 100 characters.' }) firstName!: string;
   @Field(() => String, { description: 'TRE_G15: the matrix of this profession applies to what they read.' })
   profession!: string;
   @Field(() => String, { nullable: true, description: 'TRE_R38.' }) specialty?: string | null;
@@ -28,11 +28,12 @@ export class StaffInput {
 export class StaffMember {
   @Field(() => ID, { description: 'The actor id their reads are traced under: staff:<FINESS>:<staffId>.' })
   actorId!: string;
-  @Field(() => String) staffId!: string;
-  @Field(() => String) familyName!: string;
-  @Field(() => String) firstName!: string;
+  @Field(() => String, { description: "The establishment's own id for them." }) staffId!: string;
+  @Field(() => String, { description: 'Their family name, as the establishment registered it.' }) familyName!: string;
+  @Field(() => String, { description: 'Their first name, as the establishment registered it.' }) firstName!: string;
   @Field(() => String, { description: 'TRE_G15.' }) professionCode!: string;
-  @Field(() => String, { nullable: true }) rpps!: string | null;
+  @Field(() => String, { nullable: true, description: 'Their RPPS, when they have one; null otherwise.' })
+  rpps!: string | null;
 }
 
 const text = (field: string, value: string) => {
@@ -49,7 +50,8 @@ export class StaffResolver {
       "The establishment (its channel) vouches for a member of its staff without a CPS card: its tokens may then name them (actor staff:<FINESS>:<staffId>), and they read, as members of its care team, per their profession's matrix; they write nothing. Registering again updates them. Traced.",
   })
   async registerStaff(
-    @Arg('input', () => StaffInput) input: StaffInput,
+    @Arg('input', () => StaffInput, { description: 'The member of staff, as the establishment knows them.' })
+    input: StaffInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<StaffMember> {
     const right = mayManageStaff(ctx.actor);
@@ -103,7 +105,11 @@ export class StaffResolver {
     description:
       'The establishment no longer vouches for this member of staff: their tokens are refused from the next request. Traced.',
   })
-  async removeStaff(@Arg('staffId', () => String) staffId: string, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+  async removeStaff(
+    @Arg('staffId', () => String, { description: "The establishment's own id for them (`StaffMember.staffId`)." })
+    staffId: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<boolean> {
     const right = mayManageStaff(ctx.actor);
     if (!right.allowed) throw forbidden(right.reason);
     if (!hasFormat('staffId', staffId)) throw badInput('staffId', FORMATS.staffId.rule);
@@ -130,8 +136,9 @@ export class StaffResolver {
       "The establishment (its channel) says a professional joins or leaves its care team, as the directory holds it: a member reads the records whose patients authorised this care team, per their profession's matrix, from the next request, and no longer once they leave. Traced.",
   })
   async setStaffMember(
-    @Arg('rpps', () => String) rpps: string,
-    @Arg('member', () => Boolean) member: boolean,
+    @Arg('rpps', () => String, { description: 'The RPPS of a professional of the directory.' }) rpps: string,
+    @Arg('member', () => Boolean, { description: 'True: they join the care team; false: they leave it.' })
+    member: boolean,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Professional> {
     if (!hasFormat('rpps', rpps)) throw badInput('rpps', FORMATS.rpps.rule);

@@ -13,7 +13,7 @@ import { representationInForce } from './patient.repo';
 
 @ObjectType({ description: 'A record the viewer acts for as its legal representative, and on what ground.' })
 export class RepresentedRecord {
-  @Field(() => Patient) patient!: VisiblePatient;
+  @Field(() => Patient, { description: 'The record, read as `patient` reads it.' }) patient!: VisiblePatient;
   @Field(() => String, { description: 'Mère, Père, Tuteur, Curateur…' }) relation!: string;
   @Field(() => LocalDate, { nullable: true, description: "A protection measure's end; a minor's is majority." })
   until!: string | null;
@@ -78,7 +78,10 @@ export class PatientIdResolver {
     description:
       'A record by its opaque id (Patient.id). One you may not see answers exactly like one that does not exist.',
   })
-  async patientById(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<VisiblePatient> {
+  async patientById(
+    @Arg('id', () => ID, { description: "The record's opaque id (`Patient.id`)." }) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<VisiblePatient> {
     if (!UUID.test(id)) throw badInput('id', 'not a record id');
     const [row] = await ctx.deps.store.query<{ ins: string }>('SELECT ins FROM patient WHERE public_id = $1::uuid', [
       id,
