@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { Supergraph } from '@apollo/federation-internals';
-import { buildSchema, isEnumType, isObjectType, isInterfaceType, isInputObjectType } from 'graphql';
+import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
 import { projectPath } from '../domain/paths';
 import { unannouncedBreakingChanges } from '../scripts/compose';
 import { SCALARS } from '../schema/codegen';
@@ -34,6 +34,17 @@ describe('the client schema (schema/api.graphql)', () => {
     });
     expect(present).toEqual([]);
     expect(api).not.toMatch(/join__|link__|_entities|_service|_Any|@inaccessible|@shareable|@key/);
+  });
+
+  it('holds every mutation but the listed legacy ones to one input argument and a Payload result', () => {
+    const legacy: string[] = JSON.parse(readFileSync(projectPath('schema', 'legacy-mutations.json'), 'utf8')).mutations;
+    const mutations = Object.values(buildSchema(api).getMutationType()!.getFields());
+    const follows = (m: (typeof mutations)[number]) =>
+      m.args.length === 1 && m.args[0].name === 'input' && /Payload$/.test(String(m.type).replace(/[![\]]/g, ''));
+    expect(mutations.filter((m) => !follows(m) && !legacy.includes(m.name)).map((m) => m.name)).toEqual([]);
+    // The list only shrinks: a mutation moved to the convention, or removed, leaves it.
+    const names = new Set(mutations.map((m) => m.name));
+    expect(legacy.filter((name) => !names.has(name) || follows(mutations.find((m) => m.name === name)!))).toEqual([]);
   });
 
   it('names every enum value in SCREAMING_CASE, but for deprecated ones that name their SCREAMING twin', () => {
