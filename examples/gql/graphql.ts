@@ -29,10 +29,15 @@ export type AccessMode =
   | 'patient'
   | 'representative';
 
+/** How severe the patient says their reactions to an allergen are: their own estimate, not a clinical grade. */
 export type AllergySeverity =
+  /** Mild, as the patient judges it. */
   | 'MILD'
+  /** Moderate, as the patient judges it. */
   | 'MODERATE'
+  /** Severe, as the patient judges it. */
   | 'SEVERE'
+  /** The patient does not know how severe it is, or did not say. */
   | 'UNKNOWN';
 
 /** The nine spaces the DMP presents documents in. */
