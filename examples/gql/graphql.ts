@@ -50,10 +50,15 @@ export type AccessMode =
   /** A legal representative of the patient (a minor’s parent, an adult’s tutor or curator). */
   | 'representative';
 
+/** How severe the patient says their reactions to an allergen are: their own estimate, not a clinical grade. */
 export type AllergySeverity =
+  /** Mild, as the patient judges it. */
   | 'MILD'
+  /** Moderate, as the patient judges it. */
   | 'MODERATE'
+  /** Severe, as the patient judges it. */
   | 'SEVERE'
+  /** The patient does not know how severe it is, or did not say. */
   | 'UNKNOWN';
 
 /** The nine spaces the DMP presents documents in. */

@@ -52,8 +52,9 @@ export class BloodGroupWritesResolver {
     description: 'States the blood group, or changes it: who recorded it and when follow the change.',
   })
   setBloodGroup(
-    @Arg('ins', () => String) ins: string,
-    @Arg('group', () => BloodGroupEnum) group: keyof typeof BloodGroupEnum,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('group', () => BloodGroupEnum, { description: 'The blood group, ABO and Rh factor: APOS for A+.' })
+    group: keyof typeof BloodGroupEnum,
     @Ctx() ctx: SubgraphContext,
   ): Promise<BloodGroupRecord> {
     return writeHealthProfile(ctx, ins, 'bloodGroup', async (tx, patientIns, writer) => {
@@ -74,7 +75,10 @@ export class BloodGroupWritesResolver {
     nullable: true,
     description: 'Removes the stated blood group; none stated is BAD_USER_INPUT.',
   })
-  removeBloodGroup(@Arg('ins', () => String) ins: string, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+  removeBloodGroup(
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<boolean> {
     return writeHealthProfile(ctx, ins, 'remove:bloodGroup', async (tx, patientIns) => {
       const gone = await tx.query('DELETE FROM blood_group WHERE patient_ins = $1 RETURNING patient_ins', [patientIns]);
       if (gone.length === 0) throw badInput('ins', 'no blood group is stated in this personal space');

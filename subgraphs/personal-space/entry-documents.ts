@@ -36,7 +36,8 @@ export const forPatient =
 export class EntryDocumentLink {
   @Field(() => ID, { description: 'The link itself: unlinkDocuments removes it, leaving entry and document.' })
   id!: string;
-  @Field(() => PersonalDocument) document!: PersonalDocument;
+  @Field(() => PersonalDocument, { description: 'The current version of the document linked.' })
+  document!: PersonalDocument;
 }
 
 /** Document ids given with an entry, checked and without repeats; null (not given) leaves the links alone. */
@@ -178,8 +179,8 @@ export class EntryDocumentLinksWriteResolver {
       "Removes links between entries of the health profile and documents (the app's delete_link), all or nothing; the entries and documents stay. Returns the ids removed.",
   })
   unlinkDocuments(
-    @Arg('ins', () => String) ins: string,
-    @Arg('ids', () => [ID]) rawIds: string[],
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('ids', () => [ID], { description: 'The links to remove (EntryDocumentLink.id), 1 to 100.' }) rawIds: string[],
     @Ctx() ctx: SubgraphContext,
   ): Promise<string[]> {
     const ids = [...new Set(rawIds)];

@@ -103,7 +103,11 @@ export class LifestyleReadResolver {
   })
   lifestyleAnswers(
     @Root() root: SpaceRoot,
-    @Arg('section', () => LifestyleSectionEnum, { nullable: true }) section: string | null,
+    @Arg('section', () => LifestyleSectionEnum, {
+      nullable: true,
+      description: 'Only the answers of this section; with `item`, the section of that item.',
+    })
+    section: string | null,
     @Arg('item', () => String, { nullable: true, description: 'An item of the form (LifestyleItemInfo.item).' })
     item: string | null,
     @Args(() => PageArgs) page: PageArgs,

@@ -16,8 +16,9 @@ export class LifestyleWritesResolver {
       "Records an answer to an item of lifestyle, checked against the form (Query.lifestyleForm); the item's earlier answers stay as its history. With `id`, corrects that answer in place (its id and when it was given stay).",
   })
   recordLifestyleAnswer(
-    @Arg('ins', () => String) ins: string,
-    @Arg('input', () => LifestyleAnswerInput) input: LifestyleAnswerInput,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('input', () => LifestyleAnswerInput, { description: 'The item answered and the value of each field.' })
+    input: LifestyleAnswerInput,
     @Arg('id', () => ID, {
       nullable: true,
       description: 'Corrects this answer of the same item in place instead of recording a new one.',
@@ -63,8 +64,8 @@ export class LifestyleWritesResolver {
       "Removes one answer of lifestyle from the item's history; the answer before it, if any, becomes the current one.",
   })
   removeLifestyleAnswer(
-    @Arg('ins', () => String) ins: string,
-    @Arg('id', () => ID) answerId: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('id', () => ID, { description: 'The answer to remove (LifestyleAnswer.id).' }) answerId: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<string> {
     idArgument(answerId, 'id', 'an answer id');

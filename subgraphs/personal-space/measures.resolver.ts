@@ -1,5 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, decodeCursor, pageSize, toConnection, type CursorScope } from '../../runtime/graphql/connection';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  PageArgs,
+  decodeCursor,
+  pageSize,
+  toConnection,
+  type CursorScope,
+} from '../../runtime/graphql/connection';
 import { badInput } from '../../runtime/errors';
 import { DateTime } from '../../schema/scalars';
 import { MEASURE_KINDS, measureKind } from '../../domain/measure-kinds';
@@ -98,9 +106,15 @@ export class HealthMeasuresResolver {
   })
   measures(
     @Root() root: SpaceRoot,
-    @Arg('kinds', () => [MeasureKindEnum], { nullable: true }) kinds: string[] | null,
-    @Arg('from', () => DateTime, { nullable: true }) from: Date | null,
-    @Arg('to', () => DateTime, { nullable: true }) to: Date | null,
+    @Arg('kinds', () => [MeasureKindEnum], {
+      nullable: true,
+      description: 'Only these kinds, each once; all without. An empty list is BAD_USER_INPUT.',
+    })
+    kinds: string[] | null,
+    @Arg('from', () => DateTime, { nullable: true, description: 'Taken at or after this instant.' })
+    from: Date | null,
+    @Arg('to', () => DateTime, { nullable: true, description: 'Taken before this instant; after `from`.' })
+    to: Date | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
@@ -130,10 +144,19 @@ export class HealthMeasuresResolver {
   })
   async measureHistories(
     @Root() root: SpaceRoot,
-    @Arg('kinds', () => [MeasureKindEnum]) kinds: string[],
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('from', () => DateTime, { nullable: true }) from: Date | null,
-    @Arg('to', () => DateTime, { nullable: true }) to: Date | null,
+    @Arg('kinds', () => [MeasureKindEnum], {
+      description: 'The kinds, at least one and each once; the histories come in this order.',
+    })
+    kinds: string[],
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `The size of each kind's first page, 1 to ${MAX_PAGE_SIZE}. Default ${DEFAULT_PAGE_SIZE}.`,
+    })
+    first: number | null,
+    @Arg('from', () => DateTime, { nullable: true, description: 'Taken at or after this instant.' })
+    from: Date | null,
+    @Arg('to', () => DateTime, { nullable: true, description: 'Taken before this instant; after `from`.' })
+    to: Date | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<MeasureHistory[]> {
     const asked = kindsArgument(kinds, 'kinds', true)!;
@@ -192,7 +215,9 @@ function readerOf(root: object, ctx: SubgraphContext): Pick<AccessGrant, 'mode'>
 
 @Resolver(() => Measure)
 export class MeasureFieldsResolver {
-  @FieldResolver(() => MeasurePermissions)
+  @FieldResolver(() => MeasurePermissions, {
+    description: "What the reader may do with this measure: the patient's side edits and removes what it recorded.",
+  })
   permissions(@Root() measure: MeasureNode, @Ctx() ctx: SubgraphContext): MeasurePermissions {
     return measurePermissions(readerOf(measure, ctx), measure.recordedBy.kind);
   }

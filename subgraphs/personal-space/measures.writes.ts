@@ -57,8 +57,9 @@ export class MeasureWritesResolver {
       "Records a measure in the health profile, checked against its kind's metrics, units and bounds (Query.measureKinds); with `id`, updates it in place.",
   })
   recordMeasure(
-    @Arg('ins', () => String) ins: string,
-    @Arg('input', () => MeasureInput) input: MeasureInput,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('input', () => MeasureInput, { description: 'The measure: its kind, values, when it was taken.' })
+    input: MeasureInput,
     @Arg('id', () => ID, { nullable: true, description: 'Updates this measure in place (its id stays).' })
     measureId: string | null,
     @Ctx() ctx: SubgraphContext,
@@ -101,8 +102,8 @@ export class MeasureWritesResolver {
 
   @Mutation(() => ID, { nullable: true, description: 'Removes a measure of the health profile.' })
   removeMeasure(
-    @Arg('ins', () => String) ins: string,
-    @Arg('id', () => ID) measureId: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('id', () => ID, { description: 'The measure to remove (Measure.id).' }) measureId: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<string> {
     idArgument(measureId, 'id', 'a measure id');
@@ -122,8 +123,9 @@ export class MeasureWritesResolver {
       'Sets a target for one metric of a targetable kind (one per metric); with `id`, updates that target in place.',
   })
   setMeasureTarget(
-    @Arg('ins', () => String) ins: string,
-    @Arg('input', () => MeasureTargetInput) input: MeasureTargetInput,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('input', () => MeasureTargetInput, { description: 'The kind, the metric and the value to reach.' })
+    input: MeasureTargetInput,
     @Arg('id', () => ID, { nullable: true, description: 'Updates this target in place (its id stays).' })
     targetId: string | null,
     @Ctx() ctx: SubgraphContext,
@@ -159,8 +161,8 @@ export class MeasureWritesResolver {
 
   @Mutation(() => ID, { nullable: true, description: 'Removes a target.' })
   removeMeasureTarget(
-    @Arg('ins', () => String) ins: string,
-    @Arg('id', () => ID) targetId: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('id', () => ID, { description: 'The target to remove (MeasureTarget.id).' }) targetId: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<string> {
     idArgument(targetId, 'id', 'a target id');
@@ -180,8 +182,11 @@ export class MeasureWritesResolver {
       'Arranges the measures dashboard: the kinds in the order given, each shown or not; kinds left out follow, hidden. An empty list goes back to the default.',
   })
   arrangeMeasureDashboard(
-    @Arg('ins', () => String) ins: string,
-    @Arg('tiles', () => [MeasureTileInput]) tiles: MeasureTileInput[],
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('tiles', () => [MeasureTileInput], {
+      description: 'The tiles in the order to show them, each kind at most once; empty, the default dashboard.',
+    })
+    tiles: MeasureTileInput[],
     @Ctx() ctx: SubgraphContext,
   ): Promise<MeasureTile[]> {
     if (tiles.length > MEASURE_KINDS.length) throw badInput('tiles', `at most ${MEASURE_KINDS.length}, one per kind`);

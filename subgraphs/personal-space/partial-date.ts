@@ -12,6 +12,11 @@ export type PartialDatePrecision = keyof typeof PartialDatePrecisionEnum;
 registerEnumType(PartialDatePrecisionEnum, {
   name: 'PartialDatePrecision',
   description: 'How much of a date the patient gave.',
+  valuesConfig: {
+    YEAR: { description: 'A year alone (`2019`): `month` and `day` are null.' },
+    MONTH: { description: 'A month of a year (`2019-04`): `day` is null.' },
+    DAY: { description: 'A whole day (`2019-04-12`).' },
+  },
 });
 
 /** What a partial-date argument accepts, said once for every description. */
@@ -20,8 +25,9 @@ export const PARTIAL_DATE_INPUT = 'A year (2019), a month (2019-04) or a day (20
 @ObjectType({ description: 'A date given as a year, a month of a year, or a day (ISO 8601 reduced precision).' })
 export class PartialDate {
   @Field(() => String, { description: '`2019`, `2019-04` or `2019-04-12`.' }) value!: string;
-  @Field(() => PartialDatePrecisionEnum) precision!: PartialDatePrecision;
-  @Field(() => Int) year!: number;
+  @Field(() => PartialDatePrecisionEnum, { description: 'How much of the date was given.' })
+  precision!: PartialDatePrecision;
+  @Field(() => Int, { description: 'The year, always given.' }) year!: number;
   @Field(() => Int, { nullable: true, description: '1 to 12, when given.' }) month!: number | null;
   @Field(() => Int, { nullable: true, description: 'The day of the month, when given.' }) day!: number | null;
 }

@@ -6,7 +6,10 @@ import { DateTime } from '../../schema/scalars';
     "A folder the patient's side arranges their own documents of the personal space in (the app's folders): one level, per patient.",
 })
 export class DocumentFolder {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, {
+    description: 'The folder, for renameDocumentFolder, deleteDocumentFolder and movePersonalDocuments.',
+  })
+  id!: string;
   @Field(() => String, { description: 'The name the patient gave it (1 to 100 characters).' }) name!: string;
-  @Field(() => DateTime) createdAt!: Date;
+  @Field(() => DateTime, { description: 'When the patient created it.' }) createdAt!: Date;
 }

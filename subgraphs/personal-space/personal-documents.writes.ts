@@ -71,7 +71,8 @@ export class PersonalDocumentWritesResolver {
   updatePersonalDocument(
     @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
     @Arg('id', () => ID, { description: 'The current document to change.' }) id: string,
-    @Arg('input', () => PersonalDocumentUpdate) input: PersonalDocumentUpdate,
+    @Arg('input', () => PersonalDocumentUpdate, { description: 'What changes; at least one field.' })
+    input: PersonalDocumentUpdate,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PersonalDocument> {
     idArgument(id, 'id');

@@ -59,7 +59,11 @@ export class PersonalSpaceResolver {
   documents(
     @Root() root: SpaceRoot,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => DocumentFilter, { nullable: true }) filter: DocumentFilter | null,
+    @Arg('filter', () => DocumentFilter, {
+      nullable: true,
+      description: 'Only the documents every criterion given matches; all without.',
+    })
+    filter: DocumentFilter | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     return personalDocuments.connection(ctx, root.patient, { ...page, filter });
@@ -70,13 +74,20 @@ export class PersonalSpaceResolver {
     return personalDocuments.connection(ctx, root.patient, { ...page, filter: { typeCodes: ['EXPPAT_3'] } });
   }
 
-  @FieldResolver(() => [Allergy], { nullable: true })
+  @FieldResolver(() => [Allergy], {
+    nullable: true,
+    description: 'The allergies the patient declares, the most recently recorded first.',
+  })
   async allergies(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<Allergy[]> {
     read(ctx, root, 'allergies');
     return (await personalSpaceLoaders(ctx).allergies.load(root.patient.ins)).map(toAllergy);
   }
 
-  @FieldResolver(() => [Antecedent], { nullable: true })
+  @FieldResolver(() => [Antecedent], {
+    nullable: true,
+    description:
+      "The patient's antecedents (diseases, operations, a relative's diseases), the most recently begun first; undated ones last.",
+  })
   async antecedents(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<Antecedent[]> {
     read(ctx, root, 'antecedents');
     return (await personalSpaceLoaders(ctx).antecedents.load(root.patient.ins))
@@ -84,13 +95,20 @@ export class PersonalSpaceResolver {
       .map(forPatient(root.patient));
   }
 
-  @FieldResolver(() => [Vaccination], { nullable: true })
+  @FieldResolver(() => [Vaccination], {
+    nullable: true,
+    description: 'The vaccinations the patient records, the most recently given first.',
+  })
   async vaccinations(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<Vaccination[]> {
     read(ctx, root, 'vaccinations');
     return (await personalSpaceLoaders(ctx).vaccinations.load(root.patient.ins)).map(toVaccination);
   }
 
-  @FieldResolver(() => [EmergencyContact], { nullable: true })
+  @FieldResolver(() => [EmergencyContact], {
+    nullable: true,
+    description:
+      'Every person of the entourage, with their roles, the personne de confiance first; `entourage` also filters by role.',
+  })
   async emergencyContacts(@Root() root: SpaceRoot, @Ctx() ctx: SubgraphContext): Promise<EmergencyContact[]> {
     read(ctx, root, 'emergencyContacts');
     return (await personalSpaceLoaders(ctx).contacts.load(root.patient.ins)).map(toEmergencyContact);
@@ -136,6 +154,7 @@ export class PersonalSpaceResolver {
 
   @FieldResolver(() => OrganDonationEnum, {
     nullable: true,
+    description: 'The organ-donation stance the patient stated here; NOT_STATED when none.',
     deprecationReason:
       "A stance the app does not ask: objecting is the national refusal register's. Use organDonationStatement.",
   })

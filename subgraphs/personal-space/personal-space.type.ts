@@ -12,14 +12,38 @@ export class PersonalDocument extends DmpDocumentFields {
       'text/plain, application/pdf, CDA XML, or from a phone image/jpeg, image/png, image/tiff, application/rtf.',
   })
   mimeType!: string;
-  @Field(() => String, { nullable: true }) body!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The text of a note, as the patient wrote it; null when the document is only a file (`content`).',
+  })
+  body!: string | null;
 }
 export const { Connection: PersonalDocumentConnection } = connectionTypes('PersonalDocument', PersonalDocument);
 
 export const SeverityEnum = { MILD: 'MILD', MODERATE: 'MODERATE', SEVERE: 'SEVERE', UNKNOWN: 'UNKNOWN' } as const;
-registerEnumType(SeverityEnum, { name: 'AllergySeverity' });
+registerEnumType(SeverityEnum, {
+  name: 'AllergySeverity',
+  description:
+    'How severe the patient says their reactions to an allergen are: their own estimate, not a clinical grade.',
+  valuesConfig: {
+    MILD: { description: 'Mild, as the patient judges it.' },
+    MODERATE: { description: 'Moderate, as the patient judges it.' },
+    SEVERE: { description: 'Severe, as the patient judges it.' },
+    UNKNOWN: { description: 'The patient does not know how severe it is, or did not say.' },
+  },
+});
 export const AntecedentKindEnum = { MEDICAL: 'MEDICAL', SURGICAL: 'SURGICAL', FAMILY: 'FAMILY' } as const;
-registerEnumType(AntecedentKindEnum, { name: 'AntecedentKind' });
+registerEnumType(AntecedentKindEnum, {
+  name: 'AntecedentKind',
+  description: 'What an antecedent of the health profile is: a disease of the patient, an operation, or a relative’s.',
+  valuesConfig: {
+    MEDICAL: { description: 'A disease or medical condition the patient has or had (ProfileSection MEDICAL_HISTORY).' },
+    SURGICAL: { description: 'An operation the patient had (ProfileSection MEDICAL_HISTORY).' },
+    FAMILY: {
+      description: 'A disease of a relative, for hereditary risk; `familyRelationship` says whose (FAMILY_HISTORY).',
+    },
+  },
+});
 export const OrganDonationEnum = {
   NOT_STATED: 'NOT_STATED',
   NO_OBJECTION: 'NO_OBJECTION',
@@ -28,24 +52,37 @@ export const OrganDonationEnum = {
 registerEnumType(OrganDonationEnum, {
   name: 'OrganDonationStance',
   description: 'Presumed consent applies unless the patient objects (the national refusal register is authoritative).',
+  valuesConfig: {
+    NOT_STATED: { description: 'The patient stated no stance here.' },
+    NO_OBJECTION: { description: 'The patient states they do not object to donating their organs.' },
+    OBJECTS: { description: 'The patient states they object; the national refusal register stays authoritative.' },
+  },
 });
 
-@ObjectType()
+@ObjectType({ description: 'An allergy the patient declares in the health profile, in their words.' })
 export class Allergy {
-  @Field(() => ID) id!: string;
-  @Field(() => String) substance!: string;
-  @Field(() => String, { nullable: true }) reaction!: string | null;
-  @Field(() => SeverityEnum) severity!: keyof typeof SeverityEnum;
-  @Field(() => DateTime) recordedAt!: Date;
+  @Field(() => ID, { description: 'The entry, for recordAllergy(id:) and removePersonalEntry(kind: ALLERGY).' })
+  id!: string;
+  @Field(() => String, { description: 'What the patient is allergic to (a medicine, a food, pollen…), in words.' })
+  substance!: string;
+  @Field(() => String, { nullable: true, description: 'What happens to them (hives, swelling…), in their words.' })
+  reaction!: string | null;
+  @Field(() => SeverityEnum, { description: 'How severe they say it is.' }) severity!: keyof typeof SeverityEnum;
+  @Field(() => DateTime, { description: 'When it was recorded, or last changed.' }) recordedAt!: Date;
   @Field(() => String, { nullable: true, description: "The patient's comment, in their words." })
   comment?: string | null;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'An antecedent the patient declares in the health profile: a disease or an operation of theirs, or a disease of a relative.',
+})
 export class Antecedent {
-  @Field(() => ID) id!: string;
-  @Field(() => AntecedentKindEnum) kind!: keyof typeof AntecedentKindEnum;
-  @Field(() => String) label!: string;
+  @Field(() => ID, { description: 'The entry, for recordAntecedent(id:) and removePersonalEntry(kind: ANTECEDENT).' })
+  id!: string;
+  @Field(() => AntecedentKindEnum, { description: 'Medical, surgical, or of a relative.' })
+  kind!: keyof typeof AntecedentKindEnum;
+  @Field(() => String, { description: 'The disease or operation, in the patient’s words.' }) label!: string;
   @Field(() => Int, { nullable: true, description: 'The year of `start`, when given.' }) sinceYear!: number | null;
   @Field(() => String, { nullable: true, description: "The patient's comment, in their words." })
   comment?: string | null;
@@ -65,11 +102,14 @@ export class Antecedent {
   familyRelationshipLabel?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A vaccination the patient records in the health profile (their carnet de vaccination).' })
 export class Vaccination {
-  @Field(() => ID) id!: string;
-  @Field(() => String) vaccine!: string;
-  @Field(() => LocalDate) administeredOn!: string;
+  @Field(() => ID, {
+    description: 'The entry, for recordVaccination(id:) and removePersonalEntry(kind: VACCINATION).',
+  })
+  id!: string;
+  @Field(() => String, { description: 'The vaccine, as the box or the carnet names it.' }) vaccine!: string;
+  @Field(() => LocalDate, { description: 'The day it was given.' }) administeredOn!: string;
   @Field(() => String, { nullable: true, description: 'The batch number (numéro de lot) on the vaccine.' })
   lot!: string | null;
   @Field(() => String, {
@@ -94,8 +134,8 @@ export class Vaccination {
 @ObjectType({ description: 'A postal address, as the patient gave it.' })
 export class PostalAddress {
   @Field(() => String, { nullable: true, description: 'Number and street.' }) street!: string | null;
-  @Field(() => String, { nullable: true }) postalCode!: string | null;
-  @Field(() => String, { nullable: true }) city!: string | null;
+  @Field(() => String, { nullable: true, description: 'Five digits in France.' }) postalCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'The town (commune).' }) city!: string | null;
   @Field(() => String, { nullable: true, description: 'Null in France.' }) country!: string | null;
 }
 
@@ -119,11 +159,19 @@ registerEnumType(ContactTypeEnum, {
 
 @ObjectType({ description: 'A person of the entourage; the personne de confiance (L1111-6) is flagged.' })
 export class EmergencyContact {
-  @Field(() => ID) id!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String) relation!: string;
-  @Field(() => String) phone!: string;
-  @Field(() => Boolean) isTrustedPerson!: boolean;
+  @Field(() => ID, {
+    description: 'The entry, for recordEmergencyContact(id:) and removePersonalEntry(kind: EMERGENCY_CONTACT).',
+  })
+  id!: string;
+  @Field(() => String, { description: 'The full name, as given or made of `firstName` and `lastName`.' })
+  name!: string;
+  @Field(() => String, { description: 'Who they are to the patient, in words ("ma sœur"); coded in `relationCode`.' })
+  relation!: string;
+  @Field(() => String, { description: 'The number to call them on (international or French).' }) phone!: string;
+  @Field(() => Boolean, {
+    description: 'They are the personne de confiance (CSP L1111-6); one person at most. TRUSTED_PERSON in `types`.',
+  })
+  isTrustedPerson!: boolean;
   @Field(() => String, { nullable: true, description: 'First name, when given apart from `name`.' })
   firstName?: string | null;
   @Field(() => String, { nullable: true, description: 'Last name, when given apart from `name`.' })
@@ -136,7 +184,8 @@ export class EmergencyContact {
   @Field(() => String, { nullable: true, description: 'The label of `relationCode`.' }) relationLabel?: string | null;
   @Field(() => String, { nullable: true, description: 'A second number (a landline), when given.' })
   otherPhone?: string | null;
-  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => String, { nullable: true, description: 'Their e-mail address, when given; nothing is sent to it.' })
+  email?: string | null;
   @Field(() => PostalAddress, { nullable: true, description: 'Where they live, when given.' })
   address?: PostalAddress | null;
   @Field(() => String, { nullable: true, description: 'The name prefix (civilité: Madame, Monsieur…), when given.' })

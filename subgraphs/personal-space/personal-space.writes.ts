@@ -97,16 +97,20 @@ const COMMENT = "The patient's comment, in their words (at most 1,000 characters
 
 @InputType({ description: 'An allergy. With `id`, every field is replaced by what is given (links aside).' })
 export class AllergyInput {
-  @Field(() => String) substance!: string;
-  @Field(() => String, { nullable: true }) reaction?: string | null;
-  @Field(() => SeverityEnum) severity!: keyof typeof SeverityEnum;
+  @Field(() => String, { description: 'What the patient is allergic to, in words (1 to 200 characters).' })
+  substance!: string;
+  @Field(() => String, { nullable: true, description: 'What happens to them, in words (at most 500 characters).' })
+  reaction?: string | null;
+  @Field(() => SeverityEnum, { description: 'How severe they say it is; UNKNOWN when they do not know.' })
+  severity!: keyof typeof SeverityEnum;
   @Field(() => String, { nullable: true, description: COMMENT }) comment?: string | null;
   @Field(() => [ID], { nullable: true, description: TREATMENT_LINKS }) treatmentIds?: string[] | null;
 }
 @InputType({ description: 'An antecedent. With `id`, every field is replaced by what is given (links aside).' })
 export class AntecedentInput {
-  @Field(() => AntecedentKindEnum) kind!: keyof typeof AntecedentKindEnum;
-  @Field(() => String) label!: string;
+  @Field(() => AntecedentKindEnum, { description: 'Medical, surgical, or of a relative (FAMILY).' })
+  kind!: keyof typeof AntecedentKindEnum;
+  @Field(() => String, { description: 'The disease or operation, in words (1 to 300 characters).' }) label!: string;
   @Field(() => Int, { nullable: true, description: 'The year it began; `start` says more, and wins.' })
   sinceYear?: number | null;
   @Field(() => String, { nullable: true, description: COMMENT }) comment?: string | null;
@@ -149,7 +153,8 @@ export class VaccinationInput {
 export class PostalAddressInput {
   @Field(() => String, { nullable: true, description: 'Number and street.' }) street?: string | null;
   @Field(() => String, { nullable: true, description: 'Five digits in France.' }) postalCode?: string | null;
-  @Field(() => String, { nullable: true }) city?: string | null;
+  @Field(() => String, { nullable: true, description: 'The town (commune), at most 100 characters.' })
+  city?: string | null;
   @Field(() => String, { nullable: true, description: 'Omitted in France.' }) country?: string | null;
 }
 @InputType({
@@ -165,14 +170,27 @@ export class EmergencyContactInput {
   })
   relation?: string | null;
   @Field(() => String, { description: 'International or French number.' }) phone!: string;
-  @Field(() => Boolean, { nullable: true, defaultValue: false }) isTrustedPerson?: boolean | null;
-  @Field(() => String, { nullable: true }) firstName?: string | null;
-  @Field(() => String, { nullable: true }) lastName?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description:
+      'They are the personne de confiance (CSP L1111-6); true takes the role from the previous one. Must agree with `types`.',
+  })
+  isTrustedPerson?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'First name, at most 100 characters.' })
+  firstName?: string | null;
+  @Field(() => String, { nullable: true, description: 'Last name, at most 100 characters.' })
+  lastName?: string | null;
   @Field(() => ContactRelations.values, { nullable: true, description: 'Who they are to the patient, coded.' })
   relationCode?: string | null;
   @Field(() => String, { nullable: true, description: 'A second number (a landline).' }) otherPhone?: string | null;
-  @Field(() => String, { nullable: true }) email?: string | null;
-  @Field(() => PostalAddressInput, { nullable: true }) address?: PostalAddressInput | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'An e-mail address, at most 254 characters; nothing is sent to it.',
+  })
+  email?: string | null;
+  @Field(() => PostalAddressInput, { nullable: true, description: 'Where they live.' })
+  address?: PostalAddressInput | null;
   @Field(() => String, {
     nullable: true,
     description: 'The name prefix (civilité: Madame, Monsieur…), at most 20 characters.',
@@ -210,6 +228,12 @@ export const PersonalEntryKindEnum = {
 registerEnumType(PersonalEntryKindEnum, {
   name: 'PersonalEntryKind',
   description: 'A part of the personal space made of entries.',
+  valuesConfig: {
+    ALLERGY: { description: 'An allergy (PersonalSpace.allergies).' },
+    ANTECEDENT: { description: 'An antecedent (PersonalSpace.antecedents).' },
+    VACCINATION: { description: 'A vaccination (PersonalSpace.vaccinations).' },
+    EMERGENCY_CONTACT: { description: 'A person of the entourage (PersonalSpace.entourage).' },
+  },
 });
 
 /** The DMP type that carries each part (as in policy/field-rules.json): the permit is asked for it. */
@@ -299,7 +323,10 @@ export class PersonalSpaceWritesResolver {
       'The patient (or a legal representative) writes a note or uploads a document; with `replaces`, edits one of theirs (the old version stays as history).',
   })
   writePersonalDocument(
-    @Arg('input', () => PersonalDocumentWrite) input: PersonalDocumentWrite,
+    @Arg('input', () => PersonalDocumentWrite, {
+      description: 'The note or document, its type and title, and the version it replaces, if any.',
+    })
+    input: PersonalDocumentWrite,
     @Ctx() ctx: SubgraphContext,
   ): Promise<DepositReceipt> {
     return deposit(ctx, PERSONAL_DOCUMENTS, input);
@@ -311,8 +338,11 @@ export class PersonalSpaceWritesResolver {
       "Deletes one of the patient's own documents, every version and file of it. What a professional wrote is not deleted here: see requestDocumentDeletion.",
   })
   async deletePersonalDocument(
-    @Arg('ins', () => String) ins: string,
-    @Arg('documentId', () => ID) documentId: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('documentId', () => ID, {
+      description: "A current document of the patient's own (PersonalDocument.id); every version of it goes.",
+    })
+    documentId: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<string> {
     idArgument(documentId, 'documentId');
@@ -339,8 +369,8 @@ export class PersonalSpaceWritesResolver {
 
   @Mutation(() => Allergy, { nullable: true, description: 'Records an allergy, or with `id` updates it in place.' })
   recordAllergy(
-    @Arg('ins', () => String) ins: string,
-    @Arg('input', () => AllergyInput) input: AllergyInput,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('input', () => AllergyInput, { description: 'The allergy.' }) input: AllergyInput,
     @Arg('id', () => ID, {
       nullable: true,
       description: 'Updates this entry in place (its id stays) instead of recording a new one.',
@@ -374,8 +404,8 @@ export class PersonalSpaceWritesResolver {
     description: 'Records an antecedent, or with `id` updates it in place.',
   })
   recordAntecedent(
-    @Arg('ins', () => String) ins: string,
-    @Arg('input', () => AntecedentInput) input: AntecedentInput,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('input', () => AntecedentInput, { description: 'The antecedent.' }) input: AntecedentInput,
     @Arg('id', () => ID, {
       nullable: true,
       description: 'Updates this entry in place (its id stays) instead of recording a new one.',
@@ -431,8 +461,8 @@ export class PersonalSpaceWritesResolver {
     description: 'Records a vaccination, or with `id` updates it in place.',
   })
   recordVaccination(
-    @Arg('ins', () => String) ins: string,
-    @Arg('input', () => VaccinationInput) input: VaccinationInput,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('input', () => VaccinationInput, { description: 'The vaccination.' }) input: VaccinationInput,
     @Arg('id', () => ID, {
       nullable: true,
       description: 'Updates this entry in place (its id stays) instead of recording a new one.',
@@ -476,8 +506,9 @@ export class PersonalSpaceWritesResolver {
       'Records a person of the entourage with their roles (emergency contact, personne de confiance, caregiver, person helped), or with `id` updates them in place.',
   })
   recordEmergencyContact(
-    @Arg('ins', () => String) ins: string,
-    @Arg('input', () => EmergencyContactInput) input: EmergencyContactInput,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('input', () => EmergencyContactInput, { description: 'The person and their roles.' })
+    input: EmergencyContactInput,
     @Arg('id', () => ID, {
       nullable: true,
       description: 'Updates this entry in place (its id stays) instead of recording a new one.',
@@ -516,8 +547,9 @@ export class PersonalSpaceWritesResolver {
       'The patient states they have read the rules on organ donation (or withdraws it); the statement is dated by the clock.',
   })
   setOrganDonationInformed(
-    @Arg('ins', () => String) ins: string,
-    @Arg('input', () => OrganDonationInformedInput) input: OrganDonationInformedInput,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('input', () => OrganDonationInformedInput, { description: 'Whether the patient states they are informed.' })
+    input: OrganDonationInformedInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<OrganDonationStatement> {
     const at = input.informed ? ctx.now : null;
@@ -539,8 +571,8 @@ export class PersonalSpaceWritesResolver {
       "The app asks no stance: objecting is the national refusal register's. Use setOrganDonationInformed.",
   })
   setOrganDonation(
-    @Arg('ins', () => String) ins: string,
-    @Arg('stance', () => OrganDonationEnum) stance: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('stance', () => OrganDonationEnum, { description: 'The stance to state.' }) stance: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<string> {
     return writeSpace(ctx, ins, WISHES, 'organDonation', async (tx, id) => {
@@ -558,9 +590,9 @@ export class PersonalSpaceWritesResolver {
     description: 'Removes an allergy, antecedent, vaccination or contact the patient recorded.',
   })
   removePersonalEntry(
-    @Arg('ins', () => String) ins: string,
-    @Arg('kind', () => PersonalEntryKindEnum) table: string,
-    @Arg('id', () => ID) entryId: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('kind', () => PersonalEntryKindEnum, { description: 'Which part the entry belongs to.' }) table: string,
+    @Arg('id', () => ID, { description: 'The entry to remove (its id in that part).' }) entryId: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<string> {
     idArgument(entryId, 'id', 'an entry id');

@@ -48,11 +48,16 @@ const MAX_DURATION = 999;
 @InputType({ description: 'A stay in hospital as the patient declares it.' })
 export class HospitalisationInput {
   @Field(() => String, { description: 'Why, in the patient’s words.' }) reason!: string;
-  @Field(() => String, { nullable: true }) comment?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The patient's comment, in their words (at most 1,000 characters).",
+  })
+  comment?: string | null;
   @Field(() => String, { nullable: true, description: `When it began. ${PARTIAL_DATE_INPUT}` }) start?: string | null;
   @Field(() => Int, { nullable: true, description: `How long, 1 to ${MAX_DURATION} units; with durationUnit.` })
   duration?: number | null;
-  @Field(() => DurationUnits.values, { nullable: true }) durationUnit?: string | null;
+  @Field(() => DurationUnits.values, { nullable: true, description: 'The unit of `duration`; given with it.' })
+  durationUnit?: string | null;
   @Field(() => [ID], {
     nullable: true,
     description: 'Documents of the personal space this entry refers to; replaces its links, and null leaves them.',
@@ -62,12 +67,21 @@ export class HospitalisationInput {
 
 @InputType({ description: 'A disability as the patient declares it.' })
 export class DisabilityInput {
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) comment?: string | null;
-  @Field(() => [DisabilityKinds.values], { nullable: true }) kinds?: string[] | null;
-  @Field(() => DisabilityRates.values, { nullable: true }) rate?: string | null;
-  @Field(() => Boolean, { nullable: true }) technicalHelp?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) humanHelp?: boolean | null;
+  @Field(() => String, { description: 'The disability, as the patient names it (1 to 200 characters).' })
+  name!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "The patient's comment, in their words (at most 1,000 characters).",
+  })
+  comment?: string | null;
+  @Field(() => [DisabilityKinds.values], { nullable: true, description: 'Its kinds; a kind given twice counts once.' })
+  kinds?: string[] | null;
+  @Field(() => DisabilityRates.values, { nullable: true, description: 'The rate the MDPH recognised, if any.' })
+  rate?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Uses technical aids (wheelchair, hearing aid…).' })
+  technicalHelp?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Is helped by someone in daily life.' })
+  humanHelp?: boolean | null;
 }
 
 export const ProfileEntryKindEnum = {
@@ -78,6 +92,11 @@ export const ProfileEntryKindEnum = {
 registerEnumType(ProfileEntryKindEnum, {
   name: 'ProfileEntryKind',
   description: 'A declared section of the health profile made of entries.',
+  valuesConfig: {
+    TREATMENT: { description: 'A treatment (PersonalSpace.treatments).' },
+    HOSPITALISATION: { description: 'A stay in hospital (PersonalSpace.hospitalisations).' },
+    DISABILITY: { description: 'A disability (PersonalSpace.disabilities).' },
+  },
 });
 
 /** Whether a section has an entry, one statement each; the SQL is ours, never built from the caller's text. */
@@ -146,8 +165,8 @@ export class ProfileSectionsWritesResolver {
     description: 'Records a stay in hospital, or with `id` updates it in place.',
   })
   recordHospitalisation(
-    @Arg('ins', () => String) ins: string,
-    @Arg('input', () => HospitalisationInput) input: HospitalisationInput,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('input', () => HospitalisationInput, { description: 'The stay.' }) input: HospitalisationInput,
     @Arg('id', () => ID, {
       nullable: true,
       description: 'Updates this entry in place (its id stays) instead of recording a new one.',
@@ -202,8 +221,8 @@ export class ProfileSectionsWritesResolver {
     description: 'Records a disability, or with `id` updates it in place.',
   })
   recordDisability(
-    @Arg('ins', () => String) ins: string,
-    @Arg('input', () => DisabilityInput) input: DisabilityInput,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('input', () => DisabilityInput, { description: 'The disability.' }) input: DisabilityInput,
     @Arg('id', () => ID, {
       nullable: true,
       description: 'Updates this entry in place (its id stays) instead of recording a new one.',
@@ -248,9 +267,12 @@ export class ProfileSectionsWritesResolver {
       'The patient declares a section does not concern them ("no known allergy"), dated now, or with `notConcerned: false` withdraws the declaration. Refused while the section has entries; adding one ends the declaration.',
   })
   setProfileSectionNotConcerned(
-    @Arg('ins', () => String) ins: string,
-    @Arg('section', () => ProfileSections.values) section: string,
-    @Arg('notConcerned', () => Boolean) notConcerned: boolean,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('section', () => ProfileSections.values, { description: 'The section declared.' }) section: string,
+    @Arg('notConcerned', () => Boolean, {
+      description: 'True declares the section does not concern the patient; false withdraws the declaration.',
+    })
+    notConcerned: boolean,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ProfileSectionState> {
     return writeHealthProfile(ctx, ins, `notConcerned:${section}`, async (tx, patientIns) => {
@@ -280,9 +302,9 @@ export class ProfileSectionsWritesResolver {
     description: 'Removes a treatment, hospitalisation or disability the patient declared.',
   })
   removeProfileEntry(
-    @Arg('ins', () => String) ins: string,
-    @Arg('kind', () => ProfileEntryKindEnum) table: string,
-    @Arg('id', () => ID) entryId: string,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('kind', () => ProfileEntryKindEnum, { description: 'Which section the entry belongs to.' }) table: string,
+    @Arg('id', () => ID, { description: 'The entry to remove (its id in that section).' }) entryId: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<string> {
     idArgument(entryId, 'id', 'an entry id');

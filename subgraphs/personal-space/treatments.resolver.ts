@@ -26,7 +26,11 @@ export class TreatmentInput {
   cip13?: string | null;
   @Field(() => String, { nullable: true, description: 'How much, how often ("1 comprimé le matin").' })
   dosage?: string | null;
-  @Field(() => String, { nullable: true }) comment?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The patient's comment, in their words (at most 1,000 characters).",
+  })
+  comment?: string | null;
   @Field(() => String, { nullable: true, description: `Since when. ${PARTIAL_DATE_INPUT}` }) start?: string | null;
   @Field(() => String, { nullable: true, description: `Until when (may be ahead). ${PARTIAL_DATE_INPUT}` })
   end?: string | null;
@@ -95,8 +99,8 @@ export class TreatmentWritesResolver {
       'The patient (or a legal representative) records a treatment, or with `id` updates it in place (its id stays; its links are replaced by those given).',
   })
   recordTreatment(
-    @Arg('ins', () => String) ins: string,
-    @Arg('input', () => TreatmentInput) input: TreatmentInput,
+    @Arg('ins', () => String, { description: "The patient's INS." }) ins: string,
+    @Arg('input', () => TreatmentInput, { description: 'The treatment and its links.' }) input: TreatmentInput,
     @Arg('id', () => ID, {
       nullable: true,
       description: 'Updates this entry in place (its id stays) instead of recording a new one.',

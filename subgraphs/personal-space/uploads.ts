@@ -65,7 +65,8 @@ export class PersonalDocumentUploadResolver {
   })
   async requestPersonalDocumentUpload(
     @Arg('ins', () => String, { description: "The patient's INS." }) rawIns: string,
-    @Arg('input', () => PersonalDocumentUploadRequest) input: PersonalDocumentUploadRequest,
+    @Arg('input', () => PersonalDocumentUploadRequest, { description: 'The file to come: its type, size and digest.' })
+    input: PersonalDocumentUploadRequest,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PersonalDocumentUpload> {
     const mimeType = acceptedType(input.mediaType, DOCUMENT_MIME_TYPES, 'input.mediaType');
