@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { Supergraph } from '@apollo/federation-internals';
-import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
+import {
+  buildSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isScalarType,
+  isSpecifiedScalarType,
+} from 'graphql';
 import { projectPath } from '../domain/paths';
 import { unannouncedBreakingChanges } from '../scripts/compose';
 import { SCALARS } from '../schema/codegen';
@@ -34,6 +42,28 @@ describe('the client schema (schema/api.graphql)', () => {
     });
     expect(present).toEqual([]);
     expect(api).not.toMatch(/join__|link__|_entities|_service|_Any|@inaccessible|@shareable|@key/);
+  });
+
+  it('describes every type, field, argument, input field and enum value', () => {
+    const schema = buildSchema(api);
+    const undescribed: string[] = [];
+    const check = (coordinate: string, description: string | null | undefined) => {
+      if (!description?.trim()) undescribed.push(coordinate);
+    };
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || (isScalarType(type) && isSpecifiedScalarType(type))) continue;
+      check(type.name, type.description);
+      if (isObjectType(type) || isInterfaceType(type))
+        for (const field of Object.values(type.getFields())) {
+          check(`${type.name}.${field.name}`, field.description);
+          for (const arg of field.args) check(`${type.name}.${field.name}(${arg.name}:)`, arg.description);
+        }
+      if (isInputObjectType(type))
+        for (const field of Object.values(type.getFields())) check(`${type.name}.${field.name}`, field.description);
+      if (isEnumType(type))
+        for (const value of type.getValues()) check(`${type.name}.${value.name}`, value.description);
+    }
+    expect(undescribed).toEqual([]);
   });
 
   it('holds every mutation but the listed legacy ones to one input argument and a Payload result', () => {
