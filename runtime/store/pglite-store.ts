@@ -3,7 +3,6 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 // module only when it is passed here; PostgreSQL ships it.
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { quoteIdent, toCopyText, type SqlExecutor, type SqlStore } from './sql-store';
@@ -19,7 +18,7 @@ export async function createPgliteStore(options: PgliteStoreOptions): Promise<Sq
     mkdirSync(dirname(options.dataDir), { recursive: true });
     cpSync(await emptyCluster(), options.dataDir, { recursive: true });
   }
-  const db = await PGlite.create(options.dataDir, { extensions: { pg_trgm }, ...(await engineAssets()) });
+  const db = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
   let statementCount = 0;
 
   const executor = (target: PGlite | Transaction): SqlExecutor => ({
@@ -46,32 +45,6 @@ export async function createPgliteStore(options: PgliteStoreOptions): Promise<Sq
     transaction: (fn) => db.transaction((tx) => fn(executor(tx))),
     close: () => db.close(),
   };
-}
-
-// The WebAssembly global of Node, typed: the project's lib has its types but not its value.
-const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } })
-  .WebAssembly;
-
-let assets: Promise<{ pgliteWasmModule: WebAssembly.Module; fsBundle: Blob }> | null = null;
-
-/**
- * The engine's WebAssembly module and file-system bundle, compiled and read once per process: the graph opens
- * seven clusters, and left to itself PGlite compiles the same module and reads the same bundle for each, which
- * is most of what a second start waits for (README, "Measured").
- */
-function engineAssets(): Promise<{ pgliteWasmModule: WebAssembly.Module; fsBundle: Blob }> {
-  assets ??= (async () => {
-    const dist = dirname(require.resolve('@electric-sql/pglite'));
-    const [pgliteWasmModule, bundle] = await Promise.all([
-      readFile(join(dist, 'pglite.wasm')).then((bytes) => wasm.compile(bytes)),
-      readFile(join(dist, 'pglite.data')),
-    ]);
-    return { pgliteWasmModule, fsBundle: new Blob([bundle]) };
-  })();
-  assets.catch(() => {
-    assets = null;
-  });
-  return assets;
 }
 
 const hasCluster = (dir: string) => existsSync(dir) && readdirSync(dir).length > 0;
