@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime, LocalDate } from '../../schema/scalars';
+import { registerEnumInTransition } from '../kit/enum-in-transition';
 
 export const IdentityStatusEnum = { PROV: 'PROV', RECUP: 'RECUP', VALI: 'VALI', QUAL: 'QUAL' } as const;
 registerEnumType(IdentityStatusEnum, {
@@ -55,9 +56,8 @@ registerEnumType(CareRelationKindEnum, {
   },
 });
 /**
- * How an actor reaches a record. SCREAMING_CASE is the schema's convention (schema/CHANGELOG.md): those values
- * are declared from now on, and the lower-case ones stay, deprecated, for their period. An answer still says the
- * lower-case name until the period ends: graphql-js serialises a value by the last name declared for it.
+ * How an actor reaches a record, named SCREAMING_CASE from now on and lower case, deprecated, for the period
+ * schema/CHANGELOG.md gives.
  */
 const ACCESS_MODES = {
   normal:
@@ -70,21 +70,16 @@ const ACCESS_MODES = {
   caregiver: 'The caregiver the patient chose (CASF L113-1-3; docs/law.md §3, "Caregivers").',
 } as const;
 type AccessModeName = keyof typeof ACCESS_MODES;
-const MODE_NAMES = Object.keys(ACCESS_MODES) as AccessModeName[];
-export const AccessModeEnum = {
-  ...Object.fromEntries(MODE_NAMES.map((mode) => [mode.toUpperCase(), mode])),
-  ...Object.fromEntries(MODE_NAMES.map((mode) => [mode, mode])),
-} as Record<string, AccessModeName>;
-registerEnumType(AccessModeEnum, {
-  name: 'AccessMode',
-  description: "How the reader reaches the record: a TRE_R248 mode for professionals, or the patient's own side.",
-  valuesConfig: Object.fromEntries(
-    MODE_NAMES.flatMap((mode) => [
-      [mode.toUpperCase(), { description: ACCESS_MODES[mode] }],
-      [mode, { description: ACCESS_MODES[mode], deprecationReason: `Use ${mode.toUpperCase()}.` }],
+export const AccessModeEnum = registerEnumInTransition(
+  'AccessMode',
+  "How the reader reaches the record: a TRE_R248 mode for professionals, or the patient's own side.",
+  Object.fromEntries(
+    (Object.keys(ACCESS_MODES) as AccessModeName[]).map((mode) => [
+      mode,
+      { value: mode, description: ACCESS_MODES[mode] },
     ]),
   ),
-});
+);
 
 @ObjectType({ description: 'Strict identity traits (RNIV).' })
 export class Identity {
