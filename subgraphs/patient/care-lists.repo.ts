@@ -4,10 +4,6 @@ import type { ProfessionalRow } from './directory.repo';
 
 export interface ListedProfessionalRow extends ProfessionalRow {
   patient_ins: string;
-  address_line: string | null;
-  postal_code: string | null;
-  city: string | null;
-  phone: string | null;
   since: Date;
   /** The role the patient gave them, if any (care_role). */
   role: CareRole | null;
@@ -29,7 +25,7 @@ export function findListedProfessionals(
 ): Promise<ListedProfessionalRow[]> {
   return store.query<ListedProfessionalRow>(
     `SELECT l.patient_ins, l.since, p.rpps, p.family_name, p.first_name, p.profession_code, p.specialty_code,
-            p.establishment_finess, p.establishment_name, p.address_line, p.postal_code, p.city, p.phone,
+            p.establishment_finess, p.establishment_name,
             (SELECT min(c.role) FROM care_role c WHERE c.patient_ins = l.patient_ins AND c.rpps = l.rpps) AS role,
             EXISTS (SELECT 1 FROM care_relation r WHERE r.patient_ins = l.patient_ins AND r.rpps = l.rpps
                     AND r.relation = 'MEDECIN_TRAITANT') AS medecin_traitant

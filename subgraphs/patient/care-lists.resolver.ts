@@ -11,11 +11,13 @@ import { Patient } from './patient.type';
 import type { VisiblePatient } from './patient.loader';
 import { control } from './controls.resolver';
 import { knownEstablishment, knownProfessional, professionalOf } from './directory';
+import { professionalAddresses } from './directory.resolver';
 import {
   AddListedEstablishmentInput,
   AddListedProfessionalInput,
   ListedEstablishment,
   ListedProfessional,
+  ProfessionalAddress,
   RemoveListedEstablishmentInput,
   RemoveListedProfessionalInput,
 } from './care-lists.type';
@@ -43,6 +45,18 @@ function changed(ctx: SubgraphContext, ins: string) {
   establishments.clear(ins);
 }
 
+/** The deprecated `ListedProfessional.addresses`: the same addresses, read the one way, as `professional.addresses`. */
+@Resolver(() => ListedProfessional)
+export class ListedProfessionalAddressResolver {
+  @FieldResolver(() => [ProfessionalAddress], {
+    description: 'Where they practise, as the directory publishes it; empty if it publishes none.',
+    deprecationReason: 'Use professional.addresses, served wherever a professional is named.',
+  })
+  addresses(@Root() listed: ListedProfessional, @Ctx() ctx: SubgraphContext): Promise<ProfessionalAddress[]> {
+    return professionalAddresses(ctx).load(listed.professional.rpps);
+  }
+}
+
 @Resolver(() => Patient)
 export class CareListsResolver {
   @FieldResolver(() => [ListedProfessional], {
@@ -63,10 +77,6 @@ export class CareListsResolver {
       medecinTraitant: r.medecin_traitant,
       declaredReferrer: null,
       active: true,
-      addresses:
-        r.address_line && r.postal_code && r.city
-          ? [{ line: r.address_line, postalCode: r.postal_code, city: r.city, phone: r.phone }]
-          : [],
       since: r.since,
     }));
   }

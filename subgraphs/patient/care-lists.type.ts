@@ -43,11 +43,6 @@ export class ListedProfessional {
     description: 'Whether the directory holds them as practising; the directory holds only practising professionals.',
   })
   active!: boolean;
-  @Field(() => [ProfessionalAddress], {
-    description: 'Where they practise, as the directory publishes it; empty if it publishes none.',
-    deprecationReason: 'Use professional.addresses, served wherever a professional is named.',
-  })
-  addresses!: ProfessionalAddress[];
   @Field(() => DateTime, { description: 'Listed since then.' }) since!: Date;
 }
 

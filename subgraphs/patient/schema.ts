@@ -36,7 +36,7 @@ import { LifecycleResolver } from './lifecycle.resolver';
 import { FamilyProfileResolver } from './family-profile.resolver';
 import { CaregivingResolver, PatientCaregiversResolver, ViewerCaregivingResolver } from './caregiving.resolver';
 import { CareRolesResolver } from './care-roles.resolver';
-import { CareListsResolver } from './care-lists.resolver';
+import { CareListsResolver, ListedProfessionalAddressResolver } from './care-lists.resolver';
 import { DefaultMaskingResolver } from './default-masking.resolver';
 import { DocumentProcessingResolver } from './document-processing.resolver';
 import { AnalyticsEntryResolver, PatientCountResolver } from './analytics.resolver';
@@ -83,6 +83,7 @@ export const patient: SubgraphDefinition = {
     PatientCountResolver,
     CareRolesResolver,
     CareListsResolver,
+    ListedProfessionalAddressResolver,
     DefaultMaskingResolver,
     DocumentProcessingResolver,
   ],
