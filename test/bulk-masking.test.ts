@@ -1,5 +1,5 @@
 import { gql } from 'graphql-request';
-import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 
 /**
  * Masking as the app offers it (issue 18, item 3): several documents at once by their id over every source, or a
@@ -36,7 +36,6 @@ describe('masking several documents, or a whole category', () => {
   });
   afterAll(() => graph?.stop());
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   const field = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.field;
   const list = async (actor: string, filter: object | null = null) => {
     const answer = await (await graph.as(actor))(LIST, { ins: ADULT, filter });
@@ -83,9 +82,9 @@ describe('masking several documents, or a whole category', () => {
     const tooMany = await mask({ ids: Array.from({ length: 101 }, () => before[0].id), masked: true });
     const foreign = await mask({ ids: ['not-an-id'], masked: true });
     for (const answer of [neither, both, tooMany])
-      expect([code(answer), field(answer)]).toEqual(['BAD_USER_INPUT', 'ids']);
-    expect([code(foreign), field(foreign)]).toEqual(['BAD_USER_INPUT', 'ids']);
-    expect(code(await mask({ ids: [before[0].id], masked: true }, 'ps:30000000001'))).toBe('FORBIDDEN');
+      expect([errorCode(answer), field(answer)]).toEqual(['BAD_USER_INPUT', 'ids']);
+    expect([errorCode(foreign), field(foreign)]).toEqual(['BAD_USER_INPUT', 'ids']);
+    expect(errorCode(await mask({ ids: [before[0].id], masked: true }, 'ps:30000000001'))).toBe('FORBIDDEN');
     expect(await list(`patient:${ADULT}`)).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 import { gql } from 'graphql-request';
 import { manualClock } from '../domain/clock';
-import { scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
 
 /**
  * The lists a patient keeps of their professionals and establishments (docs/law.md §3, the app's "My
@@ -99,7 +99,6 @@ describe('the lists a patient keeps of their professionals and establishments', 
   });
   afterAll(() => graph?.stop());
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   const as = async (actor: string, query: string, variables: object) => (await graph.as(actor))(query, variables);
   const lists = async (actor: string, ins: string) => {
     const answer = await as(actor, LISTS, { ins });
@@ -109,7 +108,7 @@ describe('the lists a patient keeps of their professionals and establishments', 
   const reads = async (actor: string, ins: string) => {
     const answer = await as(actor, REPORTS, { ins });
     return answer.errors
-      ? { code: code(answer), message: answer.errors[0].message }
+      ? { code: errorCode(answer), message: answer.errors[0].message }
       : answer.data.patient.hospitalReports.nodes.map((n: any) => n.id).sort();
   };
 
@@ -192,7 +191,7 @@ describe('the lists a patient keeps of their professionals and establishments', 
     ])('%s: BAD_USER_INPUT naming the field, nothing changed', async (_case, mutation, id, field) => {
       const before = await lists(actor, ins);
       const answer = await as(actor, mutation, { ins, id });
-      expect(code(answer)).toBe('BAD_USER_INPUT');
+      expect(errorCode(answer)).toBe('BAD_USER_INPUT');
       expect(answer.errors?.[0].extensions.field).toBe(field);
       expect(await lists(actor, ins)).toEqual(before);
     });
@@ -235,7 +234,7 @@ describe('the lists a patient keeps of their professionals and establishments', 
 
     it('not an RPPS: BAD_USER_INPUT naming filter.authorRpps', async () => {
       const answer = await as(actor, DOCUMENTS, { ins, rpps: 'dr-who' });
-      expect(code(answer)).toBe('BAD_USER_INPUT');
+      expect(errorCode(answer)).toBe('BAD_USER_INPUT');
       expect(answer.errors?.[0].extensions.field).toBe('filter.authorRpps');
     });
   });
@@ -260,7 +259,7 @@ describe('the lists a patient keeps of their professionals and establishments', 
     const ADD_WITH_ROLE = `mutation ($ins: String!, $rpps: String!, $role: CareRole) { addListedProfessional(input: { ins: $ins, rpps: $rpps, role: $role }) { listedProfessionals { professional { rpps } role medecinTraitant } } }`;
     const before = await lists(actor, ins);
     const wrong = await as(actor, ADD_WITH_ROLE, { ins, rpps: TREATING, role: 'SAGE_FEMME_REFERENTE' });
-    expect(code(wrong)).toBe('BAD_USER_INPUT');
+    expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
     expect(wrong.errors?.[0].extensions.field).toBe('input.role');
     expect(await lists(actor, ins)).toEqual(before);
     const added = await as(actor, ADD_WITH_ROLE, { ins, rpps: TREATING, role: null });
@@ -284,8 +283,8 @@ describe('the lists a patient keeps of their professionals and establishments', 
 
   it('a professional may not keep or read a patient’s lists', async () => {
     const answer = await as(`ps:${PHARMACIST}`, ADD_PRO, { ins: ADULT, id: MIDWIFE });
-    expect(code(answer)).toBeDefined();
-    expect(code(answer)).not.toBe('BAD_USER_INPUT');
+    expect(errorCode(answer)).toBeDefined();
+    expect(errorCode(answer)).not.toBe('BAD_USER_INPUT');
     const read = await as(
       `ps:${PHARMACIST}`,
       `query ($ins: String!) { patient(ins: $ins) { listedProfessionals { active } } }`,

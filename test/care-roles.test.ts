@@ -1,6 +1,6 @@
 import { gql } from 'graphql-request';
 import { manualClock } from '../domain/clock';
-import { scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
 
 /**
  * The care team as a patient app shows it (docs/law.md §3), through the gateway, as the patient and as a legal
@@ -135,10 +135,9 @@ describe('the care team as a patient app shows it', () => {
   });
   afterAll(() => graph?.stop());
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   /** The whole refusal, as a client sees it: what must not tell a block from an absence. */
   const refusal = (answer: { errors?: any[] }) =>
-    answer.errors && { code: code(answer), message: answer.errors[0].message };
+    answer.errors && { code: errorCode(answer), message: answer.errors[0].message };
   const as = async (actor: string, query: string, variables: object) => (await graph.as(actor))(query, variables);
   const reads = async (actor: string, ins: string) => {
     const answer = await as(actor, REPORTS, { ins });
@@ -223,7 +222,7 @@ describe('the care team as a patient app shows it', () => {
     ])('%s: BAD_USER_INPUT naming %s, nothing changed', async (_case, input, field) => {
       const before = (await care(actor, ins)).careRoles;
       const answer = await as(actor, SET_ROLE, { ins, ...input });
-      expect(code(answer)).toBe('BAD_USER_INPUT');
+      expect(errorCode(answer)).toBe('BAD_USER_INPUT');
       expect(answer.errors?.[0].extensions.field).toBe(field);
       expect((await care(actor, ins)).careRoles).toEqual(before);
     });
@@ -247,7 +246,7 @@ describe('the care team as a patient app shows it', () => {
 
     it('removing a role nobody holds: BAD_USER_INPUT naming role', async () => {
       const answer = await as(actor, REMOVE_ROLE, { ins, role: 'PHARMACIEN_CORRESPONDANT' });
-      expect(code(answer)).toBe('BAD_USER_INPUT');
+      expect(errorCode(answer)).toBe('BAD_USER_INPUT');
       expect(answer.errors?.[0].extensions.field).toBe('role');
     });
 
@@ -270,7 +269,7 @@ describe('the care team as a patient app shows it', () => {
     ['another patient', `patient:${OTHER_PATIENT}`, ADULT, 'NOT_FOUND'],
     ["the minor's representative, on another record", 'rep:parent', ADULT, 'NOT_FOUND'],
   ])('%s gives no role (%s)', async (_who, actor, ins, expected) => {
-    expect(code(await as(actor, SET_ROLE, { ins, role: 'SAGE_FEMME_REFERENTE', rpps: MIDWIFE }))).toBe(expected);
+    expect(errorCode(await as(actor, SET_ROLE, { ins, role: 'SAGE_FEMME_REFERENTE', rpps: MIDWIFE }))).toBe(expected);
   });
 
   describe.each([
@@ -343,7 +342,7 @@ describe('the care team as a patient app shows it', () => {
     });
 
     it('its own channel reads nothing, as before the block', async () => {
-      expect(code(await as(CHANNEL, REPORTS, { ins }))).toBe('FORBIDDEN');
+      expect(errorCode(await as(CHANNEL, REPORTS, { ins }))).toBe('FORBIDDEN');
     });
 
     it('a professional of it the patient authorised in person keeps that access', async () => {
@@ -352,7 +351,7 @@ describe('the care team as a patient app shows it', () => {
 
     it('its care team cannot be authorised while it is blocked', async () => {
       const answer = await mutate('authoriseCareTeam', TIMONE.finess);
-      expect(code(answer)).toBe('BAD_USER_INPUT');
+      expect(errorCode(answer)).toBe('BAD_USER_INPUT');
       expect(answer.errors?.[0].extensions.field).toBe('finess');
     });
 
@@ -361,7 +360,7 @@ describe('the care team as a patient app shows it', () => {
       ['not a FINESS', 'timone'],
     ])('blocking %s: BAD_USER_INPUT naming finess', async (_case, finess) => {
       const answer = await mutate('blockEstablishment', finess);
-      expect(code(answer)).toBe('BAD_USER_INPUT');
+      expect(errorCode(answer)).toBe('BAD_USER_INPUT');
       expect(answer.errors?.[0].extensions.field).toBe('finess');
     });
 
@@ -396,7 +395,7 @@ describe('the care team as a patient app shows it', () => {
     ['another patient', `patient:${OTHER_PATIENT}`, 'NOT_FOUND'],
   ])('%s blocks no establishment (%s)', async (_who, actor, expected) => {
     const answer = await as(actor, BLOCK('blockEstablishment'), { ins: ADULT, id: TIMONE.finess });
-    expect(code(answer)).toBe(expected);
+    expect(errorCode(answer)).toBe(expected);
     expect((await care(`patient:${ADULT}`, ADULT)).establishments).toContainEqual(
       expect.objectContaining({ establishment: TIMONE, blockedSince: null }),
     );

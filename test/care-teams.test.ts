@@ -1,7 +1,7 @@
 import { gql } from 'graphql-request';
 import { manualClock } from '../domain/clock';
 import { authorisationEnds } from '../policy/periods';
-import { scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
 
 /**
  * Care teams (docs/law.md §3; seed 002: an authorisation given to an establishment "s'étend à l'ensemble des
@@ -86,11 +86,10 @@ describe('care teams', () => {
   });
   afterAll(() => graph?.stop());
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   /** The report ids a professional reads, or the error code they get. */
   const reads = async (rpps: string) => {
     const answer = await (await graph.as(`ps:${rpps}`))(REPORTS, { ins: ADULT });
-    return answer.errors ? code(answer) : answer.data.patient.hospitalReports.nodes.map((n: any) => n.id).sort();
+    return answer.errors ? errorCode(answer) : answer.data.patient.hospitalReports.nodes.map((n: any) => n.id).sort();
   };
   const patient = () => graph.as(`patient:${ADULT}`);
   const channel = (finess = TIMONE.finess) => graph.as(`etab:${finess}`);
@@ -156,11 +155,11 @@ describe('care teams', () => {
 
   it('only the establishment names its staff, and only its own', async () => {
     const other = await (await channel('130786049'))(STAFF, { rpps: DOCTOR, member: false });
-    expect(code(other)).toBe('BAD_USER_INPUT');
+    expect(errorCode(other)).toBe('BAD_USER_INPUT');
     expect(other.errors?.[0].extensions.field).toBe('rpps');
     expect(await reads(DOCTOR)).not.toBe('NOT_FOUND');
-    expect(code(await (await graph.as(`ps:${DOCTOR}`))(STAFF, { rpps: NURSE, member: true }))).toBe('FORBIDDEN');
-    expect(code(await (await patient())(STAFF, { rpps: NURSE, member: true }))).toBe('FORBIDDEN');
+    expect(errorCode(await (await graph.as(`ps:${DOCTOR}`))(STAFF, { rpps: NURSE, member: true }))).toBe('FORBIDDEN');
+    expect(errorCode(await (await patient())(STAFF, { rpps: NURSE, member: true }))).toBe('FORBIDDEN');
     expect(await reads(NURSE)).toBe('NOT_FOUND');
   });
 
@@ -169,7 +168,7 @@ describe('care teams', () => {
     ['not a FINESS', 'timone'],
   ])('authorising %s: BAD_USER_INPUT naming finess, nothing changed', async (_case, finess) => {
     const answer = await authorise('authoriseCareTeam', finess);
-    expect(code(answer)).toBe('BAD_USER_INPUT');
+    expect(errorCode(answer)).toBe('BAD_USER_INPUT');
     expect(answer.errors?.[0].extensions.field).toBe('finess');
   });
 
@@ -207,7 +206,7 @@ describe('care teams', () => {
         ins: ADULT,
       },
     );
-    expect(code(answer)).toBe('BAD_USER_INPUT');
+    expect(errorCode(answer)).toBe('BAD_USER_INPUT');
     expect(answer.errors?.[0].extensions.field).toBe('careTeam');
   });
 

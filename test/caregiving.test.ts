@@ -1,7 +1,7 @@
 import { gql } from 'graphql-request';
 import { manualClock } from '../domain/clock';
 import { after } from '../domain/calendar';
-import { scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
 
 /**
  * Caregivers (aidants, docs/law.md §3 "Caregivers"), through the gateway. An adult patient invites a person by
@@ -133,15 +133,13 @@ describe('caregivers (aidants)', () => {
     await graph.stores.patient.query('DELETE FROM caregiving_invitation');
   });
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
-  const as = async (actor: string, query: string, variables?: object) => (await graph.as(actor))(query, variables);
   const invite = async (caregiver: object = JEAN, from = HELPED) => {
-    const answer = await as(`patient:${from}`, INVITE, { input: { ins: from, caregiver } });
+    const answer = await graph.ask(`patient:${from}`, INVITE, { input: { ins: from, caregiver } });
     expect(answer.errors).toBeUndefined();
     return answer.data.inviteCaregiver.invitation as { id: string; status: string; expiresAt: string };
   };
-  const received = async (actor: string) => (await as(actor, RECEIVED)).data.viewer;
-  const answer = (actor: string, id: string, accept: boolean) => as(actor, ANSWER, { input: { id, accept } });
+  const received = async (actor: string) => (await graph.ask(actor, RECEIVED)).data.viewer;
+  const answer = (actor: string, id: string, accept: boolean) => graph.ask(actor, ANSWER, { input: { id, accept } });
   const becomeCaregiver = async () => {
     const { id } = await invite();
     const accepted = await answer(`patient:${CAREGIVER}`, id, true);
@@ -152,7 +150,7 @@ describe('caregivers (aidants)', () => {
   const historyOf = async (after = 0) =>
     (
       (
-        await as(
+        await graph.ask(
           `patient:${HELPED}`,
           `{ patient(ins: "${HELPED}") { accessTraces(first: 100) { nodes { seq actorId action mode rule description } } } }`,
         )
@@ -186,7 +184,7 @@ describe('caregivers (aidants)', () => {
     expect((await received(`patient:${CAREGIVER}`)).caregivingInvitations).toEqual([]);
     expect((await received(`patient:${STRANGER}`)).caregivingInvitations).toEqual([]);
     // Answering it by its id is answering an invitation that does not exist.
-    expect(code(await answer(`patient:${CAREGIVER}`, invitation.id, true))).toBe('NOT_FOUND');
+    expect(errorCode(await answer(`patient:${CAREGIVER}`, invitation.id, true))).toBe('NOT_FOUND');
   });
 
   it('answers an INS nobody holds exactly as one that is held, and lets it run out as expired', async () => {
@@ -195,19 +193,19 @@ describe('caregivers (aidants)', () => {
     expect(Object.keys(nobody)).toEqual(Object.keys(jean));
     expect(nobody.status).toBe(jean.status);
     clock.set(after(start, { days: 30 }));
-    const statuses = (await as(`patient:${HELPED}`, SENT, { ins: HELPED })).data.patient.caregivingInvitations.map(
-      (i: any) => i.status,
-    );
+    const statuses = (
+      await graph.ask(`patient:${HELPED}`, SENT, { ins: HELPED })
+    ).data.patient.caregivingInvitations.map((i: any) => i.status);
     expect(statuses).toEqual(['EXPIRED', 'EXPIRED']);
     expect((await received(`patient:${CAREGIVER}`)).caregivingInvitations).toEqual([]);
-    expect(code(await answer(`patient:${CAREGIVER}`, jean.id, true))).toBe('FORBIDDEN');
+    expect(errorCode(await answer(`patient:${CAREGIVER}`, jean.id, true))).toBe('FORBIDDEN');
   });
 
   it('lets the accepted caregiver read the record with less than the patient sees, traced as caregiver', async () => {
-    expect(code(await as(`patient:${CAREGIVER}`, RECORD, { ins: HELPED }))).toBe('NOT_FOUND');
+    expect(errorCode(await graph.ask(`patient:${CAREGIVER}`, RECORD, { ins: HELPED }))).toBe('NOT_FOUND');
     const before = await lastSeq();
     const caregivingId = await becomeCaregiver();
-    const read = await as(`patient:${CAREGIVER}`, RECORD, { ins: HELPED });
+    const read = await graph.ask(`patient:${CAREGIVER}`, RECORD, { ins: HELPED });
     expect(read.errors).toBeUndefined();
     expect(read.data.patient.identity.firstName).toBe('Hélène');
     // Neither what the patient masked from professionals nor what waits for the consultation d'annonce.
@@ -216,7 +214,7 @@ describe('caregivers (aidants)', () => {
       'h-plain',
     ]);
     expect(read.data.patient.oncologyRecords.nodes).toEqual([{ id: 'o-plain', tumourSiteCode: 'C50.9' }]);
-    const own = await as(`patient:${HELPED}`, RECORD, { ins: HELPED });
+    const own = await graph.ask(`patient:${HELPED}`, RECORD, { ins: HELPED });
     expect(own.data.patient.hospitalReports.nodes.length).toBeGreaterThan(2);
 
     const viewer = await received(`patient:${CAREGIVER}`);
@@ -234,7 +232,7 @@ describe('caregivers (aidants)', () => {
     expect(traces.filter((t) => t.action === 'accept-caregiving')).toEqual([
       expect.objectContaining({ actorId: byCaregiver[0].actorId, rule: 'caregiving.accept.invitee' }),
     ]);
-    const sent = (await as(`patient:${HELPED}`, SENT, { ins: HELPED })).data.patient;
+    const sent = (await graph.ask(`patient:${HELPED}`, SENT, { ins: HELPED })).data.patient;
     expect(sent.caregivers).toEqual([
       { id: caregivingId, person: { ins: CAREGIVER, familyName: 'MARTIN' }, endedBy: null },
     ]);
@@ -248,8 +246,8 @@ describe('caregivers (aidants)', () => {
     ['the amounts of care lines', `{ patient(ins: "${HELPED}") { careLines(first: 5) { nodes { amountCents } } } }`],
   ])("gives the caregiver none of the patient's own: %s", async (_label, query) => {
     await becomeCaregiver();
-    const answer = await as(`patient:${CAREGIVER}`, query);
-    expect(code(answer)).toBe('FORBIDDEN');
+    const answer = await graph.ask(`patient:${CAREGIVER}`, query);
+    expect(errorCode(answer)).toBe('FORBIDDEN');
   });
 
   it.each([
@@ -264,10 +262,14 @@ describe('caregivers (aidants)', () => {
     ],
   ])('lets the caregiver act on nothing: %s', async (_label, mutation) => {
     await becomeCaregiver();
-    expect(code(await as(`patient:${CAREGIVER}`, mutation))).toBe('FORBIDDEN');
+    expect(errorCode(await graph.ask(`patient:${CAREGIVER}`, mutation))).toBe('FORBIDDEN');
     expect(
-      (await as(`patient:${HELPED}`, `{ patient(ins: "${HELPED}") { emergencyConsents { etreat } dmp { status } } }`))
-        .data.patient,
+      (
+        await graph.ask(
+          `patient:${HELPED}`,
+          `{ patient(ins: "${HELPED}") { emergencyConsents { etreat } dmp { status } } }`,
+        )
+      ).data.patient,
     ).toEqual({ emergencyConsents: { etreat: true }, dmp: { status: 'ACTIVE' } });
   });
 
@@ -276,16 +278,17 @@ describe('caregivers (aidants)', () => {
     ['the caregiver', `patient:${CAREGIVER}`, 'CAREGIVER'],
   ])('is ended by %s at once, and the reads stop', async (_label, actor, endedBy) => {
     const caregivingId = await becomeCaregiver();
-    expect(code(await as(`patient:${STRANGER}`, END, { id: caregivingId }))).toBe('NOT_FOUND');
-    const ended = await as(actor, END, { id: caregivingId });
+    expect(errorCode(await graph.ask(`patient:${STRANGER}`, END, { id: caregivingId }))).toBe('NOT_FOUND');
+    const ended = await graph.ask(actor, END, { id: caregivingId });
     expect(ended.data.endCaregiving).toEqual({ id: caregivingId, endedBy });
-    expect(code(await as(`patient:${CAREGIVER}`, RECORD, { ins: HELPED }))).toBe('NOT_FOUND');
+    expect(errorCode(await graph.ask(`patient:${CAREGIVER}`, RECORD, { ins: HELPED }))).toBe('NOT_FOUND');
     expect((await received(`patient:${CAREGIVER}`)).caregivingFor).toEqual([]);
-    expect(code(await as(actor, END, { id: caregivingId }))).toBe('FORBIDDEN');
-    const { caregivers } = (await as(`patient:${HELPED}`, SENT, { ins: HELPED })).data.patient;
+    expect(errorCode(await graph.ask(actor, END, { id: caregivingId }))).toBe('FORBIDDEN');
+    const { caregivers } = (await graph.ask(`patient:${HELPED}`, SENT, { ins: HELPED })).data.patient;
     expect(caregivers).toEqual([{ id: caregivingId, person: { ins: CAREGIVER, familyName: 'MARTIN' }, endedBy }]);
     expect(
-      (await as(`patient:${HELPED}`, `{ patient(ins: "${HELPED}") { caregivers { id } } }`)).data.patient.caregivers,
+      (await graph.ask(`patient:${HELPED}`, `{ patient(ins: "${HELPED}") { caregivers { id } } }`)).data.patient
+        .caregivers,
     ).toEqual([]);
   });
 
@@ -295,26 +298,28 @@ describe('caregivers (aidants)', () => {
       status: 'REFUSED',
       caregivingId: null,
     });
-    expect(code(await answer(`patient:${CAREGIVER}`, refused.id, true))).toBe('FORBIDDEN');
+    expect(errorCode(await answer(`patient:${CAREGIVER}`, refused.id, true))).toBe('FORBIDDEN');
     clock.set(after(start, { minutes: 1 }));
     const withdrawn = await invite();
-    expect(code(await as(`patient:${CAREGIVER}`, WITHDRAW, { id: withdrawn.id }))).toBe('NOT_FOUND');
-    expect((await as(`patient:${HELPED}`, WITHDRAW, { id: withdrawn.id })).data.withdrawCaregivingInvitation).toEqual({
+    expect(errorCode(await graph.ask(`patient:${CAREGIVER}`, WITHDRAW, { id: withdrawn.id }))).toBe('NOT_FOUND');
+    expect(
+      (await graph.ask(`patient:${HELPED}`, WITHDRAW, { id: withdrawn.id })).data.withdrawCaregivingInvitation,
+    ).toEqual({
       status: 'WITHDRAWN',
     });
     expect((await received(`patient:${CAREGIVER}`)).caregivingInvitations).toEqual([]);
-    const statuses = (await as(`patient:${HELPED}`, SENT, { ins: HELPED })).data.patient.caregivingInvitations.map(
-      (i: any) => i.status,
-    );
+    const statuses = (
+      await graph.ask(`patient:${HELPED}`, SENT, { ins: HELPED })
+    ).data.patient.caregivingInvitations.map((i: any) => i.status);
     expect(statuses).toEqual(['WITHDRAWN', 'REFUSED']);
-    expect(code(await as(`patient:${CAREGIVER}`, RECORD, { ins: HELPED }))).toBe('NOT_FOUND');
+    expect(errorCode(await graph.ask(`patient:${CAREGIVER}`, RECORD, { ins: HELPED }))).toBe('NOT_FOUND');
   });
 
   it("keeps someone else's invitation out of reach of a stranger, untraced on the patient's record", async () => {
     const before = await lastSeq();
     const { id } = await invite();
-    expect(code(await answer(`patient:${STRANGER}`, id, true))).toBe('NOT_FOUND');
-    expect(code(await answer('ps:30000000001', id, true))).toBe('FORBIDDEN');
+    expect(errorCode(await answer(`patient:${STRANGER}`, id, true))).toBe('NOT_FOUND');
+    expect(errorCode(await answer('ps:30000000001', id, true))).toBe('FORBIDDEN');
     // The stranger's tries are traced on no record: the patient's history shows no answer to this invitation.
     const traces = await historyOf(before);
     expect(traces.map((t) => t.action)).toContain('invite-caregiver');
@@ -342,16 +347,16 @@ describe('caregivers (aidants)', () => {
     ],
     ["the patient's own INS", { ins: HELPED, caregiver: { ...JEAN, ins: HELPED } }, 'input.caregiver.ins'],
   ])('refuses %s, naming the field, and invites nobody', async (_label, input, field) => {
-    const answer = await as(`patient:${HELPED}`, INVITE, { input });
-    expect(code(answer)).toBe('BAD_USER_INPUT');
+    const answer = await graph.ask(`patient:${HELPED}`, INVITE, { input });
+    expect(errorCode(answer)).toBe('BAD_USER_INPUT');
     expect(answer.errors?.[0].extensions.field).toBe(field);
     expect(await invitationCount()).toBe(0);
   });
 
   it('refuses a second invitation of the same person, a caregiver already, and a sixth waiting one', async () => {
     const bad = async (caregiver: object) => {
-      const answer = await as(`patient:${HELPED}`, INVITE, { input: { ins: HELPED, caregiver } });
-      expect(code(answer)).toBe('BAD_USER_INPUT');
+      const answer = await graph.ask(`patient:${HELPED}`, INVITE, { input: { ins: HELPED, caregiver } });
+      expect(errorCode(answer)).toBe('BAD_USER_INPUT');
       return answer.errors?.[0].message as string;
     };
     const { id } = await invite();
@@ -372,7 +377,7 @@ describe('caregivers (aidants)', () => {
     ['another patient, for a record not theirs', `patient:${STRANGER}`, HELPED, 'NOT_FOUND'],
     ['a professional', 'ps:30000000001', HELPED, 'FORBIDDEN'],
   ])('refuses an invitation by %s', async (_label, actor, ins, expected) => {
-    expect(code(await as(actor, INVITE, { input: { ins, caregiver: JEAN } }))).toBe(expected);
+    expect(errorCode(await graph.ask(actor, INVITE, { input: { ins, caregiver: JEAN } }))).toBe(expected);
     expect(await invitationCount()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { gql } from 'graphql-request';
-import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 
 /**
  * A consent recorded by the professional at a consultation (docs/law.md §3): the patient, present and informed,
@@ -66,19 +66,18 @@ describe('consent recorded by the professional at a consultation', () => {
   });
   afterAll(() => graph?.stop());
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   const authorisationOf = (careTeam: any[], rpps: string) =>
     careTeam.filter((r) => r.kind === 'AUTHORISED' && r.professional.rpps === rpps);
 
   it('before: the professional reads nothing of the patient', async () => {
-    expect(code(await (await graph.as(NEWCOMER))(READ, { ins: ADULT }))).toBe('NOT_FOUND');
+    expect(errorCode(await (await graph.as(NEWCOMER))(READ, { ins: ADULT }))).toBe('NOT_FOUND');
   });
 
   it('without the attestation that the patient is present and informed, nothing is recorded', async () => {
     const answer = await (await graph.as(NEWCOMER))(RECORD, { ins: ADULT, informed: false });
-    expect(code(answer)).toBe('BAD_USER_INPUT');
+    expect(errorCode(answer)).toBe('BAD_USER_INPUT');
     expect(answer.errors?.[0].extensions.field).toBe('patientInformed');
-    expect(code(await (await graph.as(NEWCOMER))(READ, { ins: ADULT }))).toBe('NOT_FOUND');
+    expect(errorCode(await (await graph.as(NEWCOMER))(READ, { ins: ADULT }))).toBe('NOT_FOUND');
   });
 
   it('recorded: the professional reads per the matrix from the next request; the patient sees it, is notified, finds it traced', async () => {
@@ -134,7 +133,7 @@ describe('consent recorded by the professional at a consultation', () => {
       { ins: ADULT },
     );
     expect(revoked.errors).toBeUndefined();
-    expect(code(await (await graph.as(NEWCOMER))(READ, { ins: ADULT }))).toBe('NOT_FOUND');
+    expect(errorCode(await (await graph.as(NEWCOMER))(READ, { ins: ADULT }))).toBe('NOT_FOUND');
   });
 
   it.each([
@@ -145,7 +144,7 @@ describe('consent recorded by the professional at a consultation', () => {
       "SELECT count(*)::int AS n FROM notification_outbox WHERE kind = 'CONSENT_RECORDED'",
     );
     const answer = await (await graph.as(actor))(RECORD, { ins, informed: true });
-    expect(code(answer)).toBe('NOT_FOUND');
+    expect(errorCode(answer)).toBe('NOT_FOUND');
     expect(answer.errors?.[0].message).toBe('No DMP found for this INS');
     const after = await graph.auditStore.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM notification_outbox WHERE kind = 'CONSENT_RECORDED'",
@@ -161,7 +160,7 @@ describe('consent recorded by the professional at a consultation', () => {
   it.each(['samu:13', 'etab:130786049', `patient:${ADULT}`, 'org:insurer'])(
     '%s, not a professional, records no consent (FORBIDDEN by the field policy)',
     async (actor) => {
-      expect(code(await (await graph.as(actor))(RECORD, { ins: ADULT, informed: true }))).toBe('FORBIDDEN');
+      expect(errorCode(await (await graph.as(actor))(RECORD, { ins: ADULT, informed: true }))).toBe('FORBIDDEN');
     },
   );
 });

@@ -1,7 +1,7 @@
 import { gql } from 'graphql-request';
 import { manualClock } from '../domain/clock';
 import { CALENDAR_SWEEP } from './support/calendar-sweep';
-import { startTestGraphWith, type TestGraph } from './support/test-graph';
+import { errorCode, startTestGraphWith, type TestGraph } from './support/test-graph';
 
 /**
  * Masking by default of the documents still to come (issue 18, item 3; docs/law.md §4): the patient's side sets
@@ -115,7 +115,6 @@ describe('masking by default the documents still to come', () => {
   });
   afterAll(() => graph?.stop());
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   const field = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.field;
   const set = async (ins: string, masked: boolean, applyToExisting?: boolean, actor = `patient:${ins}`) =>
     (await graph.as(actor))(SET, { ins, masked, ...(applyToExisting === undefined ? {} : { applyToExisting }) });
@@ -230,11 +229,11 @@ describe('masking by default the documents still to come', () => {
   });
 
   it('only the patient side sets it; bad input is named and changes nothing', async () => {
-    expect(code(await set(ADULT, true, false, MT))).toBe('FORBIDDEN');
-    expect(code(await set(MINOR, true, false, PHARMA))).toBe('NOT_FOUND');
-    expect(code(await set(ADULT, true, false, PARENT))).toBe('NOT_FOUND');
+    expect(errorCode(await set(ADULT, true, false, MT))).toBe('FORBIDDEN');
+    expect(errorCode(await set(MINOR, true, false, PHARMA))).toBe('NOT_FOUND');
+    expect(errorCode(await set(ADULT, true, false, PARENT))).toBe('NOT_FOUND');
     const bad = await set('123', true, false, `patient:${ADULT}`);
-    expect([code(bad), field(bad)]).toEqual(['BAD_USER_INPUT', 'ins']);
+    expect([errorCode(bad), field(bad)]).toEqual(['BAD_USER_INPUT', 'ins']);
     const state = await (await graph.as(`patient:${ADULT}`))(STATE, { ins: ADULT });
     expect(state.data.patient.documentMasking.maskedByDefault).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { gql } from 'graphql-request';
-import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 
 /**
  * The directory (docs/law.md §3): professionals and establishments by id and by name, for the patient side to
@@ -57,7 +57,6 @@ describe('the directory of professionals and establishments', () => {
   });
   afterAll(() => graph?.stop());
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   const rppsFound = async (actor: string, name: string) => {
     const { data, errors } = await (await graph.as(actor))(SEARCH, { name });
     expect(errors).toBeUndefined();
@@ -196,12 +195,12 @@ describe('the directory of professionals and establishments', () => {
   ])('%s: BAD_USER_INPUT naming %s', async (field, named) => {
     const selection = field.startsWith('search') ? '{ truncated }' : field.startsWith('prof') ? '{ rpps }' : '{ name }';
     const answer = await (await graph.as(`patient:${ADULT}`))(`{ ${field} ${selection} }`);
-    expect(code(answer)).toBe('BAD_USER_INPUT');
+    expect(errorCode(answer)).toBe('BAD_USER_INPUT');
     expect(answer.errors?.[0].extensions.field).toBe(named);
   });
 
   it.each(['analyst:cnam', 'org:insurer', 'org:employer'])('%s may not use it (FORBIDDEN)', async (actor) => {
-    expect(code(await (await graph.as(actor))(SEARCH, { name: 'dupont' }))).toBe('FORBIDDEN');
+    expect(errorCode(await (await graph.as(actor))(SEARCH, { name: 'dupont' }))).toBe('FORBIDDEN');
   });
 
   it('reveals no patient: the same answer whoever asks, and no patient is traced', async () => {

@@ -1,5 +1,5 @@
 import { gql } from 'graphql-request';
-import { scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
 
 /**
  * Deletion requests carried through (R1111-51; docs/law.md §4): the patient asks, the host's médecin reads the
@@ -114,7 +114,6 @@ describe("deletion requests carried through by the host's médecin", () => {
   });
   afterAll(() => graph?.stop());
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   const field = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.field;
   const decide = async (requestId: string, decision: string, reason?: string, actor = HOST) =>
     (await graph.as(actor))(DECIDE, { requestId, decision, reason });
@@ -142,18 +141,18 @@ describe("deletion requests carried through by the host's médecin", () => {
     ['the médecin traitant', DOCTOR],
     ['the patient', `patient:${ADULT}`],
   ])('%s neither reads the queue nor decides', async (_who, actor) => {
-    expect(code(await (await graph.as(actor))(QUEUE, {}))).toBe('FORBIDDEN');
-    expect(code(await decide(ids['h-plain'], 'CARRY_OUT', undefined, actor))).toBe('FORBIDDEN');
+    expect(errorCode(await (await graph.as(actor))(QUEUE, {}))).toBe('FORBIDDEN');
+    expect(errorCode(await decide(ids['h-plain'], 'CARRY_OUT', undefined, actor))).toBe('FORBIDDEN');
   });
 
   it('bad input is named and changes nothing', async () => {
     const refusedBare = await decide(ids['d-plain'], 'REFUSE');
-    expect([code(refusedBare), field(refusedBare)]).toEqual(['BAD_USER_INPUT', 'reason']);
+    expect([errorCode(refusedBare), field(refusedBare)]).toEqual(['BAD_USER_INPUT', 'reason']);
     const shortReason = await decide(ids['d-plain'], 'REFUSE', 'Non.');
-    expect([code(shortReason), field(shortReason)]).toEqual(['BAD_USER_INPUT', 'reason']);
+    expect([errorCode(shortReason), field(shortReason)]).toEqual(['BAD_USER_INPUT', 'reason']);
     const notAnId = await decide('h-plain', 'CARRY_OUT');
-    expect([code(notAnId), field(notAnId)]).toEqual(['BAD_USER_INPUT', 'requestId']);
-    expect(code(await decide('999999', 'CARRY_OUT'))).toBe('NOT_FOUND');
+    expect([errorCode(notAnId), field(notAnId)]).toEqual(['BAD_USER_INPUT', 'requestId']);
+    expect(errorCode(await decide('999999', 'CARRY_OUT'))).toBe('NOT_FOUND');
     const { data } = await (await graph.as(HOST))(QUEUE, { status: 'PENDING' });
     expect(data.documentDeletionRequests.totalCount).toBe(3);
   });
@@ -166,7 +165,7 @@ describe("deletion requests carried through by the host's médecin", () => {
     expect(await documents(DOCTOR)).not.toContain('h-plain');
     expect(await documents(`patient:${ADULT}`)).not.toContain('h-plain');
     const again = await decide(ids['h-plain'], 'REFUSE', 'Décidé une seconde fois.');
-    expect([code(again), field(again)]).toEqual(['BAD_USER_INPUT', 'requestId']);
+    expect([errorCode(again), field(again)]).toEqual(['BAD_USER_INPUT', 'requestId']);
   });
 
   it('refused with a reason: the document stays', async () => {

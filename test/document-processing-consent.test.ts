@@ -1,7 +1,7 @@
 import { gql } from 'graphql-request';
 import { manualClock } from '../domain/clock';
 import { after } from '../domain/calendar';
-import { scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
 
 /**
  * Consent to the automatic processing of the record's documents (docs/law.md §4, "Automatic processing"), through
@@ -50,16 +50,14 @@ describe('consent to the automatic processing of documents', () => {
     await graph.stores.patient.query('DELETE FROM document_processing_consent');
   });
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
-  const as = async (actor: string, query: string, variables?: object) => (await graph.as(actor))(query, variables);
-  const set = (actor: string, ins: string, granted: boolean) => as(actor, SET, { input: { ins, granted } });
+  const set = (actor: string, ins: string, granted: boolean) => graph.ask(actor, SET, { input: { ins, granted } });
   const rows = async () =>
     graph.stores.patient.query<{ patient_ins: string; granted: boolean }>(
       'SELECT patient_ins, granted FROM document_processing_consent ORDER BY patient_ins',
     );
 
   it('is undecided until the patient decides, so that nothing is processed by default', async () => {
-    const answer = await as(`patient:${HELENE}`, READ, { ins: HELENE });
+    const answer = await graph.ask(`patient:${HELENE}`, READ, { ins: HELENE });
     expect(answer.errors).toBeUndefined();
     expect(answer.data.patient.documentProcessingConsent).toEqual({ granted: null, decidedAt: null });
   });
@@ -78,12 +76,14 @@ describe('consent to the automatic processing of documents', () => {
     const withdrawnAt = after(start, { days: 10 });
     clock.set(withdrawnAt);
     await set(`patient:${HELENE}`, HELENE, false);
-    expect((await as(`patient:${HELENE}`, READ, { ins: HELENE })).data.patient.documentProcessingConsent).toEqual({
+    expect(
+      (await graph.ask(`patient:${HELENE}`, READ, { ins: HELENE })).data.patient.documentProcessingConsent,
+    ).toEqual({
       granted: false,
       decidedAt: withdrawnAt.toISOString(),
     });
     const traces = (
-      await as(
+      await graph.ask(
         `patient:${HELENE}`,
         `{ patient(ins: "${HELENE}") { accessTraces(first: 100) { nodes { action rule kind description } } } }`,
       )
@@ -99,7 +99,9 @@ describe('consent to the automatic processing of documents', () => {
   it('lets a legal representative decide for the minor they represent', async () => {
     const answer = await set('rep:parent', MINOR, true);
     expect(answer.errors).toBeUndefined();
-    expect((await as('rep:parent', READ, { ins: MINOR })).data.patient.documentProcessingConsent.granted).toBe(true);
+    expect((await graph.ask('rep:parent', READ, { ins: MINOR })).data.patient.documentProcessingConsent.granted).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -111,14 +113,14 @@ describe('consent to the automatic processing of documents', () => {
     ['the centre 15', 'samu:13', 'FORBIDDEN'],
   ])('is neither read nor changed by %s', async (_label, actor, refusal) => {
     await set(`patient:${HELENE}`, HELENE, false);
-    const read = await as(actor, READ, { ins: HELENE });
+    const read = await graph.ask(actor, READ, { ins: HELENE });
     expect(read.data?.patient?.documentProcessingConsent ?? null).toBeNull();
-    expect(code(await set(actor, HELENE, true))).toBe(refusal);
+    expect(errorCode(await set(actor, HELENE, true))).toBe(refusal);
     expect(await rows()).toEqual([{ patient_ins: HELENE, granted: false }]);
   });
 
   it('cannot be given on a closed record, which no service processes', async () => {
-    expect(code(await set(`patient:${CLOSED}`, CLOSED, true))).toBe('FORBIDDEN');
+    expect(errorCode(await set(`patient:${CLOSED}`, CLOSED, true))).toBe('FORBIDDEN');
     expect(await rows()).toEqual([]);
   });
 
@@ -126,7 +128,7 @@ describe('consent to the automatic processing of documents', () => {
     ['an INS with a wrong key', { ins: '284077511612366', granted: true }, 'input.ins'],
     ['an INS too short', { ins: '28407751161', granted: true }, 'input.ins'],
   ])('refuses %s, naming the field, and changes nothing', async (_label, input, field) => {
-    const answer = await as(`patient:${HELENE}`, SET, { input });
+    const answer = await graph.ask(`patient:${HELENE}`, SET, { input });
     expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await rows()).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { gql } from 'graphql-request';
-import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 import { depositLetter, PDF } from './support/letters';
 
 /**
@@ -88,7 +88,6 @@ describe('one document list over every source, and a document by id', () => {
   });
   afterAll(() => graph?.stop());
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   const list = async (actor: string, ins: string, variables: object = {}) => {
     const answer = await (await graph.as(actor))(ALL, { ins, first: 50, ...variables });
     expect(answer.errors).toBeUndefined();
@@ -148,7 +147,7 @@ describe('one document list over every source, and a document by id', () => {
     expect(feed.nodes.length).toBeGreaterThan(0);
     expect(feed.nodes.every((n: { author: { kind: string } }) => n.author.kind === 'ALIM_AM')).toBe(true);
     const bad = await (await graph.as(`patient:${ADULT}`))(ALL, { ins: ADULT, first: 51 });
-    expect([code(bad), bad.errors?.[0].extensions.field]).toEqual(['BAD_USER_INPUT', 'first']);
+    expect([errorCode(bad), bad.errors?.[0].extensions.field]).toEqual(['BAD_USER_INPUT', 'first']);
   });
 
   it('one document by its id comes with its file', async () => {
@@ -179,8 +178,8 @@ describe('one document list over every source, and a document by id', () => {
     ).id;
     const elsewhere = await (await graph.as(`patient:${ADULT}`))(ONE, { ins: ADULT, id: minorsId });
     const hidden = await (await graph.as('rep:parent'))(ONE, { ins: MINOR, id: minorsId });
-    expect([code(elsewhere), code(hidden)]).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+    expect([errorCode(elsewhere), errorCode(hidden)]).toEqual(['NOT_FOUND', 'NOT_FOUND']);
     const malformed = await (await graph.as(`patient:${ADULT}`))(ONE, { ins: ADULT, id: 'h-plain' });
-    expect([code(malformed), malformed.errors?.[0].extensions.field]).toEqual(['BAD_USER_INPUT', 'id']);
+    expect([errorCode(malformed), malformed.errors?.[0].extensions.field]).toEqual(['BAD_USER_INPUT', 'id']);
   });
 });

@@ -2,7 +2,7 @@ import { gql } from 'graphql-request';
 import { manualClock } from '../domain/clock';
 import { nirKey } from '../domain/ins';
 import { CALENDAR_SWEEP } from './support/calendar-sweep';
-import { scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
 
 /**
  * Family profiles (docs/law.md §3, "Family profiles"), through the gateway: a parent's list of the persons on
@@ -123,18 +123,16 @@ describe('family profiles: the persons on a parent’s cover, and opening their 
   afterAll(() => graph?.stop());
   afterEach(() => clock.set(start));
 
-  const as = async (actor: string, query: string, variables?: object) => (await graph.as(actor))(query, variables);
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   const listOf = async (actor: string) => {
-    const answer = await as(actor, LIST);
+    const answer = await graph.ask(actor, LIST);
     expect(answer.errors).toBeUndefined();
     return answer.data.viewer.familyProfiles as any[];
   };
   const idOf = async (firstName: string) => (await listOf('rep:family')).find((p) => p.firstName === firstName).id;
   const activate = (actor: string, ids: string[], over: object = {}) =>
-    as(actor, ACTIVATE, { input: { ids, representation: REPRESENTATION, expressConsent: true, ...over } });
+    graph.ask(actor, ACTIVATE, { input: { ids, representation: REPRESENTATION, expressConsent: true, ...over } });
   const tracesOf = async (ins: string) =>
-    (await as(`patient:${ins}`, TRACES, { ins })).data.patient.accessTraces.nodes as {
+    (await graph.ask(`patient:${ins}`, TRACES, { ins })).data.patient.accessTraces.nodes as {
       actorId: string;
       action: string;
     }[];
@@ -171,7 +169,7 @@ describe('family profiles: the persons on a parent’s cover, and opening their 
       expect.objectContaining({ firstName: 'Tom', status: 'TO_ACTIVATE', blockedBy: null, patient: null }),
     ]);
     // Being on a cover is no right: the record that exists stays unreadable to this parent.
-    expect(code(await as('rep:family', IDENTITY, { ins: MAEL }))).toBe('NOT_FOUND');
+    expect(errorCode(await graph.ask('rep:family', IDENTITY, { ins: MAEL }))).toBe('NOT_FOUND');
   });
 
   it("the profile of a child one represents is ACTIVE, with the child's record", async () => {
@@ -219,7 +217,7 @@ describe('family profiles: the persons on a parent’s cover, and opening their 
     ],
   ])('refuses %s, names the field, and opens nothing', async (_case, ids, field, over) => {
     const answer = await activate('rep:family', await ids(), over);
-    expect(code(answer)).toBe('BAD_USER_INPUT');
+    expect(errorCode(answer)).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(answer.errors)).toContain(field);
     expect(await recordsOf(LEA, TOM, ADULT)).toEqual([]);
     expect((await listOf('rep:family')).filter((p) => p.status === 'TO_ACTIVATE').map((p) => p.firstName)).toEqual([
@@ -231,10 +229,10 @@ describe('family profiles: the persons on a parent’s cover, and opening their 
   it("another parent cannot name this family's profiles, nor a professional or the patient activate", async () => {
     const lea = await idOf('Léa');
     const other = await activate('rep:other', [lea]);
-    expect(code(other)).toBe('BAD_USER_INPUT');
+    expect(errorCode(other)).toBe('BAD_USER_INPUT');
     expect(other.errors![0].message).toContain('not a profile of your family list');
     for (const actor of ['ps:30000000001', `patient:${MAEL}`])
-      expect(code(await activate(actor, [lea]))).toBe('FORBIDDEN');
+      expect(errorCode(await activate(actor, [lea]))).toBe('FORBIDDEN');
     expect(await recordsOf(LEA)).toEqual([]);
   });
 
@@ -248,7 +246,7 @@ describe('family profiles: the persons on a parent’s cover, and opening their 
     ]);
     expect(await recordsOf(LEA, TOM)).toEqual([LEA, TOM].sort());
     for (const ins of [LEA, TOM]) {
-      expect((await as('rep:family', IDENTITY, { ins })).data.patient.identity).toBeTruthy();
+      expect((await graph.ask('rep:family', IDENTITY, { ins })).data.patient.identity).toBeTruthy();
       const [rep] = await graph.stores.patient.query<any>(
         'SELECT account_id, relation, basis FROM legal_representative WHERE patient_ins = $1',
         [ins],
@@ -261,7 +259,7 @@ describe('family profiles: the persons on a parent’s cover, and opening their 
       expect(await tracesOf(ins)).toContainEqual({ actorId: 'rep:family', action: 'create-record' });
     }
     // Once opened, a profile is not opened again.
-    expect(code(await activate('rep:family', [ids[0]!]))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await activate('rep:family', [ids[0]!]))).toBe('BAD_USER_INPUT');
     // The other family's child is untouched.
     expect(await recordsOf(WRONG_ACCOUNT_CHILD)).toEqual([]);
   });

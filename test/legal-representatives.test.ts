@@ -1,7 +1,7 @@
 import { gql } from 'graphql-request';
 import { manualClock } from '../domain/clock';
 import { parisDate, shiftDate } from '../domain/calendar';
-import { scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
 
 /**
  * Legal representatives managed through the graph (docs/law.md §3): a second parent added by the first, each
@@ -71,11 +71,10 @@ describe('legal representatives through the graph', () => {
   afterAll(() => graph?.stop());
   afterEach(() => clock.set(start));
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   const field = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.field;
   const reads = async (actor: string, ins: string) => {
     const answer = await (await graph.as(actor))(IDENTITY, { ins });
-    return answer.errors ? code(answer) : 'reads';
+    return answer.errors ? errorCode(answer) : 'reads';
   };
   const second = { accountId: 'rep:second-parent', relation: 'Père', basis: 'Livret de famille n° 2015-114' };
 
@@ -137,7 +136,7 @@ describe('legal representatives through the graph', () => {
 
   it('a parent does not remove the other; one withdraws themselves, refused from the next request', async () => {
     const asSecond = await graph.as('rep:second-parent');
-    expect(code(await asSecond(REMOVE, { ins: MINOR, accountId: 'rep:parent' }))).toBe('FORBIDDEN');
+    expect(errorCode(await asSecond(REMOVE, { ins: MINOR, accountId: 'rep:parent' }))).toBe('FORBIDDEN');
     expect(await reads('rep:parent', MINOR)).toBe('reads');
     expect((await asSecond(REMOVE, { ins: MINOR, accountId: 'rep:second-parent' })).errors).toBeUndefined();
     expect(await reads('rep:second-parent', MINOR)).toBe('NOT_FOUND');
@@ -204,7 +203,7 @@ describe('legal representatives through the graph', () => {
       (await (await graph.as(`patient:${ins}`))(REPRESENTATIVES, { ins })).data.patient.legalRepresentatives;
     const before = await registered();
     const answer = await (await graph.as(actor))(ADD, { ins, input });
-    expect(code(answer)).toBe(expected);
+    expect(errorCode(answer)).toBe(expected);
     if (named) expect(field(answer)).toBe(named);
     expect(await registered()).toEqual(before);
   });
@@ -232,9 +231,9 @@ describe('legal representatives through the graph', () => {
     const founder = await graph.as('rep:founder');
     const basis = { relation: 'Mère', basis: 'Acte de naissance, mairie du 13e' };
     const without = await founder(create, { input: person(NEW_MINOR, '2018-06-01') });
-    expect(code(without)).toBe('BAD_USER_INPUT');
+    expect(errorCode(without)).toBe('BAD_USER_INPUT');
     expect(field(without)).toBe('input.representation');
-    expect(code(await founder(create, { input: person(NEW_ADULT, '1980-06-01', basis) }))).toBe('FORBIDDEN');
+    expect(errorCode(await founder(create, { input: person(NEW_ADULT, '1980-06-01', basis) }))).toBe('FORBIDDEN');
     const created = await founder(create, { input: person(NEW_MINOR, '2018-06-01', basis) });
     expect(created.errors).toBeUndefined();
     expect(created.data.createRecord).toEqual({ ins: NEW_MINOR, status: 'ACTIVE' });

@@ -1,5 +1,5 @@
 import { gql } from 'graphql-request';
-import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 import { depositLetter } from './support/letters';
 
 /**
@@ -74,7 +74,6 @@ describe("the minor's secret kept everywhere", () => {
   });
   afterAll(() => graph?.stop());
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   const reports = async (actor: string, first = 100) => {
     const answer = await (await graph.as(actor))(REPORTS, { ins: MINOR, first });
     expect(answer.errors).toBeUndefined();
@@ -149,14 +148,14 @@ describe("the minor's secret kept everywhere", () => {
   });
 
   it('only the minor decides: the parent and the doctor are refused, and so is an adult', async () => {
-    expect(code(await (await graph.as(PARENT))(KEEP, { ins: MINOR, documentId: 'm-plain', secret: false }))).toBe(
+    expect(errorCode(await (await graph.as(PARENT))(KEEP, { ins: MINOR, documentId: 'm-plain', secret: false }))).toBe(
       'FORBIDDEN',
     );
-    expect(code(await (await graph.as(DOCTOR))(KEEP, { ins: MINOR, documentId: 'm-plain', secret: false }))).toBe(
+    expect(errorCode(await (await graph.as(DOCTOR))(KEEP, { ins: MINOR, documentId: 'm-plain', secret: false }))).toBe(
       'FORBIDDEN',
     );
     const adult = await (await graph.as(`patient:${ADULT}`))(KEEP, { ins: ADULT, documentId: 'a-plain', secret: true });
-    expect(code(adult)).toBe('FORBIDDEN');
+    expect(errorCode(adult)).toBe('FORBIDDEN');
     expect((await reports(PARENT)).totalCount).toBe(0);
   });
 

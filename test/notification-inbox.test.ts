@@ -1,5 +1,5 @@
 import { gql } from 'graphql-request';
-import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 import { depositLetter } from './support/letters';
 
 /**
@@ -57,7 +57,6 @@ describe('the notification inbox', () => {
   });
   afterAll(() => graph?.stop());
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   const inbox = async (actor: string, ins: string, unreadOnly = false) => {
     const { data, errors } = await (await graph.as(actor))(INBOX, { ins, unreadOnly });
     expect(errors).toBeUndefined();
@@ -130,8 +129,8 @@ describe('the notification inbox', () => {
     expect(await inbox(`patient:${MINOR}`, MINOR)).toEqual(minor);
     for (const bad of [[], ['abc']]) {
       const answer = await (await graph.as(`patient:${ADULT}`))(MARK, { ins: ADULT, ids: bad });
-      expect([code(answer), answer.errors?.[0].extensions.field]).toEqual(['BAD_USER_INPUT', 'ids']);
+      expect([errorCode(answer), answer.errors?.[0].extensions.field]).toEqual(['BAD_USER_INPUT', 'ids']);
     }
-    expect(code(await (await graph.as(DOCTOR))(MARK, { ins: ADULT }))).toBe('FORBIDDEN');
+    expect(errorCode(await (await graph.as(DOCTOR))(MARK, { ins: ADULT }))).toBe('FORBIDDEN');
   });
 });

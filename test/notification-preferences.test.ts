@@ -3,7 +3,7 @@ import { gql } from 'graphql-request';
 import { createRedis } from '../runtime/redis';
 import { createNotifier, createWebhookSender } from '../audit/notifier';
 import { NOTIFICATION_KINDS } from '../domain/notification-kinds';
-import { scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
 import { privateRedis } from './support/private-redis';
 import { eventually } from './support/eventually';
 
@@ -148,7 +148,6 @@ describe('notification preferences, per reader, through the gateway and the noti
     await graph?.stop();
   });
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   const preferencesOf = async (actor: string, ins: string) => {
     const { data, errors } = await (await graph.as(actor))(PREFERENCES, { ins });
     expect(errors).toBeUndefined();
@@ -193,10 +192,10 @@ describe('notification preferences, per reader, through the gateway and the noti
   it('a professional reads no preference and sets none', async () => {
     const read = await (await graph.as(DOCTOR))(PREFERENCES, { ins: ADULT });
     expect(read.data.patient.notificationPreferences).toBeNull();
-    expect(code(read)).toBe('FORBIDDEN');
-    expect(code(await set(DOCTOR, ADULT, 'NEW_DOCUMENT', false))).toBe('FORBIDDEN');
+    expect(errorCode(read)).toBe('FORBIDDEN');
+    expect(errorCode(await set(DOCTOR, ADULT, 'NEW_DOCUMENT', false))).toBe('FORBIDDEN');
     // A representative of another record: the record is unknown to them, as one that does not exist.
-    expect(code(await set(PARENT, ADULT, 'NEW_DOCUMENT', false))).toBe('NOT_FOUND');
+    expect(errorCode(await set(PARENT, ADULT, 'NEW_DOCUMENT', false))).toBe('NOT_FOUND');
     expect(await enabledOf(`patient:${ADULT}`, ADULT, 'NEW_DOCUMENT')).toBe(true);
   });
 

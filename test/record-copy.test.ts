@@ -1,7 +1,7 @@
 import { gql } from 'graphql-request';
 import { DOCUMENT_SOURCE_NAMES } from '../domain/sources';
 import { loadCopyOperations } from '../subgraphs/patient/record-copy';
-import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 import { depositLetter, PDF } from './support/letters';
 
 /**
@@ -42,7 +42,6 @@ describe('a copy of the record', () => {
   });
   afterAll(() => graph?.stop());
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   /** Asks for a copy and polls until it is produced, as a client would; the parsed copy. */
   const copyFor = async (actor: string, ins: string) => {
     const as = await graph.as(actor);
@@ -94,8 +93,8 @@ describe('a copy of the record', () => {
   });
 
   it('only the patient side asks; each requester sees only their own copies', async () => {
-    expect(code(await (await graph.as('ps:30000000001'))(REQUEST, { ins: ADULT }))).toBe('FORBIDDEN');
-    expect(code(await (await graph.as(`patient:${MINOR}`))(REQUEST, { ins: ADULT }))).toBe('NOT_FOUND');
+    expect(errorCode(await (await graph.as('ps:30000000001'))(REQUEST, { ins: ADULT }))).toBe('FORBIDDEN');
+    expect(errorCode(await (await graph.as(`patient:${MINOR}`))(REQUEST, { ins: ADULT }))).toBe('NOT_FOUND');
     const parent = await (await graph.as('rep:parent'))(COPIES, { ins: MINOR });
     const minor = await (await graph.as(`patient:${MINOR}`))(COPIES, { ins: MINOR });
     expect(parent.data.patient.recordCopies).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { gql } from 'graphql-request';
 import { manualClock } from '../domain/clock';
-import { scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
 
 /**
  * A minor's second legal representative by invitation (docs/law.md §3), through the gateway: the registered
@@ -81,14 +81,12 @@ describe("a minor's second legal representative, by invitation", () => {
   afterAll(() => graph?.stop());
   afterEach(() => clock.set(start));
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
-  const as = async (actor: string, query: string, variables?: object) => (await graph.as(actor))(query, variables);
   const reads = async (actor: string) => {
-    const answer = await as(actor, IDENTITY, { ins: MINOR });
-    return answer.errors ? code(answer) : 'reads';
+    const answer = await graph.ask(actor, IDENTITY, { ins: MINOR });
+    return answer.errors ? errorCode(answer) : 'reads';
   };
   const invite = async (invitee: string) => {
-    const answer = await as('rep:parent', INVITE, {
+    const answer = await graph.ask('rep:parent', INVITE, {
       ins: MINOR,
       input: { accountId: `rep:${invitee}`, relation: 'Père', basis: 'Livret de famille n° 2015-114' },
     });
@@ -96,23 +94,23 @@ describe("a minor's second legal representative, by invitation", () => {
     return answer.data.inviteLegalRepresentative.id as string;
   };
   const statusOf = async (id: string, reader = `patient:${MINOR}`) =>
-    (await as(reader, SENT, { ins: MINOR })).data.patient.representationInvitations.find((i: any) => i.id === id)
+    (await graph.ask(reader, SENT, { ins: MINOR })).data.patient.representationInvitations.find((i: any) => i.id === id)
       ?.status;
 
   it('the invitee sees who invited them and the first name, not the record; accepted, they read from then on', async () => {
     const id = await invite('accepts');
-    const received = (await as('rep:accepts', RECEIVED)).data.viewer;
+    const received = (await graph.ask('rep:accepts', RECEIVED)).data.viewer;
     expect(received.representationInvitations).toEqual([
       { id, inviterName: 'Parent of the minor', childFirstName: 'Maël', relation: 'Père' },
     ]);
     expect(received.actingFor).toEqual([]);
     expect(await reads('rep:accepts')).toBe('NOT_FOUND');
-    expect(code(await as('rep:accepts', SENT, { ins: MINOR }))).toBe('NOT_FOUND');
+    expect(errorCode(await graph.ask('rep:accepts', SENT, { ins: MINOR }))).toBe('NOT_FOUND');
 
-    const accepted = await as('rep:accepts', ANSWER, { id, accept: true, childBirthDate: BIRTH_DATE });
+    const accepted = await graph.ask('rep:accepts', ANSWER, { id, accept: true, childBirthDate: BIRTH_DATE });
     expect(accepted.data.answerRepresentationInvitation).toEqual({ id, status: 'ACCEPTED' });
     expect(await reads('rep:accepts')).toBe('reads');
-    const after = (await as('rep:accepts', RECEIVED)).data.viewer;
+    const after = (await graph.ask('rep:accepts', RECEIVED)).data.viewer;
     expect(after.representationInvitations).toEqual([]);
     expect(after.actingFor).toEqual([{ relation: 'Père' }]);
     expect(await statusOf(id)).toBe('ACCEPTED');
@@ -138,7 +136,7 @@ describe("a minor's second legal representative, by invitation", () => {
         }
       }
     `;
-    const minor = (await as(`patient:${MINOR}`, history, { ins: MINOR })).data.patient;
+    const minor = (await graph.ask(`patient:${MINOR}`, history, { ins: MINOR })).data.patient;
     expect(minor.accessTraces.nodes).toContainEqual({ actorId: 'rep:parent', action: 'invite-representative' });
     expect(minor.accessTraces.nodes).toContainEqual({
       actorId: 'rep:accepts',
@@ -150,25 +148,25 @@ describe("a minor's second legal representative, by invitation", () => {
 
   it('the invitee refuses; the inviter withdraws; neither can answer for the other', async () => {
     const refused = await invite('refuses');
-    expect(code(await as('rep:refuses', WITHDRAW, { id: refused }))).toBe('NOT_FOUND');
+    expect(errorCode(await graph.ask('rep:refuses', WITHDRAW, { id: refused }))).toBe('NOT_FOUND');
     expect(
-      (await as('rep:refuses', ANSWER, { id: refused, accept: false })).data.answerRepresentationInvitation,
+      (await graph.ask('rep:refuses', ANSWER, { id: refused, accept: false })).data.answerRepresentationInvitation,
     ).toEqual({ id: refused, status: 'REFUSED' });
     expect(await statusOf(refused)).toBe('REFUSED');
     expect(await reads('rep:refuses')).toBe('NOT_FOUND');
 
     const withdrawn = await invite('withdrawn');
-    expect(code(await as('rep:parent', ANSWER, { id: withdrawn, accept: true, childBirthDate: BIRTH_DATE }))).toBe(
-      'NOT_FOUND',
-    );
-    expect((await as('rep:parent', WITHDRAW, { id: withdrawn })).data.withdrawRepresentationInvitation).toEqual({
+    expect(
+      errorCode(await graph.ask('rep:parent', ANSWER, { id: withdrawn, accept: true, childBirthDate: BIRTH_DATE })),
+    ).toBe('NOT_FOUND');
+    expect((await graph.ask('rep:parent', WITHDRAW, { id: withdrawn })).data.withdrawRepresentationInvitation).toEqual({
       status: 'WITHDRAWN',
     });
-    expect(code(await as('rep:withdrawn', ANSWER, { id: withdrawn, accept: true, childBirthDate: BIRTH_DATE }))).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      errorCode(await graph.ask('rep:withdrawn', ANSWER, { id: withdrawn, accept: true, childBirthDate: BIRTH_DATE })),
+    ).toBe('FORBIDDEN');
     expect(await reads('rep:withdrawn')).toBe('NOT_FOUND');
-    expect((await as('rep:withdrawn', RECEIVED)).data.viewer.representationInvitations).toEqual([]);
+    expect((await graph.ask('rep:withdrawn', RECEIVED)).data.viewer.representationInvitations).toEqual([]);
   });
 
   it('a wrong birth date is refused and counted; the third closes the invitation for good', async () => {
@@ -177,25 +175,33 @@ describe("a minor's second legal representative, by invitation", () => {
       ['2015-01-03', '2 tries left'],
       ['2014-03-01', '1 try left'],
     ]) {
-      const answer = await as('rep:guesses', ANSWER, { id, accept: true, childBirthDate: guess });
-      expect(code(answer)).toBe('FORBIDDEN');
+      const answer = await graph.ask('rep:guesses', ANSWER, { id, accept: true, childBirthDate: guess });
+      expect(errorCode(answer)).toBe('FORBIDDEN');
       expect(answer.errors![0].message).toContain(left);
       expect(await statusOf(id)).toBe('WAITING');
     }
-    expect(code(await as('rep:guesses', ANSWER, { id, accept: true, childBirthDate: '2016-03-01' }))).toBe('FORBIDDEN');
+    expect(errorCode(await graph.ask('rep:guesses', ANSWER, { id, accept: true, childBirthDate: '2016-03-01' }))).toBe(
+      'FORBIDDEN',
+    );
     expect(await statusOf(id)).toBe('FAILED');
-    expect(code(await as('rep:guesses', ANSWER, { id, accept: true, childBirthDate: BIRTH_DATE }))).toBe('FORBIDDEN');
+    expect(errorCode(await graph.ask('rep:guesses', ANSWER, { id, accept: true, childBirthDate: BIRTH_DATE }))).toBe(
+      'FORBIDDEN',
+    );
     expect(await reads('rep:guesses')).toBe('NOT_FOUND');
   });
 
   it('thirty days later it has run out: not shown, not accepted; it can be sent again', async () => {
     const id = await invite('late');
     clock.set(new Date(start.getTime() + 29 * 86_400_000));
-    expect((await as('rep:late', RECEIVED)).data.viewer.representationInvitations.map((i: any) => i.id)).toEqual([id]);
+    expect((await graph.ask('rep:late', RECEIVED)).data.viewer.representationInvitations.map((i: any) => i.id)).toEqual(
+      [id],
+    );
     clock.set(new Date(start.getTime() + 31 * 86_400_000));
-    expect((await as('rep:late', RECEIVED)).data.viewer.representationInvitations).toEqual([]);
+    expect((await graph.ask('rep:late', RECEIVED)).data.viewer.representationInvitations).toEqual([]);
     expect(await statusOf(id)).toBe('EXPIRED');
-    expect(code(await as('rep:late', ANSWER, { id, accept: true, childBirthDate: BIRTH_DATE }))).toBe('FORBIDDEN');
+    expect(errorCode(await graph.ask('rep:late', ANSWER, { id, accept: true, childBirthDate: BIRTH_DATE }))).toBe(
+      'FORBIDDEN',
+    );
     expect(await reads('rep:late')).toBe('NOT_FOUND');
     const again = await invite('late');
     expect(again).not.toBe(id);
@@ -205,7 +211,9 @@ describe("a minor's second legal representative, by invitation", () => {
     clock.set(new Date('2033-02-20T12:00:00Z'));
     const id = await invite('of-age');
     clock.set(new Date('2033-03-01T12:00:00Z'));
-    expect(code(await as('rep:of-age', ANSWER, { id, accept: true, childBirthDate: BIRTH_DATE }))).toBe('FORBIDDEN');
+    expect(errorCode(await graph.ask('rep:of-age', ANSWER, { id, accept: true, childBirthDate: BIRTH_DATE }))).toBe(
+      'FORBIDDEN',
+    );
     clock.set(new Date('2033-02-28T12:00:00Z'));
     expect(await statusOf(id)).toBe('WAITING');
   });
@@ -228,40 +236,40 @@ describe("a minor's second legal representative, by invitation", () => {
     ['no basis', 'rep:parent', MINOR, { basis: ' ' }, 'BAD_USER_INPUT', 'input.basis'],
   ])('inviting, %s: %s gets %s, nothing sent', async (_case, actor, ins, over, expected, named) => {
     const sent = async () =>
-      (await as(`patient:${MINOR}`, SENT, { ins: MINOR })).data.patient.representationInvitations;
+      (await graph.ask(`patient:${MINOR}`, SENT, { ins: MINOR })).data.patient.representationInvitations;
     const before = await sent();
-    const answer = await as(actor, INVITE, {
+    const answer = await graph.ask(actor, INVITE, {
       ins,
       input: { accountId: 'rep:stranger', relation: 'Père', basis: 'Livret de famille', ...over },
     });
-    expect(code(answer)).toBe(expected);
+    expect(errorCode(answer)).toBe(expected);
     if (named) expect(answer.errors![0].extensions.field).toBe(named);
     expect(await sent()).toEqual(before);
   });
 
   it('the same invitation twice is refused while it waits; bad ids and a missing date are bad input', async () => {
     const id = await invite('twice');
-    const again = await as('rep:parent', INVITE, {
+    const again = await graph.ask('rep:parent', INVITE, {
       ins: MINOR,
       input: { accountId: 'rep:twice', relation: 'Père', basis: 'Livret de famille' },
     });
-    expect(code(again)).toBe('BAD_USER_INPUT');
+    expect(errorCode(again)).toBe('BAD_USER_INPUT');
     const field = async (variables: object) =>
-      (await as('rep:twice', ANSWER, variables)).errors?.[0]?.extensions?.field;
+      (await graph.ask('rep:twice', ANSWER, variables)).errors?.[0]?.extensions?.field;
     expect(await field({ id: 'nope', accept: false })).toBe('id');
     expect(await field({ id, accept: true })).toBe('childBirthDate');
     expect(await statusOf(id)).toBe('WAITING');
-    expect(code(await as('rep:stranger', ANSWER, { id, accept: false }))).toBe('NOT_FOUND');
-    expect(code(await as(`patient:${MINOR}`, ANSWER, { id, accept: false }))).toBe('FORBIDDEN');
+    expect(errorCode(await graph.ask('rep:stranger', ANSWER, { id, accept: false }))).toBe('NOT_FOUND');
+    expect(errorCode(await graph.ask(`patient:${MINOR}`, ANSWER, { id, accept: false }))).toBe('FORBIDDEN');
     expect(await statusOf(id)).toBe('WAITING');
   });
 
   it('a parent sees only the invitations they sent; the patient sees them all', async () => {
     const id = await invite('seen');
-    const asParent = (await as('rep:parent', SENT, { ins: MINOR })).data.patient.representationInvitations;
+    const asParent = (await graph.ask('rep:parent', SENT, { ins: MINOR })).data.patient.representationInvitations;
     expect(asParent.map((i: any) => i.id)).toContain(id);
-    await as('rep:accepts', IDENTITY, { ins: MINOR });
-    const asOther = (await as('rep:accepts', SENT, { ins: MINOR })).data.patient.representationInvitations;
+    await graph.ask('rep:accepts', IDENTITY, { ins: MINOR });
+    const asOther = (await graph.ask('rep:accepts', SENT, { ins: MINOR })).data.patient.representationInvitations;
     expect(asOther).toEqual([]);
   });
 });

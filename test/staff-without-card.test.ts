@@ -3,7 +3,7 @@ import { GraphQLClient } from 'graphql-request';
 import type { Actor } from '../domain/actor';
 import { mintToken } from '../gateway/local-issuer';
 import { ISSUER_KEY, loadOrCreateKeyPair } from '../runtime/keys';
-import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 
 /**
  * Staff without a CPS card (docs/law.md §3; seed 003: "accès au DMP sans CPS en établissements de santé"):
@@ -50,9 +50,8 @@ describe('staff without a card, vouched for by their establishment', () => {
   });
   afterAll(() => graph?.stop());
 
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   const ids = (answer: { data: any; errors?: any[] }) =>
-    answer.errors ? code(answer) : answer.data.patient.hospitalReports.nodes.map((n: any) => n.id).sort();
+    answer.errors ? errorCode(answer) : answer.data.patient.hospitalReports.nodes.map((n: any) => n.id).sort();
   const readsAs = async (actorId: string) => ids(await (await graph.as(actorId))(REPORTS, { ins: ADULT }));
   /** A token the issuer signed for a crafted actor: what a channel's identity provider could send. */
   const readsWith = async (actor: Actor) => {
@@ -162,12 +161,12 @@ describe('staff without a card, vouched for by their establishment', () => {
   it('they read only: no consent recorded, no bris de glace', async () => {
     const as = await graph.as(INTERN);
     expect(
-      code(await as(`mutation { recordConsultationConsent(ins: "${ADULT}", patientInformed: true) { ins } }`)),
+      errorCode(await as(`mutation { recordConsultationConsent(ins: "${ADULT}", patientInformed: true) { ins } }`)),
     ).toBe('NOT_FOUND');
     const emergency = await as(
       `mutation { declareEmergency(ins: "${ADULT}", justification: "Patient inconscient aux urgences, détresse respiratoire") { expiresAt } }`,
     );
-    expect(code(emergency)).toBe('FORBIDDEN');
+    expect(errorCode(emergency)).toBe('FORBIDDEN');
   });
 
   it("the establishment's own identity still reads nothing", async () => {
@@ -181,7 +180,7 @@ describe('staff without a card, vouched for by their establishment', () => {
     [{ staffId: 'ok', familyName: 'X', firstName: 'Y', profession: '10', rpps: '49999999999' }, 'input.rpps'],
   ])('registering %j: BAD_USER_INPUT naming %s', async (input, field) => {
     const answer = await register(input);
-    expect(code(answer)).toBe('BAD_USER_INPUT');
+    expect(errorCode(answer)).toBe('BAD_USER_INPUT');
     expect(answer.errors?.[0].extensions.field).toBe(field);
   });
 
@@ -191,7 +190,7 @@ describe('staff without a card, vouched for by their establishment', () => {
     )(
       `mutation { registerStaff(input: { staffId: "x", familyName: "X", firstName: "Y", profession: "10" }) { actorId } }`,
     );
-    expect(code(answer)).toBe('FORBIDDEN');
+    expect(errorCode(answer)).toBe('FORBIDDEN');
   });
 
   it('removed from the list: refused from the next request', async () => {

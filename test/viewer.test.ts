@@ -1,5 +1,5 @@
 import { gql } from 'graphql-request';
-import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 
 /**
  * Where a front end starts (issue 18, item 1): who is asking, their own record, the records they act for, each
@@ -58,7 +58,6 @@ describe('the viewer and opaque record ids', () => {
     expect(errors).toBeUndefined();
     return data.viewer;
   };
-  const code = (answer: { errors?: any[] }) => answer.errors?.[0]?.extensions?.code;
   const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
   it('a patient: their own record, with an opaque id that is not the INS and stays the same', async () => {
@@ -100,9 +99,9 @@ describe('the viewer and opaque record ids', () => {
     expect(own.data.patientById).toEqual({ ins: ADULT, identity: { firstName: 'Hélène' } });
     const stranger = await (await graph.as(`patient:${MINOR}`))(BY_ID, { id });
     const unknown = await (await graph.as(`patient:${MINOR}`))(BY_ID, { id: '00000000-0000-4000-8000-000000000000' });
-    expect(code(stranger)).toBe('NOT_FOUND');
+    expect(errorCode(stranger)).toBe('NOT_FOUND');
     expect(stranger.errors?.[0].message).toBe(unknown.errors?.[0].message);
     const malformed = await (await graph.as(`patient:${ADULT}`))(BY_ID, { id: ADULT });
-    expect([code(malformed), malformed.errors?.[0].extensions.field]).toEqual(['BAD_USER_INPUT', 'id']);
+    expect([errorCode(malformed), malformed.errors?.[0].extensions.field]).toEqual(['BAD_USER_INPUT', 'id']);
   });
 });

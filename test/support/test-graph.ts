@@ -23,11 +23,17 @@ export interface TestGraph extends Platform {
   client(actorId?: string): Promise<GraphQLClient>;
   /** Sends operations as that actor; each answer comes whole (data and errors), never thrown. */
   as(actorId: string): Promise<(query: string, variables?: object) => Promise<{ data: any; errors?: any[] }>>;
+  /** One operation as that actor, answered whole (data and errors), never thrown. */
+  ask(actorId: string, query: string, variables?: object): Promise<{ data: any; errors?: any[] }>;
   /** Sum of the statements every store has run so far. */
   statements(): number;
   /** Loads one more scenario at the graph's clock; it may refer to what earlier scenarios loaded. */
   load(scenario: unknown): Promise<void>;
 }
+
+/** The code of an answer's first error, or undefined when it has none. */
+export const errorCode = (answer: { errors?: readonly { extensions?: { code?: unknown } }[] }) =>
+  answer.errors?.[0]?.extensions?.code;
 
 export const scenarioFile = (name: string) => JSON.parse(readFileSync(projectPath('test', 'scenarios', name), 'utf8'));
 
@@ -80,6 +86,13 @@ export async function startTestGraphWith(
     if (!minted) throw new Error(`no actor ${actorId} in the test data`);
     return minted;
   };
+  const as = async (actorId: string) => {
+    const client = new GraphQLClient(platform.gatewayUrl, {
+      headers: { authorization: `Bearer ${await token(actorId)}` },
+      errorPolicy: 'all',
+    });
+    return (query: string, variables: object = {}) => client.rawRequest<any>(query, variables as never) as never;
+  };
   return {
     ...platform,
     config,
@@ -89,13 +102,8 @@ export async function startTestGraphWith(
         headers: actorId ? { authorization: `Bearer ${await token(actorId)}` } : {},
         errorPolicy: 'all',
       }),
-    as: async (actorId: string) => {
-      const client = new GraphQLClient(platform.gatewayUrl, {
-        headers: { authorization: `Bearer ${await token(actorId)}` },
-        errorPolicy: 'all',
-      });
-      return (query: string, variables: object = {}) => client.rawRequest<any>(query, variables as never) as never;
-    },
+    as,
+    ask: async (actorId: string, query: string, variables: object = {}) => (await as(actorId))(query, variables),
     load,
     statements: () => Object.values(platform.stores).reduce((sum, store) => sum + store.statementCount, 0),
     // The database goes even when stopping fails (a test that closed a store on purpose).
