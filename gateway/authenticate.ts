@@ -5,6 +5,7 @@ import { hasFormat } from '../domain/formats';
 import { checkIns } from '../domain/ins';
 import { PROFESSIONS, SPECIALTIES, type ProfessionCode, type SpecialtyCode } from '../domain/codes';
 import { unauthenticated } from '../runtime/errors';
+import { VerifiedTokens } from './verified-tokens';
 
 export interface AuthOptions {
   issuer: string;
@@ -13,6 +14,8 @@ export interface AuthOptions {
   key: KeyLike | JWTVerifyGetKey;
   /** The longest a token may live, `iat` to `exp`, in seconds. @default 3600 */
   maxTokenSeconds: number;
+  /** Tokens already verified, checked again only by their digest and end (gateway/verified-tokens.ts). */
+  verified?: VerifiedTokens;
 }
 
 /** How far a token's `iat` may stand ahead of this machine's clock (another machine's clock drifts). */
@@ -27,6 +30,7 @@ export function authOptions(
     audience: config.audience,
     maxTokenSeconds: config.maxTokenSeconds,
     key: config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : localKey,
+    verified: new VerifiedTokens(),
   };
 }
 
@@ -37,6 +41,8 @@ export function authOptions(
 export async function authenticate(authorization: string | undefined, options: AuthOptions): Promise<Actor> {
   const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(authorization ?? '');
   if (!match) throw unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
+  const known = options.verified?.actorOf(match[1]);
+  if (known) return known;
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(match[1], options.key as KeyLike, {
@@ -56,6 +62,7 @@ export async function authenticate(authorization: string | undefined, options: A
   }
   const actor = toActor(payload.actor, payload.sub);
   if (!actor) throw unauthenticated('The bearer token does not name a known kind of actor');
+  options.verified?.remember(match[1], actor, expires);
   return actor;
 }
 
