@@ -1,4 +1,8 @@
-import { analyticsFieldResolver, cohortSyncResolver } from '../kit/analytics/analytics.resolver';
+import {
+  aggregateTableAnchorResolver,
+  analyticsFieldResolver,
+  cohortSyncResolver,
+} from '../kit/analytics/analytics.resolver';
 import { createAnalyticsRef } from '../kit/analytics/analytics.type';
 import { HOSPITAL_RETENTION } from './hospital-report.repo';
 
@@ -33,4 +37,5 @@ export const HospitalAnalyticsResolvers = [
     'Hospital stays (EVENTS) or patients hospitalised, by age band, sex, place of residence and period of admission.',
   ),
   cohortSyncResolver('hospital'),
+  aggregateTableAnchorResolver(),
 ] as const;

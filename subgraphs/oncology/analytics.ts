@@ -1,4 +1,8 @@
-import { analyticsFieldResolver, cohortSyncResolver } from '../kit/analytics/analytics.resolver';
+import {
+  aggregateTableAnchorResolver,
+  analyticsFieldResolver,
+  cohortSyncResolver,
+} from '../kit/analytics/analytics.resolver';
 import { createAnalyticsRef } from '../kit/analytics/analytics.type';
 
 export const SourceAnalytics = createAnalyticsRef();
@@ -16,4 +20,5 @@ export const OncologyAnalyticsResolvers = [
     'DCC documents (RCP, PPS, pathology, operative reports), by type, age band, sex, place of residence and period.',
   ),
   cohortSyncResolver('oncology'),
+  aggregateTableAnchorResolver(),
 ] as const;

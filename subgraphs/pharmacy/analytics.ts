@@ -1,4 +1,8 @@
-import { analyticsFieldResolver, cohortSyncResolver } from '../kit/analytics/analytics.resolver';
+import {
+  aggregateTableAnchorResolver,
+  analyticsFieldResolver,
+  cohortSyncResolver,
+} from '../kit/analytics/analytics.resolver';
 import { createAnalyticsRef } from '../kit/analytics/analytics.type';
 import { DP_RETENTION } from './dispensation.repo';
 
@@ -18,4 +22,5 @@ export const PharmacyAnalyticsResolvers = [
     'Dispensations of the DP (within its retention windows), by ATC level, age band, sex, place of residence and period.',
   ),
   cohortSyncResolver('pharmacy'),
+  aggregateTableAnchorResolver(),
 ] as const;

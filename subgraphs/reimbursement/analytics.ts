@@ -1,4 +1,8 @@
-import { analyticsFieldResolver, cohortSyncResolver } from '../kit/analytics/analytics.resolver';
+import {
+  aggregateTableAnchorResolver,
+  analyticsFieldResolver,
+  cohortSyncResolver,
+} from '../kit/analytics/analytics.resolver';
 import { createAnalyticsRef } from '../kit/analytics/analytics.type';
 import { CARE_LINE_RETENTION } from './care-line.repo';
 
@@ -23,4 +27,5 @@ export const ReimbursementAnalyticsResolvers = [
     'Reimbursed acts and drugs (24 months), by CCAM chapter, age band, sex, place of residence and period.',
   ),
   cohortSyncResolver('reimbursement'),
+  aggregateTableAnchorResolver(),
 ] as const;

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { forbidden } from '../../../runtime/errors';
 import type { SubgraphContext } from '../context';
 import { verifyCohortChanges, callFromRegistry } from '../registry-tokens';
@@ -100,4 +100,30 @@ export function cohortSyncResolver(source: string) {
     }
   }
   return CohortSyncResolver;
+}
+
+/**
+ * `Query._aggregateTable`, never answered and not in the public graph, in each source whose analytics fields
+ * require the registry's grant. Why it exists: graphql-tools' stitching, on which Hive Gateway serves a
+ * supergraph, moves a subgraph's `@requires` fields apart, and marks a value type reached only through them as
+ * canonical there; AggregateTable, reached only through `Analytics.<measure> @requires(fields: "grant")` in four
+ * sources, was then canonical four times and every request failed ("Multiple canonical definitions for
+ * AggregateTable"). A field outside Analytics that returns it keeps it an ordinary shared value type
+ * (docs/production-runtimes.md). Its rule lets nobody read it (policy/field-rules.json, "nobody").
+ */
+export function aggregateTableAnchorResolver() {
+  @Resolver()
+  class AggregateTableAnchorResolver {
+    @Query(() => AggregateTable, {
+      name: '_aggregateTable',
+      nullable: true,
+      description: 'Not in the public graph and never answered: keeps AggregateTable servable by Hive Gateway.',
+    })
+    @Directive('@shareable')
+    @Directive('@inaccessible')
+    aggregateTable(): null {
+      return null;
+    }
+  }
+  return AggregateTableAnchorResolver;
 }
