@@ -12,22 +12,36 @@ const freePort = () =>
     });
   });
 
-/** A redis-server of this test's own on loopback, which the test may kill, pause and start again (empty: no persistence). */
+/**
+ * A redis-server of this test's own on loopback, which the test may kill, pause and start again (empty: no
+ * persistence). The free port is only free when asked: another test's server may take it before redis-server
+ * binds it, and redis-server then exits. It is then started again on another port, rather than waited for.
+ */
 export async function privateRedis() {
-  const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'dmp-redis-'));
+  let port = await freePort();
   let child: ChildProcess | null = null;
   const start = () =>
     new Promise<void>((resolve, reject) => {
-      child = spawn(
+      const server = spawn(
         'redis-server',
         ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
         { stdio: ['ignore', 'pipe', 'inherit'] },
       );
-      child.stdout!.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('Ready to accept connections')) resolve();
+      child = server;
+      let said = '';
+      let ready = false;
+      server.stdout!.on('data', (chunk: Buffer) => {
+        said += chunk.toString();
+        if (!ready && said.includes('Ready to accept connections')) {
+          ready = true;
+          resolve();
+        }
       });
-      child.once('error', reject);
+      server.once('error', reject);
+      server.once('exit', (code) => {
+        if (!ready) reject(new Error(`redis-server exited (${code}) before it was ready on port ${port}`));
+      });
     });
   const kill = () =>
     new Promise<void>((resolve) => {
@@ -42,7 +56,15 @@ export async function privateRedis() {
   const resume = () => {
     child?.kill('SIGCONT');
   };
-  await start();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await start();
+      break;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      port = await freePort();
+    }
+  }
   return { url: `redis://127.0.0.1:${port}`, start, kill, pause, resume };
 }
 
