@@ -86,9 +86,11 @@ describe('a PostgreSQL blip under load fails only the requests that used it', ()
         await relays[cut].start();
       }
       await new Promise((r) => setTimeout(r, 150));
+      // At least 20 requests, however slow the machine: the load goes on until then rather than the run
+      // counting on a number done in a fixed time (13 on a loaded machine once).
+      while (n <= 20) await new Promise((r) => setTimeout(r, 20));
       running = false;
       await Promise.all(workers);
-      expect(n).toBeGreaterThan(20);
       expect(codes.filter((c) => !OUTAGES.has(c))).toEqual([]);
       // The same process answers, whole, once the server is back.
       await eventually(async () => {
@@ -156,5 +158,5 @@ describe("a source's store away when the graph starts", () => {
       'SELECT count(*)::int AS n FROM schema_migrations',
     );
     expect(migrated[0].n).toBeGreaterThan(0);
-  }, 30_000);
+  }, 90_000);
 });
