@@ -2,7 +2,7 @@ import { gql } from 'graphql-request';
 import { manualClock } from '../domain/clock';
 import { parisDate, shiftDate } from '../domain/calendar';
 import { archiveEnds } from '../policy/periods';
-import { scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraphWith, type TestGraph } from './support/test-graph';
 import { everywhere as storesMentioning } from './support/traces';
 
 /**
@@ -120,8 +120,7 @@ describe("the archive's end destroys the record", () => {
 
   it('operations end the archives on demand; nobody else does', async () => {
     clock.set(tenYearsAfterDeath(DEAD_TOO));
-    const code = (r: { errors?: any[] }) => r.errors?.[0]?.extensions?.code;
-    expect(code(await (await graph.as(`patient:${DEAD_TOO}`))(RESUME))).toBe('FORBIDDEN');
+    expect(errorCode(await (await graph.as(`patient:${DEAD_TOO}`))(RESUME))).toBe('FORBIDDEN');
     expect(await status(DEAD_TOO)).toBe('CLOSED');
     const resumed = await (await graph.as(OPERATOR))(RESUME);
     expect(resumed.errors).toBeUndefined();

@@ -1,5 +1,5 @@
 import { gql } from 'graphql-request';
-import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 
 const ADULT = '284077511612365';
 const MINOR = '115036912304567';
@@ -121,15 +121,14 @@ describe('patient controls hold from the very next request', () => {
   it('the patient removes the médecin traitant, who no longer reads from the next request; they may not remove themselves', async () => {
     const remove = `mutation ($ins: String!) { removeMedecinTraitant(ins: $ins) { careTeam { kind } } }`;
     const name = `mutation ($ins: String!) { nameMedecinTraitant(ins: $ins, rpps: "30000000001") { ins } }`;
-    const code = (r: { errors?: any[] }) => r.errors?.[0]?.extensions?.code;
-    expect(code(await (await as('ps:30000000001'))(remove, { ins: MINOR }))).toBe('FORBIDDEN');
+    expect(errorCode(await (await as('ps:30000000001'))(remove, { ins: MINOR }))).toBe('FORBIDDEN');
     expect(await reportsSeenBy('ps:30000000001', MINOR)).toContain('m-plain');
     const removed = await (await as(`patient:${MINOR}`))(remove, { ins: MINOR });
     expect(removed.errors).toBeUndefined();
     expect(removed.data.removeMedecinTraitant.careTeam).toEqual([]);
     expect(await reportsSeenBy('ps:30000000001', MINOR)).toBe('NOT_FOUND');
     const again = await (await as(`patient:${MINOR}`))(remove, { ins: MINOR });
-    expect([code(again), again.errors?.[0].extensions.field]).toEqual(['BAD_USER_INPUT', 'ins']);
+    expect([errorCode(again), again.errors?.[0].extensions.field]).toEqual(['BAD_USER_INPUT', 'ins']);
     expect((await (await as(`patient:${MINOR}`))(name, { ins: MINOR })).errors).toBeUndefined();
     expect(await reportsSeenBy('ps:30000000001', MINOR)).toContain('m-plain');
   });

@@ -1,5 +1,5 @@
 import { gql } from 'graphql-request';
-import { scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
+import { errorCode, scenarioFile, startTestGraph, type TestGraph } from './support/test-graph';
 import { pseudonym } from '../audit/patient-keys';
 import { everywhere as storesMentioning } from './support/traces';
 import { verifyChain } from '../audit/verify-chain';
@@ -60,7 +60,6 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
   afterAll(() => graph?.stop());
 
   const as = (actor: string) => graph.as(actor);
-  const code = (result: { errors?: any[] }) => result.errors?.[0]?.extensions?.code;
   const everywhere = (text: string) => storesMentioning(graph, text);
 
   it("creates a DMP with the patient's express consent, the three emergency consents ticked, and notifies the patient", async () => {
@@ -141,13 +140,13 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
   it.each(['samu:13', 'analyst:cnam', 'org:insurer', 'ops:w-ops', 'heir:w-heir', 'am:alim'])(
     '%s creates no DMP',
     async (actor) => {
-      expect(code(await (await as(actor))(CREATE, { input: identity(NEW_RECORDS[2]) }))).toBe('FORBIDDEN');
+      expect(errorCode(await (await as(actor))(CREATE, { input: identity(NEW_RECORDS[2]) }))).toBe('FORBIDDEN');
     },
   );
 
   it("closure: nobody reads, nothing is deposited; reopening by a professional at the patient's request restores it whole", async () => {
     expect(
-      code(
+      errorCode(
         await (
           await as(DOCTOR)
         )(
@@ -177,7 +176,7 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
     );
     expect(closed.data.closeRecord.status).toBe('CLOSED');
     for (const reader of [DOCTOR, `patient:${ADULT}`, 'samu:13'])
-      expect([reader, code(await (await as(reader))(REPORTS, { ins: ADULT }))]).toEqual([reader, 'NOT_FOUND']);
+      expect([reader, errorCode(await (await as(reader))(REPORTS, { ins: ADULT }))]).toEqual([reader, 'NOT_FOUND']);
     const deposit = await (
       await as(DOCTOR)
     )(
@@ -198,9 +197,9 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
         },
       },
     );
-    expect(code(deposit)).toBe('FORBIDDEN');
+    expect(errorCode(deposit)).toBe('FORBIDDEN');
     expect(
-      code(
+      errorCode(
         await (
           await as('samu:13')
         )(
@@ -297,8 +296,8 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
     // The chain still verifies, and a head exported before the deletion still matches.
     const report = await verifyChain(graph.auditStore, keptHead);
     expect(report.problem).toBeNull();
-    expect(code(await patient(REPORTS, { ins: TO_DELETE }))).toBe('NOT_FOUND');
-    expect(code(await (await as(DOCTOR))(REPORTS, { ins: TO_DELETE }))).toBe('NOT_FOUND');
+    expect(errorCode(await patient(REPORTS, { ins: TO_DELETE }))).toBe('NOT_FOUND');
+    expect(errorCode(await (await as(DOCTOR))(REPORTS, { ins: TO_DELETE }))).toBe('NOT_FOUND');
   });
 
   it('a source unreachable during a deletion stays pending, unreadable, until operations resume it', async () => {
@@ -319,12 +318,12 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
         { ins: CLOSED },
       );
       expect(deleted.data.deleteRecord).toEqual({ status: 'DELETED', pendingPurges: ['pharmacy'] });
-      expect(code(await (await as(DOCTOR))(REPORTS, { ins: CLOSED }))).toBe('NOT_FOUND');
+      expect(errorCode(await (await as(DOCTOR))(REPORTS, { ins: CLOSED }))).toBe('NOT_FOUND');
     } finally {
       graph.subgraphUrls.pharmacy = pharmacy;
     }
     expect(
-      code(
+      errorCode(
         await (
           await as(`patient:${ADULT}`)
         )(gql`
@@ -361,7 +360,7 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
 
   it('death closes the record; operations register an heir, who reads only what heirs need', async () => {
     expect(
-      code(
+      errorCode(
         await (
           await as('ps:40000000004')
         )(
@@ -389,10 +388,10 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
       { ins: DYING, on: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) },
     );
     expect(declared.data.declareDeath.status).toBe('CLOSED');
-    expect(code(await (await as(DOCTOR))(REPORTS, { ins: DYING }))).toBe('NOT_FOUND');
-    expect(code(await (await as('heir:w-heir'))(REPORTS, { ins: DYING }))).toBe('NOT_FOUND');
+    expect(errorCode(await (await as(DOCTOR))(REPORTS, { ins: DYING }))).toBe('NOT_FOUND');
+    expect(errorCode(await (await as('heir:w-heir'))(REPORTS, { ins: DYING }))).toBe('NOT_FOUND');
     expect(
-      code(
+      errorCode(
         await (
           await as('ops:w-ops')
         )(
@@ -445,13 +444,13 @@ describe("the record's lifecycle: creation, closure, reopening, deletion, death"
       { ins: DECEASED },
     );
     expect(careTeam.errors?.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
-    expect(code(await heir(REPORTS, { ins: OBJECTED }))).toBe('NOT_FOUND');
-    expect(code(await heir(REPORTS, { ins: ADULT }))).toBe('NOT_FOUND');
+    expect(errorCode(await heir(REPORTS, { ins: OBJECTED }))).toBe('NOT_FOUND');
+    expect(errorCode(await heir(REPORTS, { ins: ADULT }))).toBe('NOT_FOUND');
   });
 
   it("the patient objects to their heirs' access while alive; nobody else sets it", async () => {
     expect(
-      code(
+      errorCode(
         await (
           await as(DOCTOR)
         )(
