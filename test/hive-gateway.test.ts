@@ -104,15 +104,8 @@ describe('Hive Gateway serves the supergraph unchanged', () => {
       loadOrCreateKeyPair(graph.config.keysDir, ISSUER_KEY),
     ]);
     const auth = authOptions(graph.config.auth, issuerKeys.publicKey);
-    // The supergraph as checked in, pointed at this test's subgraphs.
-    const sourceByUrl = new Map<string, SourceName>();
-    const supergraph = readFileSync(projectPath('schema', 'supergraph.graphql'), 'utf8').replace(
-      /@join__graph\(name: "([a-z-]+)", url: "[^"]+"\)/g,
-      (_, name: SourceName) => {
-        const url = graph.subgraphUrls[name];
-        sourceByUrl.set(url, name);
-        return `@join__graph(name: "${name}", url: "${url}")`;
-      },
+    const sourceByUrl = new Map(
+      Object.entries(graph.subgraphUrls).map(([name, url]) => [url, name as SourceName] as const),
     );
     // What the project's gateway does per request and per fetch, as a Hive plugin: one actor and one request id
     // per client request, a credential per fetch bound to its source and body (runtime/credential.ts).
@@ -141,13 +134,19 @@ describe('Hive Gateway serves the supergraph unchanged', () => {
         });
       },
     };
-    hive = createGatewayRuntime({ supergraph, plugins: () => [credentials], logging: false });
+    hive = createGatewayRuntime({ supergraph: supergraph(), plugins: () => [credentials], logging: false });
   });
   afterAll(async () => {
     if (hive) await dispose(hive);
     await graph?.stop();
   });
 
+  /** The supergraph as checked in, pointed at this test's subgraphs. */
+  const supergraph = () =>
+    readFileSync(projectPath('schema', 'supergraph.graphql'), 'utf8').replace(
+      /@join__graph\(name: "([a-z-]+)", url: "[^"]+"\)/g,
+      (_, name: SourceName) => `@join__graph(name: "${name}", url: "${graph.subgraphUrls[name]}")`,
+    );
   const viaHive = async (actor: string, query: string) => {
     const response = await hive.fetch('http://hive.test/graphql', {
       method: 'POST',
@@ -174,10 +173,7 @@ describe('Hive Gateway serves the supergraph unchanged', () => {
 
   it('reaches no subgraph without the credential: every source refuses a fetch the plugin did not sign', async () => {
     const unsigned = createGatewayRuntime({
-      supergraph: readFileSync(projectPath('schema', 'supergraph.graphql'), 'utf8').replace(
-        /@join__graph\(name: "([a-z-]+)", url: "[^"]+"\)/g,
-        (_, name: SourceName) => `@join__graph(name: "${name}", url: "${graph.subgraphUrls[name]}")`,
-      ),
+      supergraph: supergraph(),
       logging: false,
     });
     try {
