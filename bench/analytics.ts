@@ -12,6 +12,7 @@ import type { SubgraphContext } from '../subgraphs/kit/context';
 import type { AnalyticsDimension } from '../subgraphs/kit/analytics/analytics.type';
 import { benchEnvironment } from './support/bench-env';
 import { generatedLoader } from './support/generated-loader';
+import { parseArgs } from '../scripts/cli';
 
 /**
  * Issue 6's benchmark: the done-when aggregate, "dispensations by ATC level 3 and age band per quarter, by
@@ -19,12 +20,9 @@ import { generatedLoader } from './support/generated-loader';
  * source's SQL grouping, the disclosure control and the differencing history, as the pharmacy subgraph runs
  * them (HTTP aside). Only the pharmacy store is loaded.   npm run bench:analytics [-- --sizes 100000,1000000 --runs 10]
  */
-const argValue = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
-const SIZES = (argValue('sizes') ?? '100000,1000000').split(',').map(Number);
-const RUNS = Number(argValue('runs') ?? 10);
+const args = parseArgs({ sizes: 'string', runs: 'string' });
+const SIZES = args.numbers('sizes', [100_000, 1_000_000]);
+const RUNS = args.number('runs', 10);
 const percentile = (values: number[], p: number) => {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];

@@ -5,19 +5,22 @@ import { generate } from '../scripts/generate/generate';
 import { loadScenario } from '../scripts/scenario/load';
 import { DEMO } from '../scripts/generate/personas';
 import { benchEnvironment, median, serve } from './support/bench-env';
+import { parseArgs } from '../scripts/cli';
 
 /**
  * Issue 3's benchmark: throughput of a professional's query over 200 documents with the policy on versus
  * off, in the same run, alternating on/off so that machine noise falls on both. Target: at most 10% slower.
  *   npm run bench:policy [-- --seconds 10 --rounds 3 --connections 8 --with-forbidden-fields]
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const SECONDS = arg('seconds', 10);
-const ROUNDS = arg('rounds', 3);
-const CONNECTIONS = arg('connections', 8);
+const args = parseArgs({
+  seconds: 'string',
+  rounds: 'string',
+  connections: 'string',
+  'with-forbidden-fields': 'boolean',
+});
+const SECONDS = args.number('seconds', 10);
+const ROUNDS = args.number('rounds', 3);
+const CONNECTIONS = args.number('connections', 8);
 
 /** What a pharmacien's front end asks: the fields his role may read. */
 const READABLE = `query Record($ins: String!) {
@@ -43,7 +46,7 @@ const WITH_FORBIDDEN_FIELDS = `query Record($ins: String!) {
   }
 }`;
 
-const QUERY = process.argv.includes('--with-forbidden-fields') ? WITH_FORBIDDEN_FIELDS : READABLE;
+const QUERY = args.flags.get('with-forbidden-fields') === true ? WITH_FORBIDDEN_FIELDS : READABLE;
 
 async function main() {
   const env = await benchEnvironment('policy');

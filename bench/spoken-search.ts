@@ -13,6 +13,7 @@ import { generatedLoader } from './support/generated-loader';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from '../scripts/cli';
 
 /**
  * Issue 20's benchmark: recall and latency of `searchPatientsBySpokenTraits` on spoken variants of real generated
@@ -27,13 +28,10 @@ import { join } from 'node:path';
  * `--keep` leaves the loaded database (dmp_bench_spoken) behind and reuses it when it already holds the largest
  * size, so a change of query shape is measured again without loading a million patients.
  */
-const argValue = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
-const SIZES = (argValue('sizes') ?? '100000,1000000').split(',').map(Number);
-const QUERIES = Number(argValue('queries') ?? 2100);
-const KEEP = process.argv.includes('--keep');
+const args = parseArgs({ sizes: 'string', queries: 'string', keep: 'boolean', misses: 'boolean' });
+const SIZES = args.numbers('sizes', [100_000, 1_000_000]);
+const QUERIES = args.number('queries', 2100);
+const KEEP = args.flags.get('keep') === true;
 const KEPT_DATABASE = 'dmp_bench_spoken';
 
 const percentile = (values: number[], p: number) => {
@@ -251,7 +249,7 @@ async function main() {
         acc.ms.push(ms);
       }
       byVariant.set(variant, s);
-      if (!rank && process.argv.includes('--misses'))
+      if (!rank && args.flags.get('misses') === true)
         console.log(
           `miss (${variant}): ${JSON.stringify(traits)} for ${target.birth_name} ${target.first_name} ${target.birth_date}`,
         );

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../scripts/cli';
 import { SignJWT, generateKeyPair } from 'jose';
 import { authenticate, type AuthOptions } from '../gateway/authenticate';
 import { VerifiedTokens } from '../gateway/verified-tokens';
@@ -9,11 +9,8 @@ import { VerifiedTokens } from '../gateway/verified-tokens';
  * on both.
  *   npm run bench:tokens [-- --requests 20000 --rounds 3]
  */
-const { values } = parseArgs({
-  options: { requests: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '3' } },
-  strict: true,
-});
-const [REQUESTS, ROUNDS] = [Number(values.requests), Number(values.rounds)];
+const args = parseArgs({ requests: 'string', rounds: 'string' });
+const [REQUESTS, ROUNDS] = [args.number('requests', 20_000), args.number('rounds', 3)];
 
 async function main() {
   const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });

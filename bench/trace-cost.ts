@@ -8,18 +8,16 @@ import { openAuditStore } from '../audit/audit-store';
 import { createTraceWriter } from '../audit/trace-writer';
 import type { AccessTrace } from '../audit/trace';
 import { benchEnvironment, median, serve } from './support/bench-env';
+import { parseArgs } from '../scripts/cli';
 
 /**
  * Issue 4's benchmark. (1) The latency tracing adds to a request (traced vs untraced graph, same run,
  * alternating). (2) The traces per second the group-commit writer sustains under concurrent requests,
  * against one transaction per request.   npm run bench:traces [-- --seconds 10 --rounds 3]
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const SECONDS = arg('seconds', 10);
-const ROUNDS = arg('rounds', 3);
+const args = parseArgs({ seconds: 'string', rounds: 'string' });
+const SECONDS = args.number('seconds', 10);
+const ROUNDS = args.number('rounds', 3);
 
 const QUERY = `query($ins: String!) { patient(ins: $ins) { identity { firstName } hospitalReports(first: 20) { nodes { id title } } dispensations(first: 20) { nodes { id atc } } } }`;
 

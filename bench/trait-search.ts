@@ -7,18 +7,16 @@ import { queryKey } from '../domain/name-keys';
 import type { PatientSpec } from '../scripts/scenario/scenario';
 import { benchEnvironment } from './support/bench-env';
 import { generatedLoader } from './support/generated-loader';
+import { parseArgs } from '../scripts/cli';
 
 /**
  * Issue 5's benchmark: centre 15 trait-search latency (p50, p95) at 100,000 and 1,000,000 patients, against
  * the same query forced to a sequential scan, in the same run. Only the registry is loaded: search reads
  * nothing else.   npm run bench:search [-- --sizes 100000,1000000 --queries 300]
  */
-const argValue = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
-const SIZES = (argValue('sizes') ?? '100000,1000000').split(',').map(Number);
-const QUERIES = Number(argValue('queries') ?? 300);
+const args = parseArgs({ sizes: 'string', queries: 'string' });
+const SIZES = args.numbers('sizes', [100_000, 1_000_000]);
+const QUERIES = args.number('queries', 300);
 
 const percentile = (values: number[], p: number) => {
   const s = [...values].sort((a, b) => a - b);

@@ -32,7 +32,15 @@ export function parseArgs(known: Flags, argv = process.argv.slice(2)) {
       fail(`--${name} must be a whole number`);
     return whole;
   };
-  return { flags, positional: parsed.positionals, number };
+  /** A comma-separated list of whole numbers (`--sizes 100000,1000000`). */
+  const numbers = (name: string, fallback: number[]) => {
+    const value = flags.get(name);
+    if (value === undefined) return fallback;
+    if (typeof value !== 'string' || !/^\d+(,\d+)*$/.test(value))
+      fail(`--${name} must be whole numbers separated by commas`);
+    return value.split(',').map(Number);
+  };
+  return { flags, positional: parsed.positionals, number, numbers };
 }
 
 export function fail(message: string): never {
