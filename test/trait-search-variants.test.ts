@@ -192,6 +192,10 @@ describe('centre 15 search by spoken traits', () => {
     const [c] = await candidates({ birthDate: '1991-02-21', name: 'Lefebvre', firstName: 'Sofie' });
     expect(c.identity.ins).toBe('291027511399920');
     expect(how(c)).toMatchObject({ NAME: 'PHONETIC', FIRST_NAME: 'PHONETIC' });
+    // The widest question reads the name beside the birth date (migration 030), written with the record too.
+    const [aged] = await candidates({ ageFrom: 30, ageTo: 40, sex: 'F', name: 'Lefebvre', firstName: 'Sofie' });
+    expect(aged.identity.ins).toBe('291027511399920');
+    expect(how(aged)).toMatchObject({ NAME: 'PHONETIC', BIRTH_DATE: 'AGE_RANGE' });
   });
 
   it('asks a wider date for a closer name: a bare prefix finds nobody with only a year', async () => {
@@ -334,7 +338,9 @@ describe('centre 15 search by spoken traits', () => {
        WHERE ins = '180111305500421'`,
     );
     const heard = { birthDate: '1980-11-02', name: 'Rousso', firstName: 'Filip' };
+    const heardAged = { ageFrom: 40, ageTo: 50, sex: 'M', name: 'Rousso', firstName: 'Filip' };
     expect((await candidates(heard)).map(who)).toEqual([]);
+    expect((await candidates(heardAged)).map(who)).toEqual([]);
     // The typed keys still answer meanwhile.
     expect((await candidates({ birthDate: '1980-11-02', name: 'Rousseau', firstName: 'Phil' })).map(who)).toEqual([
       'Rousseau/Philippe/1980-11-02',
@@ -344,6 +350,7 @@ describe('centre 15 search by spoken traits', () => {
     const [found] = await candidates(heard);
     expect(who(found)).toBe('Rousseau/Philippe/1980-11-02');
     expect(how(found)).toMatchObject({ NAME: 'PHONETIC', FIRST_NAME: 'PHONETIC' });
+    expect((await candidates(heardAged)).map(who)).toEqual(['Rousseau/Philippe/1980-11-02']);
     // Written once: the next run finds nothing left to write.
     expect((await graph.runRetention()).patient).toContainEqual({ table: 'patient:spoken-keys-written', deleted: 0 });
   });

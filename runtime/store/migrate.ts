@@ -42,11 +42,20 @@ async function lockMigrations(store: SqlStore, tx: SqlExecutor): Promise<void> {
   if (store.kind === 'postgres') await tx.query(MIGRATION_LOCK);
 }
 
-/** Splits on semicolons at line ends; migrations keep one statement per `;` line (no procedural bodies). */
-function splitStatements(sql: string): string[] {
-  return sql
-    .replace(/^\s*--.*$/gm, '')
-    .split(/;\s*$/m)
-    .map((s) => s.trim())
-    .filter(Boolean);
+/**
+ * Splits on semicolons at line ends; migrations keep one statement per `;` line. A procedural body (a trigger's
+ * function, between `$$`) is one statement whatever semicolons it holds.
+ */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let pending = '';
+  for (const piece of sql.replace(/^\s*--.*$/gm, '').split(/;\s*$/m)) {
+    pending = pending ? `${pending};${piece}` : piece;
+    // An odd count of `$$` so far: the split fell inside a body.
+    if ((pending.match(/\$\$/g) ?? []).length % 2 === 1) continue;
+    if (pending.trim()) statements.push(pending.trim());
+    pending = '';
+  }
+  if (pending.trim()) throw new Error('a migration ends inside a $$ body');
+  return statements;
 }

@@ -50,17 +50,34 @@ export function findSpokenCandidates(store: SqlExecutor, q: SpokenQuery): Promis
                    WHEN birth_date = ANY(${swapped}::date[]) THEN 'SWAPPED_DAY_MONTH'
                    ELSE 'ONE_DIGIT' END AS birth_date_how`);
   } else {
-    where.push(`birth_date BETWEEN ${add(q.dates.from)}::date AND ${add(q.dates.to)}::date`);
+    const from = add(q.dates.from);
+    const to = add(q.dates.to);
+    where.push(`birth_date BETWEEN ${from}::date AND ${to}::date`);
     how.push(`${add(q.dates.kind)}::text AS birth_date_how`);
+    // Where the name must agree exactly or by sound (a wide date: policy/trait-search-demand.json), the rows are
+    // found by the name and the span together, one range of patient_spoken_name per key (migration 030), rather
+    // than by listing everyone born in the span.
+    // The sex and the first name, when given, are sifted there too, so that only the few patients left are read.
+    if (q.name && q.name.allowed.every((a) => a === 'EXACT' || a === 'PHONETIC')) {
+      const sifted = [
+        `spoken.key = ANY(${add([`n:${q.name.key}`, `p:${q.name.phonetic}`])}::text[])`,
+        `spoken.birth_date BETWEEN ${from}::date AND ${to}::date`,
+      ];
+      if (q.sex) sifted.push(`spoken.sex = ${add(q.sex)}`);
+      // A word typed agrees with a part only if they begin alike (one, two or three letters) or sound alike: a
+      // necessary test, two array overlaps per row; the first name's agreement is then computed on the few left.
+      // Rows written before migration 020 have no parts, and pass.
+      if (q.firstName)
+        sifted.push(`(cardinality(spoken.first_name_starts) = 0
+                      OR spoken.first_name_starts && ${add(q.firstName.words.map((w) => w.slice(0, 3)))}::text[]
+                      OR spoken.phonetic_first_name_keys && ${add(q.firstName.phonetic)}::text[])`);
+      where.push(`ins IN (SELECT spoken.ins FROM patient_spoken_name spoken WHERE ${sifted.join(' AND ')})`);
+    }
   }
 
   if (q.name) {
     const key = add(q.name.key);
     const phonetic = add(q.name.phonetic);
-    // Where the name must agree exactly or by sound (a wide date: policy/trait-search-demand.json), the rows are
-    // found by the names' GIN indexes (migration 021) and the date's together, not by reading the whole span.
-    if (q.name.allowed.every((a) => a === 'EXACT' || a === 'PHONETIC'))
-      where.push(`(name_keys @> ARRAY[${key}]::text[] OR phonetic_name_keys @> ARRAY[${phonetic}]::text[])`);
     // The closest way the typed name agrees with any stored key of the birth or used name.
     how.push(`CASE WHEN ${key} = ANY(name_keys) THEN 'EXACT'
                    WHEN ${phonetic} = ANY(phonetic_name_keys) THEN 'PHONETIC'
@@ -73,21 +90,12 @@ export function findSpokenCandidates(store: SqlExecutor, q: SpokenQuery): Promis
     const words = add(q.firstName.words);
     const phonetic = add(q.firstName.phonetic);
     const key = add(q.firstName.key);
-    // Each word typed must agree with some part of the stored first names; the first name agrees as its
-    // weakest word does (4 exact, 3 phonetic, 2 prefix, 1 initial). Rows written before migration 020 have no
-    // parts: their typed keys still answer, whole or by prefix.
+    // Rows written before migration 020 have no parts: their typed keys still answer, whole or by prefix.
     how.push(`CASE (CASE WHEN cardinality(first_name_words) = 0 THEN
                       CASE WHEN ${key} = ANY(first_name_keys) THEN 4
                            WHEN EXISTS (SELECT 1 FROM unnest(first_name_keys) k WHERE left(k, length(${key})) = ${key}) THEN 2
                            ELSE 0 END
-                    ELSE (SELECT min(best) FROM (
-                      SELECT (SELECT coalesce(max(CASE WHEN s.w = t.w THEN 4
-                                         WHEN length(t.w) > 1 AND s.p = t.p THEN 3
-                                         WHEN length(t.w) > 1 AND left(s.w, length(t.w)) = t.w THEN 2
-                                         WHEN length(t.w) = 1 AND left(s.w, 1) = t.w THEN 1
-                                         ELSE 0 END), 0)
-                              FROM unnest(first_name_words, phonetic_first_name_keys) AS s(w, p)) AS best
-                      FROM unnest(${words}::text[], ${phonetic}::text[]) AS t(w, p)) AS per_word) END)
+                    ELSE ${firstNameAgreement(words, phonetic, 'patient')} END)
                 WHEN 4 THEN 'EXACT' WHEN 3 THEN 'PHONETIC' WHEN 2 THEN 'PREFIX' WHEN 1 THEN 'INITIAL' END AS first_name_how`);
   } else how.push('NULL::text AS first_name_how');
 
@@ -142,4 +150,20 @@ export function findSpokenCandidates(store: SqlExecutor, q: SpokenQuery): Promis
      ORDER BY score DESC, birth_name, first_name, ins LIMIT ${add(q.limit)}`,
     params,
   );
+}
+
+/**
+ * How the first name typed agrees with the parts stored in `row` (its first_name_words and their phonetic keys):
+ * each word typed must agree with some part, and the first name agrees as its weakest word does (4 exact,
+ * 3 phonetic, 2 prefix, 1 initial, 0 not at all).
+ */
+function firstNameAgreement(words: string, phonetic: string, row: string): string {
+  return `(SELECT min(best) FROM (
+            SELECT (SELECT coalesce(max(CASE WHEN s.w = t.w THEN 4
+                                             WHEN length(t.w) > 1 AND s.p = t.p THEN 3
+                                             WHEN length(t.w) > 1 AND left(s.w, length(t.w)) = t.w THEN 2
+                                             WHEN length(t.w) = 1 AND left(s.w, 1) = t.w THEN 1
+                                             ELSE 0 END), 0)
+                    FROM unnest(${row}.first_name_words, ${row}.phonetic_first_name_keys) AS s(w, p)) AS best
+            FROM unnest(${words}::text[], ${phonetic}::text[]) AS t(w, p)) AS per_word)`;
 }
