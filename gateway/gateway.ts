@@ -22,7 +22,7 @@ import { projectPath } from '../domain/paths';
 import { metricsPlugin } from '../runtime/metrics';
 import { authenticate, type AuthOptions } from './authenticate';
 import { signedDataSource } from './signed-data-source';
-import { uploadRoute } from './uploads';
+import { uploadRoute, UPLOAD_SOURCE } from './uploads';
 import { deadlinePlugin } from './deadline';
 import type { GatewayContext } from './context';
 import { APQ_TTL_SECONDS, redisApqCache, resolveTrustedDocument } from './persisted-documents';
@@ -37,8 +37,8 @@ import {
 export interface GatewayOptions {
   /** Where each subgraph answers. */
   subgraphUrls: Record<SubgraphName, string>;
-  /** Signs the actor credential the subgraphs accept. */
-  gatewayKey: KeyLike;
+  /** The secret the gateway shares with each subgraph, for the call credentials it accepts (runtime/keys.ts). */
+  callKeys: Record<SubgraphName, KeyLike>;
   auth: AuthOptions;
   /** Introspection and landing page off, no field suggestions. @default false */
   production?: boolean;
@@ -79,7 +79,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
       signedDataSource({
         name: name as SubgraphName,
         url: options.subgraphUrls[name as SubgraphName],
-        gatewayKey: options.gatewayKey,
+        callKey: options.callKeys[name as SubgraphName],
         timeoutMs: options.subgraphTimeoutMs,
       }),
   });
@@ -173,7 +173,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ server: 
     cors: { origins: options.corsOrigins ?? [] },
     // Files from a phone: the one route with a larger body than /graphql (gateway/uploads.ts).
     bodyRoutes: [
-      uploadRoute({ auth: options.auth, gatewayKey: options.gatewayKey, subgraphUrls: options.subgraphUrls }),
+      uploadRoute({ auth: options.auth, callKey: options.callKeys[UPLOAD_SOURCE], subgraphUrls: options.subgraphUrls }),
     ],
     prepare: async (params) => {
       let trusted: string | undefined;

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { configuredSubgraphUrls, configOrExit } from '../runtime/config';
 import { listen } from '../runtime/http-server';
-import { GATEWAY_KEY, ISSUER_KEY, loadOrCreateKeyPair, loadPublicKey } from '../runtime/keys';
+import { ISSUER_KEY, callSecrets, loadPublicKey } from '../runtime/keys';
+import { SOURCE_NAMES } from '../domain/sources';
 import { logger } from '../runtime/logger';
 import { createRedis } from '../runtime/redis';
 import { startTracing } from '../runtime/tracing';
@@ -13,11 +14,10 @@ async function main() {
   const config = configOrExit();
   const tracing = config.otlpEndpoint ? startTracing('dmp-gateway', { otlpEndpoint: config.otlpEndpoint }) : null;
   const subgraphUrls = configuredSubgraphUrls(config);
-  const gatewayKey = await loadOrCreateKeyPair(config.keysDir, GATEWAY_KEY);
   const issuerKey = config.auth.jwksUrl ? null : await loadPublicKey(config.keysDir, ISSUER_KEY);
   const gateway = await createGateway({
     subgraphUrls,
-    gatewayKey: gatewayKey.privateKey,
+    callKeys: callSecrets(config.keysDir, 'gateway', SOURCE_NAMES),
     auth: authOptions(config.auth, issuerKey!),
     production: config.production,
     subgraphTimeoutMs: config.subgraphTimeoutMs,

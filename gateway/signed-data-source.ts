@@ -13,7 +13,8 @@ export interface SignedDataSourceOptions {
   /** The subgraph's name: the audience of its credentials, and a metrics label. */
   name: SourceName;
   url: string;
-  gatewayKey: KeyLike;
+  /** The secret the gateway shares with this subgraph (runtime/keys.ts). */
+  callKey: KeyLike;
   /** A subgraph that does not answer in time fails only its own fields (unless the request set its own deadline). @default 5000 */
   timeoutMs?: number;
 }
@@ -87,7 +88,7 @@ function remoteSource(options: SignedDataSourceOptions): RemoteGraphQLDataSource
       const deadline = remainingMs(deadlineAt, timeoutMs);
       if (deadline <= 0) throw unavailable();
       headers[DEADLINE_HEADER] = String(deadline);
-      headers[ACTOR_HEADER] = await signCallCredential(options.gatewayKey, 'gateway', {
+      headers[ACTOR_HEADER] = await signCallCredential(options.callKey, 'gateway', {
         ...claims,
         audience: options.name,
         body: init.body,

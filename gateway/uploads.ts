@@ -12,7 +12,7 @@ import { logger } from '../runtime/logger';
 import { authenticate, type AuthOptions } from './authenticate';
 
 /** The source that keeps uploads: the patient's personal space (domain/uploads.json). */
-const UPLOAD_SOURCE: SourceName = 'personal-space';
+export const UPLOAD_SOURCE: SourceName = 'personal-space';
 /** Five MiB cross one more hop than a GraphQL fetch: the bytes get longer than a field's deadline. */
 const UPLOAD_TIMEOUT_MS = 30_000;
 
@@ -34,7 +34,8 @@ const refusal = (status: number, code: string, message: string, requestId: strin
  */
 export function uploadRoute(options: {
   auth: AuthOptions;
-  gatewayKey: KeyLike;
+  /** The secret the gateway shares with the personal space. */
+  callKey: KeyLike;
   subgraphUrls: Record<SourceName, string>;
 }): BodyRoute<{ actor: Actor; requestId: string }> {
   const target = options.subgraphUrls[UPLOAD_SOURCE].replace(/\/graphql$/, '');
@@ -54,7 +55,7 @@ export function uploadRoute(options: {
       }
     },
     handle: async (_req: IncomingMessage, url: URL, body: Buffer, { actor, requestId }) => {
-      const credential = await signCallCredential(options.gatewayKey, 'gateway', {
+      const credential = await signCallCredential(options.callKey, 'gateway', {
         actor,
         requestId,
         audience: UPLOAD_SOURCE,

@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, decodeJwt, jwtVerify, type KeyLike } from 'jose';
-import { KEY_ALG } from './keys';
 import type { Actor } from '../domain/actor';
 import type { SourceName } from '../domain/sources';
 
@@ -35,18 +34,26 @@ export interface VerifiedCall {
   caller: Caller;
 }
 
+/**
+ * Call credentials are HMAC-SHA256 JWS: a secret per caller and subgraph (runtime/keys.ts `loadOrCreateCallSecret`)
+ * costs microseconds per call where an Ed25519 signature and its verification cost tens (issue 22: 9% of the
+ * graph's CPU under the médecin traitant's view, README "Measured").
+ */
+const CALL_ALG = 'HS256';
+
 /** The body digest a credential carries: base64url SHA-256 of the exact bytes sent. */
 export const bodyDigest = (body: string | Buffer) => createHash('sha256').update(body).digest('base64url');
 
-export function signCallCredential(key: KeyLike, caller: Caller, claims: CallClaims): Promise<string> {
+/** Signs a call with the secret its caller shares with the subgraph it calls (`claims.audience`). */
+export function signCallCredential(secret: KeyLike, caller: Caller, claims: CallClaims): Promise<string> {
   return new SignJWT({ actor: claims.actor, rid: claims.requestId, bdy: bodyDigest(claims.body) })
-    .setProtectedHeader({ alg: KEY_ALG })
+    .setProtectedHeader({ alg: CALL_ALG })
     .setIssuer(issuerOf(caller))
     .setAudience(`dmp-subgraph:${claims.audience}`)
     .setJti(randomUUID())
     .setIssuedAt()
     .setExpirationTime(`${CREDENTIAL_SECONDS}s`)
-    .sign(key);
+    .sign(secret);
 }
 
 /** Why a call was refused, for the metrics (never for the caller, who gets one answer for all). */
@@ -58,7 +65,7 @@ export interface CredentialCheck {
 }
 
 /**
- * Checks call credentials for one subgraph: signed by a key it trusts for that caller, addressed to it, over
+ * Checks call credentials for one subgraph: signed with the secret it shares with that caller, addressed to it, over
  * this very body, current, and never seen before. Seen credential ids are kept in this process's memory for
  * their lifetime (plus the clock tolerance): a replica behind the same name keeps its own memory, so the
  * deployment routes a call to one replica (docs/security.md).
@@ -85,7 +92,7 @@ export function credentialCheck(audience: SourceName, trusted: Partial<Record<Ca
       try {
         ({ payload } = await jwtVerify(token, signer.key, {
           issuer: issuerOf(signer.caller),
-          algorithms: [KEY_ALG],
+          algorithms: [CALL_ALG],
           requiredClaims: ['iat', 'exp', 'jti', 'aud'],
           maxTokenAge: CREDENTIAL_SECONDS + CLOCK_TOLERANCE_SECONDS,
           clockTolerance: CLOCK_TOLERANCE_SECONDS,

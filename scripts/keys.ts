@@ -1,13 +1,21 @@
 import { configOrExit } from '../runtime/config';
-import { loadOrCreateKeyPair } from '../runtime/keys';
-import { GATEWAY_KEY, ISSUER_KEY, REGISTRY_KEY, subgraphCallKey } from '../runtime/keys';
+import { ISSUER_KEY, REGISTRY_KEY, callSecrets, loadOrCreateKeyPair } from '../runtime/keys';
 import { SOURCE_NAMES } from '../domain/sources';
 
-/** Creates the gateway, registry, local-issuer and each subgraph's call key pairs in KEYS_DIR if they are not there yet. */
+/**
+ * Creates in KEYS_DIR what is not there yet: the registry's and the local issuer's key pairs, and the call secret
+ * of every caller and subgraph it calls (the gateway to each subgraph, each subgraph to each peer).
+ */
 async function main() {
   const { keysDir } = configOrExit();
-  for (const name of [GATEWAY_KEY, REGISTRY_KEY, ISSUER_KEY, ...SOURCE_NAMES.map(subgraphCallKey)])
-    await loadOrCreateKeyPair(keysDir, name);
+  for (const name of [REGISTRY_KEY, ISSUER_KEY]) await loadOrCreateKeyPair(keysDir, name);
+  callSecrets(keysDir, 'gateway', SOURCE_NAMES);
+  for (const caller of SOURCE_NAMES)
+    callSecrets(
+      keysDir,
+      caller,
+      SOURCE_NAMES.filter((source) => source !== caller),
+    );
   console.log(`keys ready in ${keysDir}`);
 }
 

@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import { listen } from '../runtime/http-server';
-import { loadOrCreateKeyPair } from '../runtime/keys';
-import { subgraphDeps, trustedCallers } from '../subgraphs/kit/assemble';
-import { GATEWAY_KEY, ISSUER_KEY, REGISTRY_KEY, subgraphCallKey } from '../runtime/keys';
+import { ISSUER_KEY, REGISTRY_KEY, callSecrets, loadOrCreateKeyPair } from '../runtime/keys';
+import { peerCallKeys, subgraphDeps, trustedCallers } from '../subgraphs/kit/assemble';
+import { SOURCE_NAMES } from '../domain/sources';
 import { createSubgraphServer } from '../subgraphs/kit/subgraph';
 import type { SubgraphDeps, SubgraphName } from '../subgraphs/kit/context';
 import { openStore } from '../runtime/store/open-store';
@@ -57,17 +57,10 @@ export async function openStores(
 
 /** The whole graph in one process: six subgraphs and the gateway. The embedded default and the end-to-end tests run this. */
 export async function startPlatform(config: RuntimeConfig, options: PlatformOptions = {}): Promise<Platform> {
-  const [gatewayKeys, registryKeys, issuerKeys] = await Promise.all([
-    loadOrCreateKeyPair(config.keysDir, GATEWAY_KEY),
+  const [registryKeys, issuerKeys] = await Promise.all([
     loadOrCreateKeyPair(config.keysDir, REGISTRY_KEY),
     loadOrCreateKeyPair(config.keysDir, ISSUER_KEY),
   ]);
-  const callKeys = Object.fromEntries(
-    await Promise.all(
-      SUBGRAPHS.map(async (d) => [d.name, await loadOrCreateKeyPair(config.keysDir, subgraphCallKey(d.name))] as const),
-    ),
-  );
-  const callers = await trustedCallers(config.keysDir);
   const matrix = loadMatrix(config.matrixDir ?? undefined);
   // Serving: a store away at start leaves its source unavailable until it answers (runtime/store/open-store.ts).
   const stores = await openStores(config, { whenUp: true });
@@ -91,11 +84,11 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
       redis,
       decideOverride: options.benchmarkWithoutPolicy?.decide,
       peers: subgraphUrls,
-      callKey: callKeys[definition.name].privateKey,
+      callKeys: peerCallKeys(config.keysDir, definition.name),
     }));
     const subgraph = await createSubgraphServer(definition, {
       deps,
-      trustedCallers: callers,
+      trustedCallers: trustedCallers(config.keysDir, definition.name),
       withoutFieldPolicyForBenchmark: Boolean(options.benchmarkWithoutPolicy),
       metricsToken: config.metricsToken,
       production: config.production,
@@ -112,7 +105,7 @@ export async function startPlatform(config: RuntimeConfig, options: PlatformOpti
   }
   const gateway = await createGateway({
     subgraphUrls,
-    gatewayKey: gatewayKeys.privateKey,
+    callKeys: callSecrets(config.keysDir, 'gateway', SOURCE_NAMES),
     auth: authOptions(config.auth, issuerKeys.publicKey),
     production: config.production,
     subgraphTimeoutMs: config.subgraphTimeoutMs,

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { authenticate, authOptions } from '../gateway/authenticate';
 import { ACTOR_HEADER, signCallCredential } from '../runtime/credential';
-import { GATEWAY_KEY, ISSUER_KEY, loadOrCreateKeyPair } from '../runtime/keys';
+import { ISSUER_KEY, callSecrets, loadOrCreateKeyPair } from '../runtime/keys';
 import { projectPath } from '../domain/paths';
-import type { SourceName } from '../domain/sources';
+import { SOURCE_NAMES, type SourceName } from '../domain/sources';
 import { DEMO_PATIENT_INS, demoScenario } from '../scripts/generate/personas';
 import { startTestGraph, type TestGraph } from './support/test-graph';
 
@@ -99,10 +99,8 @@ describe('Hive Gateway serves the supergraph unchanged', () => {
   beforeAll(async () => {
     ({ createGatewayRuntime, dispose } = await loadHive());
     graph = await startTestGraph(demoScenario());
-    const [gatewayKeys, issuerKeys] = await Promise.all([
-      loadOrCreateKeyPair(graph.config.keysDir, GATEWAY_KEY),
-      loadOrCreateKeyPair(graph.config.keysDir, ISSUER_KEY),
-    ]);
+    const issuerKeys = await loadOrCreateKeyPair(graph.config.keysDir, ISSUER_KEY);
+    const callKeys = callSecrets(graph.config.keysDir, 'gateway', SOURCE_NAMES);
     const auth = authOptions(graph.config.auth, issuerKeys.publicKey);
     const sourceByUrl = new Map(
       Object.entries(graph.subgraphUrls).map(([name, url]) => [url, name as SourceName] as const),
@@ -124,7 +122,7 @@ describe('Hive Gateway serves the supergraph unchanged', () => {
             })),
           );
         return requests.get(request)!.then(async ({ actor, id }) => {
-          const credential = await signCallCredential(gatewayKeys.privateKey, 'gateway', {
+          const credential = await signCallCredential(callKeys[source], 'gateway', {
             actor,
             requestId: id,
             audience: source,

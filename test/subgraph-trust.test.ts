@@ -1,8 +1,9 @@
-import { SignJWT, generateKeyPair, type KeyLike } from 'jose';
-import { loadOrCreateKeyPair, subgraphCallKey } from '../runtime/keys';
+import { SignJWT, generateKeyPair } from 'jose';
+import { createSecretKey, randomBytes } from 'node:crypto';
+import { loadOrCreateCallSecret, loadOrCreateKeyPair } from '../runtime/keys';
 import { ACTOR_HEADER, bodyDigest, signCallCredential, type Caller } from '../runtime/credential';
 import { signShortLived } from '../runtime/short-lived-token';
-import { GATEWAY_KEY, REGISTRY_KEY } from '../runtime/keys';
+import { REGISTRY_KEY } from '../runtime/keys';
 import type { SubgraphName } from '../subgraphs/kit/context';
 import { SOURCE_NAMES as SUBGRAPH_NAMES, documentsOf } from '../domain/sources';
 import type { Actor } from '../domain/actor';
@@ -38,11 +39,9 @@ const doctor: Actor = {
 
 describe('a subgraph answers only a credential made for that one call, and sources only a current grant from the registry', () => {
   let graph: TestGraph;
-  let gatewayKey: Awaited<ReturnType<typeof loadOrCreateKeyPair>>;
   let registryKey: Awaited<ReturnType<typeof loadOrCreateKeyPair>>;
   beforeAll(async () => {
     graph = await startTestGraph(demoScenario());
-    gatewayKey = await loadOrCreateKeyPair(graph.config.keysDir, GATEWAY_KEY);
     registryKey = await loadOrCreateKeyPair(graph.config.keysDir, REGISTRY_KEY);
   });
   afterAll(() => graph?.stop());
@@ -56,17 +55,16 @@ describe('a subgraph answers only a credential made for that one call, and sourc
   const bodyOf = (query: string, variables?: unknown) => JSON.stringify({ query, variables });
   /** A body signed by the gateway for `name`, as the gateway signs it. */
   const signedFor = async (name: SubgraphName, body: string, actor: Actor = doctor, caller: Caller = 'gateway') => ({
-    [ACTOR_HEADER]: await signCallCredential(await keyOf(caller), caller, {
+    [ACTOR_HEADER]: await signCallCredential(keyOf(caller, name), caller, {
       actor,
       requestId: 'test-request-1',
       audience: name,
       body,
     }),
   });
-  const keyOf = async (caller: Caller): Promise<KeyLike> =>
-    caller === 'gateway'
-      ? gatewayKey.privateKey
-      : (await loadOrCreateKeyPair(graph.config.keysDir, subgraphCallKey(caller))).privateKey;
+  /** The secret a caller shares with one subgraph, as that subgraph holds it. */
+  const keyOf = (caller: Caller, audience: SubgraphName) =>
+    loadOrCreateCallSecret(graph.config.keysDir, caller, audience);
   const post = async (name: SubgraphName, query: string, headers: Record<string, string> = {}, variables?: unknown) =>
     send(name, bodyOf(query, variables), headers);
   const entities = (selection: string) =>
@@ -85,15 +83,59 @@ describe('a subgraph answers only a credential made for that one call, and sourc
     it.each<[string, string, () => Promise<Record<string, string>>]>([
       ['no credential', 'missing', async () => ({})],
       [
-        'a credential signed by another key',
+        'a credential signed with another secret',
         'signature',
         async () => ({
-          [ACTOR_HEADER]: await signCallCredential((await generateKeyPair('EdDSA')).privateKey, 'gateway', {
+          [ACTOR_HEADER]: await signCallCredential(createSecretKey(randomBytes(32)), 'gateway', {
             actor: doctor,
             requestId: 'forged-0001',
             audience: name,
             body: bodyOf(SDL),
           }),
+        }),
+      ],
+      [
+        // Each pair has its own secret: the gateway's secret with another subgraph opens nothing here, so a
+        // subgraph that holds it (its own calls) cannot forge the gateway's calls to this one.
+        "a credential for this subgraph signed with the gateway's secret for another",
+        'signature',
+        async () => ({
+          [ACTOR_HEADER]: await signCallCredential(keyOf('gateway', other), 'gateway', {
+            actor: doctor,
+            requestId: 'forged-0002',
+            audience: name,
+            body: bodyOf(SDL),
+          }),
+        }),
+      ],
+      [
+        "a peer's credential signed with the secret of its calls to another subgraph",
+        'signature',
+        async () => {
+          const peer = SUBGRAPH_NAMES.find((n) => n !== name)!;
+          const third = SUBGRAPH_NAMES.find((n) => n !== name && n !== peer)!;
+          return {
+            [ACTOR_HEADER]: await signCallCredential(keyOf(peer, third), peer, {
+              actor: doctor,
+              requestId: 'forged-0003',
+              audience: name,
+              body: bodyOf(SDL),
+            }),
+          };
+        },
+      ],
+      [
+        'a credential signed with Ed25519, as calls were before',
+        'signature',
+        async () => ({
+          [ACTOR_HEADER]: await new SignJWT({ actor: doctor, rid: 'old-0003', bdy: bodyDigest(bodyOf(SDL)) })
+            .setProtectedHeader({ alg: 'EdDSA' })
+            .setIssuer('dmp-gateway')
+            .setAudience(`dmp-subgraph:${name}`)
+            .setJti('eddsa-0001')
+            .setIssuedAt()
+            .setExpirationTime('5s')
+            .sign((await generateKeyPair('EdDSA')).privateKey),
         }),
       ],
       ['a credential that is not a JWS', 'signature', async () => ({ [ACTOR_HEADER]: 'not-a-token' })],
@@ -102,26 +144,39 @@ describe('a subgraph answers only a credential made for that one call, and sourc
         'signature',
         async () => ({
           [ACTOR_HEADER]: await signShortLived(
-            gatewayKey.privateKey,
+            (await generateKeyPair('EdDSA')).privateKey,
             { actor: doctor, rid: 'old-0001' },
             { issuer: 'dmp-gateway', audience: 'dmp-subgraphs', seconds: 30 },
           ),
         }),
       ],
-      ['a credential made for another subgraph', 'audience', async () => signedFor(other, bodyOf(SDL))],
+      // Made for another subgraph, it is signed with that subgraph's secret: it fails the signature here.
+      ['a credential made for another subgraph', 'signature', async () => signedFor(other, bodyOf(SDL))],
+      [
+        'a credential signed with this subgraph’s secret that names another',
+        'audience',
+        async () => ({
+          [ACTOR_HEADER]: await signCallCredential(keyOf('gateway', name), 'gateway', {
+            actor: doctor,
+            requestId: 'misaddressed-0001',
+            audience: other,
+            body: bodyOf(SDL),
+          }),
+        }),
+      ],
       ['a credential made for another body', 'body', async () => signedFor(name, bodyOf('{ __typename }'))],
       [
         'an expired credential',
         'signature',
         async () => ({
           [ACTOR_HEADER]: await new SignJWT({ actor: doctor, rid: 'old-0002', bdy: bodyDigest(bodyOf(SDL)) })
-            .setProtectedHeader({ alg: 'EdDSA' })
+            .setProtectedHeader({ alg: 'HS256' })
             .setIssuer('dmp-gateway')
             .setAudience(`dmp-subgraph:${name}`)
             .setJti('expired-0001')
             .setIssuedAt(Math.floor(Date.now() / 1000) - 20)
             .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
-            .sign(gatewayKey.privateKey),
+            .sign(keyOf('gateway', name)),
         }),
       ],
     ])('refuses _service with %s (HTTP 401, counted)', async (_label, reason, headers) => {
@@ -346,7 +401,7 @@ describe('a subgraph answers only a credential made for that one call, and sourc
   });
 
   it('the gateway ignores an actor header sent by a client', async () => {
-    const forgedForDoctor = await signCallCredential(gatewayKey.privateKey, 'gateway', {
+    const forgedForDoctor = await signCallCredential(keyOf('gateway', 'hospital'), 'gateway', {
       actor: doctor,
       requestId: 'client-forged-1',
       audience: 'hospital',

@@ -1,6 +1,12 @@
 import { configuredSubgraphUrls, configOrExit } from '../../runtime/config';
 import { listen } from '../../runtime/http-server';
-import { GATEWAY_KEY, REGISTRY_KEY, loadOrCreateKeyPair, loadPublicKey, subgraphCallKey } from '../../runtime/keys';
+import {
+  REGISTRY_KEY,
+  callSecrets,
+  loadOrCreateCallSecret,
+  loadOrCreateKeyPair,
+  loadPublicKey,
+} from '../../runtime/keys';
 import type { Caller } from '../../runtime/credential';
 import { SOURCE_NAMES } from '../../domain/sources';
 import type { KeyLike } from 'jose';
@@ -39,8 +45,8 @@ export function subgraphDeps(
     redis?: import('ioredis').default | null;
     decideOverride?: SubgraphDeps['decideOverride'];
     peers: SubgraphDeps['peers'];
-    /** This subgraph's private key for its calls to peers. */
-    callKey: KeyLike;
+    /** The secrets this subgraph signs its calls to each peer with. */
+    callKeys: Partial<Record<SubgraphName, KeyLike>>;
   },
 ): SubgraphDeps {
   const registry = name === 'patient';
@@ -61,21 +67,24 @@ export function subgraphDeps(
       : undefined,
     decideOverride: parts.decideOverride,
     peers: parts.peers,
-    calls: { as: name, key: parts.callKey },
+    calls: { as: name, keys: parts.callKeys },
     scanner: UPLOAD_SCANNERS[parts.config.uploadScanner],
   };
 }
 
-/** Whose calls a subgraph accepts: the gateway's and every subgraph's (public keys from KEYS_DIR). */
-export async function trustedCallers(keysDir: string): Promise<Record<Caller, KeyLike>> {
-  const entries = await Promise.all(
-    SOURCE_NAMES.map(async (source) => [source, await loadPublicKey(keysDir, subgraphCallKey(source))] as const),
-  );
-  return { gateway: await loadPublicKey(keysDir, GATEWAY_KEY), ...Object.fromEntries(entries) } as Record<
-    Caller,
-    KeyLike
-  >;
+/** Whose calls a subgraph accepts: the gateway's and every other subgraph's, by the secret each shares with it. */
+export function trustedCallers(keysDir: string, audience: SubgraphName): Partial<Record<Caller, KeyLike>> {
+  const callers: Caller[] = ['gateway', ...SOURCE_NAMES.filter((source) => source !== audience)];
+  return Object.fromEntries(callers.map((c) => [c, loadOrCreateCallSecret(keysDir, c, audience)]));
 }
+
+/** The secrets a subgraph signs its calls to its peers with. */
+export const peerCallKeys = (keysDir: string, caller: SubgraphName): Partial<Record<SubgraphName, KeyLike>> =>
+  callSecrets(
+    keysDir,
+    caller,
+    SOURCE_NAMES.filter((source) => source !== caller),
+  );
 
 /** Opens a subgraph's store, the audit store, its keys and the matrix: what a subgraph process needs before it listens. */
 export async function prepareSubgraph(definition: SubgraphDefinition, config = configOrExit()) {
@@ -87,7 +96,6 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config = c
       : { publicKey: await loadPublicKey(config.keysDir, REGISTRY_KEY) };
   const auditStore = await openAuditStore(config, { whenUp: true });
   const redis = definition.name === 'patient' && config.redisUrl ? createRedis(config.redisUrl) : null;
-  const callKeys = await loadOrCreateKeyPair(config.keysDir, subgraphCallKey(definition.name));
   const deps = subgraphDeps(definition.name, {
     config,
     store,
@@ -97,11 +105,11 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config = c
     emergencyWatch: redis ? { redis, ...config.emergencyWatch } : undefined,
     redis,
     peers: configuredSubgraphUrls(config),
-    callKey: callKeys.privateKey,
+    callKeys: peerCallKeys(config.keysDir, definition.name),
   });
   const server = await createSubgraphServer(definition, {
     deps,
-    trustedCallers: await trustedCallers(config.keysDir),
+    trustedCallers: trustedCallers(config.keysDir, definition.name),
     metricsToken: config.metricsToken,
     production: config.production,
     shutdownGraceMs: config.shutdownGraceMs,

@@ -56,8 +56,8 @@ export interface SubgraphDeps {
   audit: { store: SqlStore; writer: TraceWriter };
   /** Where the other subgraphs answer, for calls within a request (write permits, purges). Filled once all listen. */
   peers: Record<SubgraphName, string>;
-  /** This subgraph's name and private key: it signs its own calls to its peers (runtime/credential.ts). */
-  calls: { as: SubgraphName; key: KeyLike };
+  /** This subgraph's name and the secret it shares with each peer: it signs its own calls (runtime/credential.ts). */
+  calls: { as: SubgraphName; keys: Partial<Record<SubgraphName, KeyLike>> };
   /** The scanning port every file passes before it is kept (config.uploadScanner; runtime/upload-scanner.ts). */
   scanner: UploadScanner;
 }

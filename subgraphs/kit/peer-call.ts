@@ -34,7 +34,7 @@ export async function callPeer<T>(
   let body: Body | null = null;
   try {
     const payload = JSON.stringify({ query, variables });
-    const credential = await signCallCredential(ctx.deps.calls.key, ctx.deps.calls.as, {
+    const credential = await signCallCredential(ctx.deps.calls.keys[peer]!, ctx.deps.calls.as, {
       actor: ctx.actor,
       requestId: ctx.requestId,
       audience: peer,
