@@ -1,5 +1,6 @@
 import { configOrExit } from '../runtime/config';
 import { ISSUER_KEY, REGISTRY_KEY, callSecrets, loadOrCreateKeyPair } from '../runtime/keys';
+import { peerCallKeys } from '../subgraphs/kit/assemble';
 import { SOURCE_NAMES } from '../domain/sources';
 
 /**
@@ -10,12 +11,7 @@ async function main() {
   const { keysDir } = configOrExit();
   for (const name of [REGISTRY_KEY, ISSUER_KEY]) await loadOrCreateKeyPair(keysDir, name);
   callSecrets(keysDir, 'gateway', SOURCE_NAMES);
-  for (const caller of SOURCE_NAMES)
-    callSecrets(
-      keysDir,
-      caller,
-      SOURCE_NAMES.filter((source) => source !== caller),
-    );
+  for (const caller of SOURCE_NAMES) peerCallKeys(keysDir, caller);
   console.log(`keys ready in ${keysDir}`);
 }
 

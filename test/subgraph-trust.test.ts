@@ -1,4 +1,4 @@
-import { SignJWT, generateKeyPair } from 'jose';
+import { SignJWT, generateKeyPair, type KeyLike } from 'jose';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { loadOrCreateCallSecret, loadOrCreateKeyPair } from '../runtime/keys';
 import { ACTOR_HEADER, bodyDigest, signCallCredential, type Caller } from '../runtime/credential';
@@ -77,6 +77,26 @@ describe('a subgraph answers only a credential made for that one call, and sourc
     return line ? Number(line.split(' ').pop()) : 0;
   };
   const SDL = '{ _service { sdl } }';
+  /** A `_service` call for `audience`, signed as `caller` with whatever key a case gives. */
+  const sdlSignedWith = async (key: KeyLike, caller: Caller, audience: SubgraphName, requestId: string) => ({
+    [ACTOR_HEADER]: await signCallCredential(key, caller, { actor: doctor, requestId, audience, body: bodyOf(SDL) }),
+  });
+  /** A `_service` credential built claim by claim, to give it what signCallCredential never would. */
+  const sdlBuilt = async (
+    audience: SubgraphName,
+    jti: string,
+    signed: { alg: string; key: KeyLike },
+    life: { issuedAt?: number; expiresAt: number | string },
+  ) => ({
+    [ACTOR_HEADER]: await new SignJWT({ actor: doctor, rid: jti, bdy: bodyDigest(bodyOf(SDL)) })
+      .setProtectedHeader({ alg: signed.alg })
+      .setIssuer('dmp-gateway')
+      .setAudience(`dmp-subgraph:${audience}`)
+      .setJti(jti)
+      .setIssuedAt(life.issuedAt)
+      .setExpirationTime(life.expiresAt)
+      .sign(signed.key),
+  });
 
   describe.each(SUBGRAPH_NAMES)('%s', (name) => {
     const other = SUBGRAPH_NAMES.find((n) => n !== name)!;
@@ -85,58 +105,33 @@ describe('a subgraph answers only a credential made for that one call, and sourc
       [
         'a credential signed with another secret',
         'signature',
-        async () => ({
-          [ACTOR_HEADER]: await signCallCredential(createSecretKey(randomBytes(32)), 'gateway', {
-            actor: doctor,
-            requestId: 'forged-0001',
-            audience: name,
-            body: bodyOf(SDL),
-          }),
-        }),
+        async () => sdlSignedWith(createSecretKey(randomBytes(32)), 'gateway', name, 'forged-0001'),
       ],
       [
         // Each pair has its own secret: the gateway's secret with another subgraph opens nothing here, so a
         // subgraph that holds it (its own calls) cannot forge the gateway's calls to this one.
         "a credential for this subgraph signed with the gateway's secret for another",
         'signature',
-        async () => ({
-          [ACTOR_HEADER]: await signCallCredential(keyOf('gateway', other), 'gateway', {
-            actor: doctor,
-            requestId: 'forged-0002',
-            audience: name,
-            body: bodyOf(SDL),
-          }),
-        }),
+        async () => sdlSignedWith(keyOf('gateway', other), 'gateway', name, 'forged-0002'),
       ],
       [
         "a peer's credential signed with the secret of its calls to another subgraph",
         'signature',
         async () => {
-          const peer = SUBGRAPH_NAMES.find((n) => n !== name)!;
-          const third = SUBGRAPH_NAMES.find((n) => n !== name && n !== peer)!;
-          return {
-            [ACTOR_HEADER]: await signCallCredential(keyOf(peer, third), peer, {
-              actor: doctor,
-              requestId: 'forged-0003',
-              audience: name,
-              body: bodyOf(SDL),
-            }),
-          };
+          const third = SUBGRAPH_NAMES.find((n) => n !== name && n !== other)!;
+          return sdlSignedWith(keyOf(other, third), other, name, 'forged-0003');
         },
       ],
       [
         'a credential signed with Ed25519, as calls were before',
         'signature',
-        async () => ({
-          [ACTOR_HEADER]: await new SignJWT({ actor: doctor, rid: 'old-0003', bdy: bodyDigest(bodyOf(SDL)) })
-            .setProtectedHeader({ alg: 'EdDSA' })
-            .setIssuer('dmp-gateway')
-            .setAudience(`dmp-subgraph:${name}`)
-            .setJti('eddsa-0001')
-            .setIssuedAt()
-            .setExpirationTime('5s')
-            .sign((await generateKeyPair('EdDSA')).privateKey),
-        }),
+        async () =>
+          sdlBuilt(
+            name,
+            'eddsa-0001',
+            { alg: 'EdDSA', key: (await generateKeyPair('EdDSA')).privateKey },
+            { expiresAt: '5s' },
+          ),
       ],
       ['a credential that is not a JWS', 'signature', async () => ({ [ACTOR_HEADER]: 'not-a-token' })],
       [
@@ -155,29 +150,19 @@ describe('a subgraph answers only a credential made for that one call, and sourc
       [
         'a credential signed with this subgraph’s secret that names another',
         'audience',
-        async () => ({
-          [ACTOR_HEADER]: await signCallCredential(keyOf('gateway', name), 'gateway', {
-            actor: doctor,
-            requestId: 'misaddressed-0001',
-            audience: other,
-            body: bodyOf(SDL),
-          }),
-        }),
+        async () => sdlSignedWith(keyOf('gateway', name), 'gateway', other, 'misaddressed-0001'),
       ],
       ['a credential made for another body', 'body', async () => signedFor(name, bodyOf('{ __typename }'))],
       [
         'an expired credential',
         'signature',
-        async () => ({
-          [ACTOR_HEADER]: await new SignJWT({ actor: doctor, rid: 'old-0002', bdy: bodyDigest(bodyOf(SDL)) })
-            .setProtectedHeader({ alg: 'HS256' })
-            .setIssuer('dmp-gateway')
-            .setAudience(`dmp-subgraph:${name}`)
-            .setJti('expired-0001')
-            .setIssuedAt(Math.floor(Date.now() / 1000) - 20)
-            .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
-            .sign(keyOf('gateway', name)),
-        }),
+        async () =>
+          sdlBuilt(
+            name,
+            'expired-0001',
+            { alg: 'HS256', key: keyOf('gateway', name) },
+            { issuedAt: Math.floor(Date.now() / 1000) - 20, expiresAt: Math.floor(Date.now() / 1000) - 10 },
+          ),
       ],
     ])('refuses _service with %s (HTTP 401, counted)', async (_label, reason, headers) => {
       const before = await refusals(name, reason);

@@ -72,19 +72,18 @@ export function subgraphDeps(
   };
 }
 
+/** The subgraphs one subgraph calls, and takes calls from, within a request: all the others. */
+const peersOf = (name: SubgraphName) => SOURCE_NAMES.filter((source) => source !== name);
+
 /** Whose calls a subgraph accepts: the gateway's and every other subgraph's, by the secret each shares with it. */
 export function trustedCallers(keysDir: string, audience: SubgraphName): Partial<Record<Caller, KeyLike>> {
-  const callers: Caller[] = ['gateway', ...SOURCE_NAMES.filter((source) => source !== audience)];
+  const callers: Caller[] = ['gateway', ...peersOf(audience)];
   return Object.fromEntries(callers.map((c) => [c, loadOrCreateCallSecret(keysDir, c, audience)]));
 }
 
 /** The secrets a subgraph signs its calls to its peers with. */
 export const peerCallKeys = (keysDir: string, caller: SubgraphName): Partial<Record<SubgraphName, KeyLike>> =>
-  callSecrets(
-    keysDir,
-    caller,
-    SOURCE_NAMES.filter((source) => source !== caller),
-  );
+  callSecrets(keysDir, caller, peersOf(caller));
 
 /** Opens a subgraph's store, the audit store, its keys and the matrix: what a subgraph process needs before it listens. */
 export async function prepareSubgraph(definition: SubgraphDefinition, config = configOrExit()) {
